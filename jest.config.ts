@@ -1,0 +1,31 @@
+import type { Config } from 'jest';
+
+const swcTransform: Config['transform'] = {
+  '^.+\\.ts$': [
+    '@swc/jest',
+    {
+      jsc: {
+        target: 'es2022',
+        parser: { syntax: 'typescript', decorators: true },
+        transform: { legacyDecorator: true, decoratorMetadata: true },
+      },
+      module: { type: 'commonjs' },
+    },
+  ],
+};
+
+const moduleNameMapper = {
+  '^@automations/(domain|persistence|engine|testing)$': '<rootDir>/libs/$1/src/index.ts',
+};
+
+const config: Config = {
+  testEnvironment: 'node',
+  transform: swcTransform,
+  moduleNameMapper,
+  roots: ['<rootDir>/apps/api', '<rootDir>/apps/worker', '<rootDir>/libs'],
+  testMatch: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
+  testTimeout: 30000,
+  maxWorkers: 2,
+};
+
+export default config;
