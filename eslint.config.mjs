@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'apps/web/src/api/schema.d.ts', 'tmp/**', 'test-output/**'] },
+  { ignores: ['dist/**', '**/dist/**', 'node_modules/**', 'coverage/**', 'apps/web/src/api/schema.d.ts', 'tmp/**', 'test-output/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

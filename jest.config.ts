@@ -1,7 +1,7 @@
 import type { Config } from 'jest';
 
 const swcTransform: Config['transform'] = {
-  '^.+\\.ts$': [
+  '^.+\\.(ts|js)$': [
     '@swc/jest',
     {
       jsc: {
@@ -22,6 +22,8 @@ const config: Config = {
   testEnvironment: 'node',
   transform: swcTransform,
   moduleNameMapper,
+  // content-disposition 3 (used by @fastify/static) ships ESM only; Node 20.19+ loads it natively, jest needs it compiled.
+  transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
   roots: ['<rootDir>/apps/api', '<rootDir>/apps/worker', '<rootDir>/libs'],
   testMatch: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
   testTimeout: 30000,

@@ -1,1 +1,43 @@
-export {};
+// Constants and the types derived from them
+export * from './constants/workflow.constants';
+
+// Definition types
+export type { FieldError, DefinitionWarning, JsonSchema, TypeDescriptor } from './types/validation.types';
+export type * from './types/trigger-config.types';
+export type * from './types/action-config.types';
+export type * from './types/workflow-definition.types';
+
+// Catalogs of trigger and action types
+export { triggerCatalog, getTriggerDescriptor, isTriggerType, validateTriggerConfig } from './triggers/trigger-catalog';
+export { actionCatalog, getActionDescriptor, isActionType, validateActionConfig } from './actions/action-catalog';
+export { KPI_THRESHOLD_OPERATORS } from './triggers/kpi-threshold.trigger-schema';
+export { MESSAGE_PLATFORMS } from './triggers/new-message.trigger-schema';
+export { CLIENT_ASSIGNEE } from './actions/create-task.action-schema';
+export { NOTIFICATION_CHANNELS } from './actions/send-notification.action-schema';
+export { DRAFT_PLATFORMS, DRAFT_TONES } from './actions/draft-communication.action-schema';
+
+// Whole definition
+export { validateWorkflowDefinition, type WorkflowDefinitionValidationResult } from './definition/workflow-definition.validator';
+export { workflowDefinitionJsonSchema } from './definition/workflow-definition.json-schema';
+export { workflowDefinitionExample } from './definition/workflow-definition.example';
+export { walkSteps, countActionSteps, listActionSteps, type StepVisit, type StepVisitor } from './definition/step-walker';
+export { isActionStep, isBranchStep } from './definition/step-guards';
+export { collectReferencedUserIds } from './definition/referenced-user-ids';
+
+// Conditions
+export { evaluateCondition, evaluateConditionRule, type ConditionContext } from './conditions/condition-evaluator';
+export { CONDITION_FIELDS, CONDITION_OPERATORS, describeConditionFieldProblem } from './conditions/condition-fields';
+export { zonedHourAndWeekday } from './conditions/zoned-time';
+
+// Templates
+export { extractTemplateVariables, checkTemplate } from './templates/template-checker';
+export { renderTemplate, type TemplateContext } from './templates/template-renderer';
+export { escapeTemplateValue, type TemplateEscape } from './templates/template-escaping';
+export { TEMPLATE_VARIABLES, describeTemplateVariableProblem } from './templates/template-variables';
+
+// Cron and time zones
+export { describeCronValidity, nextCronRuns } from './cron/cron-schedule';
+export { isValidTimeZone } from './cron/time-zone';
+
+// Patterns shared with the API and the SPA
+export { METRIC_NAME_PATTERN, SLACK_ID_PATTERN, STEP_ID_PATTERN, isUuid } from './shared/patterns';

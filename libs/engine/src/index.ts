@@ -1,1 +1,2 @@
-export {};
+export * from './queue-names';
+export * from './redis-connection';

@@ -1,0 +1,38 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import type { RuntimeConfig } from '@automations/persistence';
+import { HttpExceptionFilter } from './common/http-exception.filter';
+import { InfrastructureModule } from './common/infrastructure.module';
+import { AccountsModule } from './modules/accounts/accounts.module';
+import { AgencyModule } from './modules/agency/agency.module';
+import { AuditModule } from './modules/audit/audit.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { ClientsModule } from './modules/clients/clients.module';
+import { EventsModule } from './modules/events/events.module';
+import { HealthModule } from './modules/health/health.module';
+import { IntegrationsModule } from './modules/integrations/integrations.module';
+import { RecordsModule } from './modules/records/records.module';
+import { WorkflowsModule } from './modules/workflows/workflows.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: RuntimeConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        InfrastructureModule.forRoot(config),
+        AuthModule,
+        AuditModule,
+        AccountsModule,
+        WorkflowsModule,
+        ClientsModule,
+        EventsModule,
+        RecordsModule,
+        IntegrationsModule,
+        AgencyModule,
+        HealthModule,
+      ],
+      providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
+    };
+  }
+}

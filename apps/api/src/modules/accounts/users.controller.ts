@@ -1,0 +1,91 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AgencyScopedRepository, UserEntity } from '@automations/persistence';
+import { actorOf } from '../../common/actor';
+import { ApiError } from '../../common/api-error';
+import { CurrentPrincipal, MinRole } from '../../common/auth.decorators';
+import { PaginationQuery } from '../../common/pagination.query';
+import type { Principal } from '../../common/principal';
+import { UuidParam } from '../../common/uuid-param.pipe';
+import { AuditLog } from '../audit/audit-log.service';
+import { PasswordHasher } from '../auth/password-hasher';
+import { AgencyProvisioner } from './agency-provisioner';
+import { CreateUserDto, UpdateUserDto, UserDto, UserPageDto } from './user.dto';
+
+function toDto(user: UserEntity): UserDto {
+  return { id: user.id, email: user.email, name: user.name, role: user.role, active: user.active, createdAt: user.createdAt.toISOString() };
+}
+
+@ApiTags('users')
+@ApiBearerAuth()
+@Controller('users')
+export class UsersController {
+  private readonly provisioner: AgencyProvisioner;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditLog,
+  ) {
+    this.provisioner = new AgencyProvisioner(dataSource);
+  }
+
+  private users(principal: Principal) {
+    return AgencyScopedRepository.for(this.dataSource.manager, UserEntity, principal.agencyId);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Users of the agency' })
+  @ApiOkResponse({ type: UserPageDto })
+  async list(@CurrentPrincipal() principal: Principal, @Query() query: PaginationQuery): Promise<UserPageDto> {
+    const page = await this.users(principal).findPage({}, { email: 'ASC' }, query);
+    return { ...page, items: page.items.map(toDto) };
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: UserDto })
+  async get(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string): Promise<UserDto> {
+    const user = await this.users(principal).findById(id);
+    if (!user) throw ApiError.notFound('User');
+    return toDto(user);
+  }
+
+  @Post()
+  @MinRole('admin')
+  @ApiOperation({ summary: 'Invite a user with a role (admin)' })
+  @ApiCreatedResponse({ type: UserDto })
+  async create(@CurrentPrincipal() principal: Principal, @Body() body: CreateUserDto): Promise<UserDto> {
+    const taken = await this.dataSource.getRepository(UserEntity).createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email: body.email }).getExists();
+    if (taken) throw ApiError.conflict('A user with this email already exists');
+    const user = await this.provisioner.createUser({ agencyId: principal.agencyId, ...body });
+    await this.audit.record({ agencyId: principal.agencyId, eventType: 'user.created', actor: actorOf(principal), details: { userId: user.id, role: user.role } });
+    return toDto(user);
+  }
+
+  @Patch(':id')
+  @MinRole('admin')
+  @ApiOperation({ summary: 'Change a user’s name, role, password or deactivate them (admin)' })
+  @ApiOkResponse({ type: UserDto })
+  async update(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string, @Body() body: UpdateUserDto): Promise<UserDto> {
+    const repo = this.users(principal);
+    const user = await repo.findById(id);
+    if (!user) throw ApiError.notFound('User');
+    if (user.id === principal.userId && (body.active === false || (body.role && body.role !== 'admin'))) {
+      throw ApiError.badRequest('You cannot deactivate or demote yourself', [{ path: body.active === false ? 'active' : 'role', message: 'cannot change your own access' }]);
+    }
+    const patch: Partial<UserEntity> = {};
+    if (body.name !== undefined) patch.name = body.name;
+    if (body.role !== undefined) patch.role = body.role;
+    if (body.active !== undefined) patch.active = body.active;
+    if (body.password !== undefined) patch.passwordHash = await PasswordHasher.hash(body.password);
+    if (Object.keys(patch).length) await repo.update({ id }, patch);
+    await this.audit.record({
+      agencyId: principal.agencyId,
+      eventType: 'user.updated',
+      actor: actorOf(principal),
+      details: { userId: id, changed: Object.keys(body).filter((key) => key !== 'password').concat(body.password ? ['password'] : []) },
+    });
+    return toDto((await repo.findById(id))!);
+  }
+}

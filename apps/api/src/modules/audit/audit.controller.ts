@@ -1,0 +1,51 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { DataSource, FindOptionsWhere } from 'typeorm';
+import { AgencyScopedRepository, AuditEventEntity } from '@automations/persistence';
+import { CurrentPrincipal } from '../../common/auth.decorators';
+import { PageMetaDto } from '../../common/page.dto';
+import { PaginationQuery } from '../../common/pagination.query';
+import type { Principal } from '../../common/principal';
+
+export class AuditQuery extends PaginationQuery {
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() workflowId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() clientId?: string;
+  @ApiPropertyOptional({ example: 'workflow.created' }) @IsOptional() @IsString() @MaxLength(64) eventType?: string;
+}
+
+export class AuditEventDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid', nullable: true }) workflowId: string | null;
+  @ApiProperty({ example: 'workflow.created' }) eventType: string;
+  @ApiProperty({ enum: ['user', 'api_key', 'system'] }) actorType: string;
+  @ApiProperty({ format: 'uuid', nullable: true }) actorId: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true }) clientId: string | null;
+  @ApiProperty({ type: 'object', additionalProperties: true, example: { version: 2, changed: ['steps'] } }) details: Record<string, unknown>;
+  @ApiProperty({ format: 'date-time' }) at: string;
+}
+
+export class AuditPageDto extends PageMetaDto {
+  @ApiProperty({ type: [AuditEventDto] }) items: AuditEventDto[];
+}
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('audit')
+export class AuditController {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Audit trail of the agency, newest first' })
+  @ApiOkResponse({ type: AuditPageDto })
+  async list(@CurrentPrincipal() principal: Principal, @Query() query: AuditQuery) {
+    const repo = AgencyScopedRepository.for(this.dataSource.manager, AuditEventEntity, principal.agencyId);
+    const where: FindOptionsWhere<AuditEventEntity> = {};
+    if (query.workflowId) where.workflowId = query.workflowId;
+    if (query.clientId) where.clientId = query.clientId;
+    if (query.eventType) where.eventType = query.eventType;
+    const page = await repo.findPage(where, { at: 'DESC' }, query);
+    return { ...page, items: page.items.map(({ agencyId: _agencyId, ...rest }) => rest) };
+  }
+}

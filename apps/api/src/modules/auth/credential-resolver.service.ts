@@ -1,0 +1,66 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { DataSource, IsNull } from 'typeorm';
+import { ApiKeyEntity, UserEntity } from '@automations/persistence';
+import type { Principal } from '../../common/principal';
+import { ApiKeyCodec } from './api-key-codec';
+
+export interface AccessTokenClaims {
+  sub: string;
+  agencyId: string;
+}
+
+/** Turns a bearer token (a JWT of a user, or an API key) into the caller's Principal, or null. */
+@Injectable()
+export class CredentialResolver {
+  constructor(
+    private readonly jwt: JwtService,
+    @Inject(DataSource) private readonly dataSource: DataSource,
+  ) {}
+
+  async resolve(token: string): Promise<Principal | null> {
+    return token.startsWith('ak_') ? this.resolveApiKey(token) : this.resolveJwt(token);
+  }
+
+  private async resolveJwt(token: string): Promise<Principal | null> {
+    let claims: AccessTokenClaims;
+    try {
+      claims = await this.jwt.verifyAsync<AccessTokenClaims>(token, { algorithms: ['HS256'] });
+    } catch {
+      return null;
+    }
+    if (typeof claims.sub !== 'string' || typeof claims.agencyId !== 'string') return null;
+    // The role and the active flag are read live, so a demoted or deactivated user loses access at once.
+    const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { id: claims.sub, agencyId: claims.agencyId } });
+    if (!user || !user.active) return null;
+    return { agencyId: user.agencyId, role: user.role, actorType: 'user', actorId: user.id, userId: user.id, apiKeyId: null };
+  }
+
+  private async resolveApiKey(token: string): Promise<Principal | null> {
+    const parsed = ApiKeyCodec.parse(token);
+    if (!parsed) return null;
+    const key = await this.dataSource
+      .getRepository(ApiKeyEntity)
+      .createQueryBuilder('key')
+      .addSelect('key.secretHash')
+      .where('key.keyPrefix = :prefix', { prefix: parsed.prefix })
+      .andWhere('key.revokedAt IS NULL')
+      .getOne();
+    if (!key || !ApiKeyCodec.matches(parsed.secret, key.secretHash)) return null;
+    void this.touch(key.id);
+    return { agencyId: key.agencyId, role: key.role, actorType: 'api_key', actorId: key.id, userId: null, apiKeyId: key.id };
+  }
+
+  /** lastUsedAt at minute precision: one write per key per minute, not one per request. */
+  private async touch(keyId: string): Promise<void> {
+    await this.dataSource
+      .createQueryBuilder()
+      .update(ApiKeyEntity)
+      .set({ lastUsedAt: () => 'now()' })
+      .where('id = :keyId', { keyId })
+      .andWhere('(last_used_at IS NULL OR last_used_at < now() - interval \'1 minute\')')
+      .andWhere({ revokedAt: IsNull() })
+      .execute()
+      .catch(() => undefined);
+  }
+}

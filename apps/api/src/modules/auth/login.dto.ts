@@ -1,0 +1,28 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+
+export class LoginDto {
+  @ApiProperty({ example: 'admin@demo.agency' })
+  @IsEmail()
+  @MaxLength(320)
+  email: string;
+
+  @ApiProperty({ example: 'demo-password' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  password: string;
+}
+
+export class LoginResponseDto {
+  @ApiProperty({ example: 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9...' }) accessToken: string;
+  @ApiProperty({ example: 'Bearer' }) tokenType: string;
+  @ApiProperty({ example: 43200, description: 'Seconds until the token expires' }) expiresIn: number;
+}
+
+export class MeDto {
+  @ApiProperty({ format: 'uuid' }) agencyId: string;
+  @ApiProperty({ enum: ['viewer', 'manager', 'admin'] }) role: string;
+  @ApiProperty({ enum: ['user', 'api_key'] }) actorType: string;
+  @ApiProperty({ format: 'uuid' }) actorId: string;
+}

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { RuntimeConfig, SecretBox } from '@automations/persistence';
+import { RUNTIME_CONFIG } from '../../common/runtime-config.token';
+import { IntegrationsController } from './integrations.controller';
+import { IntegrationsService } from './integrations.service';
+
+@Module({
+  controllers: [IntegrationsController],
+  providers: [IntegrationsService, { provide: SecretBox, inject: [RUNTIME_CONFIG], useFactory: (config: RuntimeConfig) => new SecretBox(config.encryptionKey) }],
+})
+export class IntegrationsModule {}

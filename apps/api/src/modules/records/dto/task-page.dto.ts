@@ -1,0 +1,7 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { PageMetaDto } from '../../../common/page.dto';
+import { TaskDto } from './task.dto';
+
+export class TaskPageDto extends PageMetaDto {
+  @ApiProperty({ type: [TaskDto] }) items: TaskDto[];
+}

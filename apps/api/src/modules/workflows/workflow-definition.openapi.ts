@@ -1,0 +1,1 @@
+export const WORKFLOW_DEFINITION_SCHEMA_NAME = 'WorkflowDefinition';

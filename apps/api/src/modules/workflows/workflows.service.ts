@@ -1,0 +1,229 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { collectReferencedUserIds, DefinitionWarning, validateWorkflowDefinition, WorkflowDefinition } from '@automations/domain';
+import { AgencyScopedRepository, UserEntity, WorkflowEntity, WorkflowRunEntity, WorkflowVersionEntity } from '@automations/persistence';
+import { actorOf } from '../../common/actor';
+import { ApiError } from '../../common/api-error';
+import type { Principal } from '../../common/principal';
+import { AuditLog } from '../audit/audit-log.service';
+import type { ListWorkflowsQuery, WorkflowDetailDto, WorkflowPageDto, WorkflowVersionDto } from './workflow.dto';
+import { toDefinition, toVersionDto, toWorkflowDetail, toWorkflowSummary } from './workflow.mapper';
+
+const DEFINITION_KEYS = ['name', 'description', 'isActive', 'requiresApproval', 'triggers', 'steps'] as const;
+/** Runs that have not started their work or are parked: cancelled at once when the workflow stops. */
+const CANCELLABLE_RUN_STATUSES = ['queued', 'waiting', 'awaiting_approval'] as const;
+
+@Injectable()
+export class WorkflowsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditLog,
+  ) {}
+
+  private workflows(agencyId: string, manager: EntityManager = this.dataSource.manager) {
+    return AgencyScopedRepository.for(manager, WorkflowEntity, agencyId);
+  }
+
+  async list(principal: Principal, query: ListWorkflowsQuery): Promise<WorkflowPageDto> {
+    const qb = this.workflows(principal.agencyId).query('w').andWhere('w.deletedAt IS NULL');
+    if (query.status) qb.andWhere('w.isActive = :active', { active: query.status === 'active' });
+    if (query.search) {
+      const pattern = `%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      qb.andWhere(new Brackets((or) => or.where('w.name ILIKE :pattern', { pattern }).orWhere('w.description ILIKE :pattern', { pattern })));
+    }
+    const sort = query.sort ?? '-updatedAt';
+    const direction = sort.startsWith('-') ? 'DESC' : 'ASC';
+    qb.orderBy(`w.${sort.replace(/^-/, '')}`, direction, direction === 'DESC' ? 'NULLS LAST' : 'NULLS FIRST').addOrderBy('w.id', 'ASC');
+    qb.skip((query.page - 1) * query.pageSize).take(query.pageSize);
+    const [workflows, total] = await qb.getManyAndCount();
+    const attention = await this.failedRunsNeedingAttention(principal.agencyId, workflows.map((w) => w.id));
+    return { items: workflows.map((w) => toWorkflowSummary(w, attention.get(w.id) ?? 0)), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  async get(principal: Principal, id: string): Promise<WorkflowDetailDto> {
+    const workflow = await this.findOrFail(principal.agencyId, id);
+    const attention = await this.failedRunsNeedingAttention(principal.agencyId, [id]);
+    return toWorkflowDetail(workflow, attention.get(id) ?? 0);
+  }
+
+  async create(principal: Principal, body: unknown): Promise<WorkflowDetailDto> {
+    const { definition, warnings } = await this.validate(principal.agencyId, body);
+    const workflow = await this.dataSource.transaction(async (manager) => {
+      const created = await this.workflows(principal.agencyId, manager).insert({
+        name: definition.name,
+        description: definition.description ?? null,
+        isActive: definition.isActive ?? true,
+        requiresApproval: definition.requiresApproval ?? false,
+        triggers: definition.triggers,
+        steps: definition.steps,
+        version: 1,
+        runCount: 0,
+        successCount: 0,
+        failureCount: 0,
+        skipCount: 0,
+        lastRunAt: null,
+        pausedReason: null,
+        deletedAt: null,
+        createdByUserId: principal.userId,
+        createdByApiKeyId: principal.apiKeyId,
+        updatedByUserId: principal.userId,
+        updatedByApiKeyId: principal.apiKeyId,
+      });
+      await this.saveVersion(manager, principal, created);
+      await this.audit.record(
+        { agencyId: principal.agencyId, eventType: 'workflow.created', actor: actorOf(principal), workflowId: created.id, details: { version: 1, name: created.name } },
+        manager,
+      );
+      return created;
+    });
+    return toWorkflowDetail(workflow, 0, warnings);
+  }
+
+  async update(principal: Principal, id: string, body: unknown): Promise<WorkflowDetailDto> {
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw ApiError.validation([{ path: '', message: 'body must be a JSON object' }]);
+    const { expectedVersion, ...patch } = body as Record<string, unknown>;
+    if (expectedVersion !== undefined && !Number.isInteger(expectedVersion)) throw ApiError.validation([{ path: 'expectedVersion', message: 'must be an integer' }]);
+    if (Object.keys(patch).length === 0) throw ApiError.validation([{ path: '', message: 'nothing to update' }]);
+
+    const current = await this.findOrFail(principal.agencyId, id);
+    const merged = { ...toDefinition(current), ...patch };
+    const { definition, warnings } = await this.validate(principal.agencyId, merged);
+    const changed = Object.keys(patch).filter((key) => (DEFINITION_KEYS as readonly string[]).includes(key));
+
+    const saved = await this.dataSource.transaction(async (manager) => {
+      const locked = await manager.getRepository(WorkflowEntity).findOne({ where: { id, agencyId: principal.agencyId, deletedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
+      if (!locked) throw ApiError.notFound('Workflow');
+      if (expectedVersion !== undefined && locked.version !== expectedVersion) {
+        throw ApiError.conflict(`Workflow is at version ${locked.version}, not ${expectedVersion}: reload and apply your change again`);
+      }
+      const reactivated = definition.isActive === true && !locked.isActive;
+      Object.assign(locked, {
+        name: definition.name,
+        description: definition.description ?? null,
+        isActive: definition.isActive ?? locked.isActive,
+        requiresApproval: definition.requiresApproval ?? false,
+        triggers: definition.triggers,
+        steps: definition.steps,
+        version: locked.version + 1,
+        pausedReason: reactivated ? null : locked.pausedReason,
+        updatedByUserId: principal.userId,
+        updatedByApiKeyId: principal.apiKeyId,
+      });
+      const updated = await manager.save(locked);
+      await this.saveVersion(manager, principal, updated);
+      if (definition.isActive === false && current.isActive) await this.cancelPendingRuns(manager, principal.agencyId, id, 'workflow disabled');
+      await this.audit.record(
+        { agencyId: principal.agencyId, eventType: 'workflow.updated', actor: actorOf(principal), workflowId: id, details: { version: updated.version, changed } },
+        manager,
+      );
+      return updated;
+    });
+    const attention = await this.failedRunsNeedingAttention(principal.agencyId, [id]);
+    return toWorkflowDetail(saved, attention.get(id) ?? 0, warnings);
+  }
+
+  async toggle(principal: Principal, id: string, isActive: boolean | undefined): Promise<WorkflowDetailDto> {
+    const saved = await this.dataSource.transaction(async (manager) => {
+      const workflow = await manager.getRepository(WorkflowEntity).findOne({ where: { id, agencyId: principal.agencyId, deletedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
+      if (!workflow) throw ApiError.notFound('Workflow');
+      const target = isActive ?? !workflow.isActive;
+      if (target === workflow.isActive) return workflow;
+      Object.assign(workflow, {
+        isActive: target,
+        pausedReason: target ? null : workflow.pausedReason,
+        version: workflow.version + 1,
+        updatedByUserId: principal.userId,
+        updatedByApiKeyId: principal.apiKeyId,
+      });
+      const updated = await manager.save(workflow);
+      await this.saveVersion(manager, principal, updated);
+      const cancelled = target ? 0 : await this.cancelPendingRuns(manager, principal.agencyId, id, 'workflow disabled');
+      await this.audit.record(
+        { agencyId: principal.agencyId, eventType: 'workflow.toggled', actor: actorOf(principal), workflowId: id, details: { isActive: target, version: updated.version, cancelledRuns: cancelled } },
+        manager,
+      );
+      return updated;
+    });
+    const attention = await this.failedRunsNeedingAttention(principal.agencyId, [id]);
+    return toWorkflowDetail(saved, attention.get(id) ?? 0);
+  }
+
+  async remove(principal: Principal, id: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const workflow = await manager.getRepository(WorkflowEntity).findOne({ where: { id, agencyId: principal.agencyId, deletedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
+      if (!workflow) throw ApiError.notFound('Workflow');
+      await manager.update(WorkflowEntity, { id, agencyId: principal.agencyId }, { deletedAt: new Date(), isActive: false, updatedByUserId: principal.userId, updatedByApiKeyId: principal.apiKeyId });
+      const cancelled = await this.cancelPendingRuns(manager, principal.agencyId, id, 'workflow deleted');
+      await this.audit.record(
+        { agencyId: principal.agencyId, eventType: 'workflow.deleted', actor: actorOf(principal), workflowId: id, details: { name: workflow.name, cancelledRuns: cancelled } },
+        manager,
+      );
+    });
+  }
+
+  async versions(principal: Principal, id: string): Promise<WorkflowVersionDto[]> {
+    await this.findOrFail(principal.agencyId, id);
+    const versions = await AgencyScopedRepository.for(this.dataSource.manager, WorkflowVersionEntity, principal.agencyId).find({ workflowId: id }, { version: 'DESC' });
+    return versions.map(toVersionDto);
+  }
+
+  async version(principal: Principal, id: string, version: number): Promise<WorkflowVersionDto> {
+    await this.findOrFail(principal.agencyId, id);
+    const found = await AgencyScopedRepository.for(this.dataSource.manager, WorkflowVersionEntity, principal.agencyId).findOne({ workflowId: id, version });
+    if (!found) throw ApiError.notFound('Workflow version');
+    return toVersionDto(found);
+  }
+
+  private async findOrFail(agencyId: string, id: string): Promise<WorkflowEntity> {
+    const workflow = await this.workflows(agencyId).findOne({ id, deletedAt: IsNull() });
+    if (!workflow) throw ApiError.notFound('Workflow');
+    return workflow;
+  }
+
+  /** Domain validation, then the checks that need the database (referenced users belong to the agency). */
+  private async validate(agencyId: string, body: unknown): Promise<{ definition: WorkflowDefinition; warnings: DefinitionWarning[] }> {
+    const result = validateWorkflowDefinition(body);
+    if (!result.ok) throw ApiError.validation(result.errors);
+    const referenced = collectReferencedUserIds(result.value);
+    if (referenced.length) {
+      const found = await AgencyScopedRepository.for(this.dataSource.manager, UserEntity, agencyId).find({ id: In(referenced) });
+      const known = new Set(found.map((user) => user.id));
+      const unknown = referenced.filter((userId) => !known.has(userId));
+      if (unknown.length) throw ApiError.validation(unknown.map((userId) => ({ path: 'steps', message: `user ${userId} is not a user of this agency` })));
+    }
+    return { definition: result.value, warnings: result.warnings };
+  }
+
+  private async saveVersion(manager: EntityManager, principal: Principal, workflow: WorkflowEntity): Promise<void> {
+    await manager.insert(WorkflowVersionEntity, {
+      agencyId: workflow.agencyId,
+      workflowId: workflow.id,
+      version: workflow.version,
+      definition: toDefinition(workflow),
+      createdByUserId: principal.userId,
+      createdByApiKeyId: principal.apiKeyId,
+    });
+  }
+
+  private async cancelPendingRuns(manager: EntityManager, agencyId: string, workflowId: string, reason: string): Promise<number> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(WorkflowRunEntity)
+      .set({ status: 'cancelled', reason, finishedAt: () => 'now()' })
+      .where({ agencyId, workflowId, status: In([...CANCELLABLE_RUN_STATUSES]) })
+      .execute();
+    return result.affected ?? 0;
+  }
+
+  private async failedRunsNeedingAttention(agencyId: string, workflowIds: string[]): Promise<Map<string, number>> {
+    if (workflowIds.length === 0) return new Map();
+    const rows: { workflow_id: string; failed: string }[] = await this.dataSource.query(
+      `SELECT workflow_id, count(*) AS failed FROM workflow_runs
+        WHERE agency_id = $1 AND workflow_id = ANY($2) AND status = 'failed' AND mode = 'live'
+        GROUP BY workflow_id`,
+      [agencyId, workflowIds],
+    );
+    return new Map(rows.map((row) => [row.workflow_id, Number(row.failed)]));
+  }
+}

@@ -1,0 +1,83 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import type { UserRole } from '@automations/domain';
+import { loadRuntimeConfig, RuntimeConfig } from '@automations/persistence';
+import { createTestDatabase, createTestQueuePrefix, TestDatabase } from '@automations/testing';
+import { createApiApp } from '../../src/app.factory';
+import { AgencyProvisioner } from '../../src/modules/accounts/agency-provisioner';
+
+export interface TestAgency {
+  agencyId: string;
+  adminUserId: string;
+  /** Bearer tokens (JWTs from /auth/login) per role, and an admin API key. */
+  tokens: Record<UserRole, string>;
+  userIds: Record<UserRole, string>;
+  apiKey: string;
+}
+
+export interface TestApi {
+  app: NestFastifyApplication;
+  config: RuntimeConfig;
+  dataSource: DataSource;
+  http: () => ReturnType<typeof request>;
+  createAgency(name?: string): Promise<TestAgency>;
+  close(): Promise<void>;
+}
+
+let counter = 0;
+
+/** A real API on its own migrated database, with helpers to provision agencies and log users in. */
+export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
+  const database: TestDatabase = await createTestDatabase();
+  const config = loadRuntimeConfig({
+    ...process.env,
+    NODE_ENV: 'test',
+    DATABASE_URL: database.url,
+    QUEUE_PREFIX: createTestQueuePrefix(),
+    DB_POOL_SIZE: '5',
+    ...env,
+  });
+  const app = await createApiApp(config, { logger: false });
+  const dataSource = app.get(DataSource);
+  const provisioner = new AgencyProvisioner(dataSource);
+  const http = () => request(app.getHttpServer());
+
+  async function login(email: string, password: string): Promise<string> {
+    const response = await http().post('/api/v1/auth/login').send({ email, password }).expect(200);
+    return response.body.accessToken;
+  }
+
+  async function createAgency(name = `Agency ${++counter}`): Promise<TestAgency> {
+    const slug = `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${Math.random().toString(36).slice(2, 8)}`;
+    const password = 'correct horse battery';
+    const created = await provisioner.createAgency({ name, adminEmail: `admin@${slug}.test`, adminPassword: password, timezone: 'Europe/Paris' });
+    const manager = await provisioner.createUser({ agencyId: created.agencyId, email: `manager@${slug}.test`, password, role: 'manager', name: 'Mia Manager' });
+    const viewer = await provisioner.createUser({ agencyId: created.agencyId, email: `viewer@${slug}.test`, password, role: 'viewer', name: 'Vic Viewer' });
+    return {
+      agencyId: created.agencyId,
+      adminUserId: created.userId,
+      apiKey: created.apiKey,
+      userIds: { admin: created.userId, manager: manager.id, viewer: viewer.id },
+      tokens: {
+        admin: await login(`admin@${slug}.test`, password),
+        manager: await login(`manager@${slug}.test`, password),
+        viewer: await login(`viewer@${slug}.test`, password),
+      },
+    };
+  }
+
+  return {
+    app,
+    config,
+    dataSource,
+    http,
+    createAgency,
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
+
+export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });

@@ -1,0 +1,33 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api } from './client';
+import { unwrap } from './errors';
+import type { WorkflowListQuery } from './types';
+
+export type WorkflowStatus = NonNullable<WorkflowListQuery['status']>;
+export type WorkflowStatusFilter = WorkflowStatus | 'all';
+
+export interface WorkflowListParams {
+  search: string;
+  status: WorkflowStatusFilter;
+  page: number;
+  pageSize: number;
+}
+
+/** Newest changes first; empty filters are left out of the query string. */
+export function toWorkflowListQuery({ search, status, page, pageSize }: WorkflowListParams): WorkflowListQuery {
+  const query: WorkflowListQuery = { page, pageSize, sort: '-updatedAt' };
+  const term = search.trim();
+  if (term) query.search = term;
+  if (status !== 'all') query.status = status;
+  return query;
+}
+
+export function useWorkflows(params: WorkflowListParams) {
+  return useQuery({
+    queryKey: ['workflows', 'list', params],
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/v1/workflows', { params: { query: toWorkflowListQuery(params) }, signal })),
+    // Keep showing the previous page while a new search/filter loads.
+    placeholderData: keepPreviousData,
+  });
+}

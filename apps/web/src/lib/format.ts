@@ -1,0 +1,44 @@
+const LOCALE = 'en';
+
+const relativeTime = new Intl.RelativeTimeFormat(LOCALE, { numeric: 'auto' });
+const percent = new Intl.NumberFormat(LOCALE, { style: 'percent', maximumFractionDigits: 1 });
+const integer = new Intl.NumberFormat(LOCALE);
+const dateTime = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeStyle: 'short' });
+
+const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 24 * 3600],
+  ['month', 30 * 24 * 3600],
+  ['week', 7 * 24 * 3600],
+  ['day', 24 * 3600],
+  ['hour', 3600],
+  ['minute', 60],
+];
+
+/** "5 minutes ago", "yesterday", "now". */
+export function formatRelativeTime(iso: string, now: number = Date.now()): string {
+  const seconds = Math.round((new Date(iso).getTime() - now) / 1000);
+  for (const [unit, size] of UNITS) {
+    if (Math.abs(seconds) >= size) return relativeTime.format(Math.round(seconds / size), unit);
+  }
+  return relativeTime.format(0, 'second');
+}
+
+export function formatDateTime(iso: string): string {
+  return dateTime.format(new Date(iso));
+}
+
+/** 0.925 → "92.5%"; null (no finished runs yet) → "—". */
+export function formatRate(rate: number | null): string {
+  return rate === null ? '—' : percent.format(rate);
+}
+
+export function formatCount(value: number): string {
+  return integer.format(value);
+}
+
+/** System reasons come as codes ("loop_detected" → "Loop detected"); free text is kept as is. */
+export function formatPausedReason(reason: string): string {
+  if (!/^[a-z0-9]+(_[a-z0-9]+)*$/.test(reason)) return reason;
+  const words = reason.replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

@@ -1,0 +1,21 @@
+import { CLIENT_HEALTH } from '../constants/workflow.constants';
+import type { ConfigTypeDefinition } from '../json-schema/config-type.definition';
+import { enumSchema, objectSchema, stageSchema } from '../json-schema/schema-fragments';
+
+export const updateClientAction: ConfigTypeDefinition<'update_client'> = {
+  descriptor: {
+    type: 'update_client',
+    label: 'Update the client',
+    description: 'Changes the live client: its stage, health or assignee (a stage change emits client.stage_changed).',
+    configSchema: objectSchema(
+      {
+        stage: stageSchema({ title: 'Stage', description: 'New stage of the client.' }),
+        health: enumSchema(CLIENT_HEALTH, { title: 'Health', description: 'New health of the client.' }),
+        assigneeId: { type: 'string', title: 'Assignee', description: 'Id of the agency user to assign the client to.', format: 'uuid' },
+      },
+      [],
+      { minProperties: 1 },
+    ),
+    examples: [{ stage: 'active' }, { health: 'red', assigneeId: '8f14e45f-ceea-467f-a8d5-6f0e5b2c1a90' }],
+  },
+};

@@ -1,0 +1,16 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { ClientHealth } from '@automations/domain';
+
+@Entity('clients')
+export class ClientEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column('uuid') agencyId: string;
+  @Column('text') name: string;
+  @Column('text') stage: string;
+  @Column('text') health: ClientHealth;
+  @Column('uuid', { nullable: true }) assigneeId: string | null;
+  @Column('timestamptz') lastActivityAt: Date;
+  @Column('timestamptz', { nullable: true }) deletedAt: Date | null;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
+}

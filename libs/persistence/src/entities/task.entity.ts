@@ -1,0 +1,18 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+@Entity('tasks')
+export class TaskEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column('uuid') agencyId: string;
+  @Column('uuid') clientId: string;
+  @Column('uuid', { nullable: true }) runId: string | null;
+  @Column('uuid', { nullable: true }) workflowId: string | null;
+  @Column('text', { nullable: true }) stepId: string | null;
+  @Column('text') title: string;
+  @Column('text', { nullable: true }) description: string | null;
+  @Column('text') priority: string;
+  @Column('timestamptz', { nullable: true }) dueAt: Date | null;
+  @Column('uuid', { nullable: true }) assigneeId: string | null;
+  @Column('text') status: 'open' | 'done';
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+}
