@@ -8,6 +8,8 @@ export interface ClientBody {
   assigneeId: string | null;
   lastActivityAt: string;
   deletedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
 }
 
 let counter = 0;

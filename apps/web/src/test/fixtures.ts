@@ -4,7 +4,7 @@ export const agency: Agency = {
   id: '7d3c2f9e-1b1a-4c63-9a55-0c6f1d2e3a4b',
   name: 'Brightside Media',
   timezone: 'Europe/Berlin',
-  settings: {},
+  settings: { maxRunsPerMinute: 600 },
 };
 
 export function workflowItem(overrides: Partial<WorkflowListItem> = {}): WorkflowListItem {
@@ -22,6 +22,10 @@ export function workflowItem(overrides: Partial<WorkflowListItem> = {}): Workflo
     successRate: 111 / 117,
     lastRunAt: new Date(Date.now() - 5 * 60_000).toISOString(),
     failedRunsNeedingAttention: 0,
+    requiresApproval: false,
+    triggerTypes: ['stage_change'],
+    actionCount: 3,
+    createdAt: new Date(Date.now() - 7 * 86_400_000).toISOString(),
     updatedAt: new Date(Date.now() - 86_400_000).toISOString(),
     ...overrides,
   };

@@ -9,8 +9,8 @@ export class ApiKeyDto {
   @ApiProperty({ example: 'CRM integration' }) name: string;
   @ApiProperty({ enum: ROLES }) role: string;
   @ApiProperty({ example: 'ak_3f9c2a1b7d6e5f40', description: 'Public part of the key, to recognise it' }) prefix: string;
-  @ApiProperty({ format: 'date-time', nullable: true }) lastUsedAt: string | null;
-  @ApiProperty({ format: 'date-time', nullable: true }) revokedAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastUsedAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) revokedAt: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 

@@ -17,11 +17,11 @@ export class AuditQuery extends PaginationQuery {
 
 export class AuditEventDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ format: 'uuid', nullable: true }) workflowId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) workflowId: string | null;
   @ApiProperty({ example: 'workflow.created' }) eventType: string;
   @ApiProperty({ enum: ['user', 'api_key', 'system'] }) actorType: string;
-  @ApiProperty({ format: 'uuid', nullable: true }) actorId: string | null;
-  @ApiProperty({ format: 'uuid', nullable: true }) clientId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) actorId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) clientId: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true, example: { version: 2, changed: ['steps'] } }) details: Record<string, unknown>;
   @ApiProperty({ format: 'date-time' }) at: string;
 }

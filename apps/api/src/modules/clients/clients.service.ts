@@ -34,7 +34,9 @@ export class ClientsService {
     if (query.stage) qb.andWhere('client.stage = :stage', { stage: query.stage });
     if (query.health) qb.andWhere('client.health = :health', { health: query.health });
     const [clients, total] = await qb
-      .orderBy('client.name', 'ASC')
+      // Case-insensitive whatever the database collation (C sorts "Zeta" before "alpha").
+      .orderBy('LOWER(client.name)', 'ASC')
+      .addOrderBy('client.name', 'ASC')
       .addOrderBy('client.id', 'ASC')
       .skip((query.page - 1) * query.pageSize)
       .take(query.pageSize)

@@ -85,7 +85,7 @@ export class EventsService {
         }
         firstIndexByKey.set(key, index);
       }
-      const occurredAt = input.occurredAt ? new Date(input.occurredAt) : receivedAt;
+      const occurredAt = input.occurredAt ? new Date(input.occurredAt) : undefined;
       if (input.type === 'kpi.updated') {
         const { metric, value } = input.data as KpiUpdatedDataDto;
         const recorded = await this.metrics.record(
@@ -95,7 +95,7 @@ export class EventsService {
         ids[index] = recorded.event.id;
       } else {
         const data = { ...input.data } as Record<string, unknown>;
-        plain.push({ index, event: { agencyId, clientId: input.clientId, type: input.type, data, occurredAt, idempotencyKey: key, source: 'api' } });
+        plain.push({ index, event: { agencyId, clientId: input.clientId, type: input.type, data, occurredAt: occurredAt ?? receivedAt, idempotencyKey: key, source: 'api' } });
       }
     }
 

@@ -34,8 +34,9 @@ export class MetricRecorder {
 
   async record(input: MetricToRecord, manager: EntityManager): Promise<RecordedMetric> {
     const { agencyId, clientId, metric, value } = input;
-    const recordedAt = input.recordedAt ?? new Date();
     await lockClients(manager, agencyId, [clientId]);
+    // Defaulted after the lock: concurrent posts of "now" values get increasing times, so they chain.
+    const recordedAt = input.recordedAt ?? new Date();
     const metrics = AgencyScopedRepository.for(manager, ClientMetricEntity, agencyId);
     const previous = await metrics
       .query('m')

@@ -45,9 +45,9 @@ export class WarningDto {
 export class WorkflowSummaryDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'Onboarding kickoff' }) name: string;
-  @ApiProperty({ nullable: true, example: 'Kick off every new client' }) description: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'Kick off every new client' }) description: string | null;
   @ApiProperty({ example: true }) isActive: boolean;
-  @ApiProperty({ nullable: true, example: null, description: 'Why the system paused it, e.g. loop_detected' }) pausedReason: string | null;
+  @ApiProperty({ type: String, nullable: true, example: null, description: 'Why the system paused it, e.g. loop_detected' }) pausedReason: string | null;
   @ApiProperty({ example: false }) requiresApproval: boolean;
   @ApiProperty({ example: 3 }) version: number;
   @ApiProperty({ example: ['stage_change', 'kpi_threshold'], type: [String] }) triggerTypes: string[];
@@ -56,8 +56,8 @@ export class WorkflowSummaryDto {
   @ApiProperty({ example: 115 }) successCount: number;
   @ApiProperty({ example: 3 }) failureCount: number;
   @ApiProperty({ example: 2 }) skipCount: number;
-  @ApiProperty({ nullable: true, example: 0.975, description: 'successCount / (successCount + failureCount); null before any finished run' }) successRate: number | null;
-  @ApiProperty({ nullable: true, format: 'date-time' }) lastRunAt: string | null;
+  @ApiProperty({ type: Number, nullable: true, example: 0.975, description: 'successCount / (successCount + failureCount); null before any finished run' }) successRate: number | null;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) lastRunAt: string | null;
   @ApiProperty({ example: 1, description: 'Failed runs not yet retried' }) failedRunsNeedingAttention: number;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;

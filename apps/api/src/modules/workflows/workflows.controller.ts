@@ -73,7 +73,7 @@ export class WorkflowsController {
   @MinRole('manager')
   @ApiBody({
     description: 'Any subset of the definition fields, plus optional `expectedVersion` (409 when the workflow has moved on). Each save bumps `version`.',
-    schema: { type: 'object', properties: { expectedVersion: { type: 'integer', example: 3 }, name: { type: 'string' }, description: { type: 'string' }, isActive: { type: 'boolean' }, requiresApproval: { type: 'boolean' }, triggers: { type: 'array', items: { type: 'object' } }, steps: { type: 'array', items: { type: 'object' } } } },
+    schema: { type: 'object', properties: { expectedVersion: { type: 'integer', example: 3 }, name: { type: 'string' }, description: { type: 'string' }, isActive: { type: 'boolean' }, requiresApproval: { type: 'boolean' }, triggers: { type: 'array', items: { type: 'object', additionalProperties: true } }, steps: { type: 'array', items: { type: 'object', additionalProperties: true } } } },
     examples: { rename: { summary: 'Rename', value: { name: 'Onboarding kickoff v2', expectedVersion: 1 } } },
   })
   @ApiOperation({ summary: 'Update an automation' })
