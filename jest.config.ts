@@ -24,7 +24,7 @@ const config: Config = {
   moduleNameMapper,
   // content-disposition 3 (used by @fastify/static) ships ESM only; Node 20.19+ loads it natively, jest needs it compiled.
   transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
-  roots: ['<rootDir>/apps/api', '<rootDir>/apps/worker', '<rootDir>/libs'],
+  roots: ['<rootDir>/apps/api', '<rootDir>/apps/worker', '<rootDir>/apps/web/e2e', '<rootDir>/libs'],
   testMatch: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
   testTimeout: 30000,
   maxWorkers: 2,
