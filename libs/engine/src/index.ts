@@ -1,2 +1,3 @@
 export * from './queue-names';
 export * from './redis-connection';
+export * from './errors/action-errors';
