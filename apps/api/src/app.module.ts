@@ -6,12 +6,14 @@ import { InfrastructureModule } from './common/infrastructure.module';
 import { AccountsModule } from './modules/accounts/accounts.module';
 import { AgencyModule } from './modules/agency/agency.module';
 import { AuditModule } from './modules/audit/audit.module';
+import { EngineModule } from './modules/engine/engine.module';
 import { AuthModule } from './modules/auth/auth.module';
 import { ClientsModule } from './modules/clients/clients.module';
 import { EventsModule } from './modules/events/events.module';
 import { HealthModule } from './modules/health/health.module';
 import { IntegrationsModule } from './modules/integrations/integrations.module';
 import { RecordsModule } from './modules/records/records.module';
+import { RunsModule } from './modules/runs/runs.module';
 import { WorkflowsModule } from './modules/workflows/workflows.module';
 
 @Module({})
@@ -22,9 +24,11 @@ export class AppModule {
       imports: [
         InfrastructureModule.forRoot(config),
         AuthModule,
+        EngineModule,
         AuditModule,
         AccountsModule,
         WorkflowsModule,
+        RunsModule,
         ClientsModule,
         EventsModule,
         RecordsModule,

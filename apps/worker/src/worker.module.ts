@@ -1,20 +1,17 @@
-import { BullModule } from '@nestjs/bullmq';
 import { DynamicModule, Module } from '@nestjs/common';
-import { bullConnectionOptions, QueueName } from '@automations/engine';
-import type { RuntimeConfig } from '@automations/persistence';
-import { WorkerReadiness } from './worker-readiness.service';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { buildDataSourceOptions, RuntimeConfig } from '@automations/persistence';
+import { EngineLifecycle } from './engine-lifecycle.service';
+import { WORKER_CONFIG } from './worker-config.token';
 
-/** The worker process: BullMQ connections now; the engine's processors are registered here as they arrive. */
+/** The worker process: Postgres plus the engine (BullMQ consumers, reconciler, expiry sweep). No HTTP. */
 @Module({})
 export class WorkerModule {
   static forRoot(config: RuntimeConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [
-        BullModule.forRoot({ connection: bullConnectionOptions(config.redisUrl), prefix: config.queuePrefix }),
-        BullModule.registerQueue({ name: QueueName.Events }, { name: QueueName.Runs }),
-      ],
-      providers: [WorkerReadiness],
+      imports: [TypeOrmModule.forRoot(buildDataSourceOptions({ url: config.databaseUrl, poolSize: config.dbPoolSize }))],
+      providers: [{ provide: WORKER_CONFIG, useValue: config }, EngineLifecycle],
     };
   }
 }

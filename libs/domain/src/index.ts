@@ -41,3 +41,8 @@ export { isValidTimeZone } from './cron/time-zone';
 
 // Patterns shared with the API and the SPA
 export { METRIC_NAME_PATTERN, SLACK_ID_PATTERN, STEP_ID_PATTERN, isUuid } from './shared/patterns';
+
+// Execution: trigger forms and the run's step planner
+export * from './triggers/trigger-forms';
+export * from './runs/step-planner';
+export * from './runs/step-config-renderer';

@@ -3,7 +3,7 @@ import { ALL_ENTITIES } from './entities';
 import { ALL_MIGRATIONS } from './migrations';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
-export function buildDataSourceOptions({ url, poolSize = 20 }: { url: string; poolSize?: number }): DataSourceOptions {
+export function buildDataSourceOptions({ url, poolSize = 20, applicationName }: { url: string; poolSize?: number; applicationName?: string }): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -13,6 +13,7 @@ export function buildDataSourceOptions({ url, poolSize = 20 }: { url: string; po
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
     logging: ['error'],
-    extra: { max: poolSize },
+    // application_name tells the processes apart in pg_stat_activity.
+    extra: { max: poolSize, ...(applicationName ? { application_name: applicationName } : {}) },
   };
 }

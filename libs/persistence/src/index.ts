@@ -6,3 +6,6 @@ export * from './database-migrator';
 export * from './agency-scoped.repository';
 export * from './runtime-config';
 export * from './secret-box';
+export * from './events/event-recorder';
+export * from './events/lock-clients';
+export * from './entity-patch';

@@ -442,6 +442,23 @@ export interface paths {
         patch: operations["WorkflowsController_update"];
         trace?: never;
     };
+    "/api/v1/workflows/{id}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Runs of one workflow (also of a deleted one: history is kept), newest first */
+        get: operations["RunsController_listForWorkflow"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workflows/{id}/toggle": {
         parameters: {
             query?: never;
@@ -504,6 +521,108 @@ export interface paths {
         get: operations["WorkflowsController_actionTypes"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflows/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Approvals: the pending queue (oldest first) or decided ones (most recently decided first) */
+        get: operations["RunsController_approvals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflows/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Runs across workflows, newest first */
+        get: operations["RunsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflows/runs/{runId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A run with its trigger, client snapshot, executed definition, steps, approvals and timeline */
+        get: operations["RunsController_detail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflows/runs/{runId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve the pending step of a run; the step runs and the run continues */
+        post: operations["RunsController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflows/runs/{runId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject the pending step of a run; the run is rejected and its later steps cancelled */
+        post: operations["RunsController_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflows/runs/{runId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retry a failed run from its failed step (completed steps are not executed again) */
+        post: operations["RunsController_retry"];
         delete?: never;
         options?: never;
         head?: never;
@@ -643,6 +762,82 @@ export interface components {
             pageSize: number;
             /** @example 42 */
             total: number;
+        };
+        ApprovalPageDto: {
+            items: components["schemas"]["ApprovalQueueItemDto"][];
+            /** @example 1 */
+            page: number;
+            /** @example 50 */
+            pageSize: number;
+            /** @example 42 */
+            total: number;
+        };
+        ApprovalQueueItemDto: {
+            /** @example draft_communication */
+            actionType: string;
+            /**
+             * Format: uuid
+             * @example 3f1c6a0e-8a47-4a53-9c57-5d1f0b7d2e10
+             */
+            clientId: string;
+            /** @example Acme Dental */
+            clientName: string;
+            /**
+             * Format: date-time
+             * @example 2026-03-02T09:15:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            decidedAt: string | null;
+            /** @description null while pending and when it expired (decided by the system) */
+            decidedBy: components["schemas"]["DecidedByDto"] | null;
+            /**
+             * Format: date-time
+             * @example 2026-03-03T09:15:00.000Z
+             */
+            expiresAt: string;
+            /**
+             * Format: uuid
+             * @example 5c4b3a29-1807-4f6e-9d8c-7b6a59483726
+             */
+            id: string;
+            /**
+             * @description Rejection reason, or `timeout`
+             * @example null
+             */
+            reason: string | null;
+            /**
+             * @example {
+             *       "platform": "email",
+             *       "tone": "friendly",
+             *       "template": "Welcome Acme Dental and propose a kickoff call"
+             *     }
+             */
+            renderedConfig: {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: uuid
+             * @example 6e5d4c3b-2a19-4f08-8e7d-6c5b4a392817
+             */
+            runId: string;
+            /**
+             * @example pending
+             * @enum {string}
+             */
+            status: "pending" | "approved" | "rejected" | "expired";
+            /** @example draft */
+            stepId: string;
+            /**
+             * Format: uuid
+             * @example 1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d
+             */
+            workflowId: string;
+            /** @example Onboarding kickoff */
+            workflowName: string;
         };
         AuditEventDto: {
             /** Format: uuid */
@@ -856,6 +1051,18 @@ export interface components {
              * @enum {string}
              */
             role: "viewer" | "manager" | "admin";
+        };
+        DecidedByDto: {
+            /**
+             * Format: uuid
+             * @example 9b2f6a1e-0c3d-4e5f-8a7b-6c5d4e3f2a1b
+             */
+            id: string;
+            /**
+             * @example user
+             * @enum {string}
+             */
+            type: "user" | "api_key";
         };
         DraftDto: {
             /**
@@ -1351,6 +1558,298 @@ export interface components {
              */
             defaultChannel?: string;
         };
+        RejectRunDto: {
+            /** @example Tone is too pushy for this client */
+            reason?: string;
+        };
+        RunApprovalDto: {
+            /** @example draft_communication */
+            actionType: string;
+            /**
+             * Format: date-time
+             * @example 2026-03-02T09:15:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example null
+             */
+            decidedAt: string | null;
+            /** @description null while pending and when it expired (decided by the system) */
+            decidedBy: components["schemas"]["DecidedByDto"] | null;
+            /**
+             * Format: date-time
+             * @example 2026-03-03T09:15:00.000Z
+             */
+            expiresAt: string;
+            /**
+             * Format: uuid
+             * @example 5c4b3a29-1807-4f6e-9d8c-7b6a59483726
+             */
+            id: string;
+            /**
+             * @description Rejection reason, or `timeout`
+             * @example null
+             */
+            reason: string | null;
+            /**
+             * @example {
+             *       "platform": "email",
+             *       "tone": "friendly",
+             *       "template": "Welcome Acme Dental and propose a kickoff call"
+             *     }
+             */
+            renderedConfig: {
+                [key: string]: unknown;
+            };
+            /**
+             * @example pending
+             * @enum {string}
+             */
+            status: "pending" | "approved" | "rejected" | "expired";
+            /** @example draft */
+            stepId: string;
+        };
+        RunDetailDto: {
+            approvals: components["schemas"]["RunApprovalDto"][];
+            /**
+             * @description Incremented by each retry
+             * @example 1
+             */
+            attempt: number;
+            /**
+             * Format: uuid
+             * @example 3f1c6a0e-8a47-4a53-9c57-5d1f0b7d2e10
+             */
+            clientId: string;
+            /** @example Acme Dental */
+            clientName: string;
+            /**
+             * @description The client as it was when the run was triggered
+             * @example {
+             *       "client": {
+             *         "name": "Acme Dental",
+             *         "stage": "onboarding",
+             *         "health": "green"
+             *       },
+             *       "metrics": {
+             *         "roas": 1.4
+             *       }
+             *     }
+             */
+            clientSnapshot: {
+                [key: string]: unknown;
+            } | null;
+            /** @description The workflow definition of the version this run executed */
+            definition: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * @description finishedAt - startedAt; null while the run is not finished
+             * @example 2340
+             */
+            durationMs: number | null;
+            /**
+             * @description `{code, message}` of a failed run
+             * @example null
+             */
+            error: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Format: date-time
+             * @example 2026-03-02T09:15:02.340Z
+             */
+            finishedAt: string | null;
+            /**
+             * Format: uuid
+             * @example 6e5d4c3b-2a19-4f08-8e7d-6c5b4a392817
+             */
+            id: string;
+            /**
+             * @example live
+             * @enum {string}
+             */
+            mode: "live" | "test";
+            /**
+             * @description Why a run was skipped, cancelled or rejected
+             * @example null
+             */
+            reason: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-03-02T09:15:00.000Z
+             */
+            startedAt: string;
+            /**
+             * @example completed
+             * @enum {string}
+             */
+            status: "queued" | "running" | "waiting" | "awaiting_approval" | "completed" | "failed" | "skipped" | "cancelled" | "rejected";
+            /** @description Steps that have a record, in the definition order (depth-first) */
+            steps: components["schemas"]["RunStepDto"][];
+            /** @description What happened, oldest first */
+            timeline: components["schemas"]["TimelineEntryDto"][];
+            /**
+             * @example {
+             *       "eventId": null,
+             *       "type": "client.stage_changed",
+             *       "data": {
+             *         "from": "lead",
+             *         "to": "onboarding"
+             *       },
+             *       "occurredAt": "2026-03-02T09:14:59.000Z"
+             *     }
+             */
+            triggerEvent: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Format: uuid
+             * @example 1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d
+             */
+            workflowId: string;
+            /** @example Onboarding kickoff */
+            workflowName: string;
+            /**
+             * @description The workflow version the run executes
+             * @example 3
+             */
+            workflowVersion: number;
+        };
+        RunPageDto: {
+            items: components["schemas"]["RunSummaryDto"][];
+            /** @example 1 */
+            page: number;
+            /** @example 50 */
+            pageSize: number;
+            /** @example 42 */
+            total: number;
+        };
+        RunStepDto: {
+            /** @example 1 */
+            attempts: number;
+            /** @example 360 */
+            durationMs: number | null;
+            /** @example null */
+            error: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Format: date-time
+             * @example 2026-03-02T09:15:00.480Z
+             */
+            finishedAt: string | null;
+            /**
+             * @description The rendered config
+             * @example {
+             *       "title": "Kickoff call with Acme Dental",
+             *       "priority": "high"
+             *     }
+             */
+            input: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * @example {
+             *       "taskId": "0d7c3e2a-1b4f-4c5d-9e8f-7a6b5c4d3e2f"
+             *     }
+             */
+            output: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Format: date-time
+             * @description Due time of a delayed step
+             * @example null
+             */
+            scheduledFor: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-03-02T09:15:00.120Z
+             */
+            startedAt: string | null;
+            /**
+             * @example completed
+             * @enum {string}
+             */
+            status: "pending" | "running" | "waiting" | "awaiting_approval" | "completed" | "failed" | "skipped" | "cancelled" | "rejected";
+            /** @example task */
+            stepId: string;
+            /**
+             * @description An action type, or `branch`
+             * @example create_task
+             */
+            type: string;
+        };
+        RunSummaryDto: {
+            /**
+             * @description Incremented by each retry
+             * @example 1
+             */
+            attempt: number;
+            /**
+             * Format: uuid
+             * @example 3f1c6a0e-8a47-4a53-9c57-5d1f0b7d2e10
+             */
+            clientId: string;
+            /** @example Acme Dental */
+            clientName: string;
+            /**
+             * @description finishedAt - startedAt; null while the run is not finished
+             * @example 2340
+             */
+            durationMs: number | null;
+            /**
+             * @description `{code, message}` of a failed run
+             * @example null
+             */
+            error: {
+                [key: string]: unknown;
+            } | null;
+            /**
+             * Format: date-time
+             * @example 2026-03-02T09:15:02.340Z
+             */
+            finishedAt: string | null;
+            /**
+             * Format: uuid
+             * @example 6e5d4c3b-2a19-4f08-8e7d-6c5b4a392817
+             */
+            id: string;
+            /**
+             * @example live
+             * @enum {string}
+             */
+            mode: "live" | "test";
+            /**
+             * @description Why a run was skipped, cancelled or rejected
+             * @example null
+             */
+            reason: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-03-02T09:15:00.000Z
+             */
+            startedAt: string;
+            /**
+             * @example completed
+             * @enum {string}
+             */
+            status: "queued" | "running" | "waiting" | "awaiting_approval" | "completed" | "failed" | "skipped" | "cancelled" | "rejected";
+            /**
+             * Format: uuid
+             * @example 1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d
+             */
+            workflowId: string;
+            /** @example Onboarding kickoff */
+            workflowName: string;
+            /**
+             * @description The workflow version the run executes
+             * @example 3
+             */
+            workflowVersion: number;
+        };
         StageChangedDataDto: {
             /** @example lead */
             fromStage?: string;
@@ -1483,6 +1982,22 @@ export interface components {
             pageSize: number;
             /** @example 42 */
             total: number;
+        };
+        TimelineEntryDto: {
+            /**
+             * Format: date-time
+             * @example 2026-03-02T09:15:00.120Z
+             */
+            at: string;
+            /**
+             * @example step.completed
+             * @enum {string}
+             */
+            kind: "run.triggered" | "step.started" | "step.completed" | "step.failed" | "step.skipped" | "step.waiting" | "approval.requested" | "approval.approved" | "approval.rejected" | "approval.expired" | "run.completed" | "run.failed" | "run.skipped" | "run.cancelled" | "run.rejected";
+            /** @example Completed create_task */
+            message: string;
+            /** @example task */
+            stepId?: string;
         };
         ToggleWorkflowDto: {
             /**
@@ -3917,6 +4432,53 @@ export interface operations {
             };
         };
     };
+    RunsController_listForWorkflow: {
+        parameters: {
+            query?: {
+                clientId?: string;
+                /** @description startedAt at or after */
+                from?: string;
+                page?: number;
+                pageSize?: number;
+                status?: "queued" | "running" | "waiting" | "awaiting_approval" | "completed" | "failed" | "skipped" | "cancelled" | "rejected";
+                /** @description startedAt at or before */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunPageDto"];
+                };
+            };
+            /** @description Invalid input; `details` lists each field path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     WorkflowsController_toggle: {
         parameters: {
             query?: never;
@@ -4039,6 +4601,285 @@ export interface operations {
             };
             /** @description Invalid input; `details` lists each field path */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RunsController_approvals: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description pending is a queue (oldest first); the others are history (most recently decided first) */
+                status?: "pending" | "approved" | "rejected" | "expired";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalPageDto"];
+                };
+            };
+            /** @description Invalid input; `details` lists each field path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RunsController_list: {
+        parameters: {
+            query?: {
+                clientId?: string;
+                /** @description startedAt at or after */
+                from?: string;
+                page?: number;
+                pageSize?: number;
+                status?: "queued" | "running" | "waiting" | "awaiting_approval" | "completed" | "failed" | "skipped" | "cancelled" | "rejected";
+                /** @description startedAt at or before */
+                to?: string;
+                workflowId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunPageDto"];
+                };
+            };
+            /** @description Invalid input; `details` lists each field path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RunsController_detail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunDetailDto"];
+                };
+            };
+            /** @description Invalid input; `details` lists each field path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RunsController_approve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunDetailDto"];
+                };
+            };
+            /** @description Invalid input; `details` lists each field path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No pending approval, or it expired (the run was rejected with reason timeout) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RunsController_reject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectRunDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunDetailDto"];
+                };
+            };
+            /** @description Invalid input; `details` lists each field path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No pending approval */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RunsController_retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run is queued again */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunDetailDto"];
+                };
+            };
+            /** @description Invalid input; `details` lists each field path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The run is not failed */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

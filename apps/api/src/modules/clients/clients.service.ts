@@ -4,8 +4,9 @@ import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AgencyScopedRepository, ClientEntity, ClientMetricEntity, UserEntity } from '@automations/persistence';
 import { ApiError } from '../../common/api-error';
 import type { Principal } from '../../common/principal';
-import { EventRecorder } from '../events/event-recorder.service';
-import { lockClients } from '../events/lock-clients.util';
+import { EventRecorder } from '@automations/persistence';
+import { lockClients } from '@automations/persistence';
+import { EventDispatch } from '../engine/event-dispatch.service';
 import { MetricRecorder } from '../events/metric-recorder.service';
 import { ClientMetricDto } from './dto/client-metric.dto';
 import type { ClientMetricsDto } from './dto/client-metrics.dto';
@@ -25,6 +26,7 @@ export class ClientsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly events: EventRecorder,
     private readonly metrics: MetricRecorder,
+    private readonly dispatch: EventDispatch,
   ) {}
 
   async list(principal: Principal, query: ClientsQuery): Promise<ClientPageDto> {
@@ -66,6 +68,7 @@ export class ClientsService {
 
   /** A real change of `stage` stores `client.stage_changed` in the same transaction; the same stage stores nothing. */
   async update(principal: Principal, id: string, body: UpdateClientDto): Promise<ClientDto> {
+    const emitted: string[] = [];
     const updated = await this.dataSource.transaction(async (manager) => {
       const current = await this.lockLive(manager, principal.agencyId, id);
       if (body.assigneeId && body.assigneeId !== current.assigneeId) await this.assertAssignable(manager, principal.agencyId, body.assigneeId);
@@ -79,13 +82,15 @@ export class ClientsService {
       const clients = this.clients(principal.agencyId, manager);
       await clients.update({ id }, patch);
       if (patch.stage !== undefined) {
-        await this.events.record(
+        const recorded = await this.events.record(
           { agencyId: principal.agencyId, clientId: id, type: 'client.stage_changed', data: { fromStage: current.stage, toStage: patch.stage }, source: 'client_update' },
           manager,
         );
+        emitted.push(recorded.id);
       }
       return (await clients.findById(id))!;
     });
+    await this.dispatch.dispatch(emitted);
     return ClientDto.from(updated);
   }
 
@@ -111,6 +116,7 @@ export class ClientsService {
         manager,
       );
     });
+    await this.dispatch.dispatch([recorded.event.id]);
     return ClientMetricDto.from(recorded.metric!);
   }
 

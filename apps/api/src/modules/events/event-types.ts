@@ -1,7 +1,6 @@
 import { EVENT_TYPES, EventType, METRIC_NAME_PATTERN } from '@automations/domain';
 
-/** Events that count as client activity: they move the client's `lastActivityAt` forward. */
-export const ACTIVITY_EVENT_TYPES: ReadonlySet<string> = new Set<EventType>(['client.activity', 'message.received', 'ticket.created']);
+export { ACTIVITY_EVENT_TYPES } from '@automations/persistence';
 
 /** Where a `message.received` comes from (the `new_message` trigger adds `any`). */
 export const EVENT_MESSAGE_PLATFORMS = ['slack', 'gmail'] as const;

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AgencyScopedRepository, EventEntity } from '@automations/persistence';
 import { ApiError } from '../../common/api-error';
+import { EventDispatch } from '../engine/event-dispatch.service';
 import type { Principal } from '../../common/principal';
 import { EventBatchDto } from './dto/event-batch.dto';
 import { EventDetailDto } from './dto/event-detail.dto';
@@ -12,8 +13,8 @@ import { EventDto } from './dto/event.dto';
 import type { EventsAcceptedDto } from './dto/events-accepted.dto';
 import type { EventsQuery } from './dto/events.query';
 import type { KpiUpdatedDataDto } from './dto/kpi-updated-data.dto';
-import { EventRecorder, EventToRecord } from './event-recorder.service';
-import { lockClients } from './lock-clients.util';
+import { EventRecorder, EventToRecord } from '@automations/persistence';
+import { lockClients } from '@automations/persistence';
 import { MetricRecorder } from './metric-recorder.service';
 
 @Injectable()
@@ -22,6 +23,7 @@ export class EventsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly recorder: EventRecorder,
     private readonly metrics: MetricRecorder,
+    private readonly dispatch: EventDispatch,
   ) {}
 
   /**
@@ -38,6 +40,7 @@ export class EventsService {
       if (unknown >= 0) throw new ApiError(HttpStatus.NOT_FOUND, 'Client not found', [{ path: pathOf(unknown, 'clientId'), message: 'no such client' }]);
       return this.store(manager, principal.agencyId, events);
     });
+    await this.dispatch.dispatch(ids);
     return batch ? { ids } : { id: ids[0], ids };
   }
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AgencyScopedRepository, ClientMetricEntity, EventCausation, EventSource } from '@automations/persistence';
-import { EventRecorder, RecordedEvent } from './event-recorder.service';
-import { lockClients } from './lock-clients.util';
+import { EventRecorder, RecordedEvent } from '@automations/persistence';
+import { lockClients } from '@automations/persistence';
 
 export interface MetricToRecord {
   agencyId: string;

@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { collectReferencedUserIds, DefinitionWarning, validateWorkflowDefinition, WorkflowDefinition } from '@automations/domain';
-import { AgencyScopedRepository, UserEntity, WorkflowEntity, WorkflowRunEntity, WorkflowVersionEntity } from '@automations/persistence';
+import { AgencyScopedRepository, UserEntity, WorkflowEntity, WorkflowVersionEntity } from '@automations/persistence';
 import { actorOf } from '../../common/actor';
 import { ApiError } from '../../common/api-error';
 import type { Principal } from '../../common/principal';
 import { AuditLog } from '../audit/audit-log.service';
+import { WorkflowChangeNotifier } from './workflow-change.notifier';
 import type { ListWorkflowsQuery, WorkflowDetailDto, WorkflowPageDto, WorkflowVersionDto } from './workflow.dto';
 import { toDefinition, toVersionDto, toWorkflowDetail, toWorkflowSummary } from './workflow.mapper';
 
@@ -19,6 +20,7 @@ export class WorkflowsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditLog,
+    private readonly changes: WorkflowChangeNotifier,
   ) {}
 
   private workflows(agencyId: string, manager: EntityManager = this.dataSource.manager) {
@@ -77,6 +79,7 @@ export class WorkflowsService {
       );
       return created;
     });
+    await this.changes.changed(principal.agencyId);
     return toWorkflowDetail(workflow, 0, warnings);
   }
 
@@ -119,6 +122,7 @@ export class WorkflowsService {
       );
       return updated;
     });
+    await this.changes.changed(principal.agencyId);
     const attention = await this.failedRunsNeedingAttention(principal.agencyId, [id]);
     return toWorkflowDetail(saved, attention.get(id) ?? 0, warnings);
   }
@@ -145,6 +149,7 @@ export class WorkflowsService {
       );
       return updated;
     });
+    await this.changes.changed(principal.agencyId);
     const attention = await this.failedRunsNeedingAttention(principal.agencyId, [id]);
     return toWorkflowDetail(saved, attention.get(id) ?? 0);
   }
@@ -160,6 +165,7 @@ export class WorkflowsService {
         manager,
       );
     });
+    await this.changes.changed(principal.agencyId);
   }
 
   async versions(principal: Principal, id: string): Promise<WorkflowVersionDto[]> {
@@ -206,14 +212,20 @@ export class WorkflowsService {
     });
   }
 
+  /** Cancels the workflow's parked runs and closes their pending approvals, so nothing can resume them. */
   private async cancelPendingRuns(manager: EntityManager, agencyId: string, workflowId: string, reason: string): Promise<number> {
-    const result = await manager
-      .createQueryBuilder()
-      .update(WorkflowRunEntity)
-      .set({ status: 'cancelled', reason, finishedAt: () => 'now()' })
-      .where({ agencyId, workflowId, status: In([...CANCELLABLE_RUN_STATUSES]) })
-      .execute();
-    return result.affected ?? 0;
+    const cancelled: { id: string }[] = await manager.query(
+      `UPDATE workflow_runs SET status = 'cancelled', reason = $3, finished_at = now(), next_attempt_at = NULL, updated_at = now()
+        WHERE agency_id = $1 AND workflow_id = $2 AND status = ANY($4) RETURNING id`,
+      [agencyId, workflowId, reason, [...CANCELLABLE_RUN_STATUSES]],
+    ).then((result: unknown) => (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as { id: string }[]);
+    if (cancelled.length) {
+      await manager.query(
+        `UPDATE approvals SET status = 'rejected', reason = $2, decided_at = now() WHERE run_id = ANY($1) AND status = 'pending'`,
+        [cancelled.map((run) => run.id), reason],
+      );
+    }
+    return cancelled.length;
   }
 
   private async failedRunsNeedingAttention(agencyId: string, workflowIds: string[]): Promise<Map<string, number>> {

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { AgencyScopedRepository, ClientEntity } from '@automations/persistence';
+import { AgencyScopedRepository } from '../agency-scoped.repository';
+import { ClientEntity } from '../entities/client.entity';
 
 /**
  * Locks clients of the agency (`FOR NO KEY UPDATE`, so event and metric inserts referencing them

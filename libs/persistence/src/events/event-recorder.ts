@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { EventCausation, EventSource } from '@automations/persistence';
-import { ACTIVITY_EVENT_TYPES } from './event-types';
-import { lockClients } from './lock-clients.util';
+import type { EventCausation, EventSource } from '../entities/event.entity';
+import { lockClients } from './lock-clients';
+
+/** Events that count as client activity: they move the client's `lastActivityAt` forward. */
+export const ACTIVITY_EVENT_TYPES: ReadonlySet<string> = new Set(['client.activity', 'message.received', 'ticket.created']);
 
 export interface EventToRecord {
   agencyId: string;
@@ -52,9 +52,8 @@ const keyOf = (event: EventToRecord) => (event.idempotencyKey ? `${event.agencyI
  * `lastActivityAt` forward (never back). Pass the caller's transaction manager so the event
  * commits with the change it describes.
  */
-@Injectable()
 export class EventRecorder {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   async record(event: EventToRecord, manager?: EntityManager): Promise<RecordedEvent> {
     const [recorded] = await this.recordMany([event], manager);

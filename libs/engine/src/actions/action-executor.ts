@@ -1,0 +1,37 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { ActionStep, ActionType } from '@automations/domain';
+import type { EventCausation } from '@automations/persistence';
+import type { ClientSnapshot } from '../context/client-snapshot';
+
+/** What a step produced; `emittedEventIds` are enqueued for matching once the step has committed. */
+export interface StepEffect {
+  output: Record<string, unknown>;
+  emittedEventIds?: string[];
+}
+
+/** Everything an action needs to do its one job, and the only way to commit it. */
+export interface ActionExecution {
+  agencyId: string;
+  runId: string;
+  workflowId: string;
+  workflowName: string;
+  step: ActionStep;
+  clientId: string;
+  snapshot: ClientSnapshot;
+  /** The step's config with templates rendered from the snapshot and escaped for their destination. */
+  config: Record<string, unknown>;
+  trigger: Record<string, unknown>;
+  /** Causation for events this step emits (loop prevention). */
+  causation: EventCausation;
+  dataSource: DataSource;
+  /**
+   * Runs `effect` in one transaction together with the step's `completed` mark, fenced by the
+   * run's lease: either both commit or neither does, so a step's database effect happens exactly once.
+   */
+  commit(effect: (manager: EntityManager) => Promise<StepEffect>): Promise<StepEffect>;
+}
+
+export interface ActionExecutor {
+  readonly type: ActionType;
+  execute(execution: ActionExecution): Promise<StepEffect>;
+}

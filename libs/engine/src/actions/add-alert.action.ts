@@ -1,0 +1,27 @@
+import { AlertEntity } from '@automations/persistence';
+import type { ActionExecution, ActionExecutor, StepEffect } from './action-executor';
+
+export class AddAlertAction implements ActionExecutor {
+  readonly type = 'add_alert' as const;
+
+  execute(execution: ActionExecution): Promise<StepEffect> {
+    const config = execution.config as { title: string; message?: string; severity: string };
+    return execution.commit(async (manager) => {
+      const alert = await manager.save(
+        manager.create(AlertEntity, {
+          agencyId: execution.agencyId,
+          clientId: execution.clientId,
+          runId: execution.runId,
+          workflowId: execution.workflowId,
+          stepId: execution.step.id,
+          kind: 'automation',
+          title: config.title,
+          message: config.message ?? null,
+          severity: config.severity,
+          resolvedAt: null,
+        }),
+      );
+      return { output: { alertId: alert.id } };
+    });
+  }
+}

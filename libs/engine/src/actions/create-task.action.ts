@@ -1,0 +1,32 @@
+import { TaskEntity } from '@automations/persistence';
+import type { ActionExecution, ActionExecutor, StepEffect } from './action-executor';
+
+export class CreateTaskAction implements ActionExecutor {
+  readonly type = 'create_task' as const;
+
+  execute(execution: ActionExecution): Promise<StepEffect> {
+    const config = execution.config as { title: string; description?: string; priority: string; dueInDays?: number; assignee?: string };
+    const assigneeId = config.assignee === 'client_assignee' ? execution.snapshot.client.assigneeId : config.assignee ?? null;
+    const dueAt = config.dueInDays !== undefined ? new Date(Date.now() + config.dueInDays * 86_400_000) : null;
+    return execution.commit(async (manager) => {
+      const task = await manager.save(
+        manager.create(TaskEntity, {
+          agencyId: execution.agencyId,
+          clientId: execution.clientId,
+          runId: execution.runId,
+          workflowId: execution.workflowId,
+          stepId: execution.step.id,
+          title: config.title,
+          description: config.description ?? null,
+          priority: config.priority,
+          dueAt,
+          assigneeId,
+          status: 'open',
+        }),
+      );
+      // A task created is client activity (PRODUCT.md §6).
+      await manager.query(`UPDATE clients SET last_activity_at = GREATEST(last_activity_at, now()) WHERE id = $1 AND agency_id = $2`, [execution.clientId, execution.agencyId]);
+      return { output: { taskId: task.id, assigneeId, dueAt: dueAt?.toISOString() ?? null } };
+    });
+  }
+}

@@ -1,0 +1,39 @@
+import { EventRecorder, TicketEntity } from '@automations/persistence';
+import type { ActionExecution, ActionExecutor, StepEffect } from './action-executor';
+
+/** Creates a ticket and emits `ticket.created` (with causation) in the same transaction. */
+export class CreateTicketAction implements ActionExecutor {
+  readonly type = 'create_ticket' as const;
+
+  execute(execution: ActionExecution): Promise<StepEffect> {
+    const config = execution.config as { title: string; description?: string; priority: string; category: string };
+    return execution.commit(async (manager) => {
+      const ticket = await manager.save(
+        manager.create(TicketEntity, {
+          agencyId: execution.agencyId,
+          clientId: execution.clientId,
+          runId: execution.runId,
+          workflowId: execution.workflowId,
+          stepId: execution.step.id,
+          title: config.title,
+          description: config.description ?? null,
+          priority: config.priority,
+          category: config.category,
+          status: 'open',
+        }),
+      );
+      const event = await new EventRecorder(execution.dataSource).record(
+        {
+          agencyId: execution.agencyId,
+          clientId: execution.clientId,
+          type: 'ticket.created',
+          data: { ticketId: ticket.id, category: ticket.category, priority: ticket.priority },
+          source: 'action',
+          causation: execution.causation,
+        },
+        manager,
+      );
+      return { output: { ticketId: ticket.id, eventId: event.id }, emittedEventIds: [event.id] };
+    });
+  }
+}

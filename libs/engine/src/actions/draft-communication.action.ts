@@ -1,0 +1,62 @@
+import { CommunicationDraftEntity } from '@automations/persistence';
+import type { IntegrationSettingsLoader } from '../context/integration-settings.loader';
+import { createCommunicationDrafter } from '../integrations/communication-drafter.factory';
+import type { ActionExecution, ActionExecutor, StepEffect } from './action-executor';
+
+export interface DraftDefaults {
+  openaiApiKey?: string;
+  openaiBaseUrl?: string;
+  openaiModel: string;
+}
+
+/**
+ * Writes a draft for human review (never sent). The agency's OpenAI integration, else the server's
+ * OPENAI_* settings, else the deterministic template drafter. The model gets the admin's
+ * instructions raw and the client's data as data, never spliced into the instructions.
+ */
+export class DraftCommunicationAction implements ActionExecutor {
+  readonly type = 'draft_communication' as const;
+
+  constructor(
+    private readonly integrations: IntegrationSettingsLoader,
+    private readonly defaults: DraftDefaults,
+  ) {}
+
+  async execute(execution: ActionExecution): Promise<StepEffect> {
+    const raw = execution.step.config as { platform: 'email' | 'slack'; tone: string; template: string };
+    const integration = await this.integrations.load(execution.agencyId, 'openai');
+    const apiKey = integration?.secret ?? this.defaults.openaiApiKey;
+    const drafter = createCommunicationDrafter({
+      apiKey,
+      baseUrl: (integration?.settings.baseUrl as string | undefined) ?? this.defaults.openaiBaseUrl,
+      model: (integration?.settings.model as string | undefined) ?? this.defaults.openaiModel,
+    });
+    const client = execution.snapshot.client;
+    const draft = await drafter.draft({
+      platform: raw.platform,
+      tone: raw.tone,
+      // The template drafter fills variables itself from the rendered text; the model reads data separately.
+      template: apiKey ? raw.template : String(execution.config.template),
+      client: { name: client.name, stage: client.stage, health: client.health, assigneeName: client.assignee?.name },
+      trigger: execution.trigger,
+      agencyName: execution.snapshot.agency.name,
+    });
+    return execution.commit(async (manager) => {
+      const saved = await manager.save(
+        manager.create(CommunicationDraftEntity, {
+          agencyId: execution.agencyId,
+          clientId: execution.clientId,
+          runId: execution.runId,
+          workflowId: execution.workflowId,
+          stepId: execution.step.id,
+          platform: raw.platform,
+          tone: raw.tone,
+          content: draft.content,
+          generator: draft.generator,
+          status: 'pending_review',
+        }),
+      );
+      return { output: { draftId: saved.id, generator: draft.generator, preview: draft.content.slice(0, 200) } };
+    });
+  }
+}

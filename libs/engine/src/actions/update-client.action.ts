@@ -1,0 +1,40 @@
+import { ClientEntity, EventRecorder, UserEntity } from '@automations/persistence';
+import { PermanentActionError } from '../errors/action-errors';
+import type { ActionExecution, ActionExecutor, StepEffect } from './action-executor';
+
+/** Changes the live client; a real stage change emits `client.stage_changed`, no change emits nothing. */
+export class UpdateClientAction implements ActionExecutor {
+  readonly type = 'update_client' as const;
+
+  execute(execution: ActionExecution): Promise<StepEffect> {
+    const config = execution.config as { stage?: string; health?: string; assigneeId?: string };
+    return execution.commit(async (manager) => {
+      const client = await manager.getRepository(ClientEntity).findOne({ where: { id: execution.clientId, agencyId: execution.agencyId }, lock: { mode: 'pessimistic_write' } });
+      if (!client) throw new PermanentActionError('client_not_found', 'The client no longer exists');
+      if (config.assigneeId && config.assigneeId !== client.assigneeId) {
+        const assignee = await manager.getRepository(UserEntity).findOne({ where: { id: config.assigneeId, agencyId: execution.agencyId, active: true } });
+        if (!assignee) throw new PermanentActionError('permission_denied', `User ${config.assigneeId} is not an active user of this agency`);
+      }
+      const changes: Record<string, { from: unknown; to: unknown }> = {};
+      const patch: Partial<ClientEntity> = {};
+      for (const field of ['stage', 'health', 'assigneeId'] as const) {
+        const wanted = config[field];
+        if (wanted === undefined || wanted === client[field]) continue;
+        Object.assign(patch, { [field]: wanted });
+        changes[field] = { from: client[field], to: wanted };
+      }
+      if (Object.keys(patch).length === 0) return { output: { changed: false } };
+
+      await manager.update(ClientEntity, { id: client.id, agencyId: execution.agencyId }, patch);
+      const emittedEventIds: string[] = [];
+      if (patch.stage !== undefined) {
+        const event = await new EventRecorder(execution.dataSource).record(
+          { agencyId: execution.agencyId, clientId: client.id, type: 'client.stage_changed', data: { fromStage: client.stage, toStage: patch.stage }, source: 'action', causation: execution.causation },
+          manager,
+        );
+        emittedEventIds.push(event.id);
+      }
+      return { output: { changed: true, changes }, emittedEventIds };
+    });
+  }
+}

@@ -1,0 +1,125 @@
+import { Worker } from 'bullmq';
+import Redis from 'ioredis';
+import { hostname } from 'node:os';
+import type { DataSource } from 'typeorm';
+import { RuntimeConfig, SecretBox } from '@automations/persistence';
+import { ActionExecutorRegistry } from './actions/action-executor.registry';
+import { AddAlertAction } from './actions/add-alert.action';
+import { CreateTaskAction } from './actions/create-task.action';
+import { CreateTicketAction } from './actions/create-ticket.action';
+import { DraftCommunicationAction } from './actions/draft-communication.action';
+import { SendNotificationAction } from './actions/send-notification.action';
+import { UpdateClientAction } from './actions/update-client.action';
+import { IntegrationSettingsLoader } from './context/integration-settings.loader';
+import { EmailSender } from './integrations/email-sender';
+import { SlackNotifier } from './integrations/slack-notifier';
+import { Reconciler } from './maintenance/reconciler';
+import { EventMatcher } from './matching/event-matcher';
+import { WorkflowIndex, workflowChangesChannel } from './matching/workflow-index';
+import { EngineQueues, type EventJobData, type RunJobData } from './queues/engine-queues';
+import { QueueName } from './queue-names';
+import { bullConnectionOptions } from './redis-connection';
+import { RunControl } from './runs/run-control.service';
+import { RunExecutor } from './runs/run-executor';
+
+export interface EngineWorkerOptions {
+  /** Period of the reconciler and the approval-expiry sweep. */
+  maintenanceIntervalMs?: number;
+  leaseMs?: number;
+  chunkSize?: number;
+}
+
+/**
+ * The worker process's engine: BullMQ consumers for events and runs, the reconciler and the
+ * approval-expiry sweep. Framework-free so tests run it in-process against real Redis and Postgres.
+ */
+export class EngineWorker {
+  readonly queues: EngineQueues;
+  readonly index: WorkflowIndex;
+  readonly matcher: EventMatcher;
+  readonly executor: RunExecutor;
+  readonly reconciler: Reconciler;
+  readonly control: RunControl;
+  private workers: Worker[] = [];
+  private subscriber: Redis | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private maintenanceRunning = false;
+
+  constructor(
+    private readonly config: RuntimeConfig,
+    private readonly dataSource: DataSource,
+    private readonly options: EngineWorkerOptions = {},
+  ) {
+    this.queues = new EngineQueues({ redisUrl: config.redisUrl, prefix: config.queuePrefix });
+    this.index = new WorkflowIndex(dataSource);
+    this.matcher = new EventMatcher(dataSource, this.index, { dedupeWindowSeconds: config.dedupeWindowSeconds });
+    const integrations = new IntegrationSettingsLoader(dataSource, new SecretBox(config.encryptionKey));
+    const actions = new ActionExecutorRegistry([
+      new CreateTaskAction(),
+      new AddAlertAction(),
+      new CreateTicketAction(),
+      new UpdateClientAction(),
+      new DraftCommunicationAction(integrations, { openaiApiKey: config.openaiApiKey, openaiBaseUrl: config.openaiBaseUrl, openaiModel: config.openaiModel }),
+      new SendNotificationAction(integrations, new SlackNotifier({ slackApiUrl: config.slackApiUrl }), new EmailSender({ defaultSmtpUrl: config.smtpUrl, defaultFrom: config.emailFrom })),
+    ]);
+    this.executor = new RunExecutor(dataSource, this.queues, actions, {
+      workerId: `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`,
+      leaseMs: options.leaseMs ?? 60_000,
+      chunkSize: options.chunkSize ?? 25,
+      maxAttempts: config.actionMaxAttempts,
+      retryBackoffMs: config.retryBackoffMs,
+      approvalTimeoutMinutes: config.approvalTimeoutMinutes,
+    });
+    this.reconciler = new Reconciler(dataSource, this.queues);
+    this.control = new RunControl(dataSource, this.queues);
+  }
+
+  async start(): Promise<void> {
+    const connection = bullConnectionOptions(this.config.redisUrl);
+    const prefix = this.config.queuePrefix;
+    this.subscriber = new Redis(this.config.redisUrl, { maxRetriesPerRequest: null });
+    await this.subscriber.subscribe(workflowChangesChannel(prefix));
+    this.subscriber.on('message', (_channel, agencyId: string) => this.index.invalidate(agencyId || undefined));
+
+    this.workers = [
+      new Worker<EventJobData>(
+        QueueName.Events,
+        async (job) => {
+          const result = await this.matcher.match(job.data.eventId);
+          await this.queues.enqueueRuns(result.runIdsToEnqueue);
+        },
+        { connection, prefix, concurrency: Math.max(1, Math.ceil(this.config.workerConcurrency / 2)) },
+      ),
+      new Worker<RunJobData>(QueueName.Runs, (job) => this.executor.advance(job.data.runId), { connection, prefix, concurrency: this.config.workerConcurrency }),
+    ];
+    for (const worker of this.workers) worker.on('error', () => undefined);
+    await Promise.all(this.workers.map((worker) => worker.waitUntilReady()));
+
+    const interval = this.options.maintenanceIntervalMs ?? 5000;
+    this.timer = setInterval(() => void this.maintain(), interval);
+    this.timer.unref();
+    void this.maintain();
+  }
+
+  /** One reconciliation and expiry pass (also callable from tests). */
+  async maintain(): Promise<void> {
+    if (this.maintenanceRunning) return;
+    this.maintenanceRunning = true;
+    try {
+      await this.control.expireDueApprovals();
+      await this.reconciler.reconcile();
+    } catch {
+      // Postgres or Redis unavailable: the next pass tries again.
+    } finally {
+      this.maintenanceRunning = false;
+    }
+  }
+
+  /** Graceful: in-flight jobs finish, nothing new starts. */
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await Promise.all(this.workers.map((worker) => worker.close()));
+    await this.subscriber?.quit().catch(() => undefined);
+    await this.queues.close();
+  }
+}

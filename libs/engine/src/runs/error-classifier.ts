@@ -1,0 +1,22 @@
+import { ActionError, PermanentActionError, TransientActionError } from '../errors/action-errors';
+
+const TRANSIENT_PG_CODES = new Set(['57P01', '57P02', '57P03', '40001', '40P01', '53300', '08000', '08003', '08006', '08001', '08004']);
+const TRANSIENT_NODE_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND']);
+
+/** Every failure of a step is transient (retry with backoff) or permanent (fail now). */
+export function classifyStepError(error: unknown): ActionError {
+  if (error instanceof ActionError) return error;
+  const code = (error as { code?: string })?.code;
+  const message = (error as Error)?.message ?? String(error);
+  if ((code && (TRANSIENT_PG_CODES.has(code) || TRANSIENT_NODE_CODES.has(code))) || /Connection terminated|connection.*(closed|lost)|timeout/i.test(message)) {
+    return new TransientActionError('database_unavailable', message);
+  }
+  return new PermanentActionError('internal_error', message);
+}
+
+/** Exponential backoff with ±20 % jitter; a remote Retry-After wins when it is longer. */
+export function backoffDelayMs(attempt: number, baseMs: number, retryAfterMs?: number): number {
+  const exponential = baseMs * 2 ** Math.max(0, attempt - 1);
+  const jittered = exponential * (0.8 + Math.random() * 0.4);
+  return Math.round(Math.max(jittered, retryAfterMs ?? 0));
+}

@@ -1,0 +1,156 @@
+import { DataSource, EntityManager } from 'typeorm';
+import { remainingActionSteps } from '@automations/domain';
+import { ApprovalEntity, AuditEventEntity, NotificationEntity, RunStepEntity, UserEntity, WorkflowRunEntity } from '@automations/persistence';
+import type { EngineQueues } from '../queues/engine-queues';
+import type { RunActor } from './run-actor';
+import { loadRunDefinition, loadRunProgress } from './run-definition.loader';
+
+export type DecisionOutcome = 'approved' | 'rejected' | 'expired' | 'not_found' | 'not_pending';
+export type RetryOutcome = 'retried' | 'not_found' | 'not_failed';
+
+/**
+ * Decisions taken on a run from outside the executor: approve, reject, approval expiry, retry.
+ * Each one locks the row it decides on and changes it only from the state it expects, so an
+ * approve racing the expiry has exactly one outcome and repeating a decision changes nothing.
+ */
+export class RunControl {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly queues: EngineQueues,
+  ) {}
+
+  async approve({ agencyId, runId, actor }: { agencyId: string; runId: string; actor: RunActor }): Promise<DecisionOutcome> {
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const approval = await this.lockPendingApproval(manager, agencyId, runId);
+      if (!approval) return this.absentApprovalOutcome(manager, agencyId, runId);
+      const run = await manager.getRepository(WorkflowRunEntity).findOne({ where: { id: runId }, lock: { mode: 'pessimistic_write' } });
+      if (run?.status !== 'awaiting_approval') return 'not_pending' as const;
+      if (approval.expiresAt.getTime() <= Date.now()) {
+        await this.close(manager, approval, 'expired', SYSTEM_ACTOR_FOR_EXPIRY, 'timeout');
+        return 'expired' as const;
+      }
+      await manager.update(ApprovalEntity, { id: approval.id }, { status: 'approved', decidedAt: new Date(), decidedByUserId: actor.userId, decidedByApiKeyId: actor.apiKeyId });
+      await manager.update(RunStepEntity, { runId, stepId: approval.stepId, status: 'awaiting_approval' }, { status: 'pending' });
+      await manager.update(WorkflowRunEntity, { id: runId, status: 'awaiting_approval' }, { status: 'queued', nextAttemptAt: new Date() });
+      await this.audit(manager, approval, 'run.approved', actor, { stepId: approval.stepId, actionType: approval.actionType });
+      return 'approved' as const;
+    });
+    if (outcome === 'approved') await this.queues.enqueueRun(runId);
+    return outcome;
+  }
+
+  async reject({ agencyId, runId, actor, reason }: { agencyId: string; runId: string; actor: RunActor; reason?: string }): Promise<DecisionOutcome> {
+    return this.dataSource.transaction(async (manager) => {
+      const approval = await this.lockPendingApproval(manager, agencyId, runId);
+      if (!approval) return this.absentApprovalOutcome(manager, agencyId, runId);
+      await this.close(manager, approval, 'rejected', actor, reason?.trim() || 'rejected by reviewer');
+      return 'rejected' as const;
+    });
+  }
+
+  /** Expires every pending approval past its `expiresAt` (any agency); returns how many. */
+  async expireDueApprovals(now = new Date()): Promise<number> {
+    const due = await this.dataSource.getRepository(ApprovalEntity).createQueryBuilder('a').select(['a.id', 'a.agencyId', 'a.runId']).where("a.status = 'pending'").andWhere('a.expiresAt <= :now', { now }).limit(500).getMany();
+    let expired = 0;
+    for (const candidate of due) {
+      const done = await this.dataSource.transaction(async (manager) => {
+        const approval = await this.lockPendingApproval(manager, candidate.agencyId, candidate.runId);
+        if (!approval || approval.expiresAt.getTime() > now.getTime()) return false;
+        await this.close(manager, approval, 'expired', SYSTEM_ACTOR_FOR_EXPIRY, 'timeout');
+        return true;
+      });
+      if (done) expired += 1;
+    }
+    return expired;
+  }
+
+  /** Resumes a failed run from its failed step; completed steps are never executed again. */
+  async retry({ agencyId, runId, actor }: { agencyId: string; runId: string; actor: RunActor }): Promise<RetryOutcome> {
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const run = await manager.getRepository(WorkflowRunEntity).findOne({ where: { id: runId, agencyId }, lock: { mode: 'pessimistic_write' } });
+      if (!run) return 'not_found' as const;
+      if (run.status !== 'failed') return 'not_failed' as const;
+      const definition = await loadRunDefinition(manager, run);
+      const continuing = new Set<string>();
+      const collect = (steps: typeof definition.steps): void =>
+        steps.forEach((step) => (step.type === 'branch' ? (collect(step.then), collect(step.else ?? [])) : step.continueOnFailure && continuing.add(step.id)));
+      collect(definition.steps);
+      const failed = await manager.getRepository(RunStepEntity).find({ where: { runId, status: 'failed' } });
+      const halting = failed.filter((step) => !continuing.has(step.stepId));
+      for (const step of halting) await manager.update(RunStepEntity, { id: step.id }, { status: 'pending', attempts: 0, error: null, finishedAt: null });
+      await manager.update(WorkflowRunEntity, { id: runId, status: 'failed' }, { status: 'queued', attempt: run.attempt + 1, error: null, reason: null, finishedAt: null, nextAttemptAt: new Date() });
+      await manager.query(`UPDATE workflows SET failure_count = GREATEST(failure_count - 1, 0) WHERE id = $1`, [run.workflowId]);
+      await manager.insert(AuditEventEntity, {
+        agencyId,
+        workflowId: run.workflowId,
+        clientId: run.clientId,
+        eventType: 'run.retried',
+        actorType: actor.actorType,
+        actorId: actor.actorId,
+        details: { runId, attempt: run.attempt + 1, fromSteps: halting.map((step) => step.stepId) },
+        at: new Date(),
+      });
+      return 'retried' as const;
+    });
+    if (outcome === 'retried') await this.queues.enqueueRun(runId);
+    return outcome;
+  }
+
+  private lockPendingApproval(manager: EntityManager, agencyId: string, runId: string): Promise<ApprovalEntity | null> {
+    return manager.getRepository(ApprovalEntity).findOne({ where: { agencyId, runId, status: 'pending' }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  private async absentApprovalOutcome(manager: EntityManager, agencyId: string, runId: string): Promise<DecisionOutcome> {
+    const exists = await manager.getRepository(WorkflowRunEntity).exists({ where: { id: runId, agencyId } });
+    return exists ? 'not_pending' : 'not_found';
+  }
+
+  /** Rejection and expiry end the run the same way: step rejected, later steps cancelled, run rejected. */
+  private async close(manager: EntityManager, approval: ApprovalEntity, status: 'rejected' | 'expired', actor: RunActor, reason: string): Promise<void> {
+    const now = new Date();
+    await manager.update(ApprovalEntity, { id: approval.id }, { status, decidedAt: now, decidedByUserId: actor.userId, decidedByApiKeyId: actor.apiKeyId, reason });
+    await manager.update(RunStepEntity, { runId: approval.runId, stepId: approval.stepId }, { status: 'rejected', finishedAt: now, error: { code: status, message: reason } });
+    const run = await manager.getRepository(WorkflowRunEntity).findOneOrFail({ where: { id: approval.runId }, lock: { mode: 'pessimistic_write' } });
+    const definition = await loadRunDefinition(manager, run);
+    const { progress } = await loadRunProgress(manager, run.id);
+    for (const step of remainingActionSteps(definition.steps, progress)) {
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(RunStepEntity)
+        .values({ agencyId: run.agencyId, runId: run.id, stepId: step.id, type: step.type, status: 'cancelled', attempts: 0, finishedAt: now, error: { code: 'run_rejected', message: `run ${status === 'expired' ? 'expired' : 'rejected'} before this step` } })
+        .orUpdate(['status', 'finished_at', 'error'], ['run_id', 'step_id'])
+        .execute();
+    }
+    await manager.update(WorkflowRunEntity, { id: run.id, status: 'awaiting_approval' }, { status: 'rejected', reason: status === 'expired' ? 'timeout' : reason, finishedAt: now });
+    await this.audit(manager, approval, status === 'expired' ? 'run.expired' : 'run.rejected', actor, { stepId: approval.stepId, actionType: approval.actionType, reason });
+    if (status === 'expired') await this.notifyAdminsOfExpiry(manager, approval, run);
+  }
+
+  private async notifyAdminsOfExpiry(manager: EntityManager, approval: ApprovalEntity, run: WorkflowRunEntity): Promise<void> {
+    const admins = await manager.getRepository(UserEntity).find({ where: { agencyId: approval.agencyId, role: 'admin', active: true } });
+    for (const admin of admins) {
+      await manager.insert(NotificationEntity, {
+        agencyId: approval.agencyId,
+        clientId: run.clientId,
+        runId: run.id,
+        workflowId: run.workflowId,
+        stepId: approval.stepId,
+        userId: admin.id,
+        channel: 'in_app',
+        recipients: [admin.email],
+        subject: 'Approval expired',
+        message: `The ${approval.actionType} step waited too long for approval and the run was rejected (timeout).`,
+        status: 'sent',
+        sentAt: new Date(),
+      });
+    }
+  }
+
+  private async audit(manager: EntityManager, approval: ApprovalEntity, eventType: string, actor: RunActor, details: Record<string, unknown>): Promise<void> {
+    const run = await manager.getRepository(WorkflowRunEntity).findOneOrFail({ where: { id: approval.runId } });
+    await manager.insert(AuditEventEntity, { agencyId: approval.agencyId, workflowId: run.workflowId, clientId: run.clientId, eventType, actorType: actor.actorType, actorId: actor.actorId, details: { runId: run.id, ...details }, at: new Date() });
+  }
+}
+
+const SYSTEM_ACTOR_FOR_EXPIRY: RunActor = { actorType: 'system', actorId: null, userId: null, apiKeyId: null };

@@ -1,0 +1,77 @@
+import type { EntityManager } from 'typeorm';
+import { WorkflowEntity, WorkflowRunEntity } from '@automations/persistence';
+import type { ClientSnapshot } from '../context/client-snapshot';
+
+/** The trigger of a run as the run remembers it (`triggerEvent`). */
+export interface RunTrigger {
+  eventId: string | null;
+  type: string;
+  data: Record<string, unknown>;
+  occurredAt: string;
+  causation?: unknown;
+}
+
+export type RunCreation =
+  | { outcome: 'started'; runId: string }
+  | { outcome: 'skipped'; runId: string; reason: string }
+  | { outcome: 'deduplicated'; runId: string }
+  | { outcome: 'inactive'; reason: string };
+
+export interface CreateRunInput {
+  agencyId: string;
+  workflowId: string;
+  snapshot: ClientSnapshot;
+  trigger: RunTrigger;
+  dedupeWindowSeconds: number;
+  /** Scheduled ticks dedupe on the tick itself, not on the time window. */
+  tickKey?: string;
+}
+
+/**
+ * Inserts a run inside the caller's transaction: the (workflow, client) pair is serialised with an advisory lock so two
+ * events inside the dedupe window make exactly one run, and the workflow's counters move with it.
+ */
+export async function createRun(manager: EntityManager, input: CreateRunInput): Promise<RunCreation> {
+  const { agencyId, workflowId, snapshot, trigger } = input;
+  // No row lock here: two creators holding a share lock would deadlock on the counter update below.
+  // A run created just as the workflow is disabled is cancelled by the executor, which re-checks the workflow.
+  const workflow = await manager.getRepository(WorkflowEntity).findOne({ where: { id: workflowId, agencyId } });
+  if (!workflow || workflow.deletedAt || !workflow.isActive) return { outcome: 'inactive', reason: workflow?.deletedAt ? 'workflow deleted' : 'workflow not active' };
+
+  await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`run:${workflowId}:${snapshot.client.id}`]);
+  const duplicate: { id: string }[] = input.tickKey
+    ? await manager.query(`SELECT id FROM workflow_runs WHERE workflow_id = $1 AND client_id = $2 AND trigger_event->>'tickKey' = $3 LIMIT 1`, [workflowId, snapshot.client.id, input.tickKey])
+    : await manager.query(
+        `SELECT id FROM workflow_runs WHERE workflow_id = $1 AND client_id = $2 AND mode = 'live' AND status <> 'skipped'
+           AND created_at > now() - make_interval(secs => $3) LIMIT 1`,
+        [workflowId, snapshot.client.id, input.dedupeWindowSeconds],
+      );
+  if (duplicate.length) return { outcome: 'deduplicated', runId: duplicate[0].id };
+
+  const deleted = snapshot.client.deletedAt !== null;
+  const now = new Date();
+  const run = await manager.save(
+    manager.create(WorkflowRunEntity, {
+      agencyId,
+      workflowId,
+      workflowVersion: workflow.version,
+      clientId: snapshot.client.id,
+      mode: 'live',
+      status: deleted ? 'skipped' : 'queued',
+      reason: deleted ? 'client deleted' : null,
+      triggerEventId: trigger.eventId,
+      triggerEvent: { ...trigger, ...(input.tickKey ? { tickKey: input.tickKey } : {}) } as unknown as Record<string, unknown>,
+      clientSnapshot: snapshot as unknown as Record<string, unknown>,
+      attempt: 1,
+      leaseToken: '0',
+      startedAt: now,
+      finishedAt: deleted ? now : null,
+      nextAttemptAt: deleted ? null : now,
+    }),
+  );
+  await manager.query(
+    `UPDATE workflows SET run_count = run_count + 1, skip_count = skip_count + $2, last_run_at = now() WHERE id = $1`,
+    [workflowId, deleted ? 1 : 0],
+  );
+  return deleted ? { outcome: 'skipped', runId: run.id, reason: 'client deleted' } : { outcome: 'started', runId: run.id };
+}

@@ -1,0 +1,20 @@
+import type { EntityManager } from 'typeorm';
+import type { WorkflowDefinition } from '@automations/domain';
+import { RunStepEntity, WorkflowRunEntity, WorkflowVersionEntity } from '@automations/persistence';
+import type { StepProgress } from '@automations/domain';
+
+/** The definition a run executes: the workflow version recorded when the run was triggered. */
+export async function loadRunDefinition(manager: EntityManager, run: Pick<WorkflowRunEntity, 'workflowId' | 'workflowVersion'>): Promise<WorkflowDefinition> {
+  const version = await manager.getRepository(WorkflowVersionEntity).findOneOrFail({ where: { workflowId: run.workflowId, version: run.workflowVersion } });
+  return version.definition;
+}
+
+/** Step rows of a run, as the planner reads them. */
+export async function loadRunProgress(manager: EntityManager, runId: string): Promise<{ rows: Map<string, RunStepEntity>; progress: Map<string, StepProgress> }> {
+  const steps = await manager.getRepository(RunStepEntity).find({ where: { runId } });
+  const rows = new Map(steps.map((step) => [step.stepId, step]));
+  const progress = new Map<string, StepProgress>(
+    steps.map((step) => [step.stepId, { status: step.status, branch: (step.output as { branch?: 'then' | 'else' } | null)?.branch }]),
+  );
+  return { rows, progress };
+}
