@@ -64,7 +64,7 @@ export class EngineWorker {
     ]);
     this.executor = new RunExecutor(dataSource, this.queues, actions, {
       workerId: `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`,
-      leaseMs: options.leaseMs ?? 60_000,
+      leaseMs: options.leaseMs ?? config.runLeaseSeconds * 1000,
       chunkSize: options.chunkSize ?? 25,
       maxAttempts: config.actionMaxAttempts,
       retryBackoffMs: config.retryBackoffMs,

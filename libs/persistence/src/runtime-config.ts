@@ -24,6 +24,8 @@ export interface RuntimeConfig {
   workerConcurrency: number;
   runRetentionDays: number;
   dbPoolSize: number;
+  /** How long a worker owns a run it is advancing before another may take it over. */
+  runLeaseSeconds: number;
   webDistDir: string | undefined;
 }
 
@@ -68,6 +70,7 @@ export function loadRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
     workerConcurrency: intFrom(env, 'WORKER_CONCURRENCY', 50),
     runRetentionDays: intFrom(env, 'RUN_RETENTION_DAYS', 90),
     dbPoolSize: intFrom(env, 'DB_POOL_SIZE', 20),
+    runLeaseSeconds: intFrom(env, 'RUN_LEASE_SECONDS', 60),
     webDistDir: env.WEB_DIST_DIR || undefined,
   };
 }

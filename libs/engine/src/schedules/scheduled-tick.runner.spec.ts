@@ -1,8 +1,8 @@
 import type { Job } from 'bullmq';
 import { tickKeyOf, tickTimeOf } from './scheduled-tick.runner';
 
-const job = (fields: { id?: string; prevMillis?: number; timestamp?: number }) =>
-  ({ id: fields.id, opts: fields.prevMillis === undefined ? {} : { prevMillis: fields.prevMillis }, timestamp: fields.timestamp ?? 0 }) as unknown as Job;
+const job = (fields: { id?: string; repeatJobKey?: string; prevMillis?: number; timestamp?: number }) =>
+  ({ id: fields.id, repeatJobKey: fields.repeatJobKey, opts: fields.prevMillis === undefined ? {} : { prevMillis: fields.prevMillis }, timestamp: fields.timestamp ?? 0 }) as unknown as Job;
 
 describe('tickKeyOf', () => {
   it('keys a tick by its minute', () => {
@@ -15,12 +15,12 @@ describe('tickKeyOf', () => {
 describe('tickTimeOf', () => {
   const due = Date.parse('2026-03-02T09:00:00.000Z');
 
-  it('reads when the scheduler meant the job to run, not when it was picked up', () => {
-    expect(tickTimeOf(job({ id: `repeat:workflow-x:${due}`, prevMillis: due, timestamp: due - 60_000 }))).toEqual(new Date(due));
+  it('reads when the scheduler meant the job to run from its id, not when it was created or picked up', () => {
+    expect(tickTimeOf(job({ id: `repeat:workflow-x:${due}`, repeatJobKey: 'workflow-x', timestamp: due - 60_000 }))).toEqual(new Date(due));
   });
 
-  it('falls back to the time in the scheduler job id, then to the job timestamp', () => {
-    expect(tickTimeOf(job({ id: `repeat:workflow-x:${due}`, timestamp: 1 }))).toEqual(new Date(due));
+  it('falls back to prevMillis, then to the job timestamp', () => {
+    expect(tickTimeOf(job({ id: 'other', repeatJobKey: 'workflow-x', prevMillis: due, timestamp: 1 }))).toEqual(new Date(due));
     expect(tickTimeOf(job({ id: 'manual-1', timestamp: due }))).toEqual(new Date(due));
   });
 });

@@ -24,11 +24,17 @@ export function tickKeyOf(tickAt: Date): string {
   return new Date(Math.floor(tickAt.getTime() / 60_000) * 60_000).toISOString();
 }
 
-/** When a job produced by a job scheduler was due (`prevMillis`, also the last segment of its id). */
-export function tickTimeOf(job: Pick<Job, 'id' | 'opts' | 'timestamp'>): Date {
+/**
+ * When a job produced by a job scheduler was due: BullMQ names it `repeat:<schedulerId>:<millis>`
+ * (the time of the iteration, whenever a worker picks it up).
+ */
+export function tickTimeOf(job: Pick<Job, 'id' | 'opts' | 'timestamp' | 'repeatJobKey'>): Date {
+  const prefix = `repeat:${job.repeatJobKey ?? ''}:`;
+  if (job.repeatJobKey && job.id?.startsWith(prefix)) {
+    const millis = Number(job.id.slice(prefix.length));
+    if (Number.isFinite(millis) && millis > 0) return new Date(millis);
+  }
   if (typeof job.opts?.prevMillis === 'number') return new Date(job.opts.prevMillis);
-  const fromId = Number(job.id?.split(':').pop());
-  if (job.id?.startsWith('repeat:') && Number.isFinite(fromId) && fromId > 0) return new Date(fromId);
   return new Date(job.timestamp);
 }
 
