@@ -242,4 +242,18 @@ describe('scheduled trigger: ticks, client filter, AND partner, job schedulers',
     expect(new Set(keys).size).toBe(keys.length);
     for (const run of all) expect((run.triggerEvent as { tickKey: string }).tickKey).toBe(tickKeyOf(new Date((run.triggerEvent as { data: { tickAt: string } }).data.tickAt)));
   });
+
+  it('the API keeps the job scheduler in step as a workflow is created, rescheduled, disabled and deleted', async () => {
+    const workflow = await f.createWorkflow({ name: 'API scheduled', triggers: [{ type: 'scheduled', config: { cron: '0 9 * * 1', timezone: 'Europe/Paris' } }], steps: [{ type: 'add_alert', config: { title: 'Weekly {{client.name}}', severity: 'info' } }] });
+    const schedulerOf = async () => (await queue.getJobSchedulers()).find((s) => s.key === `workflow-${workflow.id}` || s.id === `workflow-${workflow.id}`);
+    expect(await schedulerOf()).toMatchObject({ pattern: '0 9 * * 1', tz: 'Europe/Paris' });
+    await f.http().patch(`/api/v1/workflows/${workflow.id}`).set(bearer(f.token)).send({ triggers: [{ type: 'scheduled', config: { cron: '30 8 * * *', timezone: 'America/New_York' } }] }).expect(200);
+    expect(await schedulerOf()).toMatchObject({ pattern: '30 8 * * *', tz: 'America/New_York' });
+    await f.http().patch(`/api/v1/workflows/${workflow.id}/toggle`).set(bearer(f.token)).send({ isActive: false }).expect(200);
+    expect(await schedulerOf()).toBeUndefined();
+    await f.http().patch(`/api/v1/workflows/${workflow.id}/toggle`).set(bearer(f.token)).send({ isActive: true }).expect(200);
+    expect(await schedulerOf()).toMatchObject({ pattern: '30 8 * * *' });
+    await f.http().delete(`/api/v1/workflows/${workflow.id}`).set(bearer(f.token)).expect(204);
+    expect(await schedulerOf()).toBeUndefined();
+  });
 });

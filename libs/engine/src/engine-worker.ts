@@ -21,6 +21,11 @@ import { QueueName } from './queue-names';
 import { bullConnectionOptions } from './redis-connection';
 import { RunControl } from './runs/run-control.service';
 import { RunExecutor } from './runs/run-executor';
+import { InactivityScanner } from './maintenance/inactivity-scanner';
+import { createSchedulesQueue, ScheduleSync, type ScheduleTickJobData } from './schedules/schedule-sync';
+import { scheduleTickProcessor, ScheduledTickRunner } from './schedules/scheduled-tick.runner';
+import { TriggerBatchError } from './schedules/trigger-batch.error';
+import type { Queue } from 'bullmq';
 
 export interface EngineWorkerOptions {
   /** Period of the reconciler and the approval-expiry sweep. */
@@ -40,7 +45,14 @@ export class EngineWorker {
   readonly executor: RunExecutor;
   readonly reconciler: Reconciler;
   readonly control: RunControl;
+  readonly schedules: Queue<ScheduleTickJobData>;
+  readonly scheduleSync: ScheduleSync;
+  readonly ticks: ScheduledTickRunner;
+  readonly inactivity: InactivityScanner;
   private workers: Worker[] = [];
+  private syncTimer: NodeJS.Timeout | null = null;
+  private scanTimer: NodeJS.Timeout | null = null;
+  private scanning = false;
   private subscriber: Redis | null = null;
   private timer: NodeJS.Timeout | null = null;
   private maintenanceRunning = false;
@@ -72,6 +84,10 @@ export class EngineWorker {
     });
     this.reconciler = new Reconciler(dataSource, this.queues);
     this.control = new RunControl(dataSource, this.queues);
+    this.schedules = createSchedulesQueue({ redisUrl: config.redisUrl, prefix: config.queuePrefix });
+    this.scheduleSync = new ScheduleSync(this.schedules);
+    this.ticks = new ScheduledTickRunner(dataSource, { dedupeWindowSeconds: config.dedupeWindowSeconds });
+    this.inactivity = new InactivityScanner(dataSource, { dedupeWindowSeconds: config.dedupeWindowSeconds });
   }
 
   async start(): Promise<void> {
@@ -91,6 +107,7 @@ export class EngineWorker {
         { connection, prefix, concurrency: Math.max(1, Math.ceil(this.config.workerConcurrency / 2)) },
       ),
       new Worker<RunJobData>(QueueName.Runs, (job) => this.executor.advance(job.data.runId), { connection, prefix, concurrency: this.config.workerConcurrency }),
+      new Worker<ScheduleTickJobData>(QueueName.Schedules, scheduleTickProcessor(this.ticks, (ids) => this.queues.enqueueRuns(ids)), { connection, prefix, concurrency: 2 }),
     ];
     for (const worker of this.workers) worker.on('error', () => undefined);
     await Promise.all(this.workers.map((worker) => worker.waitUntilReady()));
@@ -99,6 +116,25 @@ export class EngineWorker {
     this.timer = setInterval(() => void this.maintain(), interval);
     this.timer.unref();
     void this.maintain();
+    // Job schedulers live in Redis: re-sync them from Postgres at start and every 5 minutes (survives a flush).
+    void this.scheduleSync.syncAll(this.dataSource).catch(() => undefined);
+    this.syncTimer = setInterval(() => void this.scheduleSync.syncAll(this.dataSource).catch(() => undefined), 5 * 60_000);
+    this.syncTimer.unref();
+    this.scanTimer = setInterval(() => void this.scanInactivity(), this.config.inactivityScanSeconds * 1000);
+    this.scanTimer.unref();
+  }
+
+  /** One inactivity scan (one worker at a time across replicas); its runs are enqueued even when some clients failed. */
+  async scanInactivity(): Promise<void> {
+    if (this.scanning) return;
+    this.scanning = true;
+    try {
+      await this.queues.enqueueRuns(await this.inactivity.scan());
+    } catch (error) {
+      if (error instanceof TriggerBatchError) await this.queues.enqueueRuns(error.runIds).catch(() => undefined);
+    } finally {
+      this.scanning = false;
+    }
   }
 
   /** One reconciliation and expiry pass (also callable from tests). */
@@ -117,8 +153,9 @@ export class EngineWorker {
 
   /** Graceful: in-flight jobs finish, nothing new starts. */
   async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
+    for (const timer of [this.timer, this.syncTimer, this.scanTimer]) if (timer) clearInterval(timer);
     await Promise.all(this.workers.map((worker) => worker.close()));
+    await this.schedules.close();
     await this.subscriber?.quit().catch(() => undefined);
     await this.queues.close();
   }

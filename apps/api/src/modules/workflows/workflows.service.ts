@@ -79,7 +79,7 @@ export class WorkflowsService {
       );
       return created;
     });
-    await this.changes.changed(principal.agencyId);
+    await this.changes.changed(workflow);
     return toWorkflowDetail(workflow, 0, warnings);
   }
 
@@ -122,7 +122,7 @@ export class WorkflowsService {
       );
       return updated;
     });
-    await this.changes.changed(principal.agencyId);
+    await this.changes.changed(saved);
     const attention = await this.failedRunsNeedingAttention(principal.agencyId, [id]);
     return toWorkflowDetail(saved, attention.get(id) ?? 0, warnings);
   }
@@ -149,7 +149,7 @@ export class WorkflowsService {
       );
       return updated;
     });
-    await this.changes.changed(principal.agencyId);
+    await this.changes.changed(saved);
     const attention = await this.failedRunsNeedingAttention(principal.agencyId, [id]);
     return toWorkflowDetail(saved, attention.get(id) ?? 0);
   }
@@ -165,7 +165,7 @@ export class WorkflowsService {
         manager,
       );
     });
-    await this.changes.changed(principal.agencyId);
+    await this.changes.changed({ id, agencyId: principal.agencyId, isActive: false, deletedAt: new Date(), triggers: [] });
   }
 
   async versions(principal: Principal, id: string): Promise<WorkflowVersionDto[]> {
