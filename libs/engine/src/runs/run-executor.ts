@@ -9,6 +9,14 @@ import { backoffDelayMs, classifyStepError } from './error-classifier';
 import { loadRunDefinition, loadRunProgress } from './run-definition.loader';
 import { StaleLeaseError } from './stale-lease.error';
 
+/**
+ * Decides whether a run may start now (per-agency quotas): runs over the quota are deferred to the
+ * time they may start, never dropped. Asked once per run, before its first step.
+ */
+export interface RunAdmission {
+  admit(run: { id: string; agencyId: string }): Promise<{ admitted: true } | { admitted: false; retryAt: Date }>;
+}
+
 export interface RunExecutorOptions {
   workerId: string;
   leaseMs: number;
@@ -37,6 +45,7 @@ export class RunExecutor {
     private readonly queues: EngineQueues,
     private readonly actions: ActionExecutorRegistry,
     private readonly options: RunExecutorOptions,
+    private readonly admission: RunAdmission | null = null,
   ) {}
 
   async advance(runId: string): Promise<void> {
@@ -82,6 +91,10 @@ export class RunExecutor {
     }
     const definition = await loadRunDefinition(this.dataSource.manager, run);
     const { rows, progress } = await loadRunProgress(this.dataSource.manager, run.id);
+    if (this.admission && rows.size === 0 && run.attempt === 1) {
+      const decision = await this.admission.admit(run);
+      if (!decision.admitted) return this.park(run, 'queued', decision.retryAt, decision.retryAt.getTime() - Date.now());
+    }
     const snapshot = run.clientSnapshot as unknown as ClientSnapshot;
     const trigger = this.triggerFields(run);
     let executed = 0;
