@@ -119,4 +119,20 @@ describe('external actions: Slack, email, AI drafts', () => {
     expect(openai.requests).toHaveLength(0);
     expect(await stack.api.dataSource.getRepository(TaskEntity).count({ where: { runId } })).toBe(1);
   });
+
+  it('notifies the admins of a pending approval on Slack and by email when those are configured', async () => {
+    await f.http().put('/api/v1/integrations/slack').set(bearer(agency.tokens.admin)).send({ defaultChannel: 'C0APPROVE' }).expect(200);
+    await f.http().put('/api/v1/integrations/email').set(bearer(agency.tokens.admin)).send({ fromAddress: 'robot@agency.test' }).expect(200);
+    const workflow = await f.createWorkflow({ name: 'Guarded draft', triggers: [stageTrigger('guard')], steps: [{ id: 'task', type: 'create_task', requiresApproval: true, config: { title: 'Call {{client.name}}', priority: 'high' } }] });
+    const client = await f.createClient('Approval <Client>');
+    const runId = await f.startedRun(await f.moveStage(client.id, 'guard'), workflow.id);
+    await stack.waitForRun(runId, ['awaiting_approval']);
+    await slack.waitForCalls(1);
+    expect(slack.calls[0].body).toMatchObject({ channel: 'C0APPROVE' });
+    expect(String((slack.calls[0].body as { text: string }).text)).toContain('Approval &lt;Client&gt;');
+    await smtp.waitForMessages(1);
+    const admins = (await f.http().get('/api/v1/users').set(bearer(f.token)).expect(200)).body.items.filter((u: { role: string }) => u.role === 'admin');
+    expect(smtp.messages[0].to).toEqual(admins.map((u: { email: string }) => u.email));
+    expect(smtp.messages[0].subject).toBe('Automation approval needed');
+  });
 });

@@ -65,6 +65,28 @@ describe('fault injection', () => {
     expect((await stack.steps(runId)).every((s) => s.status === 'completed')).toBe(true);
   }, 90_000);
 
+  it('SIGTERM: the worker finishes its in-flight job, hands the run back, and exits; another worker completes it', async () => {
+    await stack.stopEngine();
+    const steps = Array.from({ length: 150 }, (_, i) => ({ id: `g${i}`, type: 'create_task', config: { title: `Graceful ${i}`, priority: 'low' } }));
+    const workflow = await f.createWorkflow({ name: 'Graceful stop', triggers: [stageTrigger('sigterm')], steps });
+    const client = await f.createClient('Graceful Client');
+    const child = await startWorkerProcess();
+    const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+    const runId = await f.startedRun(await f.moveStage(client.id, 'sigterm'), workflow.id);
+    const tasks = stack.api.dataSource.getRepository(TaskEntity);
+    await eventually(async () => (await tasks.count({ where: { runId } })) >= 5 || undefined, { timeoutMs: 20_000, what: 'the child worker to be mid-chain' });
+    child.kill('SIGTERM');
+    const exit = await exited;
+    expect(exit.code === 0 || exit.signal === 'SIGTERM').toBe(true);
+    const handedBack = await stack.api.dataSource.getRepository(WorkflowRunEntity).findOneByOrFail({ id: runId });
+    expect(['queued', 'completed']).toContain(handedBack.status);
+    expect(handedBack.leaseOwner).toBeNull();
+
+    await stack.startEngine();
+    await stack.waitForRun(runId, ['completed'], 30_000);
+    expect(await tasks.count({ where: { runId } })).toBe(150);
+  }, 90_000);
+
   it('Redis loses everything (the prefix is wiped): the reconciler rebuilds the work from Postgres alone', async () => {
     await stack.stopEngine();
     const workflow = await f.createWorkflow({ name: 'Survives a flush', triggers: [stageTrigger('flush')], steps: [alertStep('a'), alertStep('b')] });

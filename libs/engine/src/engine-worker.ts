@@ -21,6 +21,7 @@ import { QueueName } from './queue-names';
 import { bullConnectionOptions } from './redis-connection';
 import { RunControl } from './runs/run-control.service';
 import { RunExecutor } from './runs/run-executor';
+import { ApprovalNotifier } from './runs/approval-notifier';
 import { InactivityScanner } from './maintenance/inactivity-scanner';
 import { createSchedulesQueue, ScheduleSync, type ScheduleTickJobData } from './schedules/schedule-sync';
 import { scheduleTickProcessor, ScheduledTickRunner } from './schedules/scheduled-tick.runner';
@@ -66,13 +67,15 @@ export class EngineWorker {
     this.index = new WorkflowIndex(dataSource);
     this.matcher = new EventMatcher(dataSource, this.index, { dedupeWindowSeconds: config.dedupeWindowSeconds });
     const integrations = new IntegrationSettingsLoader(dataSource, new SecretBox(config.encryptionKey));
+    const slack = new SlackNotifier({ slackApiUrl: config.slackApiUrl });
+    const email = new EmailSender({ defaultSmtpUrl: config.smtpUrl, defaultFrom: config.emailFrom });
     const actions = new ActionExecutorRegistry([
       new CreateTaskAction(),
       new AddAlertAction(),
       new CreateTicketAction(),
       new UpdateClientAction(),
       new DraftCommunicationAction(integrations, { openaiApiKey: config.openaiApiKey, openaiBaseUrl: config.openaiBaseUrl, openaiModel: config.openaiModel }),
-      new SendNotificationAction(integrations, new SlackNotifier({ slackApiUrl: config.slackApiUrl }), new EmailSender({ defaultSmtpUrl: config.smtpUrl, defaultFrom: config.emailFrom })),
+      new SendNotificationAction(integrations, slack, email),
     ]);
     this.executor = new RunExecutor(dataSource, this.queues, actions, {
       workerId: `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`,
@@ -81,7 +84,7 @@ export class EngineWorker {
       maxAttempts: config.actionMaxAttempts,
       retryBackoffMs: config.retryBackoffMs,
       approvalTimeoutMinutes: config.approvalTimeoutMinutes,
-    });
+    }, null, new ApprovalNotifier(dataSource, integrations, slack, email));
     this.reconciler = new Reconciler(dataSource, this.queues);
     this.control = new RunControl(dataSource, this.queues);
     this.schedules = createSchedulesQueue({ redisUrl: config.redisUrl, prefix: config.queuePrefix });

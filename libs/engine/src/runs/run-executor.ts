@@ -5,6 +5,7 @@ import type { ActionExecutorRegistry } from '../actions/action-executor.registry
 import type { StepEffect } from '../actions/action-executor';
 import { conditionContextOf, templateContextOf, type ClientSnapshot } from '../context/client-snapshot';
 import type { EngineQueues } from '../queues/engine-queues';
+import type { ApprovalNotifier } from './approval-notifier';
 import { backoffDelayMs, classifyStepError } from './error-classifier';
 import { loadRunDefinition, loadRunProgress } from './run-definition.loader';
 import { StaleLeaseError } from './stale-lease.error';
@@ -46,6 +47,7 @@ export class RunExecutor {
     private readonly actions: ActionExecutorRegistry,
     private readonly options: RunExecutorOptions,
     private readonly admission: RunAdmission | null = null,
+    private readonly approvalNotifier: ApprovalNotifier | null = null,
   ) {}
 
   async advance(runId: string): Promise<void> {
@@ -294,6 +296,9 @@ export class RunExecutor {
       }
       await manager.update(WorkflowRunEntity, { id: run.id }, { status: 'awaiting_approval', nextAttemptAt: null, leaseOwner: null, leaseExpiresAt: null });
     });
+    await this.approvalNotifier
+      ?.notify({ agencyId: run.agencyId, runId: run.id, stepId: step.id, actionType: step.type, workflowName, clientName: snapshot.client.name })
+      .catch(() => undefined);
   }
 
   private triggerFields(run: LeasedRun): Record<string, unknown> {
