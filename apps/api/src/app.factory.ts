@@ -2,9 +2,11 @@ import 'reflect-metadata';
 import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { RuntimeConfig } from '@automations/persistence';
+import { LogController } from 'fastify';
+import { type AppLogger, createLogger, NestPinoLogger, type RuntimeConfig } from '@automations/persistence';
 import { AppModule } from './app.module';
 import { createFieldValidationPipe } from './common/field-validation.pipe';
+import { registerRequestRateLimit, requestRateLimitFromEnv, type RequestRateLimitSettings } from './common/request-rate-limit';
 import { ApiMetrics } from './modules/metrics/api-metrics';
 import { setupOpenApi } from './openapi';
 import { serveWebApp } from './web-app.static';
@@ -12,12 +14,22 @@ import { serveWebApp } from './web-app.static';
 export const API_PREFIX = 'api/v1';
 export const MAX_BODY_BYTES = 1024 * 1024;
 
+export interface ApiAppOptions {
+  /** false: no logs (tests); a logger: log through it; default: `createLogger` from the environment (JSON in production, redacted). */
+  logger?: boolean | AppLogger;
+  /** REST request limits per credential (default: API_RATE_LIMIT_PER_MINUTE, 1200 per minute; max 0 disables). */
+  rateLimit?: RequestRateLimitSettings;
+}
+
 /** Builds the HTTP application (used by main.ts and by the e2e tests). */
-export async function createApiApp(config: RuntimeConfig, options: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: MAX_BODY_BYTES, trustProxy: true });
+export async function createApiApp(config: RuntimeConfig, options: ApiAppOptions = {}): Promise<NestFastifyApplication> {
+  const logger = options.logger === false ? null : options.logger === undefined || options.logger === true ? createLogger({ service: 'api' }) : options.logger;
+  // Fastify logs through the same redacted logger; requests are logged once, on completion, without headers or bodies.
+  const adapter = new FastifyAdapter({ bodyLimit: MAX_BODY_BYTES, trustProxy: true, ...(logger ? { loggerInstance: logger, logController: new LogController({ disableRequestLogging: true }) } : {}) });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
-    logger: options.logger === false ? false : ['error', 'warn', 'log'],
+    logger: logger ? new NestPinoLogger(logger) : false,
   });
+  await registerRequestRateLimit(app, config, options.rateLimit ?? requestRateLimitFromEnv());
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
       { path: 'health/live', method: RequestMethod.GET },
@@ -33,6 +45,10 @@ export async function createApiApp(config: RuntimeConfig, options: { logger?: bo
     .addHook('onResponse', async (request, reply) => {
       const route = request.routeOptions?.url ?? 'unmatched';
       metrics.httpDuration.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+      if (logger) {
+        const auth = request.headers.authorization ? (/^Bearer\s+ak_/i.test(request.headers.authorization) ? 'api_key' : 'bearer') : 'none';
+        request.log.info({ method: request.method, url: request.url, route, statusCode: reply.statusCode, responseTimeMs: Math.round(reply.elapsedTime), auth }, 'request completed');
+      }
     });
   app.enableShutdownHooks();
   setupOpenApi(app);

@@ -4,6 +4,7 @@ import type { RuntimeConfig } from '@automations/persistence';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import { InfrastructureModule } from './common/infrastructure.module';
 import { AccountsModule } from './modules/accounts/accounts.module';
+import { AnalyticsModule } from './modules/analytics/analytics.module';
 import { AgencyModule } from './modules/agency/agency.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { EngineModule } from './modules/engine/engine.module';
@@ -12,9 +13,11 @@ import { ClientsModule } from './modules/clients/clients.module';
 import { EventsModule } from './modules/events/events.module';
 import { HealthModule } from './modules/health/health.module';
 import { IntegrationsModule } from './modules/integrations/integrations.module';
+import { MetricsModule } from './modules/metrics/metrics.module';
 import { RecordsModule } from './modules/records/records.module';
 import { RunsModule } from './modules/runs/runs.module';
 import { WorkflowsModule } from './modules/workflows/workflows.module';
+import { PreviewModule } from './modules/preview/preview.module';
 
 @Module({})
 export class AppModule {
@@ -28,13 +31,16 @@ export class AppModule {
         AuditModule,
         AccountsModule,
         WorkflowsModule,
+        PreviewModule,
         RunsModule,
+        AnalyticsModule,
         ClientsModule,
         EventsModule,
         RecordsModule,
         IntegrationsModule,
         AgencyModule,
         HealthModule,
+        MetricsModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
     };

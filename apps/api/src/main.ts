@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
-import { loadRuntimeConfig } from '@automations/persistence';
+import { createLogger, loadRuntimeConfig } from '@automations/persistence';
 import { createApiApp } from './app.factory';
 
 async function bootstrap(): Promise<void> {
@@ -11,4 +11,8 @@ async function bootstrap(): Promise<void> {
   Logger.log(`API listening on http://127.0.0.1:${config.port} (docs at /api/docs)`, 'Bootstrap');
 }
 
-void bootstrap();
+bootstrap().catch((error: unknown) => {
+  // A failed start is logged like everything else (JSON in production, secrets redacted), then the process exits.
+  createLogger({ service: 'api' }).fatal({ err: error, context: 'Bootstrap' }, 'failed to start');
+  process.exit(1);
+});

@@ -46,3 +46,7 @@ export { METRIC_NAME_PATTERN, SLACK_ID_PATTERN, STEP_ID_PATTERN, isUuid } from '
 export * from './triggers/trigger-forms';
 export * from './runs/step-planner';
 export * from './runs/step-config-renderer';
+
+// Loop prevention: run-time rules and the save-time cycle warning
+export * from './loops/loop-rules';
+export * from './loops/trigger-cycles';

@@ -21,6 +21,8 @@ import { QueueName } from './queue-names';
 import { bullConnectionOptions } from './redis-connection';
 import { RunControl } from './runs/run-control.service';
 import { RunExecutor } from './runs/run-executor';
+import { type AgencyRunQuota, createAgencyRunQuota } from './quotas/agency-run-quota';
+import { RetentionPurge, scheduleRetentionPurge, type RetentionSchedule } from './maintenance/retention-purge';
 import { ApprovalNotifier } from './runs/approval-notifier';
 import { InactivityScanner } from './maintenance/inactivity-scanner';
 import { createSchedulesQueue, ScheduleSync, type ScheduleTickJobData } from './schedules/schedule-sync';
@@ -33,6 +35,8 @@ export interface EngineWorkerOptions {
   maintenanceIntervalMs?: number;
   leaseMs?: number;
   chunkSize?: number;
+  /** Quota window (default 60 000 ms); tests shorten it. Whole seconds. */
+  quotaWindowMs?: number;
 }
 
 /**
@@ -50,6 +54,9 @@ export class EngineWorker {
   readonly scheduleSync: ScheduleSync;
   readonly ticks: ScheduledTickRunner;
   readonly inactivity: InactivityScanner;
+  readonly quota: AgencyRunQuota;
+  readonly retention: RetentionPurge;
+  private retentionSchedule: RetentionSchedule | null = null;
   private workers: Worker[] = [];
   private syncTimer: NodeJS.Timeout | null = null;
   private scanTimer: NodeJS.Timeout | null = null;
@@ -65,7 +72,7 @@ export class EngineWorker {
   ) {
     this.queues = new EngineQueues({ redisUrl: config.redisUrl, prefix: config.queuePrefix });
     this.index = new WorkflowIndex(dataSource);
-    this.matcher = new EventMatcher(dataSource, this.index, { dedupeWindowSeconds: config.dedupeWindowSeconds });
+    this.matcher = new EventMatcher(dataSource, this.index, { dedupeWindowSeconds: config.dedupeWindowSeconds, loopMaxDepth: config.loopMaxDepth, loopMaxRunsPerHour: config.loopMaxRunsPerHour });
     const integrations = new IntegrationSettingsLoader(dataSource, new SecretBox(config.encryptionKey));
     const slack = new SlackNotifier({ slackApiUrl: config.slackApiUrl });
     const email = new EmailSender({ defaultSmtpUrl: config.smtpUrl, defaultFrom: config.emailFrom });
@@ -77,6 +84,8 @@ export class EngineWorker {
       new DraftCommunicationAction(integrations, { openaiApiKey: config.openaiApiKey, openaiBaseUrl: config.openaiBaseUrl, openaiModel: config.openaiModel }),
       new SendNotificationAction(integrations, slack, email),
     ]);
+    this.quota = createAgencyRunQuota({ redisUrl: config.redisUrl, dataSource, prefix: config.queuePrefix, windowMs: options.quotaWindowMs });
+    this.retention = new RetentionPurge(dataSource, { retentionDays: config.runRetentionDays });
     this.executor = new RunExecutor(dataSource, this.queues, actions, {
       workerId: `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`,
       leaseMs: options.leaseMs ?? config.runLeaseSeconds * 1000,
@@ -84,7 +93,7 @@ export class EngineWorker {
       maxAttempts: config.actionMaxAttempts,
       retryBackoffMs: config.retryBackoffMs,
       approvalTimeoutMinutes: config.approvalTimeoutMinutes,
-    }, null, new ApprovalNotifier(dataSource, integrations, slack, email));
+    }, this.quota, new ApprovalNotifier(dataSource, integrations, slack, email));
     this.reconciler = new Reconciler(dataSource, this.queues);
     this.control = new RunControl(dataSource, this.queues);
     this.schedules = createSchedulesQueue({ redisUrl: config.redisUrl, prefix: config.queuePrefix });
@@ -125,6 +134,7 @@ export class EngineWorker {
     this.syncTimer.unref();
     this.scanTimer = setInterval(() => void this.scanInactivity(), this.config.inactivityScanSeconds * 1000);
     this.scanTimer.unref();
+    this.retentionSchedule = scheduleRetentionPurge(this.retention);
   }
 
   /** One inactivity scan (one worker at a time across replicas); its runs are enqueued even when some clients failed. */
@@ -156,9 +166,11 @@ export class EngineWorker {
 
   /** Graceful: in-flight jobs finish, nothing new starts. */
   async stop(): Promise<void> {
+    this.retentionSchedule?.stop();
     for (const timer of [this.timer, this.syncTimer, this.scanTimer]) if (timer) clearInterval(timer);
     await Promise.all(this.workers.map((worker) => worker.close()));
     await this.schedules.close();
+    await this.quota.close();
     await this.subscriber?.quit().catch(() => undefined);
     await this.queues.close();
   }

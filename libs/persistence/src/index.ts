@@ -9,3 +9,4 @@ export * from './secret-box';
 export * from './events/event-recorder';
 export * from './events/lock-clients';
 export * from './entity-patch';
+export * from './logging';

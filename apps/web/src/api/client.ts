@@ -23,8 +23,8 @@ export const authMiddleware: Middleware = {
   },
 };
 
-export function createApiClient(baseUrl = '') {
-  const client = createClient<paths>({
+export function createApiClient<Paths extends object = paths>(baseUrl = '') {
+  const client = createClient<Paths>({
     baseUrl,
     // Look fetch up per call rather than capturing it once, so it can be swapped (tests).
     fetch: (request) => globalThis.fetch(request),
@@ -33,7 +33,7 @@ export function createApiClient(baseUrl = '') {
   return client;
 }
 
-export type ApiClient = ReturnType<typeof createApiClient>;
+export type ApiClient = ReturnType<typeof createApiClient<paths>>;
 
 /** The app's API client; same origin (the dev server proxies /api to the API). */
 export const api: ApiClient = createApiClient();

@@ -45,3 +45,14 @@ export function describeError(error: unknown): string {
   if (error instanceof ApiError) return error.message;
   return 'Could not reach the server. Check your connection and try again.';
 }
+
+/** Field errors of a 400 answer, keyed by API path (`steps[1].config.title`); empty otherwise. */
+export function validationErrorsOf(error: unknown): Record<string, string> {
+  if (!(error instanceof ApiError) || error.status !== 400) return {};
+  const errors: Record<string, string> = {};
+  for (const detail of error.body?.details ?? []) {
+    const path = detail.path ?? '';
+    if (detail.message && !(path in errors)) errors[path] = detail.message;
+  }
+  return errors;
+}

@@ -459,6 +459,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workflows/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview a saved automation for a client or an inline sample client, and an optional event
+         * @description Trigger evaluation, the branch taken, each step’s rendered config and what it would do (execute, wait N minutes, await approval, skipped by its condition). No writes, no queued jobs, no Slack/email sends; drafts come from the template drafter unless `useAi` is true.
+         */
+        post: operations["PreviewController_previewSaved"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workflows/{id}/toggle": {
         parameters: {
             query?: never;
@@ -519,6 +539,26 @@ export interface paths {
         };
         /** Action types with their config JSON Schema and examples */
         get: operations["WorkflowsController_actionTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflows/analytics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Automation performance: runs per status and per day, success rate, durations, per workflow, failures per action type, approval waits, estimated time saved
+         * @description Live runs only. Runs count when they **started** in [from, to] (by their current status); failures and time saved per action type count action steps that **finished** in the range; approvals count when they were **requested** in the range. `perDay` uses calendar days of the agency timezone.
+         */
+        get: operations["AnalyticsController_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -623,6 +663,26 @@ export interface paths {
         put?: never;
         /** Retry a failed run from its failed step (completed steps are not executed again) */
         post: operations["RunsController_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflows/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview an unsaved definition for a client or an inline sample client, and an optional event
+         * @description Trigger evaluation, the branch taken, each step’s rendered config and what it would do (execute, wait N minutes, await approval, skipped by its condition). No writes, no queued jobs, no Slack/email sends; drafts come from the template drafter unless `useAi` is true. The definition is validated as on save (paths under `definition.`).
+         */
+        post: operations["PreviewController_previewDefinition"];
         delete?: never;
         options?: never;
         head?: never;
@@ -734,6 +794,176 @@ export interface components {
             pageSize: number;
             /** @example 42 */
             total: number;
+        };
+        AnalyticsActionFailuresDto: {
+            /**
+             * @example send_notification
+             * @enum {string}
+             */
+            actionType: "create_task" | "send_notification" | "draft_communication" | "create_ticket" | "update_client" | "add_alert";
+            /**
+             * @description Action steps of live runs that are failed and finished in the range
+             * @example 21
+             */
+            failures: number;
+        };
+        AnalyticsActionTimeSavedDto: {
+            /**
+             * @description Action steps of live runs completed in the range
+             * @example 412
+             */
+            actions: number;
+            /**
+             * @example create_task
+             * @enum {string}
+             */
+            actionType: "create_task" | "send_notification" | "draft_communication" | "create_ticket" | "update_client" | "add_alert";
+            /**
+             * @description actions × minutesPerAction
+             * @example 1236
+             */
+            minutes: number;
+        };
+        AnalyticsApprovalsDto: {
+            /** @example 101 */
+            approved: number;
+            /**
+             * @description Average decidedAt - requested of the decided ones, ms (rounded)
+             * @example 5400000
+             */
+            avgWaitMs: number | null;
+            /**
+             * @description Approved or rejected by a person
+             * @example 113
+             */
+            decided: number;
+            /**
+             * @description Share of the requested approvals a person decided within 4 hours. Pending approvals younger than 4 hours are left out (not known yet); expired and late ones count as not within. Null when nothing is left
+             * @example 0.8843
+             */
+            decidedWithin4hShare: number | null;
+            /**
+             * @description No decision before the approval timeout (the run was rejected with reason timeout)
+             * @example 3
+             */
+            expired: number;
+            /**
+             * @description 90th percentile (continuous) of that wait, ms (rounded)
+             * @example 14400000
+             */
+            p90WaitMs: number | null;
+            /** @example 4 */
+            pending: number;
+            /** @example 12 */
+            rejected: number;
+            /**
+             * @description Approvals requested in the range (live runs)
+             * @example 120
+             */
+            requested: number;
+        };
+        AnalyticsDayDto: {
+            byStatus: components["schemas"]["RunStatusCountsDto"];
+            /**
+             * Format: date
+             * @description Calendar day in the agency timezone
+             * @example 2026-03-02
+             */
+            date: string;
+            /** @example 44 */
+            total: number;
+        };
+        AnalyticsDurationsDto: {
+            /**
+             * @description Average duration in ms (rounded); null without measured runs
+             * @example 1830
+             */
+            avgMs: number | null;
+            /**
+             * @description 95th percentile (continuous) in ms (rounded); null without measured runs
+             * @example 5120
+             */
+            p95Ms: number | null;
+            /**
+             * @description Runs measured: completed and failed runs of the range (finishedAt - startedAt)
+             * @example 1247
+             */
+            runs: number;
+        };
+        AnalyticsRangeDto: {
+            /**
+             * Format: date-time
+             * @example 2026-03-01T00:00:00.000Z
+             */
+            from: string;
+            /**
+             * @description The agency timezone: `perDay` dates are calendar days there
+             * @example Europe/Paris
+             */
+            timezone: string;
+            /**
+             * Format: date-time
+             * @example 2026-03-31T00:00:00.000Z
+             */
+            to: string;
+            /**
+             * Format: uuid
+             * @description The workflow filter, when given
+             * @example null
+             */
+            workflowId: string | null;
+        };
+        AnalyticsTimeSavedDto: {
+            /** @description Every action type, most minutes first */
+            byActionType: components["schemas"]["AnalyticsActionTimeSavedDto"][];
+            /**
+             * @description Estimated minutes of manual work saved: completed actions × the documented minutes per action type
+             * @example 2880
+             */
+            minutes: number;
+            /** @description The documented estimate per completed action */
+            minutesPerAction: components["schemas"]["MinutesPerActionDto"];
+        };
+        AnalyticsTotalsDto: {
+            /** @description Those runs by their current status */
+            byStatus: components["schemas"]["RunStatusCountsDto"];
+            /**
+             * @description completed / (completed + failed); null without either. Skipped, cancelled and rejected runs are not failures
+             * @example 0.9703
+             */
+            successRate: number | null;
+            /**
+             * @description Live runs started in the range
+             * @example 1327
+             */
+            total: number;
+        };
+        AnalyticsWorkflowDto: {
+            /**
+             * @description Average duration of its completed and failed runs, ms (rounded)
+             * @example 1520
+             */
+            avgMs: number | null;
+            /** @example 398 */
+            completed: number;
+            /**
+             * @description The workflow was deleted since (its history is kept)
+             * @example false
+             */
+            deleted: boolean;
+            /** @example 9 */
+            failed: number;
+            /** @example Onboarding kickoff */
+            name: string;
+            /** @example 0.9779 */
+            successRate: number | null;
+            /** @example 412 */
+            total: number;
+            /**
+             * Format: uuid
+             * @example 1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d
+             */
+            workflowId: string;
         };
         ApiKeyDto: {
             /** Format: date-time */
@@ -1121,6 +1351,27 @@ export interface components {
             /** @example 42 */
             total: number;
         };
+        DraftPreviewDto: {
+            /**
+             * @example Hi Acme Outdoor,
+             *
+             *     I hope you are doing well!
+             *
+             *     Welcome Acme Outdoor and propose a kickoff call
+             *
+             *     Cheers,
+             *     Mia Manager
+             *     Bright Agency
+             */
+            content: string;
+            /**
+             * @example template
+             * @enum {string}
+             */
+            generator: "template" | "openai";
+            /** @example gpt-4o-mini */
+            model?: string;
+        };
         ErrorResponseDto: {
             /**
              * @example [
@@ -1438,6 +1689,20 @@ export interface components {
             /** @example Question about the March invoice */
             subject?: string;
         };
+        MinutesPerActionDto: {
+            /** @example 2 */
+            add_alert: number;
+            /** @example 3 */
+            create_task: number;
+            /** @example 4 */
+            create_ticket: number;
+            /** @example 10 */
+            draft_communication: number;
+            /** @example 2 */
+            send_notification: number;
+            /** @example 2 */
+            update_client: number;
+        };
         NotificationDto: {
             /**
              * @example slack
@@ -1518,6 +1783,94 @@ export interface components {
             pageSize: number;
             /** @example 42 */
             total: number;
+        };
+        PreviewClientRefDto: {
+            /**
+             * @example red
+             * @enum {string}
+             */
+            health: "green" | "yellow" | "red";
+            /**
+             * Format: uuid
+             * @description null for a sample client
+             */
+            id: string | null;
+            /** @example Acme Outdoor */
+            name: string;
+            /** @example false */
+            sample: boolean;
+            /**
+             * @description As the run would see it (after the event, e.g. a stage change)
+             * @example onboarding
+             */
+            stage: string;
+        };
+        PreviewDefinitionDto: {
+            /** @description An inline sample client. Exactly one of `clientId` and `client`. */
+            client?: components["schemas"]["SampleClientDto"];
+            /**
+             * Format: uuid
+             * @description A client of your agency (read, never changed). Exactly one of `clientId` and `client`.
+             * @example 3f1c6a0e-8a47-4a53-9c57-5d1f0b7d2e10
+             */
+            clientId?: string;
+            /** @description A workflow definition (PRODUCT.md §2), validated as on save; errors are reported under `definition.` */
+            definition: components["schemas"]["WorkflowDefinition"];
+            /** @description The event to evaluate the triggers on; without it the triggers’ state forms are checked (or, for a scheduled workflow, its next tick) */
+            event?: components["schemas"]["PreviewEventDto"];
+            /**
+             * @description Draft `draft_communication` steps with the agency’s AI provider (one model call per draft; still no writes). By default drafts come from the deterministic template drafter and nothing leaves the server.
+             * @default false
+             * @example false
+             */
+            useAi: boolean;
+        };
+        PreviewEventDto: {
+            /**
+             * @description Shape depends on `type`, as for `POST /events`; unknown fields are rejected. The client is previewed as the engine would see it once the event is stored: `kpi.updated` becomes the latest metric and gets `previousValue` (the client’s latest value before it); `client.stage_changed` finds the client in `toStage` (`fromStage` defaults to its current stage); activity events move `lastActivityAt`.
+             * @example {
+             *       "fromStage": "lead",
+             *       "toStage": "onboarding"
+             *     }
+             */
+            data: components["schemas"]["StageChangedDataDto"] | components["schemas"]["ClientActivityDataDto"] | components["schemas"]["KpiUpdatedDataDto"] | components["schemas"]["MessageReceivedDataDto"] | components["schemas"]["TicketCreatedDataDto"];
+            /**
+             * @example client.stage_changed
+             * @enum {string}
+             */
+            type: "client.stage_changed" | "client.activity" | "kpi.updated" | "message.received" | "ticket.created";
+        };
+        PreviewWorkflowDto: {
+            /** @description An inline sample client. Exactly one of `clientId` and `client`. */
+            client?: components["schemas"]["SampleClientDto"];
+            /**
+             * Format: uuid
+             * @description A client of your agency (read, never changed). Exactly one of `clientId` and `client`.
+             * @example 3f1c6a0e-8a47-4a53-9c57-5d1f0b7d2e10
+             */
+            clientId?: string;
+            /** @description The event to evaluate the triggers on; without it the triggers’ state forms are checked (or, for a scheduled workflow, its next tick) */
+            event?: components["schemas"]["PreviewEventDto"];
+            /**
+             * @description Draft `draft_communication` steps with the agency’s AI provider (one model call per draft; still no writes). By default drafts come from the deterministic template drafter and nothing leaves the server.
+             * @default false
+             * @example false
+             */
+            useAi: boolean;
+        };
+        PreviewWorkflowRefDto: {
+            /**
+             * Format: uuid
+             * @description null for an unsaved definition
+             */
+            id: string | null;
+            /** @example Onboarding kickoff */
+            name: string;
+            /**
+             * @description null for an unsaved definition
+             * @example 3
+             */
+            version: number | null;
         };
         PutEmailIntegrationDto: {
             /** @example automations@demo.agency */
@@ -1726,6 +2079,26 @@ export interface components {
             /** @example 42 */
             total: number;
         };
+        RunStatusCountsDto: {
+            /** @example 2 */
+            awaiting_approval: number;
+            /** @example 9 */
+            cancelled: number;
+            /** @example 1210 */
+            completed: number;
+            /** @example 37 */
+            failed: number;
+            /** @example 3 */
+            queued: number;
+            /** @example 6 */
+            rejected: number;
+            /** @example 1 */
+            running: number;
+            /** @example 55 */
+            skipped: number;
+            /** @example 4 */
+            waiting: number;
+        };
         RunStepDto: {
             /** @example 1 */
             attempts: number;
@@ -1850,11 +2223,100 @@ export interface components {
              */
             workflowVersion: number;
         };
+        SampleAssigneeDto: {
+            /**
+             * Format: email
+             * @example mia@agency.test
+             */
+            email: string;
+            /** @example Mia Manager */
+            name: string;
+        };
+        SampleClientDto: {
+            /** @description `{{client.assignee.name}}`, `{{client.assignee.email}}`, `client_assignee` tasks */
+            assignee?: components["schemas"]["SampleAssigneeDto"];
+            /**
+             * @example red
+             * @enum {string}
+             */
+            health: "green" | "yellow" | "red";
+            /**
+             * Format: date-time
+             * @description For the inactivity trigger (default: now); not in the future
+             * @example 2026-02-20T16:00:00.000Z
+             */
+            lastActivityAt?: string;
+            /**
+             * @description Latest value per metric (`{{metrics.<name>}}`, `metrics.*` conditions, kpi_threshold state form)
+             * @example {
+             *       "roas": 1.6,
+             *       "cpl": 42
+             *     }
+             */
+            metrics?: {
+                [key: string]: number;
+            };
+            /** @example Acme Outdoor */
+            name: string;
+            /** @example onboarding */
+            stage: string;
+        };
         StageChangedDataDto: {
             /** @example lead */
             fromStage?: string;
             /** @example onboarding */
             toStage: string;
+        };
+        StepPreviewDto: {
+            /**
+             * @description Action steps that are not skipped: whether an admin must approve it first
+             * @example false
+             */
+            awaitsApproval?: boolean;
+            /**
+             * @example else
+             * @enum {string}
+             */
+            branch?: "then" | "else";
+            draftPreview?: components["schemas"]["DraftPreviewDto"];
+            /**
+             * @description `wait`: delayed by `waitMinutes` (then awaits approval when `awaitsApproval`, then executes); `await_approval`: waits for an admin (the preview continues as if approved); `skipped`: its condition is false; `branch`: a branch decision
+             * @example execute
+             * @enum {string}
+             */
+            outcome: "execute" | "wait" | "await_approval" | "skipped" | "branch";
+            /**
+             * @description Where the step sits in the definition
+             * @example steps[0]
+             */
+            path: string;
+            /**
+             * @description Why a branch went its way, or why a step is skipped
+             * @example client.health equals "red": no (is "green")
+             */
+            reason?: string;
+            /**
+             * @description The config the action would get: templates rendered from the client snapshot, escaped for their destination (Slack `& < >`, HTML email, header CR/LF)
+             * @example {
+             *       "title": "Kickoff call with Acme Outdoor",
+             *       "priority": "high",
+             *       "dueInDays": 2
+             *     }
+             */
+            renderedConfig?: {
+                [key: string]: unknown;
+            };
+            /** @example task */
+            stepId: string;
+            /**
+             * @example create_task
+             * @enum {string}
+             */
+            type: "create_task" | "send_notification" | "draft_communication" | "create_ticket" | "update_client" | "add_alert" | "branch";
+            /** @example 60 */
+            waitMinutes?: number;
+            /** @example Create a high-priority task “Kickoff call with Acme Outdoor” due in 2 days */
+            wouldDo: string;
         };
         TaskDto: {
             /**
@@ -2006,6 +2468,41 @@ export interface components {
              */
             isActive?: boolean;
         };
+        TriggerPartnerDto: {
+            /** @example false */
+            holds: boolean;
+            /** @example partner kpi_threshold: roas is 2.4, not below 2 */
+            reason?: string;
+            /**
+             * @example kpi_threshold
+             * @enum {string}
+             */
+            type: "stage_change" | "inactivity" | "kpi_threshold" | "new_message" | "ticket_created" | "scheduled";
+        };
+        TriggerPreviewDto: {
+            /**
+             * @description `event`: the event form of the trigger on `event`, and its AND partner’s state form; `state`: no event, the triggers’ state forms; `schedule`: a scheduled workflow’s next tick (client filter and partner)
+             * @example event
+             * @enum {string}
+             */
+            basis: "event" | "state" | "schedule";
+            /**
+             * @description Whether a run would start for this client (and event)
+             * @example false
+             */
+            fired: boolean;
+            partner?: components["schemas"]["TriggerPartnerDto"];
+            /**
+             * @description Why it does not fire
+             * @example partner kpi_threshold: roas is 2.4, not below 2
+             */
+            reason?: string;
+            /**
+             * @example stage_change
+             * @enum {string}
+             */
+            triggerType?: "stage_change" | "inactivity" | "kpi_threshold" | "new_message" | "ticket_created" | "scheduled";
+        };
         TypeDescriptorDto: {
             /** @description JSON Schema of `config` */
             configSchema: {
@@ -2098,6 +2595,19 @@ export interface components {
             message: string;
             /** @example steps */
             path?: string;
+        };
+        WorkflowAnalyticsDto: {
+            approvals: components["schemas"]["AnalyticsApprovalsDto"];
+            durations: components["schemas"]["AnalyticsDurationsDto"];
+            /** @description Every action type, most failures first */
+            failuresByActionType: components["schemas"]["AnalyticsActionFailuresDto"][];
+            /** @description Every calendar day of the range in the agency timezone, oldest first, days without runs included */
+            perDay: components["schemas"]["AnalyticsDayDto"][];
+            /** @description Workflows with runs in the range, most runs first */
+            perWorkflow: components["schemas"]["AnalyticsWorkflowDto"][];
+            range: components["schemas"]["AnalyticsRangeDto"];
+            timeSaved: components["schemas"]["AnalyticsTimeSavedDto"];
+            totals: components["schemas"]["AnalyticsTotalsDto"];
         };
         /**
          * WorkflowDefinition
@@ -3114,6 +3624,22 @@ export interface components {
             pageSize: number;
             /** @example 42 */
             total: number;
+        };
+        WorkflowPreviewDto: {
+            client: components["schemas"]["PreviewClientRefDto"];
+            /** @description Steps in the order a run would reach them (the branch not taken is left out) */
+            steps: components["schemas"]["StepPreviewDto"][];
+            trigger: components["schemas"]["TriggerPreviewDto"];
+            /**
+             * @example [
+             *       {
+             *         "code": "trigger_not_fired",
+             *         "message": "The workflow would not start (client moved to \"active\", not \"onboarding\"); the steps show what a run would do if it did"
+             *       }
+             *     ]
+             */
+            warnings: components["schemas"]["WarningDto"][];
+            workflow: components["schemas"]["PreviewWorkflowRefDto"];
         };
         WorkflowSummaryDto: {
             /** @example 4 */
@@ -4479,6 +5005,58 @@ export interface operations {
             };
         };
     };
+    PreviewController_previewSaved: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreviewWorkflowDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowPreviewDto"];
+                };
+            };
+            /** @description Invalid input; `details` lists each field path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Previews need the manager role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such automation, or `clientId` is not a client of your agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     WorkflowsController_toggle: {
         parameters: {
             query?: never;
@@ -4601,6 +5179,50 @@ export interface operations {
             };
             /** @description Invalid input; `details` lists each field path */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    AnalyticsController_get: {
+        parameters: {
+            query?: {
+                /** @description Start of the range (inclusive). Default: `to` minus 30 days */
+                from?: string;
+                /** @description End of the range (inclusive). Default: now. At most 366 days after `from` */
+                to?: string;
+                /** @description Only this workflow (a deleted one too: history is kept) */
+                workflowId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowAnalyticsDto"];
+                };
+            };
+            /** @description Invalid `from`/`to`/`workflowId`, `to` before `from`, or a range over 366 days */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `workflowId` is not a workflow of the agency */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4880,6 +5502,56 @@ export interface operations {
             };
             /** @description The run is not failed */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PreviewController_previewDefinition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreviewDefinitionDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowPreviewDto"];
+                };
+            };
+            /** @description Invalid input; `details` lists each field path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Previews need the manager role */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description `clientId` is not a client of your agency */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,20 +1,26 @@
 import { AppShell, Burger, Button, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useLocation } from 'react-router';
+import { hasRole } from '../auth/permissions';
+import { usePermissions } from '../auth/usePermissions';
 import { useSignOut } from '../auth/useSignOut';
 import { AgencyName } from './AgencyName';
+import { NAV_ITEMS } from './navigation';
+import { RoleBadge } from './RoleBadge';
 
-/** Header (agency, sign out) + navigation; the navbar collapses behind a burger below `sm`. */
+/** Header (agency, role, sign out) + role-aware navigation; the navbar collapses behind a burger below `sm`. */
 export function AppLayout() {
   const [navOpened, nav] = useDisclosure(false);
   const { pathname } = useLocation();
+  const { role } = usePermissions();
   const signOut = useSignOut();
+  const items = NAV_ITEMS.filter((item) => !item.minRole || hasRole(role, item.minRole));
 
   return (
     <AppShell
       header={{ height: 56 }}
       navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
-      padding="md"
+      padding={{ base: 'xs', sm: 'md' }}
     >
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="sm">
@@ -24,6 +30,7 @@ export function AppLayout() {
               Automations
             </Text>
             <AgencyName />
+            <RoleBadge role={role} />
           </Group>
           <Button variant="subtle" size="compact-sm" onClick={signOut} style={{ flexShrink: 0 }}>
             Sign out
@@ -32,7 +39,21 @@ export function AppLayout() {
       </AppShell.Header>
 
       <AppShell.Navbar p="xs" aria-label="Main navigation">
-        <NavLink component={Link} to="/" label="Automations" active={pathname === '/'} onClick={nav.close} />
+        {role === 'viewer' && (
+          <Text size="xs" c="dimmed" px="sm" pb="xs" hiddenFrom="xs">
+            Signed in with read-only access
+          </Text>
+        )}
+        {items.map((item) => (
+          <NavLink
+            key={item.to}
+            component={Link}
+            to={item.to}
+            label={item.label}
+            active={item.exact ? pathname === item.to : pathname.startsWith(item.to)}
+            onClick={nav.close}
+          />
+        ))}
       </AppShell.Navbar>
 
       <AppShell.Main>

@@ -42,3 +42,34 @@ export function formatPausedReason(reason: string): string {
   const words = reason.replace(/_/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
+
+const zonedFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** "Mon, Jun 16, 2025, 09:00 GMT+9": a moment as the clock shows it in `timeZone`. */
+export function formatInTimeZone(date: Date, timeZone: string): string {
+  let format = zonedFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat(LOCALE, {
+      timeZone,
+      weekday: 'short',
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'short',
+    });
+    zonedFormats.set(timeZone, format);
+  }
+  return format.format(date);
+}
+
+/** 90 → "1 h 30 min"; 45 → "45 min". */
+export function formatMinutes(minutes: number): string {
+  const rounded = Math.round(minutes);
+  if (rounded < 60) return `${rounded} min`;
+  const hours = Math.floor(rounded / 60);
+  const rest = rounded % 60;
+  return rest === 0 ? `${formatCount(hours)} h` : `${formatCount(hours)} h ${rest} min`;
+}

@@ -1,4 +1,4 @@
-import type { Agency, WorkflowListItem, WorkflowPage } from '../api/types';
+import type { Agency, Me, WorkflowDetail, WorkflowListItem, WorkflowPage } from '../api/types';
 
 export const agency: Agency = {
   id: '7d3c2f9e-1b1a-4c63-9a55-0c6f1d2e3a4b',
@@ -33,4 +33,22 @@ export function workflowItem(overrides: Partial<WorkflowListItem> = {}): Workflo
 
 export function workflowPage(items: WorkflowListItem[], overrides: Partial<WorkflowPage> = {}): WorkflowPage {
   return { items, total: items.length, page: 1, pageSize: 50, ...overrides };
+}
+
+export function me(role: Me['role'] = 'manager'): Me {
+  return { actorId: '0b3f6c1e-2d4a-4e5f-8a9b-1c2d3e4f5a6b', actorType: 'user', agencyId: agency.id, role };
+}
+
+export function workflowDetail(overrides: Partial<WorkflowDetail> = {}): WorkflowDetail {
+  const { triggerTypes: _types, ...item } = workflowItem();
+  return {
+    ...item,
+    triggerTypes: ['stage_change'],
+    createdBy: null,
+    updatedBy: null,
+    warnings: [],
+    triggers: [{ type: 'stage_change', config: { toStage: 'onboarding' } }],
+    steps: [{ id: 'task', type: 'create_task', config: { title: 'Kickoff call with {{client.name}}', priority: 'high' } }],
+    ...overrides,
+  };
 }

@@ -2,8 +2,13 @@
  * Vitest setup: fill the gaps between jsdom and a browser that Mantine and
  * openapi-fetch run into, and reset shared state after each test.
  */
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
+
+// The machines that run the suite are shared and small: give `findBy…`/`waitFor` room under load.
+configure({ asyncUtilTimeout: 4000 });
+// Whole-app tests walk the builder wizard through several screens: jsdom is slow at that.
+vi.setConfig({ testTimeout: 30_000 });
 
 // Mantine reads media queries (color scheme, responsive props).
 Object.defineProperty(window, 'matchMedia', {

@@ -31,11 +31,10 @@ async function latestMetrics(manager: EntityManager, clientId: string): Promise<
 export async function takeClientSnapshot(manager: EntityManager, agencyId: string, clientId: string): Promise<ClientSnapshot | null> {
   const client = await manager.getRepository(ClientEntity).findOne({ where: { id: clientId, agencyId } });
   if (!client) return null;
-  const [agency, assignee, metrics] = await Promise.all([
-    manager.getRepository(AgencyEntity).findOneOrFail({ where: { id: agencyId } }),
-    client.assigneeId ? manager.getRepository(UserEntity).findOne({ where: { id: client.assigneeId, agencyId } }) : Promise.resolve(null),
-    latestMetrics(manager, clientId),
-  ]);
+  // Sequential: inside a transaction these share one connection.
+  const agency = await manager.getRepository(AgencyEntity).findOneOrFail({ where: { id: agencyId } });
+  const assignee = client.assigneeId ? await manager.getRepository(UserEntity).findOne({ where: { id: client.assigneeId, agencyId } }) : null;
+  const metrics = await latestMetrics(manager, clientId);
   return {
     client: {
       id: client.id,

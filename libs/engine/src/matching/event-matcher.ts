@@ -2,7 +2,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { evaluateTriggerEvent, evaluateTriggerState, TRIGGER_TYPE_OF_EVENT, TriggerDefinition } from '@automations/domain';
 import { EventEntity } from '@automations/persistence';
 import { loadTriggerState, takeClientSnapshot, type ClientSnapshot } from '../context/client-snapshot';
-import { createRun, type RunTrigger } from '../runs/run-creator';
+import { DEFAULT_LOOP_LIMITS, LoopBreaker } from '../loops/loop-breaker';
+import { createRun, type CreateRunInput, type RunTrigger } from '../runs/run-creator';
 import type { CandidateWorkflow, WorkflowIndex } from './workflow-index';
 
 /** One line of an event's processing record: the "why didn't it fire?" answer. */
@@ -21,21 +22,34 @@ export interface MatchResult {
   verdicts: CandidateVerdict[];
 }
 
+export interface EventMatcherOptions {
+  dedupeWindowSeconds: number;
+  /** LOOP_MAX_DEPTH (default 5). */
+  loopMaxDepth?: number;
+  /** LOOP_MAX_RUNS_PER_HOUR (default 20). */
+  loopMaxRunsPerHour?: number;
+}
+
 /**
  * Matches one stored event against the candidate workflows of its agency and trigger type: event
- * form of the trigger that fired, state form of its AND partner, dedupe, deleted client. Runs and
- * the event's processing record commit together, and only once: the event row is locked and must
- * still be unprocessed.
+ * form of the trigger that fired, state form of its AND partner, loop prevention, dedupe, deleted
+ * client. Runs and the event's processing record commit together, and only once: the event row is
+ * locked and must still be unprocessed.
  */
 export class EventMatcher {
+  private readonly loops: LoopBreaker;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly index: WorkflowIndex,
-    private readonly options: { dedupeWindowSeconds: number },
-  ) {}
+    private readonly options: EventMatcherOptions,
+  ) {
+    this.loops = new LoopBreaker({ maxDepth: options.loopMaxDepth ?? DEFAULT_LOOP_LIMITS.maxDepth, maxRunsPerHour: options.loopMaxRunsPerHour ?? DEFAULT_LOOP_LIMITS.maxRunsPerHour });
+  }
 
   async match(eventId: string): Promise<MatchResult> {
-    return this.dataSource.transaction(async (manager) => {
+    const pausedIn: string[] = [];
+    const result = await this.dataSource.transaction(async (manager) => {
       const event = await manager.getRepository(EventEntity).findOne({ where: { id: eventId }, lock: { mode: 'pessimistic_write' } });
       if (!event || event.processedAt) return { processed: false, runIdsToEnqueue: [], verdicts: [] };
 
@@ -46,16 +60,19 @@ export class EventMatcher {
       let snapshot: ClientSnapshot | null | undefined;
 
       for (const workflow of candidates) {
-        const verdict = await this.evaluate(manager, event, workflow, async () => (snapshot === undefined ? (snapshot = await takeClientSnapshot(manager, event.agencyId, event.clientId)) : snapshot));
+        const verdict = await this.evaluate(manager, event, workflow, async () => (snapshot === undefined ? (snapshot = await takeClientSnapshot(manager, event.agencyId, event.clientId)) : snapshot), pausedIn);
         verdicts.push(verdict);
         if (verdict.outcome === 'started' && verdict.runId) runIdsToEnqueue.push(verdict.runId);
       }
       await manager.query(`UPDATE events SET processed_at = now(), processing = $2::jsonb WHERE id = $1`, [event.id, JSON.stringify(verdicts)]);
       return { processed: true, runIdsToEnqueue, verdicts };
     });
+    // A workflow paused for a loop leaves this worker's index now; other workers re-check the row when creating runs.
+    if (pausedIn.length) this.index.invalidate(pausedIn[0]);
+    return result;
   }
 
-  private async evaluate(manager: EntityManager, event: EventEntity, workflow: CandidateWorkflow, snapshotOf: () => Promise<ClientSnapshot | null>): Promise<CandidateVerdict> {
+  private async evaluate(manager: EntityManager, event: EventEntity, workflow: CandidateWorkflow, snapshotOf: () => Promise<ClientSnapshot | null>, pausedIn: string[]): Promise<CandidateVerdict> {
     const base = { workflowId: workflow.id, workflowName: workflow.name };
     if (workflow.triggers.some((trigger) => trigger.type === 'scheduled')) return { ...base, outcome: 'not_fired', reason: 'fires only on its schedule' };
 
@@ -80,7 +97,27 @@ export class EventMatcher {
       occurredAt: event.occurredAt.toISOString(),
       ...(event.causation ? { causation: event.causation } : {}),
     };
-    const created = await createRun(manager, { agencyId: event.agencyId, workflowId: workflow.id, snapshot, trigger, dedupeWindowSeconds: this.options.dedupeWindowSeconds });
+    const input: CreateRunInput = { agencyId: event.agencyId, workflowId: workflow.id, snapshot, trigger, dedupeWindowSeconds: this.options.dedupeWindowSeconds };
+    if (snapshot.client.deletedAt === null) {
+      const loop = await this.loops.check(manager, { workflowId: workflow.id, clientId: snapshot.client.id, causation: event.causation, dedupeWindowSeconds: this.options.dedupeWindowSeconds });
+      if (loop) {
+        const skipped = await createRun(manager, { ...input, skipReason: `loop detected: ${loop.reason}` });
+        if (skipped.outcome !== 'skipped') return { ...base, outcome: 'not_fired', reason: skipped.outcome === 'inactive' ? skipped.reason : 'workflow not active' };
+        const pausedNow = await this.loops.pause(manager, {
+          agencyId: event.agencyId,
+          workflowId: workflow.id,
+          workflowName: workflow.name,
+          clientId: snapshot.client.id,
+          clientName: snapshot.client.name,
+          eventId: event.id,
+          runId: skipped.runId,
+          verdict: loop,
+        });
+        if (pausedNow) pausedIn.push(event.agencyId);
+        return { ...base, outcome: 'skipped', runId: skipped.runId, reason: skipped.reason };
+      }
+    }
+    const created = await createRun(manager, input);
     switch (created.outcome) {
       case 'started':
         return { ...base, outcome: 'started', runId: created.runId };

@@ -6,7 +6,7 @@ import type { RunActor } from './run-actor';
 import { loadRunDefinition, loadRunProgress } from './run-definition.loader';
 
 export type DecisionOutcome = 'approved' | 'rejected' | 'expired' | 'not_found' | 'not_pending';
-export type RetryOutcome = 'retried' | 'not_found' | 'not_failed';
+export type RetryOutcome = 'retried' | 'not_found' | 'not_failed' | 'purged';
 
 /**
  * Decisions taken on a run from outside the executor: approve, reject, approval expiry, retry.
@@ -70,6 +70,7 @@ export class RunControl {
       const run = await manager.getRepository(WorkflowRunEntity).findOne({ where: { id: runId, agencyId }, lock: { mode: 'pessimistic_write' } });
       if (!run) return 'not_found' as const;
       if (run.status !== 'failed') return 'not_failed' as const;
+      if (!run.clientSnapshot) return 'purged' as const;
       const definition = await loadRunDefinition(manager, run);
       const continuing = new Set<string>();
       const collect = (steps: typeof definition.steps): void =>

@@ -25,6 +25,8 @@ export interface CreateRunInput {
   dedupeWindowSeconds: number;
   /** Scheduled ticks dedupe on the tick itself, not on the time window. */
   tickKey?: string;
+  /** Records the run as `skipped` with this reason, without deduplication (loop prevention). */
+  skipReason?: string;
 }
 
 /**
@@ -39,7 +41,9 @@ export async function createRun(manager: EntityManager, input: CreateRunInput): 
   if (!workflow || workflow.deletedAt || !workflow.isActive) return { outcome: 'inactive', reason: workflow?.deletedAt ? 'workflow deleted' : 'workflow not active' };
 
   await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`run:${workflowId}:${snapshot.client.id}`]);
-  const duplicate: { id: string }[] = input.tickKey
+  const duplicate: { id: string }[] = input.skipReason
+    ? []
+    : input.tickKey
     ? await manager.query(`SELECT id FROM workflow_runs WHERE workflow_id = $1 AND client_id = $2 AND trigger_event->>'tickKey' = $3 LIMIT 1`, [workflowId, snapshot.client.id, input.tickKey])
     : await manager.query(
         `SELECT id FROM workflow_runs WHERE workflow_id = $1 AND client_id = $2 AND mode = 'live' AND status <> 'skipped'
@@ -49,6 +53,8 @@ export async function createRun(manager: EntityManager, input: CreateRunInput): 
   if (duplicate.length) return { outcome: 'deduplicated', runId: duplicate[0].id };
 
   const deleted = snapshot.client.deletedAt !== null;
+  const skipReason = deleted ? 'client deleted' : (input.skipReason ?? null);
+  const skipped = skipReason !== null;
   const now = new Date();
   const run = await manager.save(
     manager.create(WorkflowRunEntity, {
@@ -57,21 +63,21 @@ export async function createRun(manager: EntityManager, input: CreateRunInput): 
       workflowVersion: workflow.version,
       clientId: snapshot.client.id,
       mode: 'live',
-      status: deleted ? 'skipped' : 'queued',
-      reason: deleted ? 'client deleted' : null,
+      status: skipped ? 'skipped' : 'queued',
+      reason: skipReason,
       triggerEventId: trigger.eventId,
       triggerEvent: { ...trigger, ...(input.tickKey ? { tickKey: input.tickKey } : {}) } as unknown as Record<string, unknown>,
       clientSnapshot: snapshot as unknown as Record<string, unknown>,
       attempt: 1,
       leaseToken: '0',
       startedAt: now,
-      finishedAt: deleted ? now : null,
-      nextAttemptAt: deleted ? null : now,
+      finishedAt: skipped ? now : null,
+      nextAttemptAt: skipped ? null : now,
     }),
   );
   await manager.query(
     `UPDATE workflows SET run_count = run_count + 1, skip_count = skip_count + $2, last_run_at = now() WHERE id = $1`,
-    [workflowId, deleted ? 1 : 0],
+    [workflowId, skipped ? 1 : 0],
   );
-  return deleted ? { outcome: 'skipped', runId: run.id, reason: 'client deleted' } : { outcome: 'started', runId: run.id };
+  return skipReason !== null ? { outcome: 'skipped', runId: run.id, reason: skipReason } : { outcome: 'started', runId: run.id };
 }

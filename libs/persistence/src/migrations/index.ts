@@ -1,3 +1,4 @@
 import { InitialSchema1764000000000 } from './1764000000000-initial-schema';
+import { AnalyticsIndexes1795600000000 } from './1795600000000-analytics-indexes';
 
-export const ALL_MIGRATIONS = [InitialSchema1764000000000];
+export const ALL_MIGRATIONS = [InitialSchema1764000000000, AnalyticsIndexes1795600000000];

@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { Public } from '../../common/auth.decorators';
 import { REDIS_CLIENT } from '../../common/runtime-config.token';
 import { ApiMetrics } from '../metrics/api-metrics';
+import { OpsMetricsCollector } from '../metrics/ops-metrics.collector';
 
 async function check(probe: () => Promise<unknown>): Promise<'up' | 'down'> {
   try {
@@ -26,6 +27,7 @@ export class HealthController {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
     private readonly apiMetrics: ApiMetrics,
+    private readonly opsMetrics: OpsMetricsCollector,
   ) {}
 
   @Get('health/live')
@@ -42,7 +44,9 @@ export class HealthController {
 
   @Get('metrics')
   @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
-  metrics(): Promise<string> {
+  async metrics(): Promise<string> {
+    // Queue depths, runs by status, pending approvals, open health alerts and step durations are read now.
+    await this.opsMetrics.collect(this.apiMetrics);
     return this.apiMetrics.registry.metrics();
   }
 }

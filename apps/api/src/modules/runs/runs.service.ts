@@ -100,6 +100,7 @@ export class RunsService {
   async retry(principal: Principal, runId: string): Promise<RunDetailDto> {
     const outcome = await this.runControl.retry({ agencyId: principal.agencyId, runId, actor: actorOfPrincipal(principal) });
     if (outcome === 'not_found') throw ApiError.notFound('Run');
+    if (outcome === 'purged') throw ApiError.conflict('This run is older than the retention period: its client snapshot was purged, so it cannot be retried');
     if (outcome === 'not_failed') {
       const run = await this.scoped(WorkflowRunEntity, principal.agencyId).findById(runId);
       if (!run) throw ApiError.notFound('Run');

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In, IsNull } from 'typeorm';
-import { collectReferencedUserIds, DefinitionWarning, validateWorkflowDefinition, WorkflowDefinition } from '@automations/domain';
+import { collectReferencedUserIds, DefinitionWarning, findTriggerCycles, validateWorkflowDefinition, WorkflowDefinition } from '@automations/domain';
 import { AgencyScopedRepository, UserEntity, WorkflowEntity, WorkflowVersionEntity } from '@automations/persistence';
 import { actorOf } from '../../common/actor';
 import { ApiError } from '../../common/api-error';
@@ -91,7 +91,7 @@ export class WorkflowsService {
 
     const current = await this.findOrFail(principal.agencyId, id);
     const merged = { ...toDefinition(current), ...patch };
-    const { definition, warnings } = await this.validate(principal.agencyId, merged);
+    const { definition, warnings } = await this.validate(principal.agencyId, merged, id);
     const changed = Object.keys(patch).filter((key) => (DEFINITION_KEYS as readonly string[]).includes(key));
 
     const saved = await this.dataSource.transaction(async (manager) => {
@@ -187,8 +187,13 @@ export class WorkflowsService {
     return workflow;
   }
 
-  /** Domain validation, then the checks that need the database (referenced users belong to the agency). */
-  private async validate(agencyId: string, body: unknown): Promise<{ definition: WorkflowDefinition; warnings: DefinitionWarning[] }> {
+  /**
+   * Domain validation, then the checks that need the database (referenced users belong to the agency),
+   * then the save-time loop warning: a cycle of action → event → trigger through this workflow and the
+   * agency's other active workflows is a `possible_loop` warning, never a rejection. `workflowId` is
+   * the workflow being updated (its stored version is left out of the graph).
+   */
+  private async validate(agencyId: string, body: unknown, workflowId?: string): Promise<{ definition: WorkflowDefinition; warnings: DefinitionWarning[] }> {
     const result = validateWorkflowDefinition(body);
     if (!result.ok) throw ApiError.validation(result.errors);
     const referenced = collectReferencedUserIds(result.value);
@@ -198,7 +203,15 @@ export class WorkflowsService {
       const unknown = referenced.filter((userId) => !known.has(userId));
       if (unknown.length) throw ApiError.validation(unknown.map((userId) => ({ path: 'steps', message: `user ${userId} is not a user of this agency` })));
     }
-    return { definition: result.value, warnings: result.warnings };
+    const warnings = [...result.warnings];
+    const others = this.workflows(agencyId).query('w').select(['w.id', 'w.name', 'w.triggers', 'w.steps']).andWhere('w.isActive = true').andWhere('w.deletedAt IS NULL');
+    if (workflowId) others.andWhere('w.id <> :workflowId', { workflowId });
+    const savedId = workflowId ?? '(this workflow)';
+    const graph = [{ id: savedId, name: result.value.name, triggers: result.value.triggers, steps: result.value.steps }, ...(await others.getMany())];
+    for (const cycle of findTriggerCycles(graph, savedId)) {
+      warnings.push({ code: 'possible_loop', message: `${cycle.description}. At run time such a loop is stopped: the run is skipped and the workflow paused.` });
+    }
+    return { definition: result.value, warnings };
   }
 
   private async saveVersion(manager: EntityManager, principal: Principal, workflow: WorkflowEntity): Promise<void> {

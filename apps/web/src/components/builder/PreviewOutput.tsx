@@ -1,0 +1,121 @@
+import { Alert, Badge, Blockquote, Group, Stack, Table, Text, Timeline } from '@mantine/core';
+import type { PreviewResult, PreviewStep } from '../../lib/previewResult';
+import { useBuilder } from './BuilderContext';
+
+const OUTCOMES: Record<string, { label: string; color: string }> = {
+  execute: { label: 'runs', color: 'green' },
+  wait: { label: 'waits', color: 'blue' },
+  await_approval: { label: 'awaits approval', color: 'yellow' },
+  skipped: { label: 'skipped', color: 'gray' },
+  branch: { label: 'decides', color: 'grape' },
+};
+
+function outcomeOf(step: PreviewStep) {
+  return OUTCOMES[step.outcome] ?? { label: step.outcome.replace(/_/g, ' '), color: 'gray' };
+}
+
+function triggerSummary({ client, trigger }: PreviewResult): string {
+  const who = client ? `${client.name}${client.sample ? ' (sample)' : ''}` : 'this client';
+  if (trigger.fired === false) return `No run would start for ${who}${trigger.reason ? `: ${trigger.reason}` : '.'}`;
+  const partner = trigger.partner ? ` The AND partner (${trigger.partner.type}) ${trigger.partner.holds ? 'holds' : 'does not hold'}${trigger.partner.reason ? `: ${trigger.partner.reason}` : ''}.` : '';
+  return `A run would start for ${who}.${partner}`;
+}
+
+function formatValue(value: unknown): string {
+  if (Array.isArray(value)) return value.map(String).join(', ');
+  if (typeof value === 'object' && value !== null) return JSON.stringify(value);
+  return String(value);
+}
+
+function StepDetails({ step }: { step: PreviewStep }) {
+  const entries = Object.entries(step.renderedConfig ?? {});
+  return (
+    <Stack gap={6}>
+      {step.wouldDo && <Text size="sm">{step.wouldDo}</Text>}
+      {step.waitMinutes !== undefined && step.waitMinutes > 0 && (
+        <Text size="sm" c="dimmed">
+          Waits {step.waitMinutes} minutes first{step.awaitsApproval ? ', then awaits approval' : ''}.
+        </Text>
+      )}
+      {step.reason && (
+        <Text size="sm" c="dimmed">
+          {step.reason}
+        </Text>
+      )}
+      {step.branch && !step.wouldDo && (
+        <Text size="sm" c="dimmed">
+          Takes the {step.branch.toUpperCase()} path.
+        </Text>
+      )}
+      {entries.length > 0 && (
+        <Table.ScrollContainer minWidth={0}>
+          <Table withRowBorders={false} verticalSpacing={2} fz="sm" aria-label={`Rendered settings of ${step.stepId}`}>
+            <Table.Tbody>
+              {entries.map(([key, value]) => (
+                <Table.Tr key={key}>
+                  <Table.Th w={120} c="dimmed" fw={500}>
+                    {key}
+                  </Table.Th>
+                  <Table.Td style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{formatValue(value)}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {step.draft && (
+        <Blockquote p="sm" color="indigo" cite={`Draft preview${step.draft.generator ? ` (${step.draft.generator})` : ''}`}>
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+            {step.draft.content}
+          </Text>
+        </Blockquote>
+      )}
+    </Stack>
+  );
+}
+
+/** Step-by-step output of a preview: what would happen, with the messages as they would be rendered. */
+export function PreviewOutput({ result }: { result: PreviewResult }) {
+  const { catalogs } = useBuilder();
+  const label = (type: string) => (type === 'branch' ? 'IF / ELSE branch' : (catalogs.actions.find((t) => t.type === type)?.label ?? type));
+  return (
+    <Stack gap="sm" aria-label="Preview output" role="region">
+      <Alert color={result.trigger.fired === false ? 'yellow' : 'indigo'} variant="light" title="Trigger">
+        {triggerSummary(result)}
+      </Alert>
+      {result.warnings.map((warning) => (
+        <Text key={warning} size="sm" c="yellow.8">
+          {warning}
+        </Text>
+      ))}
+      {result.steps.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          No step would run.
+        </Text>
+      ) : (
+        <Timeline bulletSize={18} lineWidth={2} active={result.steps.length}>
+          {result.steps.map((step, index) => (
+            <Timeline.Item
+              key={`${step.stepId}-${index}`}
+              title={
+                <Group gap="xs" wrap="wrap">
+                  <Text size="sm" fw={600}>
+                    {index + 1}. {label(step.type)}
+                  </Text>
+                  <Text size="xs" c="dimmed" ff="monospace">
+                    {step.stepId}
+                  </Text>
+                  <Badge size="sm" variant="light" color={outcomeOf(step).color}>
+                    {outcomeOf(step).label}
+                  </Badge>
+                </Group>
+              }
+            >
+              <StepDetails step={step} />
+            </Timeline.Item>
+          ))}
+        </Timeline>
+      )}
+    </Stack>
+  );
+}

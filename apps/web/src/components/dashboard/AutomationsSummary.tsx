@@ -1,0 +1,46 @@
+import { Paper, SimpleGrid, Skeleton, Text } from '@mantine/core';
+import { useWorkflowAnalytics } from '../../api/useWorkflowAnalytics';
+import { formatCount, formatMinutes, formatRate } from '../../lib/format';
+
+const DAYS = 30;
+
+function Figure({ label, value }: { label: string; value: string }) {
+  return (
+    <Paper withBorder p="sm">
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+        {label}
+      </Text>
+      <Text size="xl" fw={700}>
+        {value}
+      </Text>
+    </Paper>
+  );
+}
+
+/**
+ * Headline figures of the last 30 days from the analytics endpoint. Shows nothing when the
+ * server has no analytics (yet) or they fail to load: the list below is what matters.
+ */
+export function AutomationsSummary() {
+  const analytics = useWorkflowAnalytics(DAYS);
+  if (analytics.isLoading) return <Skeleton height={72} aria-label="Loading figures" />;
+  const summary = analytics.data;
+  if (!summary) return null;
+
+  const figures = [
+    summary.totalRuns !== undefined && { label: `Runs (${DAYS} days)`, value: formatCount(summary.totalRuns) },
+    summary.successRate !== undefined && { label: 'Success rate', value: formatRate(summary.successRate) },
+    summary.failedRuns !== undefined && { label: 'Failed runs', value: formatCount(summary.failedRuns) },
+    summary.timeSavedMinutes !== undefined && { label: 'Time saved', value: formatMinutes(summary.timeSavedMinutes) },
+    summary.pendingApprovals !== undefined && { label: 'Awaiting approval', value: formatCount(summary.pendingApprovals) },
+  ].filter((figure): figure is { label: string; value: string } => Boolean(figure));
+  if (figures.length === 0) return null;
+
+  return (
+    <SimpleGrid cols={{ base: 2, sm: Math.min(figures.length, 5) }} spacing="sm" component="section" aria-label={`Last ${DAYS} days`}>
+      {figures.map((figure) => (
+        <Figure key={figure.label} {...figure} />
+      ))}
+    </SimpleGrid>
+  );
+}

@@ -1,0 +1,115 @@
+import type { EntityManager } from 'typeorm';
+import { detectLoop, type LoopVerdict } from '@automations/domain';
+import { AlertEntity, AuditEventEntity, entityPatch, NotificationEntity, UserEntity, type EventCausation } from '@automations/persistence';
+
+export interface LoopLimits {
+  /** LOOP_MAX_DEPTH: the longest chain of runs one event may cause. */
+  maxDepth: number;
+  /** LOOP_MAX_RUNS_PER_HOUR: runs of one workflow for one client per rolling hour. */
+  maxRunsPerHour: number;
+}
+
+/** The defaults of `loadRuntimeConfig` (LOOP_MAX_DEPTH, LOOP_MAX_RUNS_PER_HOUR), for callers that pass no limits. */
+export const DEFAULT_LOOP_LIMITS: LoopLimits = { maxDepth: 5, maxRunsPerHour: 20 };
+
+export const LOOP_PAUSED_REASON = 'loop_detected';
+/** Runs of a paused workflow that have not started their work or are parked (as when an admin disables it). */
+const CANCELLABLE_RUN_STATUSES = ['queued', 'waiting', 'awaiting_approval'];
+
+function rowsOf<T>(result: unknown): T[] {
+  // TypeORM answers UPDATE … RETURNING with [rows, count].
+  return (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as T[];
+}
+
+export interface LoopPause {
+  agencyId: string;
+  workflowId: string;
+  workflowName: string;
+  clientId: string;
+  clientName: string;
+  eventId: string;
+  /** The run recorded as skipped. */
+  runId: string;
+  verdict: LoopVerdict;
+}
+
+/**
+ * Run-time loop prevention (PRODUCT.md §5) inside the event matcher's transaction: evaluates the
+ * rules of `detectLoop` for a candidate whose trigger fired, and when one breaks, pauses the
+ * workflow with everything that goes with it (alert, admin notifications, audit, pending runs cancelled).
+ */
+export class LoopBreaker {
+  constructor(private readonly limits: LoopLimits = DEFAULT_LOOP_LIMITS) {}
+
+  /**
+   * Holds the (workflow, client) advisory lock that run creation takes (re-entrant), so concurrent
+   * events for one client count runs one after the other. The rate rule only applies to an event
+   * that would make a run: one that the dedupe window merges into an earlier run is not counted.
+   */
+  async check(manager: EntityManager, input: { workflowId: string; clientId: string; causation: EventCausation | null; dedupeWindowSeconds: number }): Promise<LoopVerdict | null> {
+    const { workflowId, clientId, causation } = input;
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`run:${workflowId}:${clientId}`]);
+    const [counts]: { runs: number; recent: number }[] = await manager.query(
+      `SELECT count(*)::int AS runs, count(*) FILTER (WHERE created_at > now() - make_interval(secs => $3))::int AS recent
+         FROM workflow_runs
+        WHERE workflow_id = $1 AND started_at > now() - interval '1 hour' AND client_id = $2 AND mode = 'live' AND status <> 'skipped'`,
+      [workflowId, clientId, input.dedupeWindowSeconds],
+    );
+    const verdict = detectLoop({ causation, workflowId, clientId, maxDepth: this.limits.maxDepth, runsInLastHour: counts.runs, maxRunsPerHour: this.limits.maxRunsPerHour });
+    if (verdict?.rule === 'rate' && counts.recent > 0) return null;
+    return verdict;
+  }
+
+  /** Pauses the workflow if it is still active; false when it was already paused, disabled or deleted (nothing else is written then). */
+  async pause(manager: EntityManager, pause: LoopPause): Promise<boolean> {
+    const { agencyId, workflowId, workflowName, clientId, clientName, eventId, runId, verdict } = pause;
+    const paused = rowsOf<{ id: string }>(
+      await manager.query(
+        `UPDATE workflows SET is_active = false, paused_reason = $3, updated_at = now()
+          WHERE id = $1 AND agency_id = $2 AND is_active AND deleted_at IS NULL RETURNING id`,
+        [workflowId, agencyId, LOOP_PAUSED_REASON],
+      ),
+    );
+    if (paused.length === 0) return false;
+
+    const reason = 'workflow paused: loop detected';
+    const cancelled = rowsOf<{ id: string }>(
+      await manager.query(
+        `UPDATE workflow_runs SET status = 'cancelled', reason = $3, finished_at = now(), next_attempt_at = NULL, updated_at = now()
+          WHERE agency_id = $1 AND workflow_id = $2 AND status = ANY($4) RETURNING id`,
+        [agencyId, workflowId, reason, CANCELLABLE_RUN_STATUSES],
+      ),
+    );
+    if (cancelled.length) {
+      await manager.query(`UPDATE approvals SET status = 'rejected', reason = $2, decided_at = now() WHERE run_id = ANY($1) AND status = 'pending'`, [cancelled.map((run) => run.id), reason]);
+    }
+
+    const title = `Loop detected: "${workflowName}" paused`;
+    const message = `"${workflowName}" was paused after a loop was detected for ${clientName}: ${verdict.reason}. Review the workflows that trigger each other, then turn it back on.`;
+    await manager.insert(
+      AlertEntity,
+      entityPatch<AlertEntity>({ agencyId, clientId, runId, workflowId, stepId: null, kind: LOOP_PAUSED_REASON, title, message, severity: 'critical', resolvedAt: null }),
+    );
+    const admins = await manager.getRepository(UserEntity).find({ where: { agencyId, role: 'admin', active: true } });
+    for (const admin of admins) {
+      await manager.insert(
+        NotificationEntity,
+        entityPatch<NotificationEntity>({ agencyId, clientId, runId, workflowId, stepId: null, userId: admin.id, channel: 'in_app', recipients: [admin.email], subject: title, message, status: 'sent', sentAt: new Date() }),
+      );
+    }
+    await manager.insert(
+      AuditEventEntity,
+      entityPatch<AuditEventEntity>({
+        agencyId,
+        workflowId,
+        clientId,
+        eventType: 'workflow.paused',
+        actorType: 'system',
+        actorId: null,
+        details: { pausedReason: LOOP_PAUSED_REASON, rule: verdict.rule, reason: verdict.reason, eventId, runId, cancelledRuns: cancelled.length },
+        at: new Date(),
+      }),
+    );
+    return true;
+  }
+}

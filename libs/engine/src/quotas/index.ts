@@ -1,0 +1,2 @@
+export * from './quota-decision';
+export * from './agency-run-quota';
