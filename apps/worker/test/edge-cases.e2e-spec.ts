@@ -57,6 +57,18 @@ describe('edge cases', () => {
     expect(detail.body).toMatchObject({ successCount: 1, failureCount: 0 });
   });
 
+  it('Permissions at execution: a workflow last saved by a user who lost the manager role fails as permission_denied', async () => {
+    const editor = await f.http().post('/api/v1/users').set(bearer(agency.tokens.admin)).send({ email: 'editor@edge.test', name: 'Ed Itor', role: 'manager', password: 'long enough password' }).expect(201);
+    const token = (await f.http().post('/api/v1/auth/login').send({ email: 'editor@edge.test', password: 'long enough password' }).expect(200)).body.accessToken;
+    const workflow = (await f.http().post('/api/v1/workflows').set(bearer(token)).send({ name: 'Edited by a manager', triggers: [stageTrigger('perm-check')], steps: [alertStep('x')] }).expect(201)).body;
+    await f.http().patch(`/api/v1/users/${editor.body.id}`).set(bearer(agency.tokens.admin)).send({ role: 'viewer' }).expect(200);
+    const client = await f.createClient('Permission Client');
+    const runId = await f.startedRun(await f.moveStage(client.id, 'perm-check'), workflow.id);
+    const failed = await stack.waitForRun(runId, ['failed']);
+    expect(failed.error).toMatchObject({ code: 'permission_denied', stepId: 'x' });
+    expect(await stack.api.dataSource.getRepository(AlertEntity).count({ where: { runId } })).toBe(0);
+  });
+
   it('Delayed action for disabled automation: cancelled with the reason', async () => {
     const workflow = await f.createWorkflow({ name: 'Delayed then disabled', triggers: [stageTrigger('delay-off')], steps: [alertStep('first'), { ...alertStep('later'), delayMinutes: 60 }] });
     const client = await f.createClient('Delay Client');

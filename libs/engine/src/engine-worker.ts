@@ -21,6 +21,7 @@ import { QueueName } from './queue-names';
 import { bullConnectionOptions } from './redis-connection';
 import { RunControl } from './runs/run-control.service';
 import { RunExecutor } from './runs/run-executor';
+import { HealthMonitor } from './maintenance/health-monitor';
 import { type AgencyRunQuota, createAgencyRunQuota } from './quotas/agency-run-quota';
 import { RetentionPurge, scheduleRetentionPurge, type RetentionSchedule } from './maintenance/retention-purge';
 import { ApprovalNotifier } from './runs/approval-notifier';
@@ -37,6 +38,8 @@ export interface EngineWorkerOptions {
   chunkSize?: number;
   /** Quota window (default 60 000 ms); tests shorten it. Whole seconds. */
   quotaWindowMs?: number;
+  /** Period of the health monitor; 0 disables it. Default 60 s. */
+  healthIntervalMs?: number;
 }
 
 /**
@@ -55,6 +58,7 @@ export class EngineWorker {
   readonly ticks: ScheduledTickRunner;
   readonly inactivity: InactivityScanner;
   readonly quota: AgencyRunQuota;
+  readonly health: HealthMonitor;
   readonly retention: RetentionPurge;
   private retentionSchedule: RetentionSchedule | null = null;
   private workers: Worker[] = [];
@@ -76,6 +80,7 @@ export class EngineWorker {
     const integrations = new IntegrationSettingsLoader(dataSource, new SecretBox(config.encryptionKey));
     const slack = new SlackNotifier({ slackApiUrl: config.slackApiUrl });
     const email = new EmailSender({ defaultSmtpUrl: config.smtpUrl, defaultFrom: config.emailFrom });
+    this.health = new HealthMonitor(dataSource, { integrations, slack, email });
     const actions = new ActionExecutorRegistry([
       new CreateTaskAction(),
       new AddAlertAction(),
@@ -135,6 +140,7 @@ export class EngineWorker {
     this.scanTimer = setInterval(() => void this.scanInactivity(), this.config.inactivityScanSeconds * 1000);
     this.scanTimer.unref();
     this.retentionSchedule = scheduleRetentionPurge(this.retention);
+    this.health.start(this.options.healthIntervalMs ?? 60_000);
   }
 
   /** One inactivity scan (one worker at a time across replicas); its runs are enqueued even when some clients failed. */
@@ -168,6 +174,7 @@ export class EngineWorker {
   async stop(): Promise<void> {
     this.retentionSchedule?.stop();
     for (const timer of [this.timer, this.syncTimer, this.scanTimer]) if (timer) clearInterval(timer);
+    await this.health.stop();
     await Promise.all(this.workers.map((worker) => worker.close()));
     await this.schedules.close();
     await this.quota.close();

@@ -28,7 +28,7 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
   const workerApplicationName = `automations-worker-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   const workerDataSource = new DataSource({ ...buildDataSourceOptions({ url: api.config.databaseUrl, poolSize: 10, applicationName: workerApplicationName }), logging: false });
   await workerDataSource.initialize();
-  let engine = new EngineWorker(api.config, workerDataSource, { maintenanceIntervalMs: 300, leaseMs: 5000 });
+  let engine = new EngineWorker(api.config, workerDataSource, { maintenanceIntervalMs: 300, leaseMs: 5000, healthIntervalMs: 0 });
   await engine.start();
   let running = true;
 
@@ -62,7 +62,7 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
       running = false;
     },
     async startEngine() {
-      engine = new EngineWorker(api.config, workerDataSource, { maintenanceIntervalMs: 300, leaseMs: 5000 });
+      engine = new EngineWorker(api.config, workerDataSource, { maintenanceIntervalMs: 300, leaseMs: 5000, healthIntervalMs: 0 });
       await engine.start();
       running = true;
       return engine;

@@ -9,6 +9,7 @@ import type { ApprovalNotifier } from './approval-notifier';
 import { backoffDelayMs, classifyStepError } from './error-classifier';
 import { loadRunDefinition, loadRunProgress } from './run-definition.loader';
 import { StaleLeaseError } from './stale-lease.error';
+import { assertEditorMayRun } from './editor-permission';
 
 /**
  * Decides whether a run may start now (per-agency quotas): runs over the quota are deferred to the
@@ -139,20 +140,22 @@ export class RunExecutor {
         if (approval.status !== 'approved') return this.park(run, 'awaiting_approval', null, null);
       }
 
-      const settled = await this.executeStep(run, rows, step, workflow.name, snapshot, trigger);
+      const settled = await this.executeStep(run, rows, step, workflow, snapshot, trigger);
       if (settled === 'parked') return;
       if (settled === 'halted') return;
       progress.set(step.id, { status: rows.get(step.id)!.status });
     }
   }
 
-  private async executeStep(run: LeasedRun, rows: Map<string, RunStepEntity>, step: ActionStep, workflowName: string, snapshot: ClientSnapshot, trigger: Record<string, unknown>): Promise<'done' | 'parked' | 'halted'> {
+  private async executeStep(run: LeasedRun, rows: Map<string, RunStepEntity>, step: ActionStep, workflow: WorkflowEntity, snapshot: ClientSnapshot, trigger: Record<string, unknown>): Promise<'done' | 'parked' | 'halted'> {
+    const workflowName = workflow.name;
     const config = renderStepConfig(step, templateContextOf(snapshot, trigger, workflowName));
     const attempts = (rows.get(step.id)?.attempts ?? 0) + 1;
     let row = await this.saveStep(run, this.stepRow(run, rows, step.id, step.type, { status: 'running', attempts, input: config, error: null, startedAt: new Date(), finishedAt: null }));
     rows.set(step.id, row);
     let effect: StepEffect;
     try {
+      await assertEditorMayRun(this.dataSource, workflow);
       effect = await this.actions.get(step.type).execute({
         agencyId: run.agencyId,
         runId: run.id,
