@@ -26,7 +26,7 @@ const config: Config = {
   transformIgnorePatterns: ['/node_modules/(?!content-disposition/)'],
   roots: ['<rootDir>/apps/api', '<rootDir>/apps/worker', '<rootDir>/apps/web/e2e', '<rootDir>/libs'],
   testMatch: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
-  testTimeout: 30000,
+  testTimeout: 60000,
   maxWorkers: 2,
 };
 

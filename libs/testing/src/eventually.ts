@@ -3,7 +3,7 @@
  * timeout error says what was awaited and what was last seen. For waiting on real asynchronous
  * work (queues, workers) without sleeping for a guessed duration.
  */
-export async function eventually<T>(probe: () => Promise<T | undefined | false>, { timeoutMs = 10_000, intervalMs = 25, what = 'condition' } = {}): Promise<T> {
+export async function eventually<T>(probe: () => Promise<T | undefined | false>, { timeoutMs = 20_000, intervalMs = 25, what = 'condition' } = {}): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {

@@ -40,7 +40,7 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
     workerDataSource,
     workerApplicationName,
     createAgency: (name) => api.createAgency(name),
-    waitForRun: (runId, statuses, timeoutMs = 10_000) =>
+    waitForRun: (runId, statuses, timeoutMs = 30_000) =>
       eventually(
         async () => {
           const run = await api.dataSource.getRepository(WorkflowRunEntity).findOne({ where: { id: runId } });
@@ -48,7 +48,7 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
         },
         { timeoutMs, what: `run ${runId} to reach ${statuses.join('/')}` },
       ),
-    waitForEventProcessed: (eventId, timeoutMs = 10_000) =>
+    waitForEventProcessed: (eventId, timeoutMs = 30_000) =>
       eventually(
         async () => {
           const [row] = await api.dataSource.query(`SELECT processing FROM events WHERE id = $1 AND processed_at IS NOT NULL`, [eventId]);
