@@ -118,9 +118,12 @@ async function main() {
     const burst = result.phases?.burst;
     if (!burst?.database?.tables) continue;
     const tables = Object.entries(burst.database.tables)
-      .map(([table, w]) => `${table} ${[w.insertsPerRun && `+${w.insertsPerRun}`, w.updatesPerRun && `~${w.updatesPerRun}`, w.deletesPerRun && `-${w.deletesPerRun}`].filter(Boolean).join(' ')}`)
+      .map(([table, w]) => [table, [w.insertsPerRun && `+${w.insertsPerRun}`, w.updatesPerRun && `~${w.updatesPerRun}`, w.deletesPerRun && `-${w.deletesPerRun}`].filter(Boolean).join(' ')])
+      .filter(([, changes]) => changes)
+      .map(([table, changes]) => `${table} ${changes}`)
       .join(', ');
-    process.stdout.write(`${result.workload} burst, Postgres rows per run (+insert ~update -delete): ${tables}\n`);
+    process.stdout.write(`${result.workload} burst, Postgres rows per run (+insert ~update -delete): ${tables}; rows fetched per run: ${burst.database.rowsFetchedPerRun}\n`);
+    process.stdout.write(`${result.workload} burst CPU per run: api ${perRunMs(burst, 'api')} ms, worker ${perRunMs(burst, 'worker')} ms, Postgres backends ${perRunMs(burst, 'postgresBackends')} ms (commits count every autocommit statement too)\n`);
     if (burst.database.statementsUnavailableBecause) process.stdout.write(`${result.workload} burst: statements per run unavailable (${burst.database.statementsUnavailableBecause}); commits per run from pg_stat_database instead.\n`);
   }
   process.stdout.write(`Settings given to the processes: ${Object.entries({ ...BENCH_ENV, ...options.engineEnv }).map(([key, value]) => `${key}=${value}`).join(' ')}; agency maxRunsPerMinute raised to 100000 (the API maximum).\n`);
@@ -131,6 +134,11 @@ async function main() {
   if (results.some((result) => !result.allRunsCompleted)) return 3;
   if (options.strict && figures.some((figure) => figure.pass === false)) return 4;
   return 0;
+}
+
+function perRunMs(phase, name) {
+  const seconds = phase.resources?.processes?.[name]?.cpuSeconds;
+  return Number.isFinite(seconds) && phase.runsCompleted > 0 ? Math.round((seconds * 1000 * 10) / phase.runsCompleted) / 10 : '?';
 }
 
 function allCompleted(result) {

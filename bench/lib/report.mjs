@@ -56,12 +56,20 @@ export function figuresOf(result) {
   if (result.workload === 'W1') {
     const { burst, paced } = result.phases;
     fig('burst.eventsAcceptedPerSecond', 'burst: events accepted/s (durable single-event ingest)', burst.eventsAcceptedPerSecond, '/s', TARGET.singleIngest);
+    fig('burst.retries429', 'burst: 429 answers waited out', burst.retries429, '');
     fig('burst.eventsProcessedPerSecond', 'burst: events processed/s (matched)', burst.eventsProcessedPerSecond, '/s');
     fig('burst.runsCompletedPerSecond', 'burst: runs completed/s', burst.runsCompletedPerSecond, '/s', TARGET.runsPerSecond);
     latencyFigures(fig, burst, 'burst');
     fig('burst.apiPeakRssMiB', 'burst: api peak RSS', burst.resources?.processes?.api?.peakRssMiB, 'MiB', TARGET.apiRss);
     fig('burst.workerPeakRssMiB', 'burst: worker peak RSS', burst.resources?.processes?.worker?.peakRssMiB, 'MiB', TARGET.workerRss);
     resourceFigures(fig, burst, 'burst');
+    const msPerRun = (name) => {
+      const seconds = burst.resources?.processes?.[name]?.cpuSeconds;
+      return Number.isFinite(seconds) && burst.runsCompleted > 0 ? Math.round((seconds * 10000) / burst.runsCompleted) / 10 : null;
+    };
+    fig('burst.apiCpuMsPerRun', 'burst: api CPU per run', msPerRun('api'), 'ms');
+    fig('burst.workerCpuMsPerRun', 'burst: worker CPU per run', msPerRun('worker'), 'ms');
+    fig('burst.postgresCpuMsPerRun', 'burst: Postgres backends CPU per run', msPerRun('postgresBackends'), 'ms');
     if (burst.database?.statementsPerRun != null) fig('burst.statementsPerRun', 'burst: Postgres statements per run (pg_stat_statements)', burst.database.statementsPerRun, '/run');
     fig('burst.commitsPerRun', 'burst: Postgres commits per run (pg_stat_database)', burst.database?.commitsPerRun, '/run');
     fig('burst.rowsWrittenPerRun', 'burst: Postgres rows written per run', sum(burst.database?.rowsInsertedPerRun, burst.database?.rowsUpdatedPerRun, burst.database?.rowsDeletedPerRun), '/run');
@@ -73,6 +81,8 @@ export function figuresOf(result) {
         continue;
       }
       fig(`paced-${phase.offeredRate}.achievedSendRate`, `${prefix}: achieved offered rate`, phase.achievedSendRate, '/s');
+      fig(`paced-${phase.offeredRate}.eventsAcceptedPerSecond`, `${prefix}: events accepted/s`, phase.eventsAcceptedPerSecond, '/s');
+      fig(`paced-${phase.offeredRate}.retries429`, `${prefix}: 429 answers waited out`, phase.retries429, '');
       fig(`paced-${phase.offeredRate}.runsCompletedPerSecond`, `${prefix}: runs completed/s`, phase.runsCompletedPerSecond, '/s');
       latencyFigures(fig, phase, prefix, target);
       fig(`paced-${phase.offeredRate}.workerCpuCores`, `${prefix}: worker CPU cores`, phase.resources?.processes?.worker?.cpuCores, 'cores');

@@ -24,10 +24,12 @@ export const BENCH_ENV = {
   NODE_ENV: 'production',
   DEDUPE_WINDOW_SECONDS: '0',
   LOOP_MAX_RUNS_PER_HOUR: '0',
+  API_RATE_LIMIT_PER_MINUTE: '0',
 };
 export const BENCH_ENV_REASONS = {
   NODE_ENV: 'production logging and settings (JWT_SECRET / ENCRYPTION_KEY set to bench values)',
   DEDUPE_WINDOW_SECONDS: 'W1 sends two events per client: with the default 60 s window the second would be deduplicated',
+  API_RATE_LIMIT_PER_MINUTE: '0 disables the REST limiter (default 1200 requests per minute per credential, i.e. 20/s for the bench\'s one API key): the figures are about ingest and the engine, not the limiter; 429s are still counted per phase',
   LOOP_MAX_RUNS_PER_HOUR: '0 disables the per-(workflow, client) hourly rate rule: paced phases send more than 20 events per client within an hour; the rule is still evaluated (same queries), it just never trips',
 };
 
