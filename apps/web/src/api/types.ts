@@ -33,3 +33,48 @@ export type ActionType = ActionStepDefinition['type'];
 export type ConditionDefinition = BranchStepDefinition['condition'];
 export type ConditionRuleDefinition = NonNullable<ConditionDefinition['all']>[number];
 export type ConditionOperator = ConditionRuleDefinition['operator'];
+
+export type RunPage = Schemas['RunPageDto'];
+export type RunSummary = Schemas['RunSummaryDto'];
+export type RunDetail = Schemas['RunDetailDto'];
+export type RunStep = Schemas['RunStepDto'];
+export type RunApproval = Schemas['RunApprovalDto'];
+export type TimelineEntry = Schemas['TimelineEntryDto'];
+export type RunStatus = RunSummary['status'];
+export type StepStatus = RunStep['status'];
+export type RunListQuery = NonNullable<paths['/api/v1/workflows/runs']['get']['parameters']['query']>;
+
+export type ApprovalPage = Schemas['ApprovalPageDto'];
+export type ApprovalItem = Schemas['ApprovalQueueItemDto'];
+
+export type WorkflowAnalytics = Schemas['WorkflowAnalyticsDto'];
+export type AnalyticsDay = WorkflowAnalytics['perDay'][number];
+
+export type WorkflowPreview = Schemas['WorkflowPreviewDto'];
+export type StepPreview = WorkflowPreview['steps'][number];
+export type PreviewRequest = Schemas['PreviewDefinitionDto'];
+
+export type EventPage = Schemas['EventPageDto'];
+export type EventSummary = Schemas['EventDto'];
+export type EventDetail = Schemas['EventDetailDto'];
+export type EventType = EventSummary['type'];
+export type EventListQuery = NonNullable<paths['/api/v1/events']['get']['parameters']['query']>;
+
+export type ClientPage = Schemas['ClientPageDto'];
+export type ClientMetrics = Schemas['ClientMetricsDto'];
+export type Task = Schemas['TaskDto'];
+export type Ticket = Schemas['TicketDto'];
+export type AlertRecord = Schemas['AlertDto'];
+export type Draft = Schemas['DraftDto'];
+
+export type User = Schemas['UserDto'];
+export type CreateUserRequest = Schemas['CreateUserDto'];
+export type UpdateUserRequest = Schemas['UpdateUserDto'];
+export type ApiKey = Schemas['ApiKeyDto'];
+export type CreatedApiKey = Schemas['CreatedApiKeyDto'];
+export type Integration = Schemas['IntegrationDto'];
+export type IntegrationKind = Integration['kind'];
+export type SlackIntegrationRequest = Schemas['PutSlackIntegrationDto'];
+export type EmailIntegrationRequest = Schemas['PutEmailIntegrationDto'];
+export type OpenAiIntegrationRequest = Schemas['PutOpenAiIntegrationDto'];
+export type AgencyUpdate = Schemas['UpdateAgencyDto'];

@@ -1,5 +1,4 @@
 import { useQuery } from '@tanstack/react-query';
-import type { PendingPath } from './pendingApi';
 
 type Method = 'get' | 'post';
 
@@ -19,12 +18,15 @@ async function fetchDocumentedOperations(signal: AbortSignal): Promise<Set<strin
   return operations;
 }
 
+/** An API path as the OpenAPI spec names it (`/api/v1/stream`, `/api/v1/workflows/{id}`). */
+export type DocumentedPath = `/api/${string}`;
+
 /**
- * Whether the server documents an endpoint that is still being built in parallel. Asking the
+ * Whether the server documents an endpoint (e.g. one that older servers lack). Asking the
  * spec first (once per session) keeps the SPA from calling a missing endpoint, which browsers
  * log as a console error; when the spec cannot be read, callers try and treat a 404 as missing.
  */
-export function useEndpointAvailability(path: PendingPath, method: Method): Availability {
+export function useEndpointAvailability(path: DocumentedPath, method: Method): Availability {
   const operations = useQuery({
     queryKey: ['openapi', 'operations'],
     queryFn: ({ signal }) => fetchDocumentedOperations(signal),

@@ -1,32 +1,34 @@
 import { useQuery } from '@tanstack/react-query';
-import { readAnalyticsSummary } from '../lib/analyticsSummary';
+import { api } from './client';
 import { ApiError, unwrap } from './errors';
-import { pendingApi } from './pendingApi';
+import { queryKeys } from './queryKeys';
+import type { WorkflowAnalytics } from './types';
 import { useEndpointAvailability } from './useEndpointAvailability';
 
 const DAY_MS = 86_400_000;
 
+export interface AnalyticsRange {
+  /** The last `days` days up to now. */
+  days: number;
+  workflowId?: string | null;
+}
+
 /**
- * Headline figures of the last `days` days, or `null` when the server has no analytics
- * endpoint (yet): the dashboard then shows nothing rather than an error.
+ * GET /workflows/analytics for the last `days` days, or `null` when the server has no analytics
+ * endpoint (an older API): callers then show nothing rather than an error.
  */
-export function useWorkflowAnalytics(days = 30) {
+export function useWorkflowAnalytics({ days, workflowId = null }: AnalyticsRange) {
   const availability = useEndpointAvailability('/api/v1/workflows/analytics', 'get');
   return useQuery({
-    queryKey: ['workflows', 'analytics', days],
-    queryFn: async ({ signal }) => {
+    queryKey: [...queryKeys.analytics, { days, workflowId }],
+    queryFn: async ({ signal }): Promise<WorkflowAnalytics | null> => {
       const to = new Date();
       const from = new Date(to.getTime() - days * DAY_MS);
+      const query = { from: from.toISOString(), to: to.toISOString(), ...(workflowId ? { workflowId } : {}) };
       try {
-        const body = await unwrap(
-          pendingApi.GET('/api/v1/workflows/analytics', {
-            params: { query: { from: from.toISOString(), to: to.toISOString() } },
-            signal,
-          }),
-        );
-        return readAnalyticsSummary(body);
+        return await unwrap(api.GET('/api/v1/workflows/analytics', { params: { query }, signal }));
       } catch (error) {
-        if (error instanceof ApiError && error.status === 404) return null;
+        if (error instanceof ApiError && error.status === 404 && !workflowId) return null;
         throw error;
       }
     },

@@ -1,4 +1,4 @@
-import { firstNumber } from './readJson';
+import type { WorkflowAnalytics } from '../api/types';
 
 /** The dashboard's headline figures; each is left out when the analytics answer lacks it. */
 export interface AnalyticsSummary {
@@ -11,19 +11,17 @@ export interface AnalyticsSummary {
   pendingApprovals?: number;
 }
 
-/**
- * Reads `GET /workflows/analytics` (`totals.{total, byStatus, successRate}`, `durations.avgMs`,
- * `timeSaved.minutes`, `approvals.pending`). The endpoint is being built in parallel and is not
- * in the generated types yet, so each figure is read on its own and dropped when absent.
- */
-export function readAnalyticsSummary(body: unknown): AnalyticsSummary {
+const numberOrUndefined = (value: number | null | undefined) => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
+
+/** Headline figures of `GET /workflows/analytics`; a null rate or average (no runs yet) is left out. */
+export function summarizeAnalytics(analytics: WorkflowAnalytics): AnalyticsSummary {
   const summary: AnalyticsSummary = {
-    totalRuns: firstNumber(body, ['totals.total']),
-    failedRuns: firstNumber(body, ['totals.byStatus.failed']),
-    successRate: firstNumber(body, ['totals.successRate']),
-    avgDurationMs: firstNumber(body, ['durations.avgMs']),
-    timeSavedMinutes: firstNumber(body, ['timeSaved.minutes']),
-    pendingApprovals: firstNumber(body, ['approvals.pending']),
+    totalRuns: numberOrUndefined(analytics.totals?.total),
+    failedRuns: numberOrUndefined(analytics.totals?.byStatus?.failed),
+    successRate: numberOrUndefined(analytics.totals?.successRate),
+    avgDurationMs: numberOrUndefined(analytics.durations?.avgMs),
+    timeSavedMinutes: numberOrUndefined(analytics.timeSaved?.minutes),
+    pendingApprovals: numberOrUndefined(analytics.approvals?.pending),
   };
   return Object.fromEntries(Object.entries(summary).filter(([, value]) => value !== undefined)) as AnalyticsSummary;
 }

@@ -1,5 +1,5 @@
 import { Alert, Badge, Blockquote, Group, Stack, Table, Text, Timeline } from '@mantine/core';
-import type { PreviewResult, PreviewStep } from '../../lib/previewResult';
+import type { StepPreview, WorkflowPreview } from '../../api/types';
 import { useBuilder } from './BuilderContext';
 
 const OUTCOMES: Record<string, { label: string; color: string }> = {
@@ -10,12 +10,12 @@ const OUTCOMES: Record<string, { label: string; color: string }> = {
   branch: { label: 'decides', color: 'grape' },
 };
 
-function outcomeOf(step: PreviewStep) {
+function outcomeOf(step: StepPreview) {
   return OUTCOMES[step.outcome] ?? { label: step.outcome.replace(/_/g, ' '), color: 'gray' };
 }
 
-function triggerSummary({ client, trigger }: PreviewResult): string {
-  const who = client ? `${client.name}${client.sample ? ' (sample)' : ''}` : 'this client';
+function triggerSummary({ client, trigger }: WorkflowPreview): string {
+  const who = `${client.name}${client.sample ? ' (sample)' : ''}`;
   if (trigger.fired === false) return `No run would start for ${who}${trigger.reason ? `: ${trigger.reason}` : '.'}`;
   const partner = trigger.partner ? ` The AND partner (${trigger.partner.type}) ${trigger.partner.holds ? 'holds' : 'does not hold'}${trigger.partner.reason ? `: ${trigger.partner.reason}` : ''}.` : '';
   return `A run would start for ${who}.${partner}`;
@@ -27,7 +27,7 @@ function formatValue(value: unknown): string {
   return String(value);
 }
 
-function StepDetails({ step }: { step: PreviewStep }) {
+function StepDetails({ step }: { step: StepPreview }) {
   const entries = Object.entries(step.renderedConfig ?? {});
   return (
     <Stack gap={6}>
@@ -63,10 +63,10 @@ function StepDetails({ step }: { step: PreviewStep }) {
           </Table>
         </Table.ScrollContainer>
       )}
-      {step.draft && (
-        <Blockquote p="sm" color="indigo" cite={`Draft preview${step.draft.generator ? ` (${step.draft.generator})` : ''}`}>
+      {step.draftPreview && (
+        <Blockquote p="sm" color="indigo" cite={`Draft preview (${step.draftPreview.generator})`}>
           <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-            {step.draft.content}
+            {step.draftPreview.content}
           </Text>
         </Blockquote>
       )}
@@ -75,7 +75,7 @@ function StepDetails({ step }: { step: PreviewStep }) {
 }
 
 /** Step-by-step output of a preview: what would happen, with the messages as they would be rendered. */
-export function PreviewOutput({ result }: { result: PreviewResult }) {
+export function PreviewOutput({ result }: { result: WorkflowPreview }) {
   const { catalogs } = useBuilder();
   const label = (type: string) => (type === 'branch' ? 'IF / ELSE branch' : (catalogs.actions.find((t) => t.type === type)?.label ?? type));
   return (
@@ -84,8 +84,8 @@ export function PreviewOutput({ result }: { result: PreviewResult }) {
         {triggerSummary(result)}
       </Alert>
       {result.warnings.map((warning) => (
-        <Text key={warning} size="sm" c="yellow.8">
-          {warning}
+        <Text key={warning.code + (warning.path ?? '') + warning.message} size="sm" c="yellow.8">
+          {warning.message}
         </Text>
       ))}
       {result.steps.length === 0 ? (

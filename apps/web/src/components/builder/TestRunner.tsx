@@ -38,7 +38,7 @@ export function TestRunner({ definition, triggers, onValidationErrors }: TestRun
   const sampleClient = {
     name: SAMPLE_NAME,
     stage: typeof stageTrigger?.config.toStage === 'string' ? stageTrigger.config.toStage : 'onboarding',
-    health: 'green',
+    health: 'green' as const,
   };
 
   const options = [

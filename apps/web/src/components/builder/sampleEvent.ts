@@ -1,8 +1,16 @@
+import type { PreviewRequest } from '../../api/types';
 import type { DraftTrigger } from './draft';
 
-export interface SampleEvent {
-  type: string;
-  data: Record<string, unknown>;
+type PreviewEvent = NonNullable<PreviewRequest['event']>;
+type TicketPriority = Extract<PreviewEvent['data'], { category: string }>['priority'];
+
+const TICKET_PRIORITIES: readonly TicketPriority[] = ['low', 'medium', 'high', 'urgent'];
+
+function ticketPriority(value: unknown): TicketPriority {
+  return TICKET_PRIORITIES.find((priority) => priority === value) ?? 'medium';
+}
+
+export interface SampleEvent extends PreviewEvent {
   /** "the client moves into “onboarding”", for the checkbox label. */
   label: string;
 }
@@ -43,7 +51,7 @@ export function sampleEventFor(triggers: DraftTrigger[]): SampleEvent | null {
       case 'ticket_created':
         return {
           type: 'ticket.created',
-          data: { category: typeof config.category === 'string' ? config.category : 'general', priority: typeof config.priority === 'string' ? config.priority : 'medium' },
+          data: { category: typeof config.category === 'string' ? config.category : 'general', priority: ticketPriority(config.priority) },
           label: 'a ticket is created',
         };
     }

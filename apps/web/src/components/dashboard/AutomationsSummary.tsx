@@ -1,5 +1,6 @@
 import { Paper, SimpleGrid, Skeleton, Text } from '@mantine/core';
 import { useWorkflowAnalytics } from '../../api/useWorkflowAnalytics';
+import { summarizeAnalytics } from '../../lib/analyticsSummary';
 import { formatCount, formatMinutes, formatRate } from '../../lib/format';
 
 const DAYS = 30;
@@ -22,10 +23,10 @@ function Figure({ label, value }: { label: string; value: string }) {
  * server has no analytics (yet) or they fail to load: the list below is what matters.
  */
 export function AutomationsSummary() {
-  const analytics = useWorkflowAnalytics(DAYS);
+  const analytics = useWorkflowAnalytics({ days: DAYS });
   if (analytics.isLoading) return <Skeleton height={72} aria-label="Loading figures" />;
-  const summary = analytics.data;
-  if (!summary) return null;
+  if (!analytics.data) return null;
+  const summary = summarizeAnalytics(analytics.data);
 
   const figures = [
     summary.totalRuns !== undefined && { label: `Runs (${DAYS} days)`, value: formatCount(summary.totalRuns) },
