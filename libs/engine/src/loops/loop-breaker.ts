@@ -49,7 +49,8 @@ export class LoopBreaker {
   async check(manager: EntityManager, input: { workflowId: string; clientId: string; causation: EventCausation | null; dedupeWindowSeconds: number }): Promise<LoopVerdict | null> {
     const { workflowId, clientId, causation } = input;
     await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`run:${workflowId}:${clientId}`]);
-    const [counts]: { runs: number; recent: number }[] = await manager.query(
+    // LOOP_MAX_RUNS_PER_HOUR=0 turns the rate rule off: nothing to count then.
+    const [counts]: { runs: number; recent: number }[] = this.limits.maxRunsPerHour <= 0 ? [{ runs: 0, recent: 0 }] : await manager.query(
       `SELECT count(*)::int AS runs, count(*) FILTER (WHERE created_at > now() - make_interval(secs => $3))::int AS recent
          FROM workflow_runs
         WHERE workflow_id = $1 AND started_at > now() - interval '1 hour' AND client_id = $2 AND mode = 'live' AND status <> 'skipped'`,

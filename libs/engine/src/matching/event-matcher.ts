@@ -18,6 +18,8 @@ export interface CandidateVerdict {
 export interface MatchResult {
   /** False when the event was already processed (by this or another worker). */
   processed: boolean;
+  /** The event's agency (null when the event does not exist). */
+  agencyId: string | null;
   runIdsToEnqueue: string[];
   verdicts: CandidateVerdict[];
 }
@@ -48,13 +50,19 @@ export class EventMatcher {
   }
 
   async match(eventId: string): Promise<MatchResult> {
+    // Read before the transaction: loading the candidates may need a pooled connection of its own, and
+    // asking for one while this job holds another can starve the pool (every job waiting on a second one).
+    const event = await this.dataSource.getRepository(EventEntity).findOne({ where: { id: eventId } });
+    if (!event || event.processedAt) return { processed: false, agencyId: event?.agencyId ?? null, runIdsToEnqueue: [], verdicts: [] };
+    const triggerType = TRIGGER_TYPE_OF_EVENT[event.type];
+    const candidates = triggerType ? await this.index.candidates(event.agencyId, triggerType) : [];
+
     const pausedIn: string[] = [];
     const result = await this.dataSource.transaction(async (manager) => {
-      const event = await manager.getRepository(EventEntity).findOne({ where: { id: eventId }, lock: { mode: 'pessimistic_write' } });
-      if (!event || event.processedAt) return { processed: false, runIdsToEnqueue: [], verdicts: [] };
+      // The lock makes the event's processing happen once across workers.
+      const [locked]: { processed_at: Date | null }[] = await manager.query(`SELECT processed_at FROM events WHERE id = $1 FOR UPDATE`, [event.id]);
+      if (!locked || locked.processed_at) return { processed: false, agencyId: event.agencyId, runIdsToEnqueue: [], verdicts: [] };
 
-      const triggerType = TRIGGER_TYPE_OF_EVENT[event.type];
-      const candidates = triggerType ? await this.index.candidates(event.agencyId, triggerType) : [];
       const verdicts: CandidateVerdict[] = [];
       const runIdsToEnqueue: string[] = [];
       let snapshot: ClientSnapshot | null | undefined;
@@ -65,7 +73,7 @@ export class EventMatcher {
         if (verdict.outcome === 'started' && verdict.runId) runIdsToEnqueue.push(verdict.runId);
       }
       await manager.query(`UPDATE events SET processed_at = now(), processing = $2::jsonb WHERE id = $1`, [event.id, JSON.stringify(verdicts)]);
-      return { processed: true, runIdsToEnqueue, verdicts };
+      return { processed: true, agencyId: event.agencyId, runIdsToEnqueue, verdicts };
     });
     // A workflow paused for a loop leaves this worker's index now; other workers re-check the row when creating runs.
     if (pausedIn.length) this.index.invalidate(pausedIn[0]);

@@ -47,7 +47,7 @@ export async function createRun(manager: EntityManager, input: CreateRunInput): 
     ? await manager.query(`SELECT id FROM workflow_runs WHERE workflow_id = $1 AND client_id = $2 AND trigger_event->>'tickKey' = $3 LIMIT 1`, [workflowId, snapshot.client.id, input.tickKey])
     : await manager.query(
         `SELECT id FROM workflow_runs WHERE workflow_id = $1 AND client_id = $2 AND mode = 'live' AND status <> 'skipped'
-           AND created_at > now() - make_interval(secs => $3) LIMIT 1`,
+           AND started_at > now() - make_interval(secs => $3) LIMIT 1`,
         [workflowId, snapshot.client.id, input.dedupeWindowSeconds],
       );
   if (duplicate.length) return { outcome: 'deduplicated', runId: duplicate[0].id };
