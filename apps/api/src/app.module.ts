@@ -18,6 +18,7 @@ import { RecordsModule } from './modules/records/records.module';
 import { RunsModule } from './modules/runs/runs.module';
 import { WorkflowsModule } from './modules/workflows/workflows.module';
 import { PreviewModule } from './modules/preview/preview.module';
+import { StreamModule } from './modules/stream/stream.module';
 
 @Module({})
 export class AppModule {
@@ -41,6 +42,7 @@ export class AppModule {
         AgencyModule,
         HealthModule,
         MetricsModule,
+        StreamModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
     };

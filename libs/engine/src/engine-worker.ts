@@ -2,7 +2,7 @@ import { Worker } from 'bullmq';
 import Redis from 'ioredis';
 import { hostname } from 'node:os';
 import type { DataSource } from 'typeorm';
-import { RuntimeConfig, SecretBox } from '@automations/persistence';
+import { createLogger, RuntimeConfig, SecretBox } from '@automations/persistence';
 import { ActionExecutorRegistry } from './actions/action-executor.registry';
 import { AddAlertAction } from './actions/add-alert.action';
 import { CreateTaskAction } from './actions/create-task.action';
@@ -11,6 +11,9 @@ import { DraftCommunicationAction } from './actions/draft-communication.action';
 import { SendNotificationAction } from './actions/send-notification.action';
 import { UpdateClientAction } from './actions/update-client.action';
 import { IntegrationSettingsLoader } from './context/integration-settings.loader';
+import { LiveRunChangeListener } from './live/live-run-change-listener';
+import { LiveUpdatePublisher } from './live/live-update-publisher';
+import { MatchedRunAnnouncer } from './live/matched-run-announcer';
 import { EmailSender } from './integrations/email-sender';
 import { SlackNotifier } from './integrations/slack-notifier';
 import { Reconciler } from './maintenance/reconciler';
@@ -60,6 +63,9 @@ export class EngineWorker {
   readonly quota: AgencyRunQuota;
   readonly health: HealthMonitor;
   readonly retention: RetentionPurge;
+  /** Run and approval changes for the API's live stream (Redis pub/sub, best effort). */
+  readonly live: LiveUpdatePublisher;
+  private readonly matchedRuns: MatchedRunAnnouncer;
   private retentionSchedule: RetentionSchedule | null = null;
   private workers: Worker[] = [];
   private syncTimer: NodeJS.Timeout | null = null;
@@ -91,6 +97,9 @@ export class EngineWorker {
     ]);
     this.quota = createAgencyRunQuota({ redisUrl: config.redisUrl, dataSource, prefix: config.queuePrefix, windowMs: options.quotaWindowMs });
     this.retention = new RetentionPurge(dataSource, { retentionDays: config.runRetentionDays });
+    this.live = new LiveUpdatePublisher({ redisUrl: config.redisUrl, queuePrefix: config.queuePrefix, logger: createLogger({ service: 'worker' }).child({ context: 'LiveUpdates' }) });
+    const runChanges = new LiveRunChangeListener(this.live);
+    this.matchedRuns = new MatchedRunAnnouncer(dataSource, runChanges);
     this.executor = new RunExecutor(dataSource, this.queues, actions, {
       workerId: `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`,
       leaseMs: options.leaseMs ?? config.runLeaseSeconds * 1000,
@@ -98,9 +107,9 @@ export class EngineWorker {
       maxAttempts: config.actionMaxAttempts,
       retryBackoffMs: config.retryBackoffMs,
       approvalTimeoutMinutes: config.approvalTimeoutMinutes,
-    }, this.quota, new ApprovalNotifier(dataSource, integrations, slack, email));
+    }, this.quota, new ApprovalNotifier(dataSource, integrations, slack, email), runChanges);
     this.reconciler = new Reconciler(dataSource, this.queues);
-    this.control = new RunControl(dataSource, this.queues);
+    this.control = new RunControl(dataSource, this.queues, runChanges);
     this.schedules = createSchedulesQueue({ redisUrl: config.redisUrl, prefix: config.queuePrefix });
     this.scheduleSync = new ScheduleSync(this.schedules);
     this.ticks = new ScheduledTickRunner(dataSource, { dedupeWindowSeconds: config.dedupeWindowSeconds });
@@ -119,6 +128,7 @@ export class EngineWorker {
         QueueName.Events,
         async (job) => {
           const result = await this.matcher.match(job.data.eventId);
+          await this.matchedRuns.announce(result);
           await this.queues.enqueueRuns(result.runIdsToEnqueue);
         },
         { connection, prefix, concurrency: Math.max(1, Math.ceil(this.config.workerConcurrency / 2)) },
@@ -180,5 +190,6 @@ export class EngineWorker {
     await this.quota.close();
     await this.subscriber?.quit().catch(() => undefined);
     await this.queues.close();
+    await this.live.close();
   }
 }

@@ -29,3 +29,4 @@ export * from './maintenance/retention-purge';
 export * from './preview';
 export * from './maintenance/health-monitor';
 export * from './context/integration-settings.loader';
+export * from './live';

@@ -1,6 +1,7 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { remainingActionSteps } from '@automations/domain';
-import { ApprovalEntity, AuditEventEntity, NotificationEntity, RunStepEntity, UserEntity, WorkflowRunEntity } from '@automations/persistence';
+import { addToWorkflowCounters, ApprovalEntity, AuditEventEntity, NotificationEntity, RunStepEntity, UserEntity, WorkflowRunEntity } from '@automations/persistence';
+import type { ChangedApproval, ChangedRun, RunChangeListener } from '../live/run-change-listener';
 import type { EngineQueues } from '../queues/engine-queues';
 import type { RunActor } from './run-actor';
 import { loadRunDefinition, loadRunProgress } from './run-definition.loader';
@@ -8,44 +9,59 @@ import { loadRunDefinition, loadRunProgress } from './run-definition.loader';
 export type DecisionOutcome = 'approved' | 'rejected' | 'expired' | 'not_found' | 'not_pending';
 export type RetryOutcome = 'retried' | 'not_found' | 'not_failed' | 'purged';
 
+/** What a committed decision changed, announced after the commit. */
+interface Decided {
+  run: ChangedRun;
+  approval: ChangedApproval;
+  status: 'approved' | 'rejected' | 'expired';
+}
+
 /**
  * Decisions taken on a run from outside the executor: approve, reject, approval expiry, retry.
  * Each one locks the row it decides on and changes it only from the state it expects, so an
  * approve racing the expiry has exactly one outcome and repeating a decision changes nothing.
+ * Committed changes are announced to the optional listener (live updates).
  */
 export class RunControl {
   constructor(
     private readonly dataSource: DataSource,
     private readonly queues: EngineQueues,
+    private readonly changes: RunChangeListener | null = null,
   ) {}
 
   async approve({ agencyId, runId, actor }: { agencyId: string; runId: string; actor: RunActor }): Promise<DecisionOutcome> {
+    let decided: Decided | null = null;
     const outcome = await this.dataSource.transaction(async (manager) => {
       const approval = await this.lockPendingApproval(manager, agencyId, runId);
       if (!approval) return this.absentApprovalOutcome(manager, agencyId, runId);
       const run = await manager.getRepository(WorkflowRunEntity).findOne({ where: { id: runId }, lock: { mode: 'pessimistic_write' } });
       if (run?.status !== 'awaiting_approval') return 'not_pending' as const;
       if (approval.expiresAt.getTime() <= Date.now()) {
-        await this.close(manager, approval, 'expired', SYSTEM_ACTOR_FOR_EXPIRY, 'timeout');
+        decided = await this.close(manager, approval, 'expired', SYSTEM_ACTOR_FOR_EXPIRY, 'timeout');
         return 'expired' as const;
       }
       await manager.update(ApprovalEntity, { id: approval.id }, { status: 'approved', decidedAt: new Date(), decidedByUserId: actor.userId, decidedByApiKeyId: actor.apiKeyId });
       await manager.update(RunStepEntity, { runId, stepId: approval.stepId, status: 'awaiting_approval' }, { status: 'pending' });
       await manager.update(WorkflowRunEntity, { id: runId, status: 'awaiting_approval' }, { status: 'queued', nextAttemptAt: new Date() });
       await this.audit(manager, approval, 'run.approved', actor, { stepId: approval.stepId, actionType: approval.actionType });
+      decided = { run: changedRun(run), approval: changedApproval(approval), status: 'approved' };
       return 'approved' as const;
     });
+    await this.announce(decided);
     if (outcome === 'approved') await this.queues.enqueueRun(runId);
     return outcome;
   }
 
   async reject({ agencyId, runId, actor, reason }: { agencyId: string; runId: string; actor: RunActor; reason?: string }): Promise<DecisionOutcome> {
-    return this.dataSource.transaction(async (manager) => {
+    let decided: Decided | null = null;
+    const outcome = await this.dataSource.transaction(async (manager) => {
       const approval = await this.lockPendingApproval(manager, agencyId, runId);
       if (!approval) return this.absentApprovalOutcome(manager, agencyId, runId);
-      await this.close(manager, approval, 'rejected', actor, reason?.trim() || 'rejected by reviewer');
+      decided = await this.close(manager, approval, 'rejected', actor, reason?.trim() || 'rejected by reviewer');
       return 'rejected' as const;
     });
+    await this.announce(decided);
+    return outcome;
   }
 
   /** Expires every pending approval past its `expiresAt` (any agency); returns how many. */
@@ -53,19 +69,20 @@ export class RunControl {
     const due = await this.dataSource.getRepository(ApprovalEntity).createQueryBuilder('a').select(['a.id', 'a.agencyId', 'a.runId']).where("a.status = 'pending'").andWhere('a.expiresAt <= :now', { now }).limit(500).getMany();
     let expired = 0;
     for (const candidate of due) {
-      const done = await this.dataSource.transaction(async (manager) => {
+      const decided = await this.dataSource.transaction(async (manager) => {
         const approval = await this.lockPendingApproval(manager, candidate.agencyId, candidate.runId);
-        if (!approval || approval.expiresAt.getTime() > now.getTime()) return false;
-        await this.close(manager, approval, 'expired', SYSTEM_ACTOR_FOR_EXPIRY, 'timeout');
-        return true;
+        if (!approval || approval.expiresAt.getTime() > now.getTime()) return null;
+        return this.close(manager, approval, 'expired', SYSTEM_ACTOR_FOR_EXPIRY, 'timeout');
       });
-      if (done) expired += 1;
+      await this.announce(decided);
+      if (decided) expired += 1;
     }
     return expired;
   }
 
   /** Resumes a failed run from its failed step; completed steps are never executed again. */
   async retry({ agencyId, runId, actor }: { agencyId: string; runId: string; actor: RunActor }): Promise<RetryOutcome> {
+    let retried: ChangedRun | null = null;
     const outcome = await this.dataSource.transaction(async (manager) => {
       const run = await manager.getRepository(WorkflowRunEntity).findOne({ where: { id: runId, agencyId }, lock: { mode: 'pessimistic_write' } });
       if (!run) return 'not_found' as const;
@@ -80,7 +97,7 @@ export class RunControl {
       const halting = failed.filter((step) => !continuing.has(step.stepId));
       for (const step of halting) await manager.update(RunStepEntity, { id: step.id }, { status: 'pending', attempts: 0, error: null, finishedAt: null });
       await manager.update(WorkflowRunEntity, { id: runId, status: 'failed' }, { status: 'queued', attempt: run.attempt + 1, error: null, reason: null, finishedAt: null, nextAttemptAt: new Date() });
-      await manager.query(`UPDATE workflows SET failure_count = GREATEST(failure_count - 1, 0) WHERE id = $1`, [run.workflowId]);
+      await addToWorkflowCounters(manager, agencyId, run.workflowId, { failures: -1 });
       await manager.insert(AuditEventEntity, {
         agencyId,
         workflowId: run.workflowId,
@@ -91,10 +108,19 @@ export class RunControl {
         details: { runId, attempt: run.attempt + 1, fromSteps: halting.map((step) => step.stepId) },
         at: new Date(),
       });
+      retried = changedRun(run);
       return 'retried' as const;
     });
+    if (retried) await this.changes?.runChanged(retried, 'queued');
     if (outcome === 'retried') await this.queues.enqueueRun(runId);
     return outcome;
+  }
+
+  /** After the commit: the approval's new status, then the run's (queued when approved, rejected otherwise). */
+  private async announce(decided: Decided | null): Promise<void> {
+    if (!decided || !this.changes) return;
+    await this.changes.approvalChanged(decided.approval, decided.status);
+    await this.changes.runChanged(decided.run, decided.status === 'approved' ? 'queued' : 'rejected');
   }
 
   private lockPendingApproval(manager: EntityManager, agencyId: string, runId: string): Promise<ApprovalEntity | null> {
@@ -107,7 +133,7 @@ export class RunControl {
   }
 
   /** Rejection and expiry end the run the same way: step rejected, later steps cancelled, run rejected. */
-  private async close(manager: EntityManager, approval: ApprovalEntity, status: 'rejected' | 'expired', actor: RunActor, reason: string): Promise<void> {
+  private async close(manager: EntityManager, approval: ApprovalEntity, status: 'rejected' | 'expired', actor: RunActor, reason: string): Promise<Decided> {
     const now = new Date();
     await manager.update(ApprovalEntity, { id: approval.id }, { status, decidedAt: now, decidedByUserId: actor.userId, decidedByApiKeyId: actor.apiKeyId, reason });
     await manager.update(RunStepEntity, { runId: approval.runId, stepId: approval.stepId }, { status: 'rejected', finishedAt: now, error: { code: status, message: reason } });
@@ -126,6 +152,7 @@ export class RunControl {
     await manager.update(WorkflowRunEntity, { id: run.id, status: 'awaiting_approval' }, { status: 'rejected', reason: status === 'expired' ? 'timeout' : reason, finishedAt: now });
     await this.audit(manager, approval, status === 'expired' ? 'run.expired' : 'run.rejected', actor, { stepId: approval.stepId, actionType: approval.actionType, reason });
     if (status === 'expired') await this.notifyAdminsOfExpiry(manager, approval, run);
+    return { run: changedRun(run), approval: changedApproval(approval), status };
   }
 
   private async notifyAdminsOfExpiry(manager: EntityManager, approval: ApprovalEntity, run: WorkflowRunEntity): Promise<void> {
@@ -153,5 +180,8 @@ export class RunControl {
     await manager.insert(AuditEventEntity, { agencyId: approval.agencyId, workflowId: run.workflowId, clientId: run.clientId, eventType, actorType: actor.actorType, actorId: actor.actorId, details: { runId: run.id, ...details }, at: new Date() });
   }
 }
+
+const changedRun = (run: WorkflowRunEntity): ChangedRun => ({ id: run.id, agencyId: run.agencyId, workflowId: run.workflowId, clientId: run.clientId });
+const changedApproval = (approval: ApprovalEntity): ChangedApproval => ({ id: approval.id, agencyId: approval.agencyId, runId: approval.runId });
 
 const SYSTEM_ACTOR_FOR_EXPIRY: RunActor = { actorType: 'system', actorId: null, userId: null, apiKeyId: null };

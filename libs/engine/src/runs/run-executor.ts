@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { evaluateCondition, planNextStep, renderStepConfig, type ActionStep, type WorkflowDefinition } from '@automations/domain';
-import { ApprovalEntity, AuditEventEntity, entityPatch, EventCausation, NotificationEntity, RunStepEntity, UserEntity, WorkflowEntity, WorkflowRunEntity } from '@automations/persistence';
+import { addToWorkflowCounters, ApprovalEntity, AuditEventEntity, entityPatch, EventCausation, NotificationEntity, RunStepEntity, UserEntity, WorkflowEntity, WorkflowRunEntity } from '@automations/persistence';
 import type { ActionExecutorRegistry } from '../actions/action-executor.registry';
 import type { StepEffect } from '../actions/action-executor';
 import { conditionContextOf, templateContextOf, type ClientSnapshot } from '../context/client-snapshot';
@@ -10,6 +10,7 @@ import { backoffDelayMs, classifyStepError } from './error-classifier';
 import { loadRunDefinition, loadRunProgress } from './run-definition.loader';
 import { StaleLeaseError } from './stale-lease.error';
 import { assertEditorMayRun } from './editor-permission';
+import type { RunChangeListener } from '../live/run-change-listener';
 
 /**
  * Decides whether a run may start now (per-agency quotas): runs over the quota are deferred to the
@@ -49,11 +50,13 @@ export class RunExecutor {
     private readonly options: RunExecutorOptions,
     private readonly admission: RunAdmission | null = null,
     private readonly approvalNotifier: ApprovalNotifier | null = null,
+    private readonly changes: RunChangeListener | null = null,
   ) {}
 
   async advance(runId: string): Promise<void> {
     const run = await this.acquire(runId);
     if (!run) return this.wakeLater(runId);
+    await this.changes?.runChanged(run, 'running');
     try {
       await this.drive(run);
     } catch (error) {
@@ -236,6 +239,7 @@ export class RunExecutor {
       await this.fence(manager, run);
       await manager.update(WorkflowRunEntity, { id: run.id }, { status, nextAttemptAt: due, leaseOwner: null, leaseExpiresAt: null });
     });
+    await this.changes?.runChanged(run, status);
     if (delayMs !== null) await this.queues.enqueueRun(run.id, delayMs);
   }
 
@@ -243,8 +247,7 @@ export class RunExecutor {
     await this.dataSource.transaction(async (manager) => {
       await this.fence(manager, run);
       await manager.update(WorkflowRunEntity, { id: run.id }, entityPatch<WorkflowRunEntity>({ status, reason: details.reason ?? null, error: details.error ?? null, finishedAt: new Date(), nextAttemptAt: null, leaseOwner: null, leaseExpiresAt: null }));
-      if (status === 'completed') await manager.query(`UPDATE workflows SET success_count = success_count + 1 WHERE id = $1`, [run.workflowId]);
-      if (status === 'failed') await manager.query(`UPDATE workflows SET failure_count = failure_count + 1 WHERE id = $1`, [run.workflowId]);
+      if (status !== 'cancelled') await addToWorkflowCounters(manager, run.agencyId, run.workflowId, status === 'completed' ? { successes: 1 } : { failures: 1 });
       const eventType = status === 'completed' ? 'run.executed' : status === 'failed' ? 'run.failed' : 'run.cancelled';
       await manager.insert(
         AuditEventEntity,
@@ -260,15 +263,16 @@ export class RunExecutor {
         }),
       );
     });
+    await this.changes?.runChanged(run, status);
   }
 
   private async requestApproval(run: LeasedRun, rows: Map<string, RunStepEntity>, step: ActionStep, workflowName: string, snapshot: ClientSnapshot, trigger: Record<string, unknown>): Promise<void> {
     const renderedConfig = renderStepConfig(step, templateContextOf(snapshot, trigger, workflowName));
-    await this.dataSource.transaction(async (manager) => {
+    const approvalId = await this.dataSource.transaction(async (manager) => {
       await this.fence(manager, run);
       const { id: _id, createdAt: _c, updatedAt: _u, ...stepValues } = this.stepRow(run, rows, step.id, step.type, { status: 'awaiting_approval', input: renderedConfig });
       await manager.upsert(RunStepEntity, entityPatch<RunStepEntity>(stepValues), ['runId', 'stepId']);
-      await manager.insert(
+      const approval = await manager.insert(
         ApprovalEntity,
         entityPatch<ApprovalEntity>({
           agencyId: run.agencyId,
@@ -298,7 +302,10 @@ export class RunExecutor {
         });
       }
       await manager.update(WorkflowRunEntity, { id: run.id }, { status: 'awaiting_approval', nextAttemptAt: null, leaseOwner: null, leaseExpiresAt: null });
+      return approval.identifiers[0].id as string;
     });
+    await this.changes?.runChanged(run, 'awaiting_approval');
+    await this.changes?.approvalChanged({ id: approvalId, agencyId: run.agencyId, runId: run.id }, 'pending');
     await this.approvalNotifier
       ?.notify({ agencyId: run.agencyId, runId: run.id, stepId: step.id, actionType: step.type, workflowName, clientName: snapshot.client.name })
       .catch(() => undefined);

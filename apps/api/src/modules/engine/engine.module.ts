@@ -1,19 +1,31 @@
-import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { createSchedulesQueue, EngineQueues, RunControl, ScheduleSync } from '@automations/engine';
+import { createSchedulesQueue, EngineQueues, LiveRunChangeListener, LiveUpdatePublisher, RunControl, ScheduleSync } from '@automations/engine';
 import type { RuntimeConfig } from '@automations/persistence';
 import { RUNTIME_CONFIG } from '../../common/runtime-config.token';
 import { EventDispatch } from './event-dispatch.service';
 
 const SCHEDULES_QUEUE = Symbol('SCHEDULES_QUEUE');
 
-/** The API's handles on the engine: the queues it feeds, the schedules it keeps in step, the run decisions it can take. */
+/**
+ * The API's handles on the engine: the queues it feeds, the schedules it keeps in step, the run decisions it can take
+ * (announced on the live-update channel, like the worker's).
+ */
 @Global()
 @Module({
   providers: [
     { provide: EngineQueues, inject: [RUNTIME_CONFIG], useFactory: (config: RuntimeConfig) => new EngineQueues({ redisUrl: config.redisUrl, prefix: config.queuePrefix }) },
-    { provide: RunControl, inject: [getDataSourceToken(), EngineQueues], useFactory: (dataSource: DataSource, queues: EngineQueues) => new RunControl(dataSource, queues) },
+    {
+      provide: LiveUpdatePublisher,
+      inject: [RUNTIME_CONFIG],
+      useFactory: (config: RuntimeConfig) => new LiveUpdatePublisher({ redisUrl: config.redisUrl, queuePrefix: config.queuePrefix, logger: new Logger('LiveUpdates') }),
+    },
+    {
+      provide: RunControl,
+      inject: [getDataSourceToken(), EngineQueues, LiveUpdatePublisher],
+      useFactory: (dataSource: DataSource, queues: EngineQueues, live: LiveUpdatePublisher) => new RunControl(dataSource, queues, new LiveRunChangeListener(live)),
+    },
     { provide: SCHEDULES_QUEUE, inject: [RUNTIME_CONFIG], useFactory: (config: RuntimeConfig) => createSchedulesQueue({ redisUrl: config.redisUrl, prefix: config.queuePrefix }) },
     { provide: ScheduleSync, inject: [SCHEDULES_QUEUE], useFactory: (queue: ReturnType<typeof createSchedulesQueue>) => new ScheduleSync(queue) },
     EventDispatch,
@@ -24,9 +36,10 @@ export class EngineModule implements OnApplicationShutdown {
   constructor(
     @Inject(EngineQueues) private readonly queues: EngineQueues,
     @Inject(SCHEDULES_QUEUE) private readonly schedules: ReturnType<typeof createSchedulesQueue>,
+    @Inject(LiveUpdatePublisher) private readonly live: LiveUpdatePublisher,
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all([this.queues.close(), this.schedules.close()]);
+    await Promise.all([this.queues.close(), this.schedules.close(), this.live.close()]);
   }
 }
