@@ -1,0 +1,141 @@
+import type { AddressInfo } from 'node:net';
+import { LiveStreamRegistry } from '../../api/src/modules/stream/live-stream-registry';
+import { StreamSettings } from '../../api/src/modules/stream/stream.settings';
+import type { TestAgency } from '../../api/test/support/test-api';
+import { alertStep, engineFixtures, stageTrigger } from './support/engine-fixtures';
+import { SseClient } from './support/sse-client';
+import { bearer, startTestStack, TestStack } from './support/test-stack';
+
+type RunChanged = { runId: string; workflowId: string; clientId: string; status: string };
+type ApprovalChanged = { approvalId: string; runId: string; status: string };
+
+describe('live stream: GET /api/v1/stream relays run and approval changes per agency (SSE)', () => {
+  let stack: TestStack;
+  let alpha: TestAgency;
+  let beta: TestAgency;
+  let baseUrl: string;
+  let stackClosed = false;
+  const open: SseClient[] = [];
+
+  const connect = async (token: string | null) => {
+    const client = await SseClient.open(`${baseUrl}/api/v1/stream`, token ? bearer(token) : {});
+    open.push(client);
+    return client;
+  };
+  const runStatuses = (client: SseClient, runId: string) =>
+    client
+      .events<RunChanged>('run.changed')
+      .filter((e) => e.data.runId === runId)
+      .map((e) => e.data.status);
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    stack.api.app.get(StreamSettings).pingIntervalMs = 200;
+    await stack.api.app.listen({ port: 0, host: '127.0.0.1' });
+    baseUrl = `http://127.0.0.1:${(stack.api.app.getHttpServer().address() as AddressInfo).port}`;
+    alpha = await stack.createAgency('Alpha Live');
+    beta = await stack.createAgency('Beta Live');
+  });
+  afterAll(async () => {
+    for (const client of open) client.close();
+    if (!stackClosed) await stack.close();
+  });
+
+  it('refuses a caller without valid credentials (401, no stream)', async () => {
+    const anonymous = await connect(null);
+    expect(anonymous.response.status).toBe(401);
+    expect(await anonymous.response.json()).toMatchObject({ statusCode: 401 });
+    const forged = await connect('ak_0000000000000000_not-a-real-secret-not-a-real-secret-xxxxxxx');
+    expect(forged.response.status).toBe(401);
+  });
+
+  it('opens for any role with SSE headers, says connected, then pings', async () => {
+    const viewer = await connect(alpha.tokens.viewer);
+    expect(viewer.response.status).toBe(200);
+    expect(viewer.response.headers.get('content-type')).toBe('text/event-stream');
+    expect(viewer.response.headers.get('cache-control')).toBe('no-cache');
+    expect(viewer.response.headers.get('x-accel-buffering')).toBe('no');
+    await viewer.waitFor((c) => c.comments().filter((text) => text === 'ping').length >= 2, 'two pings');
+    expect(viewer.comments()[0]).toBe('connected');
+    viewer.close();
+  });
+
+  it('streams a run through its approval to completion, in order, to its own agency only', async () => {
+    const alphaStream = await connect(alpha.tokens.viewer);
+    const betaStream = await connect(beta.apiKey);
+    await alphaStream.waitFor((c) => c.comments().includes('connected'), 'alpha connected');
+    await betaStream.waitFor((c) => c.comments().includes('connected'), 'beta connected');
+
+    const a = engineFixtures(stack, alpha);
+    const client = await a.createClient('Ada Live');
+    const workflow = await a.createWorkflow({
+      name: 'Approve the welcome',
+      triggers: [stageTrigger('onboarding')],
+      steps: [alertStep('first'), { ...alertStep('welcome'), requiresApproval: true }],
+    });
+    const runId = await a.startedRun(await a.postEvent({ type: 'client.stage_changed', clientId: client.id, data: { fromStage: 'lead', toStage: 'onboarding' } }), workflow.id);
+
+    const pending = await alphaStream.waitFor((c) => c.events<ApprovalChanged>('approval.changed').find((e) => e.data.runId === runId && e.data.status === 'pending'), 'approval pending');
+    expect(runStatuses(alphaStream, runId)).toEqual(['queued', 'running', 'awaiting_approval']);
+    expect(alphaStream.events<RunChanged>('run.changed').find((e) => e.data.runId === runId)!.data).toEqual({ runId, workflowId: workflow.id, clientId: client.id, status: 'queued' });
+    const [approval] = (await stack.api.http().get('/api/v1/workflows/approvals?status=pending').set(bearer(alpha.tokens.viewer)).expect(200)).body.items;
+    expect(pending.data).toEqual({ approvalId: approval.id, runId, status: 'pending' });
+
+    await stack.api.http().post(`/api/v1/workflows/runs/${runId}/approve`).set(bearer(alpha.tokens.admin)).expect(200);
+    await alphaStream.waitFor(() => runStatuses(alphaStream, runId).includes('completed'), 'run completed on the stream');
+    expect(runStatuses(alphaStream, runId)).toEqual(['queued', 'running', 'awaiting_approval', 'queued', 'running', 'completed']);
+    const ofRun = alphaStream.frames.filter((f) => f.event && JSON.parse(f.data!).runId === runId).map((f) => `${f.event} ${JSON.parse(f.data!).status}`);
+    expect(ofRun.slice(ofRun.indexOf('approval.changed pending'))).toEqual(['approval.changed pending', 'approval.changed approved', 'run.changed queued', 'run.changed running', 'run.changed completed']);
+    expect((await stack.waitForRun(runId, ['completed'])).status).toBe('completed');
+
+    // Beta's stream is alive (it pings after alpha's run ended) and saw nothing of alpha's.
+    const framesAtEnd = betaStream.frames.length;
+    await betaStream.waitFor((c) => c.frames.slice(framesAtEnd).some((f) => f.comment === 'ping'), 'a ping on beta after alpha finished');
+    expect(betaStream.events()).toEqual([]);
+
+    // And beta gets its own runs; alpha none of them.
+    const b = engineFixtures(stack, beta);
+    const betaClient = await b.createClient('Bea Live');
+    const betaWorkflow = await b.createWorkflow({ name: 'Beta alert', triggers: [stageTrigger('onboarding')], steps: [alertStep('only')] });
+    const betaRun = await b.startedRun(await b.postEvent({ type: 'client.stage_changed', clientId: betaClient.id, data: { fromStage: 'lead', toStage: 'onboarding' } }), betaWorkflow.id);
+    await betaStream.waitFor(() => runStatuses(betaStream, betaRun).includes('completed'), 'beta run completed on beta stream');
+    expect(runStatuses(betaStream, betaRun)).toEqual(['queued', 'running', 'completed']);
+    expect(betaStream.events().every((e) => (e.data as { runId: string }).runId === betaRun)).toBe(true);
+    const alphaFramesAtEnd = alphaStream.frames.length;
+    await alphaStream.waitFor((c) => c.frames.slice(alphaFramesAtEnd).some((f) => f.comment === 'ping'), 'a ping on alpha after beta finished');
+    expect(alphaStream.events().some((e) => (e.data as { runId: string }).runId === betaRun)).toBe(false);
+  });
+
+  it('announces a rejection: approval rejected, run rejected', async () => {
+    const stream = await connect(alpha.tokens.manager);
+    await stream.waitFor((c) => c.comments().includes('connected'), 'connected');
+    const a = engineFixtures(stack, alpha);
+    const client = await a.createClient('Rex Reject');
+    const workflow = await a.createWorkflow({ name: 'Reject me', triggers: [stageTrigger('active')], steps: [{ ...alertStep('gated'), requiresApproval: true }] });
+    const runId = await a.startedRun(await a.postEvent({ type: 'client.stage_changed', clientId: client.id, data: { fromStage: 'lead', toStage: 'active' } }), workflow.id);
+    await stream.waitFor(() => runStatuses(stream, runId).includes('awaiting_approval'), 'awaiting approval');
+    await stack.api.http().post(`/api/v1/workflows/runs/${runId}/reject`).set(bearer(alpha.tokens.admin)).send({ reason: 'not now' }).expect(200);
+    await stream.waitFor(() => runStatuses(stream, runId).includes('rejected'), 'run rejected on the stream');
+    const approvalStatuses = stream.events<ApprovalChanged>('approval.changed').filter((e) => e.data.runId === runId).map((e) => e.data.status);
+    expect(approvalStatuses).toEqual(['pending', 'rejected']);
+    expect(runStatuses(stream, runId)).toEqual(['queued', 'running', 'awaiting_approval', 'rejected']);
+  });
+
+  it('forgets a stream when its client disconnects', async () => {
+    const registry = stack.api.app.get(LiveStreamRegistry);
+    const before = registry.count(beta.agencyId);
+    const stream = await connect(beta.tokens.viewer);
+    await stream.waitFor((c) => c.comments().includes('connected'), 'connected');
+    expect(registry.count(beta.agencyId)).toBe(before + 1);
+    stream.close();
+    await stream.waitFor(() => registry.count(beta.agencyId) === before, 'the registry to drop the stream');
+  });
+
+  it('ends open streams when the API shuts down, and app.close() does not hang on them', async () => {
+    const streams = [await connect(alpha.tokens.admin), await connect(beta.tokens.admin)];
+    for (const stream of streams) await stream.waitFor((c) => c.comments().includes('connected'), 'connected');
+    stackClosed = true;
+    await stack.close();
+    for (const stream of streams) await stream.waitFor((c) => c.ended, 'the stream to end');
+  });
+});
