@@ -1,20 +1,28 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, type RouteObject } from 'react-router';
 import { RequireAuth } from './auth/RequireAuth';
 import { AppLayout } from './components/AppLayout';
 import { LoadingState } from './components/LoadingState';
 import { RouteError } from './components/RouteError';
+import { ApprovalQueuePage } from './pages/ApprovalQueuePage';
 import { AutomationsDashboardPage } from './pages/AutomationsDashboardPage';
+import { ClientDetailPage } from './pages/ClientDetailPage';
+import { ClientsPage } from './pages/ClientsPage';
+import { EventDetailPage } from './pages/EventDetailPage';
+import { EventsPage } from './pages/EventsPage';
+import { ExecutionHistoryPage } from './pages/ExecutionHistoryPage';
 import { LoginPage } from './pages/LoginPage';
+import { SettingsPage } from './pages/SettingsPage';
+import { SETTINGS_SECTIONS } from './pages/settingsSections';
 
-// The builder brings the JSON Schema and cron libraries: load it only when someone builds.
+// The builder brings the JSON Schema and cron libraries, analytics the chart library: load them on use.
 const AutomationBuilderPage = lazy(() => import('./pages/AutomationBuilderPage').then((module) => ({ default: module.AutomationBuilderPage })));
-
-const builder = (
-  <Suspense fallback={<LoadingState label="Loading builder…" />}>
-    <AutomationBuilderPage />
-  </Suspense>
+const PerformanceAnalyticsPage = lazy(() =>
+  import('./pages/PerformanceAnalyticsPage').then((module) => ({ default: module.PerformanceAnalyticsPage })),
 );
+
+const suspended = (element: ReactNode, label: string) => <Suspense fallback={<LoadingState label={label} />}>{element}</Suspense>;
+const builder = suspended(<AutomationBuilderPage />, 'Loading builder…');
 
 export const routes: RouteObject[] = [
   {
@@ -30,6 +38,22 @@ export const routes: RouteObject[] = [
               { index: true, element: <AutomationsDashboardPage /> },
               { path: 'automations/new', element: builder },
               { path: 'automations/:id/edit', element: builder },
+              { path: 'runs', element: <ExecutionHistoryPage /> },
+              { path: 'runs/:id', element: <ExecutionHistoryPage /> },
+              { path: 'approvals', element: <ApprovalQueuePage /> },
+              { path: 'analytics', element: suspended(<PerformanceAnalyticsPage />, 'Loading analytics…') },
+              { path: 'events', element: <EventsPage /> },
+              { path: 'events/:id', element: <EventDetailPage /> },
+              { path: 'clients', element: <ClientsPage /> },
+              { path: 'clients/:id', element: <ClientDetailPage /> },
+              {
+                path: 'settings',
+                element: <SettingsPage />,
+                children: [
+                  { index: true, element: <Navigate to={SETTINGS_SECTIONS[0].path} replace /> },
+                  ...SETTINGS_SECTIONS.map((section) => ({ path: section.path, element: section.element })),
+                ],
+              },
             ],
           },
         ],

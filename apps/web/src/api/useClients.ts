@@ -12,3 +12,21 @@ export function useClients(search: string, enabled = true) {
     enabled,
   });
 }
+
+/** A page of the client list (search by name). */
+export function useClientList({ search, page, pageSize }: { search: string; page: number; pageSize: number }) {
+  return useQuery({
+    queryKey: ['clients', 'list', { search, page, pageSize }],
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/v1/clients', { params: { query: { page, pageSize, ...(search ? { search } : {}) } }, signal })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Latest value per metric of a client. */
+export function useClientMetrics(id: string) {
+  return useQuery({
+    queryKey: ['clients', 'detail', id, 'metrics'],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/clients/{id}/metrics', { params: { path: { id }, query: { pageSize: 1 } }, signal })),
+  });
+}

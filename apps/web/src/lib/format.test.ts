@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatPausedReason, formatRate, formatRelativeTime } from './format';
+import { formatCount, formatDuration, formatPausedReason, formatRate, formatRelativeTime, formatTimeLeft } from './format';
 
 describe('format', () => {
   const now = Date.parse('2025-06-10T12:00:00Z');
@@ -27,4 +27,26 @@ describe('format', () => {
     expect(formatPausedReason('loop_detected')).toBe('Loop detected');
     expect(formatPausedReason('Disabled by Anna during the migration')).toBe('Disabled by Anna during the migration');
   });
+});
+
+describe('formatDuration', () => {
+  it.each([
+    [null, '—'],
+    [840, '840 ms'],
+    [2340, '2.3 s'],
+    [42_000, '42 s'],
+    [95_000, '1 min 35 s'],
+    [120_000, '2 min'],
+    [5_400_000, '1 h 30 min'],
+  ])('%s → %s', (ms, expected) => expect(formatDuration(ms)).toBe(expected));
+});
+
+describe('formatTimeLeft', () => {
+  const now = Date.parse('2026-03-02T09:00:00Z');
+  it.each([
+    ['2026-03-02T14:20:30Z', '5 h 20 min left'],
+    ['2026-03-02T09:12:00Z', '12 min left'],
+    ['2026-03-02T09:00:30Z', 'less than a minute left'],
+    ['2026-03-02T08:59:00Z', 'expired'],
+  ])('%s → %s', (iso, expected) => expect(formatTimeLeft(iso, now)).toBe(expected));
 });

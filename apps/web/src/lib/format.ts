@@ -73,3 +73,29 @@ export function formatMinutes(minutes: number): string {
   const rest = rounded % 60;
   return rest === 0 ? `${formatCount(hours)} h` : `${formatCount(hours)} h ${rest} min`;
 }
+
+/** 840 → "840 ms"; 2340 → "2.3 s"; 95_000 → "1 min 35 s"; null → "—". */
+export function formatDuration(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined || !Number.isFinite(ms)) return '—';
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  const seconds = ms / 1000;
+  if (seconds < 60) return `${seconds < 10 ? seconds.toFixed(1) : Math.round(seconds)} s`;
+  const totalSeconds = Math.round(seconds);
+  const minutes = Math.floor(totalSeconds / 60);
+  if (minutes < 60) return totalSeconds % 60 === 0 ? `${minutes} min` : `${minutes} min ${totalSeconds % 60} s`;
+  return formatMinutes(totalSeconds / 60);
+}
+
+/** Time until `iso`: "5 h 20 min left", "12 min left", "less than a minute left", or "expired". */
+export function formatTimeLeft(iso: string, now: number = Date.now()): string {
+  const minutes = Math.floor((new Date(iso).getTime() - now) / 60_000);
+  if (new Date(iso).getTime() <= now) return 'expired';
+  if (minutes < 1) return 'less than a minute left';
+  return `${formatMinutes(minutes)} left`;
+}
+
+/** "create_task" → "Create task"; codes of statuses and action types, for people. */
+export function humanize(code: string): string {
+  const words = code.replace(/[_.]/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

@@ -1,0 +1,42 @@
+import { useState } from 'react';
+import { Anchor, Group, Pagination, Stack } from '@mantine/core';
+import { Link } from 'react-router';
+import { useRuns } from '../../api/useRuns';
+import { EmptyState } from '../EmptyState';
+import { LoadingState } from '../LoadingState';
+import { QueryError } from '../QueryError';
+import { RunDetailsModal } from '../runs/RunDetailsModal';
+import { RunTable } from '../runs/RunTable';
+
+const PAGE_SIZE = 20;
+
+/** A client's runs, newest first; a row opens its details here. */
+export function ClientRuns({ clientId }: { clientId: string }) {
+  const [page, setPage] = useState(1);
+  const [openRunId, setOpenRunId] = useState<string | null>(null);
+  const runs = useRuns({ clientId, page, pageSize: PAGE_SIZE });
+  const { data, error } = runs;
+  const pageCount = data ? Math.ceil(data.total / data.pageSize) : 0;
+  return (
+    <Stack gap="sm">
+      {data ? (
+        data.items.length === 0 ? (
+          <EmptyState title="No runs for this client yet" />
+        ) : (
+          <RunTable runs={data.items} hideClient linkTo={(run) => `/runs/${run.id}`} onOpen={(run) => setOpenRunId(run.id)} />
+        )
+      ) : error ? (
+        <QueryError title="Could not load runs" error={error} onRetry={() => void runs.refetch()} />
+      ) : (
+        <LoadingState label="Loading runs…" />
+      )}
+      <Group justify="space-between">
+        <Anchor component={Link} to={`/runs?clientId=${clientId}`} size="sm">
+          Filter in run history
+        </Anchor>
+        {pageCount > 1 && <Pagination total={pageCount} value={page} onChange={setPage} size="sm" />}
+      </Group>
+      <RunDetailsModal runId={openRunId} onClose={() => setOpenRunId(null)} />
+    </Stack>
+  );
+}

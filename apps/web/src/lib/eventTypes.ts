@@ -1,0 +1,29 @@
+import type { EventType } from '../api/types';
+
+export const EVENT_TYPES: { value: EventType; label: string }[] = [
+  { value: 'client.stage_changed', label: 'Stage changed' },
+  { value: 'client.activity', label: 'Client activity' },
+  { value: 'kpi.updated', label: 'KPI updated' },
+  { value: 'message.received', label: 'Message received' },
+  { value: 'ticket.created', label: 'Ticket created' },
+];
+
+export function eventTypeLabel(type: string): string {
+  return EVENT_TYPES.find((entry) => entry.value === type)?.label ?? type;
+}
+
+/** One line about what the event says: "lead → onboarding", "roas 1.8 (was 2.4)". */
+export function describeEventData(type: string, data: Record<string, unknown>): string {
+  switch (type) {
+    case 'client.stage_changed':
+      return `${typeof data.fromStage === 'string' ? data.fromStage : '?'} → ${String(data.toStage ?? '?')}`;
+    case 'kpi.updated':
+      return `${String(data.metric ?? '?')} ${String(data.value ?? '?')}${typeof data.previousValue === 'number' ? ` (was ${data.previousValue})` : ''}`;
+    case 'message.received':
+      return `${String(data.platform ?? '')} from ${String(data.from ?? '?')}${typeof data.subject === 'string' ? `: ${data.subject}` : ''}`;
+    case 'ticket.created':
+      return `${String(data.category ?? '?')}, ${String(data.priority ?? '?')} priority`;
+    default:
+      return typeof data.kind === 'string' ? data.kind : '';
+  }
+}

@@ -1,0 +1,114 @@
+import { Button, Group, Loader, Pagination, Stack, Text, Title } from '@mantine/core';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
+import type { RunListQuery, RunStatus } from '../api/types';
+import { useRuns } from '../api/useRuns';
+import { EmptyState } from '../components/EmptyState';
+import { LoadingState } from '../components/LoadingState';
+import { QueryError } from '../components/QueryError';
+import { RunDetailsModal } from '../components/runs/RunDetailsModal';
+import { RunFilters, type RunFilterValues } from '../components/runs/RunFilters';
+import { RunTable } from '../components/runs/RunTable';
+import { RUN_STATUSES } from '../lib/runStatus';
+import { endOfDay, parseDay, parsePage, startOfDay, withParams } from '../lib/searchParams';
+
+const PAGE_SIZE = 50;
+const FILTER_KEYS = ['status', 'workflowId', 'clientId', 'from', 'to'] as const;
+
+function readFilters(params: URLSearchParams): RunFilterValues {
+  const status = params.get('status');
+  return {
+    status: RUN_STATUSES.includes(status as RunStatus) ? (status as RunStatus) : null,
+    workflowId: params.get('workflowId') || null,
+    clientId: params.get('clientId') || null,
+    from: parseDay(params.get('from')),
+    to: parseDay(params.get('to')),
+  };
+}
+
+export function toRunListQuery(filters: RunFilterValues, page: number, pageSize = PAGE_SIZE): RunListQuery {
+  const query: RunListQuery = { page, pageSize };
+  if (filters.status) query.status = filters.status;
+  if (filters.workflowId) query.workflowId = filters.workflowId;
+  if (filters.clientId) query.clientId = filters.clientId;
+  if (filters.from) query.from = startOfDay(filters.from);
+  if (filters.to) query.to = endOfDay(filters.to);
+  return query;
+}
+
+/**
+ * ExecutionHistory: runs across automations, newest first, with filters kept in the URL. A row
+ * opens the RunDetailsModal at `/runs/:id` (same filters), so a run can be linked to.
+ */
+export function ExecutionHistoryPage() {
+  const { id: openRunId = null } = useParams();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const navigate = useNavigate();
+  const filters = readFilters(searchParams);
+  const page = parsePage(searchParams.get('page'));
+  const runs = useRuns(toRunListQuery(filters, page));
+  const search = searchParams.toString();
+  const runPath = (id: string) => `/runs/${id}${search ? `?${search}` : ''}`;
+
+  const changeFilters = (changes: Partial<RunFilterValues>) =>
+    setSearchParams((current) => withParams(current, { ...changes, page: null }));
+  const clearFilters = () =>
+    setSearchParams((current) => withParams(current, Object.fromEntries([...FILTER_KEYS, 'page'].map((key) => [key, null]))));
+
+  const { data, error } = runs;
+  const pageCount = data ? Math.ceil(data.total / data.pageSize) : 0;
+  const filtered = Object.values(filters).some((value) => value !== null);
+
+  return (
+    <Stack gap="md" maw={1100} mx="auto">
+      <Group gap="xs">
+        <Title order={2}>Runs</Title>
+        {runs.isFetching && !runs.isPending && <Loader size="xs" aria-label="Refreshing" />}
+      </Group>
+
+      <RunFilters values={filters} onChange={changeFilters} onClear={clearFilters} />
+
+      {data ? (
+        data.items.length === 0 ? (
+          filtered ? (
+            <EmptyState title="No runs match your filters.">
+              <Button variant="light" onClick={clearFilters}>
+                Clear filters
+              </Button>
+            </EmptyState>
+          ) : (
+            <EmptyState title="No runs yet">
+              <Text size="sm" c="dimmed">
+                Runs appear here as soon as an automation fires.
+              </Text>
+            </EmptyState>
+          )
+        ) : (
+          <div style={{ opacity: runs.isPlaceholderData ? 0.6 : 1 }}>
+            <Text size="sm" c="dimmed" mb="xs">
+              {data.total === 1 ? '1 run' : `${data.total.toLocaleString('en')} runs`}
+            </Text>
+            <RunTable runs={data.items} linkTo={(run) => runPath(run.id)} onOpen={(run) => navigate(runPath(run.id))} />
+          </div>
+        )
+      ) : error ? (
+        <QueryError title="Could not load runs" error={error} onRetry={() => void runs.refetch()} />
+      ) : (
+        <LoadingState label="Loading runs…" />
+      )}
+
+      {pageCount > 1 && (
+        <Group justify="center">
+          <Pagination
+            total={pageCount}
+            value={page}
+            onChange={(value) => setSearchParams((current) => withParams(current, { page: value === 1 ? null : String(value) }))}
+            size="sm"
+            getControlProps={(control) => ({ 'aria-label': `${control} page` })}
+          />
+        </Group>
+      )}
+
+      <RunDetailsModal runId={openRunId} onClose={() => navigate(`/runs${search ? `?${search}` : ''}`)} />
+    </Stack>
+  );
+}
