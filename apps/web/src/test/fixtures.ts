@@ -1,4 +1,4 @@
-import type { Agency, Me, WorkflowDetail, WorkflowListItem, WorkflowPage } from '../api/types';
+import type { Agency, ApprovalItem, Me, RunDetail, RunPage, RunStep, RunSummary, WorkflowDetail, WorkflowListItem, WorkflowPage } from '../api/types';
 
 export const agency: Agency = {
   id: '7d3c2f9e-1b1a-4c63-9a55-0c6f1d2e3a4b',
@@ -49,6 +49,82 @@ export function workflowDetail(overrides: Partial<WorkflowDetail> = {}): Workflo
     warnings: [],
     triggers: [{ type: 'stage_change', config: { toStage: 'onboarding' } }],
     steps: [{ id: 'task', type: 'create_task', config: { title: 'Kickoff call with {{client.name}}', priority: 'high' } }],
+    ...overrides,
+  };
+}
+
+export function runSummary(overrides: Partial<RunSummary> = {}): RunSummary {
+  return {
+    id: crypto.randomUUID(),
+    workflowId: crypto.randomUUID(),
+    workflowName: 'Onboarding kickoff',
+    workflowVersion: 3,
+    clientId: crypto.randomUUID(),
+    clientName: 'Acme Dental',
+    mode: 'live',
+    status: 'completed',
+    attempt: 1,
+    error: null,
+    reason: null,
+    startedAt: new Date(Date.now() - 10 * 60_000).toISOString(),
+    finishedAt: new Date(Date.now() - 10 * 60_000 + 2340).toISOString(),
+    durationMs: 2340,
+    ...overrides,
+  };
+}
+
+export function runPage(items: RunSummary[], overrides: Partial<RunPage> = {}): RunPage {
+  return { items, total: items.length, page: 1, pageSize: 50, ...overrides };
+}
+
+export function runStep(overrides: Partial<RunStep> = {}): RunStep {
+  return {
+    stepId: 'task',
+    type: 'create_task',
+    status: 'completed',
+    attempts: 1,
+    input: { title: 'Kickoff call with Acme Dental', priority: 'high' },
+    output: { taskId: '0d7c3e2a-1b4f-4c5d-9e8f-7a6b5c4d3e2f' },
+    error: null,
+    scheduledFor: null,
+    startedAt: new Date(Date.now() - 10 * 60_000).toISOString(),
+    finishedAt: new Date(Date.now() - 10 * 60_000 + 360).toISOString(),
+    durationMs: 360,
+    ...overrides,
+  };
+}
+
+export function runDetail(overrides: Partial<RunDetail> = {}): RunDetail {
+  const { ...summary } = runSummary();
+  return {
+    ...summary,
+    approvals: [],
+    steps: [runStep()],
+    timeline: [],
+    triggerEvent: { eventId: null, type: 'client.stage_changed', data: { fromStage: 'lead', toStage: 'onboarding' }, occurredAt: summary.startedAt },
+    clientSnapshot: { client: { name: 'Acme Dental', stage: 'onboarding', health: 'green' }, metrics: { roas: 1.4 } },
+    definition: { name: 'Onboarding kickoff', triggers: [], steps: [] },
+    ...overrides,
+  };
+}
+
+export function approvalItem(overrides: Partial<ApprovalItem> = {}): ApprovalItem {
+  return {
+    id: crypto.randomUUID(),
+    runId: crypto.randomUUID(),
+    workflowId: crypto.randomUUID(),
+    workflowName: 'Onboarding kickoff',
+    clientId: crypto.randomUUID(),
+    clientName: 'Acme Dental',
+    stepId: 'draft',
+    actionType: 'draft_communication',
+    status: 'pending',
+    renderedConfig: { platform: 'email', tone: 'friendly', template: 'Welcome Acme Dental and propose a kickoff call' },
+    createdAt: new Date(Date.now() - 30 * 60_000).toISOString(),
+    expiresAt: new Date(Date.now() + (5 * 60 + 30) * 60_000).toISOString(),
+    decidedAt: null,
+    decidedBy: null,
+    reason: null,
     ...overrides,
   };
 }
