@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
+const apiTarget = process.env.API_PROXY_TARGET ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
   root,
@@ -11,7 +12,8 @@ export default defineConfig({
     alias: { '@automations/domain': fileURLToPath(new URL('../../libs/domain/src/index.ts', import.meta.url)) },
   },
   build: { outDir: fileURLToPath(new URL('../../dist/apps/web', import.meta.url)), emptyOutDir: true },
-  server: { proxy: { '/api': 'http://127.0.0.1:3000', '/health': 'http://127.0.0.1:3000' } },
+  // API_PROXY_TARGET: an API on another port (the default is `npm run dev`'s).
+  server: { proxy: { '/api': apiTarget, '/health': apiTarget } },
   test: {
     environment: 'jsdom',
     include: ['src/**/*.test.tsx', 'src/**/*.test.ts'],
