@@ -6,6 +6,7 @@ import { LogController } from 'fastify';
 import { type AppLogger, createLogger, NestPinoLogger, type RuntimeConfig } from '@automations/persistence';
 import { AppModule } from './app.module';
 import { createFieldValidationPipe } from './common/field-validation.pipe';
+import { registerJsonBodyParser } from './common/json-body.parser';
 import { registerRequestRateLimit, requestRateLimitFromEnv, type RequestRateLimitSettings } from './common/request-rate-limit';
 import { ApiMetrics } from './modules/metrics/api-metrics';
 import { setupOpenApi } from './openapi';
@@ -54,6 +55,8 @@ export async function createApiApp(config: RuntimeConfig, options: ApiAppOptions
   setupOpenApi(app);
   if (config.webDistDir) await serveWebApp(app, config.webDistDir);
   await app.init();
+  // After init: Nest registers its own JSON parser there; ours replaces it.
+  registerJsonBodyParser(app.getHttpAdapter().getInstance());
   await app.getHttpAdapter().getInstance().ready();
   return app;
 }

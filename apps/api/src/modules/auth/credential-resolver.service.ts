@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource, IsNull } from 'typeorm';
+import { isUuid } from '@automations/domain';
 import { ApiKeyEntity, UserEntity } from '@automations/persistence';
 import type { Principal } from '../../common/principal';
 import { ApiKeyCodec } from './api-key-codec';
@@ -29,7 +30,8 @@ export class CredentialResolver {
     } catch {
       return null;
     }
-    if (typeof claims.sub !== 'string' || typeof claims.agencyId !== 'string') return null;
+    // Ids that are not uuids never match a user (and must not reach a uuid column as a query error).
+    if (!isUuid(claims.sub) || !isUuid(claims.agencyId)) return null;
     // The role and the active flag are read live, so a demoted or deactivated user loses access at once.
     const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { id: claims.sub, agencyId: claims.agencyId } });
     if (!user || !user.active) return null;

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query, UseInterceptors } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -14,6 +14,7 @@ import {
 import { ApiError } from '../../common/api-error';
 import { CurrentPrincipal, MinRole } from '../../common/auth.decorators';
 import { ErrorResponseDto } from '../../common/page.dto';
+import { RejectRequestBody } from '../../common/reject-request-body.interceptor';
 import type { Principal } from '../../common/principal';
 import { UuidParam } from '../../common/uuid-param.pipe';
 import { ApprovalPageDto, ApprovalsQuery, RejectRunDto, RunDetailDto, RunPageDto, RunsQuery, WorkflowRunsQuery } from './run.dto';
@@ -60,6 +61,7 @@ export class RunsController {
   }
 
   @Post('runs/:runId/retry')
+  @UseInterceptors(RejectRequestBody)
   @MinRole('manager')
   @HttpCode(HttpStatus.ACCEPTED)
   @ApiOperation({ summary: 'Retry a failed run from its failed step (completed steps are not executed again)' })
@@ -73,6 +75,7 @@ export class RunsController {
   }
 
   @Post('runs/:runId/approve')
+  @UseInterceptors(RejectRequestBody)
   @MinRole('admin')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Approve the pending step of a run; the step runs and the run continues' })

@@ -1,7 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { actionCatalog, triggerCatalog, workflowDefinitionExample } from '@automations/domain';
 import { CurrentPrincipal, MinRole } from '../../common/auth.decorators';
+import { positiveIntParam } from '../../common/int-param.pipe';
 import { ErrorResponseDto } from '../../common/page.dto';
 import type { Principal } from '../../common/principal';
 import { UuidParam } from '../../common/uuid-param.pipe';
@@ -112,7 +113,7 @@ export class WorkflowsController {
   @Get(':id/versions/:version')
   @ApiOperation({ summary: 'One saved definition' })
   @ApiOkResponse({ type: WorkflowVersionDto })
-  version(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string, @Param('version', ParseIntPipe) version: number): Promise<WorkflowVersionDto> {
+  version(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string, @Param('version', positiveIntParam('version')) version: number): Promise<WorkflowVersionDto> {
     return this.workflows.version(principal, id, version);
   }
 }
