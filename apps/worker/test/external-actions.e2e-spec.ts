@@ -63,7 +63,7 @@ describe('external actions: Slack, email, AI drafts', () => {
     const eventId = await f.moveStage(client.id, 'perm');
     const haltRun = await stack.waitForRun(await f.startedRun(eventId, halting.id), ['failed']);
     const goRun = await stack.waitForRun(await f.startedRun(eventId, continuing.id), ['completed']);
-    expect(haltRun.error).toMatchObject({ stepId: 'ping', code: 'slack_rejected' });
+    expect(haltRun.error).toMatchObject({ stepId: 'ping', code: 'permission_denied' });
     expect(Object.fromEntries((await stack.steps(haltRun.id)).map((s) => [s.stepId, [s.status, s.attempts]]))).toEqual({ ping: ['failed', 1] });
     expect(Object.fromEntries((await stack.steps(goRun.id)).map((s) => [s.stepId, s.status]))).toEqual({ ping: 'failed', after: 'completed' });
     const list = await f.http().get(`/api/v1/workflows/${halting.id}`).set(bearer(f.token)).expect(200);

@@ -122,7 +122,29 @@ describe('SlackNotifier (against the local Slack Web API server)', () => {
     expect(error.message).not.toContain('xoxb-invalid');
   });
 
-  it.each(['channel_not_found', 'not_in_channel', 'is_archived', 'user_not_found', 'msg_too_long'])('maps %s to permanent slack_rejected', async (slackError) => {
+  it.each([
+    ['channel_not_found', /no such channel in the agency's Slack workspace/],
+    ['not_in_channel', /not a member of the channel/],
+    ['is_archived', /archived/],
+  ])('maps %s (a channel the agency\'s app cannot reach) to permanent permission_denied naming the channel', async (slackError, reason) => {
+    slack.failNext(1, { ok: false, error: slackError });
+
+    const error = await failureOf(notifier.send({ token: TOKEN, channel: 'C0ELSEWHERE', text: 'x' }));
+    expect(error).toBeInstanceOf(PermanentActionError);
+    expect(error).toMatchObject({ code: 'permission_denied', transient: false, details: { slackError, channel: 'C0ELSEWHERE' } });
+    expect(error.message).toMatch(new RegExp(`^Slack channel C0ELSEWHERE is not reachable with this agency's Slack app: .*\\(${slackError}\\)$`));
+    expect(error.message).toMatch(reason);
+    expect(slack.calls).toHaveLength(1);
+  });
+
+  it("classifies a channel outside the token's workspace on the real protocol answer", async () => {
+    slack.workspaces.set(TOKEN, new Set(['C0OURS']));
+
+    await expect(notifier.send({ token: TOKEN, channel: 'C0OURS', text: 'x' })).resolves.toMatchObject({ channel: 'C0OURS' });
+    await expect(failureOf(notifier.send({ token: TOKEN, channel: 'C0THEIRS', text: 'x' }))).resolves.toMatchObject({ code: 'permission_denied', details: { slackError: 'channel_not_found' } });
+  });
+
+  it.each(['user_not_found', 'msg_too_long'])('maps %s to permanent slack_rejected', async (slackError) => {
     slack.failNext(1, { ok: false, error: slackError });
 
     const error = await failureOf(notifier.send({ token: TOKEN, channel: 'C1', text: 'x' }));

@@ -26,6 +26,16 @@ const MAX_CACHED_CLIENTS = 100;
 
 /** Platform errors meaning the token no longer works: the integration needs to be reconnected. */
 const AUTH_ERRORS = new Set(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked', 'token_expired', 'missing_scope', 'no_permission', 'not_allowed_token_type']);
+/**
+ * Platform errors meaning the channel is not reachable with this agency's Slack app: it is not in the
+ * agency's workspace (or is private without the app), the app is not a member, or it is archived.
+ * A workflow may only post where the agency's own app can (PRODUCT.md §5): `permission_denied`.
+ */
+const UNREACHABLE_CHANNEL_ERRORS: ReadonlyMap<string, string> = new Map([
+  ['channel_not_found', "no such channel in the agency's Slack workspace (or it is private and the app was not invited)"],
+  ['not_in_channel', 'the app is not a member of the channel (invite it with /invite)'],
+  ['is_archived', 'the channel is archived'],
+]);
 /** Platform errors Slack documents as its own temporary trouble. */
 const TRANSIENT_PLATFORM_ERRORS = new Set(['internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
 
@@ -50,12 +60,12 @@ export class SlackNotifier {
       const result = await this.client(input.token).chat.postMessage({ channel: input.channel, text: input.text });
       return { ts: String(result.ts ?? ''), channel: String(result.channel ?? input.channel) };
     } catch (error) {
-      throw SlackNotifier.classify(error);
+      throw SlackNotifier.classify(error, input.channel);
     }
   }
 
-  /** Maps a WebClient failure to the engine's transient/permanent errors. */
-  static classify(error: unknown): ActionError {
+  /** Maps a WebClient failure to the engine's transient/permanent errors; `channel` is where the message was going. */
+  static classify(error: unknown, channel?: string): ActionError {
     if (error instanceof ActionError) return error;
     if (error instanceof WebAPIRateLimitedError) {
       return new TransientActionError('slack_rate_limited', `Slack rate limited the call (retry after ${error.retryAfter} s)`, { retryAfterSeconds: error.retryAfter }, error.retryAfter * 1000);
@@ -63,6 +73,14 @@ export class SlackNotifier {
     if (error instanceof WebAPIPlatformError) {
       const code = String(error.data.error);
       if (AUTH_ERRORS.has(code)) return new PermanentActionError('integration_auth_failed', `Slack rejected the bot token (${code}); reconnect the Slack integration`, { slackError: code });
+      const unreachable = UNREACHABLE_CHANNEL_ERRORS.get(code);
+      if (unreachable) {
+        return new PermanentActionError(
+          'permission_denied',
+          `Slack channel ${channel ?? '(unknown)'} is not reachable with this agency's Slack app: ${unreachable} (${code})`,
+          { slackError: code, ...(channel ? { channel } : {}) },
+        );
+      }
       if (code === 'ratelimited') return new TransientActionError('slack_rate_limited', 'Slack rate limited the call', { slackError: code });
       if (TRANSIENT_PLATFORM_ERRORS.has(code)) return new TransientActionError('slack_unavailable', `Slack is temporarily unavailable (${code})`, { slackError: code });
       return new PermanentActionError('slack_rejected', `Slack rejected the message (${code})`, { slackError: code });

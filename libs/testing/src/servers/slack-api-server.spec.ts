@@ -88,6 +88,23 @@ describe('startSlackApiServer (with the real @slack/web-api WebClient)', () => {
     await expect(client().chat.postMessage({ channel: 'C1', text: 'x' })).resolves.toMatchObject({ ok: true });
   });
 
+  it("answers channel_not_found outside the token's workspace, is_archived and not_in_channel, as Slack does", async () => {
+    slack.workspaces.set('xoxb-agency-a', new Set(['C0A', 'C0OLD', 'C0PRIVATE']));
+    slack.archivedChannels.add('C0OLD');
+    slack.channelsWithoutApp.add('C0PRIVATE');
+
+    await expect(client('xoxb-agency-a').chat.postMessage({ channel: 'C0A', text: 'x' })).resolves.toMatchObject({ ok: true, channel: 'C0A' });
+    await expect(client('xoxb-agency-a').chat.postMessage({ channel: 'C0B', text: 'x' })).rejects.toMatchObject({ data: { ok: false, error: 'channel_not_found' } });
+    await expect(client('xoxb-agency-a').chat.postMessage({ channel: 'C0OLD', text: 'x' })).rejects.toMatchObject({ data: { error: 'is_archived' } });
+    await expect(client('xoxb-agency-a').chat.postMessage({ channel: 'C0PRIVATE', text: 'x' })).rejects.toMatchObject({ data: { error: 'not_in_channel' } });
+    // A token without a workspace entry reaches any channel that is not archived or closed to the app.
+    await expect(client('xoxb-agency-b').chat.postMessage({ channel: 'C0B', text: 'x' })).resolves.toMatchObject({ ok: true });
+    expect(slack.posted.map((m) => m.channel)).toEqual(['C0A', 'C0B']);
+
+    slack.reset();
+    await expect(client('xoxb-agency-a').chat.postMessage({ channel: 'C0B', text: 'x' })).resolves.toMatchObject({ ok: true });
+  });
+
   it('injects a dropped connection (a network error for the client)', async () => {
     slack.failNext(1, { disconnect: true });
 

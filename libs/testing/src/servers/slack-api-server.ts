@@ -36,6 +36,15 @@ export type SlackApiFailure =
 export interface SlackApiServerOptions {
   /** Tokens answered with `invalid_auth`. Default: `['xoxb-invalid']`. Any other `xox*-` token is accepted. */
   invalidTokens?: string[];
+  /**
+   * The channels (and user ids) of each token's workspace: `chat.postMessage` with that token to anything
+   * else answers `channel_not_found`, as Slack does. A token without an entry reaches every channel.
+   */
+  workspaces?: Record<string, string[]>;
+  /** Channels answered with `is_archived`. */
+  archivedChannels?: string[];
+  /** Channels the app is not a member of: answered with `not_in_channel`. */
+  channelsWithoutApp?: string[];
 }
 
 export interface SlackApiServer {
@@ -47,11 +56,17 @@ export interface SlackApiServer {
   readonly posted: SlackPostedMessage[];
   /** Tokens answered with `invalid_auth` (mutable). */
   readonly invalidTokens: Set<string>;
+  /** Token → the channels its workspace has (mutable; see `SlackApiServerOptions.workspaces`). */
+  readonly workspaces: Map<string, Set<string>>;
+  /** Channels answered with `is_archived` (mutable). */
+  readonly archivedChannels: Set<string>;
+  /** Channels answered with `not_in_channel` (mutable). */
+  readonly channelsWithoutApp: Set<string>;
   /** The next `count` calls (of `options.method` only, when given) get `failure` instead of their answer. */
   failNext(count: number, failure: SlackApiFailure, options?: { method?: string }): void;
   /** Resolves with the calls once at least `count` were received (of `method` only, when given). */
   waitForCalls(count: number, timeoutMs?: number, method?: string): Promise<SlackApiCall[]>;
-  /** Forgets calls, posted messages and pending failures; restores the default invalid tokens. */
+  /** Forgets calls, posted messages and pending failures; restores the invalid tokens, workspaces and channel sets of the options. */
   reset(): void;
   close(): Promise<void>;
 }
@@ -94,6 +109,27 @@ export async function startSlackApiServer(options: SlackApiServerOptions = {}): 
   const calls: SlackApiCall[] = [];
   const posted: SlackPostedMessage[] = [];
   const invalidTokens = new Set(defaultInvalidTokens);
+  const workspaces = new Map<string, Set<string>>();
+  const archivedChannels = new Set<string>();
+  const channelsWithoutApp = new Set<string>();
+  function restoreChannelState(): void {
+    workspaces.clear();
+    for (const [token, channels] of Object.entries(options.workspaces ?? {})) workspaces.set(token, new Set(channels));
+    archivedChannels.clear();
+    for (const channel of options.archivedChannels ?? []) archivedChannels.add(channel);
+    channelsWithoutApp.clear();
+    for (const channel of options.channelsWithoutApp ?? []) channelsWithoutApp.add(channel);
+  }
+  restoreChannelState();
+
+  /** Why Slack would refuse to post to `channel` with `token`, or null. */
+  function channelProblem(token: string, channel: string): string | null {
+    const workspace = workspaces.get(token);
+    if (!channel || (workspace && !workspace.has(channel))) return 'channel_not_found';
+    if (archivedChannels.has(channel)) return 'is_archived';
+    if (channelsWithoutApp.has(channel)) return 'not_in_channel';
+    return null;
+  }
   let failures: PendingFailure[] = [];
   let sequence = 0;
 
@@ -155,7 +191,8 @@ export async function startSlackApiServer(options: SlackApiServerOptions = {}): 
       case 'chat.postMessage': {
         const channel = typeof body.channel === 'string' ? body.channel : '';
         const text = typeof body.text === 'string' ? body.text : '';
-        if (!channel) return sendJson(res, 200, { ok: false, error: 'channel_not_found' });
+        const problem = channelProblem(token, channel);
+        if (problem) return sendJson(res, 200, { ok: false, error: problem });
         if (!text && body.blocks === undefined && body.attachments === undefined) return sendJson(res, 200, { ok: false, error: 'no_text' });
         sequence += 1;
         const ts = `${Math.floor(Date.now() / 1000)}.${String(sequence).padStart(6, '0')}`;
@@ -185,6 +222,9 @@ export async function startSlackApiServer(options: SlackApiServerOptions = {}): 
     calls,
     posted,
     invalidTokens,
+    workspaces,
+    archivedChannels,
+    channelsWithoutApp,
     failNext(count, failure, failOptions = {}) {
       if (!Number.isInteger(count) || count < 1) throw new Error(`failNext needs a positive count, got ${count}`);
       failures.push({ remaining: count, failure, method: failOptions.method });
@@ -204,6 +244,7 @@ export async function startSlackApiServer(options: SlackApiServerOptions = {}): 
       failures = [];
       invalidTokens.clear();
       for (const token of defaultInvalidTokens) invalidTokens.add(token);
+      restoreChannelState();
     },
     close: () => closeHttpServer(server),
   };
