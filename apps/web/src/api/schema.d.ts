@@ -336,6 +336,37 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live run and approval changes of the agency (server-sent events)
+         * @description Server-sent events for the caller's agency only. First a `: connected` comment, then a `: ping` comment every 20 s, and:
+         *
+         *     ```
+         *     event: run.changed
+         *     data: {"runId":"…","workflowId":"…","clientId":"…","status":"running"}
+         *
+         *     event: approval.changed
+         *     data: {"approvalId":"…","runId":"…","status":"approved"}
+         *     ```
+         *
+         *     Messages are hints to refetch (the run or approval endpoints stay the source of truth) and may be lost while a
+         *     connection is down: on reconnect, refetch what is on screen. Every role may listen.
+         */
+        get: operations["StreamController_open"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tasks": {
         parameters: {
             query?: never;
@@ -4587,6 +4618,35 @@ export interface operations {
             };
             /** @description Invalid filter; `details` lists each field path */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    StreamController_open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An endless `text/event-stream` (events `run.changed` and `approval.changed`, comments `connected` and `ping`) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description Missing or invalid credentials */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

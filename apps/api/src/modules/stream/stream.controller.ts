@@ -1,5 +1,5 @@
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentPrincipal } from '../../common/auth.decorators';
 import { ErrorResponseDto } from '../../common/page.dto';
@@ -38,7 +38,6 @@ export class StreamController {
 
   @Get()
   @ApiOperation({ summary: 'Live run and approval changes of the agency (server-sent events)', description: STREAM_DESCRIPTION })
-  @ApiProduces('text/event-stream')
   @ApiOkResponse({
     description: 'An endless `text/event-stream` (events `run.changed` and `approval.changed`, comments `connected` and `ping`)',
     content: { 'text/event-stream': { schema: { type: 'string', example: 'event: run.changed\ndata: {"runId":"…","workflowId":"…","clientId":"…","status":"completed"}\n\n' } } },
