@@ -174,7 +174,12 @@ describe('workflows API', () => {
 
     const client = await api.dataSource.getRepository(ClientEntity).save({ agencyId: fresh.agencyId, name: 'Figures', stage: 'active', health: 'green', lastActivityAt: new Date() });
     const lastRunAt = new Date('2026-11-20T10:00:00Z');
-    await api.dataSource.query(`UPDATE workflows SET run_count = 10, success_count = 7, failure_count = 1, skip_count = 2, last_run_at = $2 WHERE id = $1`, [ids['Alpha report'], lastRunAt]);
+    // Counters are kept in shards; the API shows their sums.
+    await api.dataSource.query(
+      `INSERT INTO workflow_counters (workflow_id, shard, agency_id, run_count, success_count, failure_count, skip_count, last_run_at)
+       VALUES ($1, 0, $2, 6, 4, 1, 1, $3::timestamptz - interval '1 day'), ($1, 5, $2, 4, 3, 0, 1, $3::timestamptz), ($4, 0, $2, 1, 1, 0, 0, $3::timestamptz - interval '2 days')`,
+      [ids['Alpha report'], fresh.agencyId, lastRunAt, ids['Charlie onboarding']],
+    );
     await api.dataSource.getRepository(WorkflowRunEntity).save({ agencyId: fresh.agencyId, workflowId: ids['Alpha report'], workflowVersion: 1, clientId: client.id, mode: 'live', status: 'failed', attempt: 1, leaseToken: '0', startedAt: new Date() });
 
     const get = (query: string) => api.http().get(`/api/v1/workflows?${query}`).set(bearer(fresh.tokens.viewer)).expect(200);
@@ -182,6 +187,9 @@ describe('workflows API', () => {
     expect(byName.body.items.map((w: { name: string }) => w.name)).toEqual(names);
     expect(byName.body.items[0]).toMatchObject({ runCount: 10, successRate: 0.875, lastRunAt: lastRunAt.toISOString(), failedRunsNeedingAttention: 1 });
     expect((await get('sort=-name')).body.items[0].name).toBe('Delta churn');
+    expect((await get('sort=-runCount')).body.items.map((w: { name: string }) => w.name)).toEqual(['Alpha report', 'Charlie onboarding', 'Bravo onboarding', 'Delta churn']);
+    expect((await get('sort=-lastRunAt&pageSize=2')).body.items.map((w: { name: string }) => w.name)).toEqual(['Alpha report', 'Charlie onboarding']);
+    expect((await get('sort=lastRunAt')).body.items.slice(2).map((w: { name: string }) => w.name)).toEqual(['Charlie onboarding', 'Alpha report']);
     expect((await get('status=paused')).body.items.map((w: { name: string }) => w.name)).toEqual(['Delta churn']);
     expect((await get('status=active')).body.total).toBe(3);
     expect((await get('search=ONBOARD&sort=name')).body.items.map((w: { name: string }) => w.name)).toEqual(['Bravo onboarding', 'Charlie onboarding']);

@@ -35,7 +35,9 @@ describe('retention purge', () => {
       output: unknown;
       error: Record<string, unknown> | null;
     }[];
-  const counters = () => stack.api.dataSource.query(`SELECT id, run_count, success_count, failure_count, skip_count, last_run_at FROM workflows WHERE id = ANY($1) ORDER BY id`, [workflowIds]);
+  const counters = () => stack.api.dataSource.query(`SELECT workflow_id AS id, sum(run_count)::int AS run_count, sum(success_count)::int AS success_count, sum(failure_count)::int AS failure_count,
+            sum(skip_count)::int AS skip_count, max(last_run_at) AS last_run_at
+       FROM workflow_counters WHERE workflow_id = ANY($1) GROUP BY workflow_id ORDER BY workflow_id`, [workflowIds]);
   const audit = () => stack.api.dataSource.query(`SELECT * FROM audit_events WHERE agency_id = $1 ORDER BY id`, [agency.agencyId]);
 
   beforeAll(async () => {

@@ -8,5 +8,6 @@ export * from './runtime-config';
 export * from './secret-box';
 export * from './events/event-recorder';
 export * from './events/lock-clients';
+export * from './counters/workflow-counters';
 export * from './entity-patch';
 export * from './logging';

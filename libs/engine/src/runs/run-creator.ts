@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { WorkflowEntity, WorkflowRunEntity } from '@automations/persistence';
+import { addToWorkflowCounters, WorkflowEntity, WorkflowRunEntity } from '@automations/persistence';
 import type { ClientSnapshot } from '../context/client-snapshot';
 
 /** The trigger of a run as the run remembers it (`triggerEvent`). */
@@ -75,9 +75,6 @@ export async function createRun(manager: EntityManager, input: CreateRunInput): 
       nextAttemptAt: skipped ? null : now,
     }),
   );
-  await manager.query(
-    `UPDATE workflows SET run_count = run_count + 1, skip_count = skip_count + $2, last_run_at = now() WHERE id = $1`,
-    [workflowId, skipped ? 1 : 0],
-  );
+  await addToWorkflowCounters(manager, agencyId, workflowId, { runs: 1, skips: skipped ? 1 : 0, ran: true });
   return skipReason !== null ? { outcome: 'skipped', runId: run.id, reason: skipReason } : { outcome: 'started', runId: run.id };
 }

@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { Step, TriggerDefinition } from '@automations/domain';
 
+/** Run counters live in `workflow_counters` (sharded): see `loadWorkflowCounts`. */
 @Entity('workflows')
 export class WorkflowEntity {
   @PrimaryGeneratedColumn('uuid') id: string;
@@ -12,11 +13,6 @@ export class WorkflowEntity {
   @Column('jsonb') steps: Step[];
   @Column('boolean') requiresApproval: boolean;
   @Column('integer') version: number;
-  @Column('integer') runCount: number;
-  @Column('integer') successCount: number;
-  @Column('integer') failureCount: number;
-  @Column('integer') skipCount: number;
-  @Column('timestamptz', { nullable: true }) lastRunAt: Date | null;
   @Column('uuid', { nullable: true }) createdByUserId: string | null;
   @Column('uuid', { nullable: true }) createdByApiKeyId: string | null;
   @Column('uuid', { nullable: true }) updatedByUserId: string | null;

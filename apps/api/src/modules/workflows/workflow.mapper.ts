@@ -1,5 +1,5 @@
 import { countActionSteps, DefinitionWarning, WorkflowDefinition } from '@automations/domain';
-import type { WorkflowEntity, WorkflowVersionEntity } from '@automations/persistence';
+import { NO_RUNS, type WorkflowCounts, type WorkflowEntity, type WorkflowVersionEntity } from '@automations/persistence';
 import type { ActorRefDto, WorkflowDetailDto, WorkflowSummaryDto, WorkflowVersionDto } from './workflow.dto';
 
 function actorRef(userId: string | null, apiKeyId: string | null): ActorRefDto | null {
@@ -8,12 +8,20 @@ function actorRef(userId: string | null, apiKeyId: string | null): ActorRefDto |
   return null;
 }
 
-export function successRate(workflow: Pick<WorkflowEntity, 'successCount' | 'failureCount'>): number | null {
-  const finished = workflow.successCount + workflow.failureCount;
-  return finished === 0 ? null : Math.round((workflow.successCount / finished) * 10000) / 10000;
+/** What a workflow's runs add to its summary: counters and failed runs not yet retried. */
+export interface WorkflowStats {
+  counts: WorkflowCounts;
+  failedRunsNeedingAttention: number;
 }
 
-export function toWorkflowSummary(workflow: WorkflowEntity, failedRunsNeedingAttention: number): WorkflowSummaryDto {
+export const STATS_OF_NEW_WORKFLOW: WorkflowStats = { counts: NO_RUNS, failedRunsNeedingAttention: 0 };
+
+export function successRate(counts: Pick<WorkflowCounts, 'successCount' | 'failureCount'>): number | null {
+  const finished = counts.successCount + counts.failureCount;
+  return finished === 0 ? null : Math.round((counts.successCount / finished) * 10000) / 10000;
+}
+
+export function toWorkflowSummary(workflow: WorkflowEntity, { counts, failedRunsNeedingAttention }: WorkflowStats): WorkflowSummaryDto {
   return {
     id: workflow.id,
     name: workflow.name,
@@ -24,21 +32,21 @@ export function toWorkflowSummary(workflow: WorkflowEntity, failedRunsNeedingAtt
     version: workflow.version,
     triggerTypes: workflow.triggers.map((trigger) => trigger.type),
     actionCount: countActionSteps(workflow.steps),
-    runCount: workflow.runCount,
-    successCount: workflow.successCount,
-    failureCount: workflow.failureCount,
-    skipCount: workflow.skipCount,
-    successRate: successRate(workflow),
-    lastRunAt: workflow.lastRunAt?.toISOString() ?? null,
+    runCount: counts.runCount,
+    successCount: counts.successCount,
+    failureCount: counts.failureCount,
+    skipCount: counts.skipCount,
+    successRate: successRate(counts),
+    lastRunAt: counts.lastRunAt?.toISOString() ?? null,
     failedRunsNeedingAttention,
     createdAt: workflow.createdAt.toISOString(),
     updatedAt: workflow.updatedAt.toISOString(),
   };
 }
 
-export function toWorkflowDetail(workflow: WorkflowEntity, failedRunsNeedingAttention: number, warnings: DefinitionWarning[] = []): WorkflowDetailDto {
+export function toWorkflowDetail(workflow: WorkflowEntity, stats: WorkflowStats, warnings: DefinitionWarning[] = []): WorkflowDetailDto {
   return {
-    ...toWorkflowSummary(workflow, failedRunsNeedingAttention),
+    ...toWorkflowSummary(workflow, stats),
     triggers: workflow.triggers as unknown as Record<string, unknown>[],
     steps: workflow.steps as unknown as Record<string, unknown>[],
     createdBy: actorRef(workflow.createdByUserId, workflow.createdByApiKeyId),

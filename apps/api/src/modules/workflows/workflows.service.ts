@@ -2,14 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { collectReferencedUserIds, DefinitionWarning, findTriggerCycles, validateWorkflowDefinition, WorkflowDefinition } from '@automations/domain';
-import { AgencyScopedRepository, UserEntity, WorkflowEntity, WorkflowVersionEntity } from '@automations/persistence';
+import { AgencyScopedRepository, loadWorkflowCounts, NO_RUNS, UserEntity, WorkflowEntity, WorkflowVersionEntity } from '@automations/persistence';
 import { actorOf } from '../../common/actor';
 import { ApiError } from '../../common/api-error';
 import type { Principal } from '../../common/principal';
 import { AuditLog } from '../audit/audit-log.service';
 import { WorkflowChangeNotifier } from './workflow-change.notifier';
 import type { ListWorkflowsQuery, WorkflowDetailDto, WorkflowPageDto, WorkflowVersionDto } from './workflow.dto';
-import { toDefinition, toVersionDto, toWorkflowDetail, toWorkflowSummary } from './workflow.mapper';
+import { STATS_OF_NEW_WORKFLOW, toDefinition, toVersionDto, toWorkflowDetail, toWorkflowSummary, type WorkflowStats } from './workflow.mapper';
 
 const DEFINITION_KEYS = ['name', 'description', 'isActive', 'requiresApproval', 'triggers', 'steps'] as const;
 /** Runs that have not started their work or are parked: cancelled at once when the workflow stops. */
@@ -36,17 +36,30 @@ export class WorkflowsService {
     }
     const sort = query.sort ?? '-updatedAt';
     const direction = sort.startsWith('-') ? 'DESC' : 'ASC';
-    qb.orderBy(`w.${sort.replace(/^-/, '')}`, direction, direction === 'DESC' ? 'NULLS LAST' : 'NULLS FIRST').addOrderBy('w.id', 'ASC');
-    qb.skip((query.page - 1) * query.pageSize).take(query.pageSize);
+    const sortField = sort.replace(/^-/, '');
+    if (sortField === 'runCount' || sortField === 'lastRunAt') {
+      // Counters are summed from their shards only when the list is sorted by them.
+      qb.leftJoin(
+        (totals) => totals.select('c.workflow_id', 'workflow_id').addSelect('sum(c.run_count)', 'run_count').addSelect('max(c.last_run_at)', 'last_run_at').from('workflow_counters', 'c').where('c.agency_id = :agencyId').groupBy('c.workflow_id'),
+        'totals',
+        'totals.workflow_id = w.id',
+        { agencyId: principal.agencyId },
+      );
+      qb.orderBy(sortField === 'runCount' ? 'COALESCE(totals.run_count, 0)' : 'totals.last_run_at', direction, direction === 'DESC' ? 'NULLS LAST' : 'NULLS FIRST');
+    } else {
+      qb.orderBy(`w.${sortField}`, direction, direction === 'DESC' ? 'NULLS LAST' : 'NULLS FIRST');
+    }
+    qb.addOrderBy('w.id', 'ASC');
+    qb.offset((query.page - 1) * query.pageSize).limit(query.pageSize);
     const [workflows, total] = await qb.getManyAndCount();
-    const attention = await this.failedRunsNeedingAttention(principal.agencyId, workflows.map((w) => w.id));
-    return { items: workflows.map((w) => toWorkflowSummary(w, attention.get(w.id) ?? 0)), total, page: query.page, pageSize: query.pageSize };
+    const stats = await this.stats(principal.agencyId, workflows.map((w) => w.id));
+    return { items: workflows.map((w) => toWorkflowSummary(w, stats.get(w.id)!)), total, page: query.page, pageSize: query.pageSize };
   }
 
   async get(principal: Principal, id: string): Promise<WorkflowDetailDto> {
     const workflow = await this.findOrFail(principal.agencyId, id);
-    const attention = await this.failedRunsNeedingAttention(principal.agencyId, [id]);
-    return toWorkflowDetail(workflow, attention.get(id) ?? 0);
+    const stats = await this.stats(principal.agencyId, [id]);
+    return toWorkflowDetail(workflow, stats.get(id)!);
   }
 
   async create(principal: Principal, body: unknown): Promise<WorkflowDetailDto> {
@@ -60,11 +73,6 @@ export class WorkflowsService {
         triggers: definition.triggers,
         steps: definition.steps,
         version: 1,
-        runCount: 0,
-        successCount: 0,
-        failureCount: 0,
-        skipCount: 0,
-        lastRunAt: null,
         pausedReason: null,
         deletedAt: null,
         createdByUserId: principal.userId,
@@ -80,7 +88,7 @@ export class WorkflowsService {
       return created;
     });
     await this.changes.changed(workflow);
-    return toWorkflowDetail(workflow, 0, warnings);
+    return toWorkflowDetail(workflow, STATS_OF_NEW_WORKFLOW, warnings);
   }
 
   async update(principal: Principal, id: string, body: unknown): Promise<WorkflowDetailDto> {
@@ -123,8 +131,8 @@ export class WorkflowsService {
       return updated;
     });
     await this.changes.changed(saved);
-    const attention = await this.failedRunsNeedingAttention(principal.agencyId, [id]);
-    return toWorkflowDetail(saved, attention.get(id) ?? 0, warnings);
+    const stats = await this.stats(principal.agencyId, [id]);
+    return toWorkflowDetail(saved, stats.get(id)!, warnings);
   }
 
   async toggle(principal: Principal, id: string, isActive: boolean | undefined): Promise<WorkflowDetailDto> {
@@ -150,8 +158,8 @@ export class WorkflowsService {
       return updated;
     });
     await this.changes.changed(saved);
-    const attention = await this.failedRunsNeedingAttention(principal.agencyId, [id]);
-    return toWorkflowDetail(saved, attention.get(id) ?? 0);
+    const stats = await this.stats(principal.agencyId, [id]);
+    return toWorkflowDetail(saved, stats.get(id)!);
   }
 
   async remove(principal: Principal, id: string): Promise<void> {
@@ -239,6 +247,11 @@ export class WorkflowsService {
       );
     }
     return cancelled.length;
+  }
+
+  private async stats(agencyId: string, workflowIds: string[]): Promise<Map<string, WorkflowStats>> {
+    const [counts, attention] = await Promise.all([loadWorkflowCounts(this.dataSource.manager, agencyId, workflowIds), this.failedRunsNeedingAttention(agencyId, workflowIds)]);
+    return new Map(workflowIds.map((id) => [id, { counts: counts.get(id) ?? NO_RUNS, failedRunsNeedingAttention: attention.get(id) ?? 0 }]));
   }
 
   private async failedRunsNeedingAttention(agencyId: string, workflowIds: string[]): Promise<Map<string, number>> {
