@@ -41,13 +41,14 @@ export async function createRun(manager: EntityManager, input: CreateRunInput): 
   if (!workflow || workflow.deletedAt || !workflow.isActive) return { outcome: 'inactive', reason: workflow?.deletedAt ? 'workflow deleted' : 'workflow not active' };
 
   await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`run:${workflowId}:${snapshot.client.id}`]);
-  const duplicate: { id: string }[] = input.skipReason
+  // A window of 0 turns time-window dedupe off (scheduled ticks still dedupe on their tick).
+  const duplicate: { id: string }[] = input.skipReason || (!input.tickKey && input.dedupeWindowSeconds <= 0)
     ? []
     : input.tickKey
     ? await manager.query(`SELECT id FROM workflow_runs WHERE workflow_id = $1 AND client_id = $2 AND trigger_event->>'tickKey' = $3 LIMIT 1`, [workflowId, snapshot.client.id, input.tickKey])
     : await manager.query(
         `SELECT id FROM workflow_runs WHERE workflow_id = $1 AND client_id = $2 AND mode = 'live' AND status <> 'skipped'
-           AND started_at > now() - make_interval(secs => $3) LIMIT 1`,
+           AND created_at > now() - make_interval(secs => $3) LIMIT 1`,
         [workflowId, snapshot.client.id, input.dedupeWindowSeconds],
       );
   if (duplicate.length) return { outcome: 'deduplicated', runId: duplicate[0].id };
