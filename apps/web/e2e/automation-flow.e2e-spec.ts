@@ -1,13 +1,9 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { Browser, chromium, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { bearer, startTestStack, TestStack } from '../../worker/test/support/test-stack';
 import type { TestAgency } from '../../api/test/support/test-api';
+import { assertBrowserPrerequisites, ConsoleErrorWatcher, launchChromium, screenshot, WEB_DIST } from './support/browser';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const WEB_DIST = join(__dirname, '..', '..', '..', 'dist', 'apps', 'web');
-const SCREENSHOTS = join(__dirname, '..', '..', '..', 'test-output', 'screenshots');
 /** Deadline for anything the UI should show after the engine or the live stream acts. */
 const UI_DEADLINE_MS = 20_000;
 
@@ -21,26 +17,15 @@ describe('build, run, approve and retry an automation (Chromium)', () => {
   let agency: TestAgency;
   let browser: Browser;
   let baseUrl: string;
-  const consoleErrors: string[] = [];
-
-  const watchConsole = (page: Page) => {
-    page.on('console', (message) => message.type() === 'error' && consoleErrors.push(`${page.url()}: ${message.text()}`));
-    page.on('pageerror', (error) => consoleErrors.push(`${page.url()}: ${error.message}`));
-  };
-  const screenshot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const consoleErrors = new ConsoleErrorWatcher();
 
   beforeAll(async () => {
-    if (!existsSync(join(WEB_DIST, 'index.html'))) throw new Error(`No SPA build in ${WEB_DIST}: run npm run build:web first (npm test does)`);
-    if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium (.ci/run does)`);
+    assertBrowserPrerequisites();
     stack = await startTestStack({ WEB_DIST_DIR: WEB_DIST });
     await stack.api.app.listen({ port: 0, host: '127.0.0.1' });
     baseUrl = `http://127.0.0.1:${(stack.api.app.getHttpServer().address() as AddressInfo).port}`;
     agency = await stack.createAgency('Flow Agency');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {
@@ -56,7 +41,7 @@ describe('build, run, approve and retry an automation (Chromium)', () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     context.setDefaultTimeout(UI_DEADLINE_MS);
     const page = await context.newPage();
-    watchConsole(page);
+    consoleErrors.watch(page);
 
     // Sign in.
     await page.goto(`${baseUrl}/login`);
@@ -129,7 +114,7 @@ describe('build, run, approve and retry an automation (Chromium)', () => {
 
     // Approve on a phone-sized page (same signed-in browser context).
     const phone = await context.newPage();
-    watchConsole(phone);
+    consoleErrors.watch(phone);
     await phone.setViewportSize({ width: 390, height: 844 });
     await phone.goto(`${baseUrl}/approvals`);
     const card = phone.getByRole('article', { name: 'Kickoff with approval for Acme Outdoor' });
@@ -166,7 +151,7 @@ describe('build, run, approve and retry an automation (Chromium)', () => {
     await details.getByRole('button', { name: 'Retry' }).waitFor();
     await screenshot(page, 'run-details-retried');
 
-    expect(consoleErrors).toEqual([]);
+    expect(consoleErrors.errors).toEqual([]);
     await context.close();
   });
 });
