@@ -1,27 +1,45 @@
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
+import { SlackApiServer, startSlackApiServer } from '@automations/testing';
 import { bearer, startTestStack, TestStack } from '../../worker/test/support/test-stack';
 import type { TestAgency } from '../../api/test/support/test-api';
 import { assertBrowserPrerequisites, ConsoleErrorWatcher, launchChromium, screenshot, WEB_DIST } from './support/browser';
 
 /** Deadline for anything the UI should show after the engine or the live stream acts. */
 const UI_DEADLINE_MS = 20_000;
+const SLACK_BOT_TOKEN = 'xoxb-flow-agency-token';
 
 /**
- * The whole loop in a real browser: build an automation in the wizard, fire it from the API, watch the
- * run arrive live, approve it on a phone-sized page, see it complete; then retry a failed run.
- * The API serves the built SPA; the engine runs in this process on the same database and queues.
+ * The whole loop in a real browser: build an automation in the wizard (two triggers, an IF/THEN/ELSE
+ * branch, a delay, an approval), fire it from the API, watch the run arrive live, get it past its delay,
+ * approve it on a phone-sized page, see it complete; then connect Slack and retry a failed run until it
+ * completes. The API serves the built SPA; the engine runs in this process on the same database and
+ * queues; Slack is the local Slack Web API server (SLACK_API_URL).
  */
 describe('build, run, approve and retry an automation (Chromium)', () => {
+  let slack: SlackApiServer;
   let stack: TestStack;
   let agency: TestAgency;
   let browser: Browser;
   let baseUrl: string;
   const consoleErrors = new ConsoleErrorWatcher();
 
+  /**
+   * The wizard's smallest delay is one whole minute (`delayMinutes` is an integer, 0 means none), too long to
+   * wait out. So the test moves the run's wake-up into the past in Postgres (the step's `scheduled_for` and the
+   * run's `next_attempt_at`), exactly as the worker's delay tests do, and the engine's own reconciler then
+   * finds the run due and resumes it; the run's delayed BullMQ job fires later and finds nothing left to do.
+   */
+  const fastForwardDelay = async (runId: string) => {
+    await stack.api.dataSource.query(`UPDATE run_steps SET scheduled_for = now() - interval '10 seconds' WHERE run_id = $1 AND status = 'waiting'`, [runId]);
+    await stack.api.dataSource.query(`UPDATE workflow_runs SET next_attempt_at = now() - interval '10 seconds' WHERE id = $1 AND status = 'waiting'`, [runId]);
+  };
+  const runIdOf = (url: string) => new URL(url).pathname.split('/').pop() as string;
+
   beforeAll(async () => {
     assertBrowserPrerequisites();
-    stack = await startTestStack({ WEB_DIST_DIR: WEB_DIST });
+    slack = await startSlackApiServer();
+    stack = await startTestStack({ WEB_DIST_DIR: WEB_DIST, SLACK_API_URL: slack.url });
     await stack.api.app.listen({ port: 0, host: '127.0.0.1' });
     baseUrl = `http://127.0.0.1:${(stack.api.app.getHttpServer().address() as AddressInfo).port}`;
     agency = await stack.createAgency('Flow Agency');
@@ -31,17 +49,17 @@ describe('build, run, approve and retry an automation (Chromium)', () => {
   afterAll(async () => {
     await browser?.close();
     await stack?.close();
+    await slack?.close();
   });
 
-  it('builds an automation in the wizard, runs it live, approves it on a phone and retries a failed run, with no console errors', async () => {
+  it('builds an automation in the wizard, runs it live, approves it on a phone and retries a failed run until it completes, with no console errors', async () => {
     const http = stack.api.http();
     const users = await http.get('/api/v1/users').set(bearer(agency.tokens.admin)).expect(200);
     const adminEmail = users.body.items.find((u: { role: string }) => u.role === 'admin').email;
 
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     context.setDefaultTimeout(UI_DEADLINE_MS);
-    const page = await context.newPage();
-    consoleErrors.watch(page);
+    const page = consoleErrors.watch(await context.newPage());
 
     // Sign in.
     await page.goto(`${baseUrl}/login`);
@@ -70,14 +88,36 @@ describe('build, run, approve and retry an automation (Chromium)', () => {
     await screenshot(page, 'wizard-triggers');
     await page.getByRole('button', { name: 'Next' }).click();
 
-    // Actions: one task that needs approval.
+    // Actions: a task that needs approval…
     await page.getByRole('heading', { name: 'Actions' }).waitFor();
-    await page.getByLabel('Action of step 1').selectOption('create_task');
-    const step = page.getByRole('listitem', { name: 'Step 1: Create a task' });
-    await step.getByRole('textbox', { name: /^Title/ }).fill('Kickoff call with {{client.name}}');
-    await step.getByLabel(/^Priority/).selectOption('high');
-    await step.getByRole('switch', { name: /^Requires approval/ }).check();
+    await page.getByLabel('Action of step 1', { exact: true }).selectOption('create_task');
+    const task = page.getByRole('listitem', { name: 'Step 1: Create a task', exact: true });
+    await task.getByRole('textbox', { name: /^Title/ }).fill('Kickoff call with {{client.name}}');
+    await task.getByLabel(/^Priority/).selectOption('high');
+    await task.getByRole('switch', { name: /^Requires approval/ }).check();
     await screenshot(page, 'wizard-actions');
+
+    // …preceded by a branch (added second, moved up with the keyboard-accessible button):
+    // IF the client's stage is onboarding THEN wait a minute and alert the team, ELSE another alert.
+    await page.getByRole('button', { name: 'Add IF/ELSE branch' }).click();
+    await page.getByRole('button', { name: 'Move step 2 up' }).click();
+    const branch = page.getByRole('listitem', { name: 'Step 1: IF / ELSE branch', exact: true });
+    await page.getByRole('listitem', { name: 'Step 2: Create a task', exact: true }).waitFor();
+    await branch.getByRole('textbox', { name: 'Rule 1 field' }).fill('client.stage');
+    await page.keyboard.press('Escape'); // closes the field suggestions
+    await branch.getByRole('textbox', { name: 'Rule 1 value' }).fill('onboarding');
+    await page.getByLabel('Action of step 1 › THEN 1', { exact: true }).selectOption('add_alert');
+    const thenStep = page.getByRole('listitem', { name: 'Step 1 › THEN 1: Add an alert', exact: true });
+    await thenStep.getByRole('textbox', { name: /^Title/ }).fill('{{client.name}} is onboarding');
+    await thenStep.getByLabel(/^Severity/).selectOption('info');
+    await thenStep.getByRole('textbox', { name: /^Wait before this step/ }).fill('1');
+    await branch.getByRole('button', { name: 'Add ELSE path' }).click();
+    await page.getByLabel('Action of step 1 › ELSE 1', { exact: true }).selectOption('add_alert');
+    const elseStep = page.getByRole('listitem', { name: 'Step 1 › ELSE 1: Add an alert', exact: true });
+    await elseStep.getByRole('textbox', { name: /^Title/ }).fill('{{client.name}} skipped onboarding');
+    await elseStep.getByLabel(/^Severity/).selectOption('warning');
+    await screenshot(page, 'wizard-branch');
+    await screenshot(thenStep, 'wizard-delay');
     await page.getByRole('button', { name: 'Next' }).click();
 
     await page.getByRole('heading', { name: 'Schedule' }).waitFor();
@@ -90,8 +130,24 @@ describe('build, run, approve and retry an automation (Chromium)', () => {
     await screenshot(page, 'dashboard-after-save');
 
     const saved = await http.get('/api/v1/workflows').set(bearer(agency.tokens.admin)).expect(200);
-    const workflow = saved.body.items.find((w: { name: string }) => w.name === 'Kickoff with approval');
-    expect(workflow).toMatchObject({ isActive: true });
+    const summary = saved.body.items.find((w: { name: string }) => w.name === 'Kickoff with approval');
+    const workflow = (await http.get(`/api/v1/workflows/${summary.id}`).set(bearer(agency.tokens.admin)).expect(200)).body;
+    expect(workflow).toMatchObject({
+      isActive: true,
+      triggers: [
+        { type: 'stage_change', config: { toStage: 'onboarding' } },
+        { type: 'stage_change', config: { toStage: 'onboarding', fromStage: 'lead' } },
+      ],
+      steps: [
+        {
+          type: 'branch',
+          condition: { all: [{ field: 'client.stage', operator: 'equals', value: 'onboarding' }] },
+          then: [{ type: 'add_alert', delayMinutes: 1, config: { title: '{{client.name}} is onboarding', severity: 'info' } }],
+          else: [{ type: 'add_alert', config: { title: '{{client.name}} skipped onboarding', severity: 'warning' } }],
+        },
+        { type: 'create_task', requiresApproval: true, config: { title: 'Kickoff call with {{client.name}}', priority: 'high' } },
+      ],
+    });
 
     // Runs page open and live before the automation fires.
     await page.goto(`${baseUrl}/runs`);
@@ -99,8 +155,9 @@ describe('build, run, approve and retry an automation (Chromium)', () => {
     const client = await http.post('/api/v1/clients').set(bearer(agency.tokens.manager)).send({ name: 'Acme Outdoor', stage: 'lead' }).expect(201);
     await http.patch(`/api/v1/clients/${client.body.id}`).set(bearer(agency.tokens.manager)).send({ stage: 'onboarding' }).expect(200);
 
+    // The run arrives without a reload and parks on the THEN path's one-minute delay.
     const runRow = page.getByRole('row', { name: 'Kickoff with approval for Acme Outdoor' });
-    await runRow.getByText('Awaiting approval').waitFor();
+    await runRow.getByText('Waiting').waitFor();
     expect(await runRow.count()).toBe(1);
     await screenshot(page, 'runs-live');
 
@@ -108,13 +165,20 @@ describe('build, run, approve and retry an automation (Chromium)', () => {
     const details = page.getByRole('dialog', { name: 'Run details' });
     await details.locator('[aria-label="Run timeline"]').waitFor();
     await details.getByText('Trigger', { exact: true }).waitFor();
-    await details.getByText('Awaiting approval').first().waitFor();
+    await details.getByText('1. IF / ELSE branch').waitFor();
+    await details.getByText(/^Waits until /).waitFor();
+    await screenshot(page, 'run-details-waiting');
+
+    // Past the delay (see fastForwardDelay), the open timeline moves on by itself to the approval.
+    const runId = runIdOf(page.url());
+    await fastForwardDelay(runId);
+    await details.getByText(/^Awaiting approval — auto-rejects/).waitFor();
+    expect(await details.getByText(/^Waits until /).count()).toBe(0);
     await screenshot(page, 'run-details-awaiting-approval');
     await details.getByRole('button', { name: 'Close run details' }).click();
 
     // Approve on a phone-sized page (same signed-in browser context).
-    const phone = await context.newPage();
-    consoleErrors.watch(phone);
+    const phone = consoleErrors.watch(await context.newPage());
     await phone.setViewportSize({ width: 390, height: 844 });
     await phone.goto(`${baseUrl}/approvals`);
     const card = phone.getByRole('article', { name: 'Kickoff with approval for Acme Outdoor' });
@@ -124,11 +188,15 @@ describe('build, run, approve and retry an automation (Chromium)', () => {
     await card.waitFor({ state: 'detached' });
     await screenshot(phone, 'approvals-390-after-approve');
 
-    // The desktop runs page sees the run complete without a reload.
+    // The desktop runs page sees the run complete without a reload; the THEN path ran, the ELSE path did not.
     await runRow.getByText('Completed').waitFor();
     await screenshot(page, 'runs-completed');
+    const stepStatuses = Object.fromEntries((await stack.steps(runId)).map((step) => [step.type, step.status]));
+    expect(stepStatuses).toMatchObject({ branch: 'completed', add_alert: 'completed', create_task: 'completed' });
+    const alerts = await stack.api.dataSource.query(`SELECT title FROM alerts WHERE run_id = $1`, [runId]);
+    expect(alerts).toEqual([{ title: 'Acme Outdoor is onboarding' }]);
 
-    // A run that fails for good: a Slack notification while Slack is not connected.
+    // A run that fails for good: a Slack notification while the agency has not connected Slack.
     await http.post('/api/v1/workflows').set(bearer(agency.tokens.manager)).send({
       name: 'Alert the team on churn risk',
       triggers: [{ type: 'stage_change', config: { toStage: 'churn_risk' } }],
@@ -141,17 +209,33 @@ describe('build, run, approve and retry an automation (Chromium)', () => {
     await details.getByText('The run failed').waitFor();
     await details.getByText(/Slack is not connected/).first().waitFor();
     await screenshot(page, 'run-details-failed');
-    await details.getByRole('button', { name: 'Retry' }).click();
-    // The retry runs the failed step again (attempt 2); Slack is still missing, so it fails again.
-    await details.getByText('v1 · attempt 2').waitFor();
-    const failedRunId = new URL(page.url()).pathname.split('/').pop() as string;
-    const retried = await stack.waitForRun(failedRunId, ['failed'], UI_DEADLINE_MS);
-    expect(retried.attempt).toBe(2);
+    const failedRunUrl = page.url();
+    expect(slack.posted).toEqual([]);
+
+    // Connect Slack in Settings (the server's SLACK_API_URL is the local Slack server).
+    await page.goto(`${baseUrl}/settings/integrations`);
+    const slackSettings = page.getByRole('region', { name: 'Slack integration' });
+    await slackSettings.getByLabel('Bot token').fill(SLACK_BOT_TOKEN);
+    await slackSettings.getByRole('button', { name: 'Save Slack' }).click();
+    await slackSettings.getByText('Configured', { exact: true }).waitFor();
+    await screenshot(page, 'settings-slack-connected');
+
+    // Retry: the failed step runs again (attempt 2), posts to Slack, and the open run turns Completed without a reload.
+    await page.goto(failedRunUrl);
     await details.getByText('The run failed').waitFor();
-    await details.getByRole('button', { name: 'Retry' }).waitFor();
-    await screenshot(page, 'run-details-retried');
+    await details.getByRole('button', { name: 'Retry' }).click();
+    await details.getByText('v1 · attempt 2').waitFor();
+    await details.getByText('Completed', { exact: true }).first().waitFor();
+    expect(await details.getByText('The run failed').count()).toBe(0);
+    expect(await details.getByRole('button', { name: 'Retry' }).count()).toBe(0);
+    await screenshot(page, 'run-details-retry-succeeded');
+    const retried = await stack.waitForRun(runIdOf(failedRunUrl), ['completed'], UI_DEADLINE_MS);
+    expect(retried.attempt).toBe(2);
+    expect(slack.posted).toEqual([expect.objectContaining({ token: SLACK_BOT_TOKEN, channel: 'C0123ABCD', text: 'Acme Outdoor is at risk' })]);
+    await details.getByRole('button', { name: 'Close run details' }).click();
+    await failedRow.getByText('Completed').waitFor();
 
     expect(consoleErrors.errors).toEqual([]);
     await context.close();
-  });
+  }, 120_000);
 });

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, chromium, Locator, Page } from 'playwright-core';
 
 const REPO_ROOT = join(__dirname, '..', '..', '..', '..');
 
@@ -25,9 +25,17 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
 }
 
-/** A full-page PNG named after the page state, under SCREENSHOTS. */
-export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: options.fullPage ?? true });
+/** A PNG named after the page state, under SCREENSHOTS: the full page, or just one element of it. */
+export async function screenshot(target: Page | Locator, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
+  const path = join(SCREENSHOTS, `${name}.png`);
+  if (!('goto' in target)) {
+    await target.screenshot({ path });
+    return;
+  }
+  const fullPage = options.fullPage ?? true;
+  // A full-page capture draws the fixed header and navbar where the page is scrolled to: scroll to the top first.
+  if (fullPage) await target.evaluate('window.scrollTo(0, 0)');
+  await target.screenshot({ path, fullPage });
 }
 
 /** Collects console errors and uncaught page errors of the pages it watches; a test ends expecting none. */
