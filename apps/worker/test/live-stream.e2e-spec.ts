@@ -121,6 +121,46 @@ describe('live stream: GET /api/v1/stream relays run and approval changes per ag
     expect(runStatuses(stream, runId)).toEqual(['queued', 'running', 'awaiting_approval', 'rejected']);
   });
 
+  it('announces runs cancelled by disabling or deleting their workflow: run cancelled, approval rejected', async () => {
+    const stream = await connect(alpha.tokens.viewer);
+    await stream.waitFor((c) => c.comments().includes('connected'), 'connected');
+    const a = engineFixtures(stack, alpha);
+    const approvalStatuses = (runId: string) =>
+      stream
+        .events<ApprovalChanged>('approval.changed')
+        .filter((e) => e.data.runId === runId)
+        .map((e) => e.data.status);
+
+    // Parked on an approval, then the workflow is disabled.
+    const gated = await a.createWorkflow({ name: 'Disabled while gated', triggers: [stageTrigger('gated')], steps: [{ ...alertStep('gated'), requiresApproval: true }] });
+    const gatedClient = await a.createClient('Gus Gated');
+    const gatedRun = await a.startedRun(await a.moveStage(gatedClient.id, 'gated'), gated.id);
+    await stream.waitFor(() => approvalStatuses(gatedRun).includes('pending'), 'approval pending');
+    await stack.api.http().patch(`/api/v1/workflows/${gated.id}/toggle`).set(bearer(alpha.tokens.admin)).send({ isActive: false }).expect(200);
+    await stream.waitFor(() => runStatuses(stream, gatedRun).includes('cancelled'), 'gated run cancelled on the stream');
+    expect(runStatuses(stream, gatedRun)).toEqual(['queued', 'running', 'awaiting_approval', 'cancelled']);
+    expect(approvalStatuses(gatedRun)).toEqual(['pending', 'rejected']);
+    expect(stream.events<RunChanged>('run.changed').find((e) => e.data.runId === gatedRun && e.data.status === 'cancelled')!.data).toEqual({
+      runId: gatedRun,
+      workflowId: gated.id,
+      clientId: gatedClient.id,
+      status: 'cancelled',
+    });
+    const ofGated = stream.frames.filter((f) => f.event && JSON.parse(f.data!).runId === gatedRun).map((f) => `${f.event} ${JSON.parse(f.data!).status}`);
+    expect(ofGated.slice(-2)).toEqual(['approval.changed rejected', 'run.changed cancelled']);
+
+    // Parked on a delay, then the workflow is deleted.
+    const delayed = await a.createWorkflow({ name: 'Deleted while waiting', triggers: [stageTrigger('later')], steps: [{ ...alertStep('later'), delayMinutes: 60 }] });
+    const delayedClient = await a.createClient('Wanda Waiting');
+    const delayedRun = await a.startedRun(await a.moveStage(delayedClient.id, 'later'), delayed.id);
+    await stream.waitFor(() => runStatuses(stream, delayedRun).includes('waiting'), 'run waiting');
+    await stack.api.http().delete(`/api/v1/workflows/${delayed.id}`).set(bearer(alpha.tokens.admin)).expect(204);
+    await stream.waitFor(() => runStatuses(stream, delayedRun).includes('cancelled'), 'waiting run cancelled on the stream');
+    expect(runStatuses(stream, delayedRun)).toEqual(['queued', 'running', 'waiting', 'cancelled']);
+    expect(approvalStatuses(delayedRun)).toEqual([]);
+    expect(await stack.waitForRun(delayedRun, ['cancelled'])).toMatchObject({ reason: 'workflow deleted' });
+  });
+
   it('forgets a stream when its client disconnects', async () => {
     const registry = stack.api.app.get(LiveStreamRegistry);
     const before = registry.count(beta.agencyId);

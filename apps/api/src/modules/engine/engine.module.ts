@@ -10,7 +10,7 @@ const SCHEDULES_QUEUE = Symbol('SCHEDULES_QUEUE');
 
 /**
  * The API's handles on the engine: the queues it feeds, the schedules it keeps in step, the run decisions it can take
- * (announced on the live-update channel, like the worker's).
+ * and the live-update channel it announces them on (like the worker's).
  */
 @Global()
 @Module({
@@ -21,16 +21,17 @@ const SCHEDULES_QUEUE = Symbol('SCHEDULES_QUEUE');
       inject: [RUNTIME_CONFIG],
       useFactory: (config: RuntimeConfig) => new LiveUpdatePublisher({ redisUrl: config.redisUrl, queuePrefix: config.queuePrefix, logger: new Logger('LiveUpdates') }),
     },
+    { provide: LiveRunChangeListener, inject: [LiveUpdatePublisher], useFactory: (live: LiveUpdatePublisher) => new LiveRunChangeListener(live) },
     {
       provide: RunControl,
-      inject: [getDataSourceToken(), EngineQueues, LiveUpdatePublisher],
-      useFactory: (dataSource: DataSource, queues: EngineQueues, live: LiveUpdatePublisher) => new RunControl(dataSource, queues, new LiveRunChangeListener(live)),
+      inject: [getDataSourceToken(), EngineQueues, LiveRunChangeListener],
+      useFactory: (dataSource: DataSource, queues: EngineQueues, changes: LiveRunChangeListener) => new RunControl(dataSource, queues, changes),
     },
     { provide: SCHEDULES_QUEUE, inject: [RUNTIME_CONFIG], useFactory: (config: RuntimeConfig) => createSchedulesQueue({ redisUrl: config.redisUrl, prefix: config.queuePrefix }) },
     { provide: ScheduleSync, inject: [SCHEDULES_QUEUE], useFactory: (queue: ReturnType<typeof createSchedulesQueue>) => new ScheduleSync(queue) },
     EventDispatch,
   ],
-  exports: [EngineQueues, RunControl, EventDispatch, ScheduleSync],
+  exports: [EngineQueues, RunControl, LiveRunChangeListener, EventDispatch, ScheduleSync],
 })
 export class EngineModule implements OnApplicationShutdown {
   constructor(

@@ -7,13 +7,12 @@ import { actorOf } from '../../common/actor';
 import { ApiError } from '../../common/api-error';
 import type { Principal } from '../../common/principal';
 import { AuditLog } from '../audit/audit-log.service';
+import { NOTHING_CANCELLED, PendingRunsCanceller, type CancelledRuns } from './pending-runs.canceller';
 import { WorkflowChangeNotifier } from './workflow-change.notifier';
 import type { ListWorkflowsQuery, WorkflowDetailDto, WorkflowPageDto, WorkflowVersionDto } from './workflow.dto';
 import { STATS_OF_NEW_WORKFLOW, toDefinition, toVersionDto, toWorkflowDetail, toWorkflowSummary, type WorkflowStats } from './workflow.mapper';
 
 const DEFINITION_KEYS = ['name', 'description', 'isActive', 'requiresApproval', 'triggers', 'steps'] as const;
-/** Runs that have not started their work or are parked: cancelled at once when the workflow stops. */
-const CANCELLABLE_RUN_STATUSES = ['queued', 'waiting', 'awaiting_approval'] as const;
 
 @Injectable()
 export class WorkflowsService {
@@ -21,6 +20,7 @@ export class WorkflowsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditLog,
     private readonly changes: WorkflowChangeNotifier,
+    private readonly pendingRuns: PendingRunsCanceller,
   ) {}
 
   private workflows(agencyId: string, manager: EntityManager = this.dataSource.manager) {
@@ -102,6 +102,7 @@ export class WorkflowsService {
     const { definition, warnings } = await this.validate(principal.agencyId, merged, id);
     const changed = Object.keys(patch).filter((key) => (DEFINITION_KEYS as readonly string[]).includes(key));
 
+    let cancelled: CancelledRuns = NOTHING_CANCELLED;
     const saved = await this.dataSource.transaction(async (manager) => {
       const locked = await manager.getRepository(WorkflowEntity).findOne({ where: { id, agencyId: principal.agencyId, deletedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
       if (!locked) throw ApiError.notFound('Workflow');
@@ -123,19 +124,21 @@ export class WorkflowsService {
       });
       const updated = await manager.save(locked);
       await this.saveVersion(manager, principal, updated);
-      if (definition.isActive === false && current.isActive) await this.cancelPendingRuns(manager, principal.agencyId, id, 'workflow disabled');
+      if (definition.isActive === false && current.isActive) cancelled = await this.pendingRuns.cancel(manager, principal.agencyId, id, 'workflow disabled');
       await this.audit.record(
         { agencyId: principal.agencyId, eventType: 'workflow.updated', actor: actorOf(principal), workflowId: id, details: { version: updated.version, changed } },
         manager,
       );
       return updated;
     });
+    await this.pendingRuns.announce(cancelled);
     await this.changes.changed(saved);
     const stats = await this.stats(principal.agencyId, [id]);
     return toWorkflowDetail(saved, stats.get(id)!, warnings);
   }
 
   async toggle(principal: Principal, id: string, isActive: boolean | undefined): Promise<WorkflowDetailDto> {
+    let cancelled: CancelledRuns = NOTHING_CANCELLED;
     const saved = await this.dataSource.transaction(async (manager) => {
       const workflow = await manager.getRepository(WorkflowEntity).findOne({ where: { id, agencyId: principal.agencyId, deletedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
       if (!workflow) throw ApiError.notFound('Workflow');
@@ -150,29 +153,32 @@ export class WorkflowsService {
       });
       const updated = await manager.save(workflow);
       await this.saveVersion(manager, principal, updated);
-      const cancelled = target ? 0 : await this.cancelPendingRuns(manager, principal.agencyId, id, 'workflow disabled');
+      if (!target) cancelled = await this.pendingRuns.cancel(manager, principal.agencyId, id, 'workflow disabled');
       await this.audit.record(
-        { agencyId: principal.agencyId, eventType: 'workflow.toggled', actor: actorOf(principal), workflowId: id, details: { isActive: target, version: updated.version, cancelledRuns: cancelled } },
+        { agencyId: principal.agencyId, eventType: 'workflow.toggled', actor: actorOf(principal), workflowId: id, details: { isActive: target, version: updated.version, cancelledRuns: cancelled.runs.length } },
         manager,
       );
       return updated;
     });
+    await this.pendingRuns.announce(cancelled);
     await this.changes.changed(saved);
     const stats = await this.stats(principal.agencyId, [id]);
     return toWorkflowDetail(saved, stats.get(id)!);
   }
 
   async remove(principal: Principal, id: string): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    const cancelled = await this.dataSource.transaction(async (manager) => {
       const workflow = await manager.getRepository(WorkflowEntity).findOne({ where: { id, agencyId: principal.agencyId, deletedAt: IsNull() }, lock: { mode: 'pessimistic_write' } });
       if (!workflow) throw ApiError.notFound('Workflow');
       await manager.update(WorkflowEntity, { id, agencyId: principal.agencyId }, { deletedAt: new Date(), isActive: false, updatedByUserId: principal.userId, updatedByApiKeyId: principal.apiKeyId });
-      const cancelled = await this.cancelPendingRuns(manager, principal.agencyId, id, 'workflow deleted');
+      const cancelledRuns = await this.pendingRuns.cancel(manager, principal.agencyId, id, 'workflow deleted');
       await this.audit.record(
-        { agencyId: principal.agencyId, eventType: 'workflow.deleted', actor: actorOf(principal), workflowId: id, details: { name: workflow.name, cancelledRuns: cancelled } },
+        { agencyId: principal.agencyId, eventType: 'workflow.deleted', actor: actorOf(principal), workflowId: id, details: { name: workflow.name, cancelledRuns: cancelledRuns.runs.length } },
         manager,
       );
+      return cancelledRuns;
     });
+    await this.pendingRuns.announce(cancelled);
     await this.changes.changed({ id, agencyId: principal.agencyId, isActive: false, deletedAt: new Date(), triggers: [] });
   }
 
@@ -231,22 +237,6 @@ export class WorkflowsService {
       createdByUserId: principal.userId,
       createdByApiKeyId: principal.apiKeyId,
     });
-  }
-
-  /** Cancels the workflow's parked runs and closes their pending approvals, so nothing can resume them. */
-  private async cancelPendingRuns(manager: EntityManager, agencyId: string, workflowId: string, reason: string): Promise<number> {
-    const cancelled: { id: string }[] = await manager.query(
-      `UPDATE workflow_runs SET status = 'cancelled', reason = $3, finished_at = now(), next_attempt_at = NULL, updated_at = now()
-        WHERE agency_id = $1 AND workflow_id = $2 AND status = ANY($4) RETURNING id`,
-      [agencyId, workflowId, reason, [...CANCELLABLE_RUN_STATUSES]],
-    ).then((result: unknown) => (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as { id: string }[]);
-    if (cancelled.length) {
-      await manager.query(
-        `UPDATE approvals SET status = 'rejected', reason = $2, decided_at = now() WHERE run_id = ANY($1) AND status = 'pending'`,
-        [cancelled.map((run) => run.id), reason],
-      );
-    }
-    return cancelled.length;
   }
 
   private async stats(agencyId: string, workflowIds: string[]): Promise<Map<string, WorkflowStats>> {
