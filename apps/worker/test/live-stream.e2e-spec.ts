@@ -1,4 +1,6 @@
 import type { AddressInfo } from 'node:net';
+import { WorkflowRunEntity } from '@automations/persistence';
+import { eventually } from '@automations/testing';
 import { LiveStreamRegistry } from '../../api/src/modules/stream/live-stream-registry';
 import { StreamSettings } from '../../api/src/modules/stream/stream.settings';
 import type { TestAgency } from '../../api/test/support/test-api';
@@ -159,6 +161,40 @@ describe('live stream: GET /api/v1/stream relays run and approval changes per ag
     expect(runStatuses(stream, delayedRun)).toEqual(['queued', 'running', 'waiting', 'cancelled']);
     expect(approvalStatuses(delayedRun)).toEqual([]);
     expect(await stack.waitForRun(delayedRun, ['cancelled'])).toMatchObject({ reason: 'workflow deleted' });
+  });
+
+  it('announces the runs of a scheduled tick and of an inactivity scan from queued on', async () => {
+    const stream = await connect(alpha.tokens.viewer);
+    await stream.waitFor((c) => c.comments().includes('connected'), 'connected');
+    const a = engineFixtures(stack, alpha);
+    const runOf = async (workflowId: string) => (await stack.api.dataSource.getRepository(WorkflowRunEntity).findOne({ where: { workflowId } })) ?? undefined;
+
+    // A tick job on the engine's schedules queue, as its job scheduler would add it (the cron itself never comes round here).
+    const scheduled = await a.createWorkflow({
+      name: 'Ticked',
+      triggers: [{ type: 'scheduled', config: { cron: '0 3 29 2 *', timezone: 'UTC', clientFilter: { stages: ['ticked'] } } }],
+      steps: [alertStep('tick')],
+    });
+    const tickedClient = await a.createClient('Tia Ticked', { stage: 'ticked' });
+    await stack.engine.schedules.add('tick', { workflowId: scheduled.id, agencyId: alpha.agencyId });
+    const tickRun = await eventually(() => runOf(scheduled.id), { what: 'the run of the tick' });
+    await stream.waitFor(() => runStatuses(stream, tickRun.id).includes('completed'), 'tick run completed on the stream');
+    expect(runStatuses(stream, tickRun.id)).toEqual(['queued', 'running', 'completed']);
+    expect(stream.events<RunChanged>('run.changed').find((e) => e.data.runId === tickRun.id)!.data).toEqual({ runId: tickRun.id, workflowId: scheduled.id, clientId: tickedClient.id, status: 'queued' });
+
+    // The engine's inactivity scan (its periodic one may be under way: call until the run exists).
+    const idle = await a.createWorkflow({ name: 'Gone quiet', triggers: [{ type: 'inactivity', config: { days: 7 } }], steps: [alertStep('nudge')] });
+    const idleClient = await a.createClient('Ivo Idle', { lastActivityAt: new Date(Date.now() - 10 * 86_400_000).toISOString() });
+    const scanRun = await eventually(
+      async () => {
+        await stack.engine.scanInactivity();
+        return runOf(idle.id);
+      },
+      { what: 'the run of the inactivity scan' },
+    );
+    await stream.waitFor(() => runStatuses(stream, scanRun.id).includes('completed'), 'inactivity run completed on the stream');
+    expect(runStatuses(stream, scanRun.id)).toEqual(['queued', 'running', 'completed']);
+    expect(scanRun.clientId).toBe(idleClient.id);
   });
 
   it('forgets a stream when its client disconnects', async () => {

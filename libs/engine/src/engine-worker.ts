@@ -134,7 +134,7 @@ export class EngineWorker {
         { connection, prefix, concurrency: Math.max(1, Math.ceil(this.config.workerConcurrency / 2)) },
       ),
       new Worker<RunJobData>(QueueName.Runs, (job) => this.executor.advance(job.data.runId), { connection, prefix, concurrency: this.config.workerConcurrency }),
-      new Worker<ScheduleTickJobData>(QueueName.Schedules, scheduleTickProcessor(this.ticks, (ids) => this.queues.enqueueRuns(ids)), { connection, prefix, concurrency: 2 }),
+      new Worker<ScheduleTickJobData>(QueueName.Schedules, scheduleTickProcessor(this.ticks, (ids) => this.enqueueCreatedRuns(ids)), { connection, prefix, concurrency: 2 }),
     ];
     for (const worker of this.workers) worker.on('error', () => undefined);
     await Promise.all(this.workers.map((worker) => worker.waitUntilReady()));
@@ -158,12 +158,18 @@ export class EngineWorker {
     if (this.scanning) return;
     this.scanning = true;
     try {
-      await this.queues.enqueueRuns(await this.inactivity.scan());
+      await this.enqueueCreatedRuns(await this.inactivity.scan());
     } catch (error) {
-      if (error instanceof TriggerBatchError) await this.queues.enqueueRuns(error.runIds).catch(() => undefined);
+      if (error instanceof TriggerBatchError) await this.enqueueCreatedRuns(error.runIds).catch(() => undefined);
     } finally {
       this.scanning = false;
     }
+  }
+
+  /** Runs a tick or a scan created: announced (`queued`) before they are enqueued, so screens see them before `running`. */
+  private async enqueueCreatedRuns(runIds: string[]): Promise<void> {
+    await this.matchedRuns.announceQueued(runIds);
+    await this.queues.enqueueRuns(runIds);
   }
 
   /** One reconciliation and expiry pass (also callable from tests). */

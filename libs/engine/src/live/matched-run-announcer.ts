@@ -5,9 +5,17 @@ import type { RunChangeListener } from './run-change-listener';
 
 const STATUS_OF_OUTCOME: Partial<Record<string, RunStatus>> = { started: 'queued', skipped: 'skipped' };
 
+interface CreatedRunRow {
+  id: string;
+  agency_id: string;
+  workflow_id: string;
+  client_id: string;
+}
+
 /**
- * Announces the runs an event just created (queued, or skipped for a deleted client or a loop).
- * Called before the runs are enqueued, so `queued` reaches screens before `running`. Never throws.
+ * Announces runs just created: by an event (queued, or skipped for a deleted client or a loop), by a
+ * scheduled tick or by an inactivity scan (queued). Called before the runs are enqueued, so `queued`
+ * reaches screens before `running`. Never throws.
  */
 export class MatchedRunAnnouncer {
   constructor(
@@ -22,13 +30,32 @@ export class MatchedRunAnnouncer {
       if (verdict.runId && status) statusOf.set(verdict.runId, status);
     }
     if (!result.processed || !result.agencyId || statusOf.size === 0) return;
+    await this.announceRows(
+      `SELECT id, agency_id, workflow_id, client_id FROM workflow_runs WHERE agency_id = $1 AND id = ANY($2::uuid[])`,
+      [result.agencyId, [...statusOf.keys()]],
+      (run) => statusOf.get(run.id)!,
+    );
+  }
+
+  /**
+   * Announces the runs a scheduled tick (of `agencyId`) or an inactivity scan (of any agency: null) created,
+   * in one query; runs already past `queued` are left to their own announcements.
+   */
+  async announceQueued(runIds: string[], agencyId: string | null = null): Promise<void> {
+    if (runIds.length === 0) return;
+    await this.announceRows(
+      `SELECT id, agency_id, workflow_id, client_id FROM workflow_runs
+        WHERE id = ANY($1::uuid[]) AND ($2::uuid IS NULL OR agency_id = $2) AND status = 'queued'`,
+      [runIds, agencyId],
+      () => 'queued',
+    );
+  }
+
+  private async announceRows(sql: string, parameters: unknown[], statusOf: (run: CreatedRunRow) => RunStatus): Promise<void> {
     try {
-      const runs: { id: string; workflow_id: string; client_id: string }[] = await this.dataSource.query(
-        `SELECT id, workflow_id, client_id FROM workflow_runs WHERE agency_id = $1 AND id = ANY($2::uuid[])`,
-        [result.agencyId, [...statusOf.keys()]],
-      );
+      const runs: CreatedRunRow[] = await this.dataSource.query(sql, parameters);
       for (const run of runs) {
-        await this.changes.runChanged({ id: run.id, agencyId: result.agencyId, workflowId: run.workflow_id, clientId: run.client_id }, statusOf.get(run.id)!);
+        await this.changes.runChanged({ id: run.id, agencyId: run.agency_id, workflowId: run.workflow_id, clientId: run.client_id }, statusOf(run));
       }
     } catch {
       // Live updates are hints; the runs themselves are committed and screens poll.
