@@ -9,7 +9,11 @@ export default defineConfig({
   root,
   plugins: [react()],
   resolve: {
-    alias: { '@automations/domain': fileURLToPath(new URL('../../libs/domain/src/index.ts', import.meta.url)) },
+    // Exact matches: `@automations/domain/constants` is its own light entry point (no ajv, no cron-parser).
+    alias: [
+      { find: /^@automations\/domain$/, replacement: fileURLToPath(new URL('../../libs/domain/src/index.ts', import.meta.url)) },
+      { find: /^@automations\/domain\/constants$/, replacement: fileURLToPath(new URL('../../libs/domain/src/constants/index.ts', import.meta.url)) },
+    ],
   },
   build: { outDir: fileURLToPath(new URL('../../dist/apps/web', import.meta.url)), emptyOutDir: true },
   // API_PROXY_TARGET: an API on another port (the default is `npm run dev`'s).

@@ -1,19 +1,10 @@
+import { RUN_STATUSES as DOMAIN_RUN_STATUSES } from '@automations/domain/constants';
 import type { RunStatus, StepStatus } from '../api/types';
 
 type AnyStatus = RunStatus | StepStatus;
 
 /** Every run status, in the order a filter lists them (PRODUCT.md §1). */
-export const RUN_STATUSES: readonly RunStatus[] = [
-  'queued',
-  'running',
-  'waiting',
-  'awaiting_approval',
-  'completed',
-  'failed',
-  'skipped',
-  'cancelled',
-  'rejected',
-];
+export const RUN_STATUSES: readonly RunStatus[] = DOMAIN_RUN_STATUSES;
 
 const LABELS: Record<AnyStatus, string> = {
   pending: 'Pending',

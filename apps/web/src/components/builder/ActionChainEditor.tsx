@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { Button, Group, Stack, Text } from '@mantine/core';
-import { MAX_BRANCH_DEPTH } from '@automations/domain';
+import { MAX_BRANCH_DEPTH } from '@automations/domain/constants';
 import { ActionConfiguration } from './ActionConfiguration';
 import { useBuilder } from './BuilderContext';
 import { ConditionalLogicEditor } from './ConditionalLogicEditor';

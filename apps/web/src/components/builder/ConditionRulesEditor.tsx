@@ -1,5 +1,5 @@
 import { Button, Group, SegmentedControl, Stack, Text } from '@mantine/core';
-import { MAX_CONDITION_RULES } from '@automations/domain';
+import { MAX_CONDITION_RULES } from '@automations/domain/constants';
 import { useBuilder } from './BuilderContext';
 import { ConditionRuleRow } from './ConditionRuleRow';
 import { newRule, type ConditionMode, type DraftCondition } from './draft';

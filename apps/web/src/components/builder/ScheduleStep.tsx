@@ -1,5 +1,5 @@
 import { Button, Stack, Text } from '@mantine/core';
-import { MAX_TRIGGERS } from '@automations/domain';
+import { MAX_TRIGGERS } from '@automations/domain/constants';
 import { useBuilder } from './BuilderContext';
 import { describeTriggerState } from './describeTriggers';
 import { newKey, scheduledTriggerIndex, SCHEDULED, type DraftTrigger } from './draft';

@@ -1,5 +1,5 @@
 import { Alert, Button, Group, NativeSelect, Paper, Stack, Text } from '@mantine/core';
-import { MAX_TRIGGERS } from '@automations/domain';
+import { MAX_TRIGGERS } from '@automations/domain/constants';
 import type { TriggerType } from '../../api/types';
 import { ConfirmButton } from '../ConfirmButton';
 import { SchemaForm } from '../schema-form/SchemaForm';
