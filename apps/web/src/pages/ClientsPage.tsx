@@ -1,16 +1,25 @@
 import { useState } from 'react';
-import { Anchor, Group, Loader, Pagination, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Group, Loader, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
+import type { Client } from '../api/types';
 import { useClientList } from '../api/useClients';
 import { HealthBadge } from '../components/clients/HealthBadge';
 import { EmptyState } from '../components/EmptyState';
 import { LoadingState } from '../components/LoadingState';
 import { QueryError } from '../components/QueryError';
-import { formatDateTime, formatRelativeTime } from '../lib/format';
+import { PagedTable, type PagedTableColumn } from '../components/table/PagedTable';
+import { RelativeTime } from '../components/table/RelativeTime';
+import { TitleCell } from '../components/table/TitleCell';
 import { parsePage, withParams } from '../lib/searchParams';
 
 const PAGE_SIZE = 50;
+
+const COLUMNS: PagedTableColumn<Client>[] = [
+  { header: 'Client', wrapAnywhere: true, cell: (client) => <TitleCell to={`/clients/${client.id}`} title={client.name} detail={client.stage} /> },
+  { header: 'Health', cell: (client) => <HealthBadge health={client.health} /> },
+  { header: 'Last activity', wideOnly: true, cell: (client) => <RelativeTime at={client.lastActivityAt} /> },
+];
 
 /** The agency's clients with search; a client opens its runs and the records automations made. */
 export function ClientsPage() {
@@ -47,49 +56,18 @@ export function ClientsPage() {
             </Text>
           </EmptyState>
         ) : (
-          <Table.ScrollContainer minWidth={0}>
-            <Table highlightOnHover verticalSpacing="xs" aria-label="Clients">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Client</Table.Th>
-                  <Table.Th>Health</Table.Th>
-                  <Table.Th visibleFrom="sm">Last activity</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.items.map((client) => (
-                  <Table.Tr key={client.id}>
-                    <Table.Td style={{ overflowWrap: 'anywhere' }}>
-                      <Anchor component={Link} to={`/clients/${client.id}`} fw={600} size="sm">
-                        {client.name}
-                      </Anchor>
-                      <Text size="xs" c="dimmed">
-                        {client.stage}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <HealthBadge health={client.health} />
-                    </Table.Td>
-                    <Table.Td visibleFrom="sm">
-                      <Text size="sm" title={formatDateTime(client.lastActivityAt)}>
-                        {formatRelativeTime(client.lastActivityAt)}
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <PagedTable
+            label="Clients"
+            items={data.items}
+            columns={COLUMNS}
+            rowKey={(client) => client.id}
+            pages={{ page, pageCount, onChange: (value) => setSearchParams((current) => withParams(current, { page: value === 1 ? null : String(value) })) }}
+          />
         )
       ) : error ? (
         <QueryError title="Could not load clients" error={error} onRetry={() => void clients.refetch()} />
       ) : (
         <LoadingState label="Loading clients…" />
-      )}
-      {pageCount > 1 && (
-        <Group justify="center">
-          <Pagination total={pageCount} value={page} onChange={(value) => setSearchParams((current) => withParams(current, { page: value === 1 ? null : String(value) }))} size="sm" />
-        </Group>
       )}
     </Stack>
   );

@@ -1,15 +1,23 @@
-import { Anchor, Button, Group, Loader, NativeSelect, Pagination, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { Link, useSearchParams } from 'react-router';
-import type { EventListQuery, EventType } from '../api/types';
+import { Button, Group, Loader, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useSearchParams } from 'react-router';
+import type { EventListQuery, EventSummary, EventType } from '../api/types';
 import { useEvents } from '../api/useEvents';
 import { EmptyState } from '../components/EmptyState';
 import { LoadingState } from '../components/LoadingState';
 import { QueryError } from '../components/QueryError';
+import { PagedTable, type PagedTableColumn } from '../components/table/PagedTable';
+import { RelativeTime } from '../components/table/RelativeTime';
+import { TitleCell } from '../components/table/TitleCell';
 import { describeEventData, EVENT_TYPES, eventTypeLabel } from '../lib/eventTypes';
-import { formatDateTime, formatRelativeTime } from '../lib/format';
 import { endOfDay, parseDay, parsePage, startOfDay, withParams } from '../lib/searchParams';
 
 const PAGE_SIZE = 50;
+
+const COLUMNS: PagedTableColumn<EventSummary>[] = [
+  { header: 'Event', wrapAnywhere: true, cell: (event) => <TitleCell to={`/events/${event.id}`} title={eventTypeLabel(event.type)} detail={describeEventData(event.type, event.data)} /> },
+  { header: 'When', cell: (event) => <RelativeTime at={event.occurredAt} /> },
+  { header: 'Source', wideOnly: true, cell: (event) => <Text size="sm">{event.source.replace('_', ' ')}</Text> },
+];
 
 /** Events the agency's automations saw, newest first; each opens "Why didn't it fire?". */
 export function EventsPage() {
@@ -68,50 +76,18 @@ export function EventsPage() {
             </Text>
           </EmptyState>
         ) : (
-          <Table.ScrollContainer minWidth={0}>
-            <Table highlightOnHover verticalSpacing="xs" aria-label="Events">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Event</Table.Th>
-                  <Table.Th>When</Table.Th>
-                  <Table.Th visibleFrom="sm">Source</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {data.items.map((event) => (
-                  <Table.Tr key={event.id}>
-                    <Table.Td style={{ overflowWrap: 'anywhere' }}>
-                      <Anchor component={Link} to={`/events/${event.id}`} size="sm" fw={600}>
-                        {eventTypeLabel(event.type)}
-                      </Anchor>
-                      <Text size="xs" c="dimmed">
-                        {describeEventData(event.type, event.data)}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" title={formatDateTime(event.occurredAt)} style={{ whiteSpace: 'nowrap' }}>
-                        {formatRelativeTime(event.occurredAt)}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td visibleFrom="sm">
-                      <Text size="sm">{event.source.replace('_', ' ')}</Text>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+          <PagedTable
+            label="Events"
+            items={data.items}
+            columns={COLUMNS}
+            rowKey={(event) => event.id}
+            pages={{ page, pageCount, onChange: (value) => setSearchParams((current) => withParams(current, { page: value === 1 ? null : String(value) })) }}
+          />
         )
       ) : error ? (
         <QueryError title="Could not load events" error={error} onRetry={() => void events.refetch()} />
       ) : (
         <LoadingState label="Loading events…" />
-      )}
-
-      {pageCount > 1 && (
-        <Group justify="center">
-          <Pagination total={pageCount} value={page} onChange={(value) => setSearchParams((current) => withParams(current, { page: value === 1 ? null : String(value) }))} size="sm" />
-        </Group>
       )}
     </Stack>
   );

@@ -1,4 +1,4 @@
-import { Button, Group, Loader, Pagination, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import type { RunListQuery, RunStatus } from '../api/types';
 import { useRuns } from '../api/useRuns';
@@ -87,25 +87,18 @@ export function ExecutionHistoryPage() {
             <Text size="sm" c="dimmed" mb="xs">
               {data.total === 1 ? '1 run' : `${data.total.toLocaleString('en')} runs`}
             </Text>
-            <RunTable runs={data.items} linkTo={(run) => runPath(run.id)} onOpen={(run) => navigate(runPath(run.id))} />
+            <RunTable
+              runs={data.items}
+              linkTo={(run) => runPath(run.id)}
+              onOpen={(run) => navigate(runPath(run.id))}
+              pages={{ page, pageCount, onChange: (value) => setSearchParams((current) => withParams(current, { page: value === 1 ? null : String(value) })) }}
+            />
           </div>
         )
       ) : error ? (
         <QueryError title="Could not load runs" error={error} onRetry={() => void runs.refetch()} />
       ) : (
         <LoadingState label="Loading runs…" />
-      )}
-
-      {pageCount > 1 && (
-        <Group justify="center">
-          <Pagination
-            total={pageCount}
-            value={page}
-            onChange={(value) => setSearchParams((current) => withParams(current, { page: value === 1 ? null : String(value) }))}
-            size="sm"
-            getControlProps={(control) => ({ 'aria-label': `${control} page` })}
-          />
-        </Group>
       )}
 
       <RunDetailsModal runId={openRunId} onClose={() => navigate(`/runs${search ? `?${search}` : ''}`)} />

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Anchor, Group, Pagination, Stack } from '@mantine/core';
+import { Anchor, Stack } from '@mantine/core';
 import { Link } from 'react-router';
 import { useRuns } from '../../api/useRuns';
 import { EmptyState } from '../EmptyState';
@@ -23,19 +23,16 @@ export function ClientRuns({ clientId }: { clientId: string }) {
         data.items.length === 0 ? (
           <EmptyState title="No runs for this client yet" />
         ) : (
-          <RunTable runs={data.items} hideClient linkTo={(run) => `/runs/${run.id}`} onOpen={(run) => setOpenRunId(run.id)} />
+          <RunTable runs={data.items} hideClient linkTo={(run) => `/runs/${run.id}`} onOpen={(run) => setOpenRunId(run.id)} pages={{ page, pageCount, onChange: setPage }} />
         )
       ) : error ? (
         <QueryError title="Could not load runs" error={error} onRetry={() => void runs.refetch()} />
       ) : (
         <LoadingState label="Loading runs…" />
       )}
-      <Group justify="space-between">
-        <Anchor component={Link} to={`/runs?clientId=${clientId}`} size="sm">
-          Filter in run history
-        </Anchor>
-        {pageCount > 1 && <Pagination total={pageCount} value={page} onChange={setPage} size="sm" />}
-      </Group>
+      <Anchor component={Link} to={`/runs?clientId=${clientId}`} size="sm">
+        Filter in run history
+      </Anchor>
       <RunDetailsModal runId={openRunId} onClose={() => setOpenRunId(null)} />
     </Stack>
   );
