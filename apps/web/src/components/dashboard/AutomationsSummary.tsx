@@ -1,22 +1,10 @@
-import { Paper, SimpleGrid, Skeleton, Text } from '@mantine/core';
+import { SimpleGrid, Skeleton } from '@mantine/core';
 import { useWorkflowAnalytics } from '../../api/useWorkflowAnalytics';
 import { summarizeAnalytics } from '../../lib/analyticsSummary';
 import { formatCount, formatMinutes, formatRate } from '../../lib/format';
+import { StatCard } from '../StatCard';
 
 const DAYS = 30;
-
-function Figure({ label, value }: { label: string; value: string }) {
-  return (
-    <Paper withBorder p="sm">
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      <Text size="xl" fw={700}>
-        {value}
-      </Text>
-    </Paper>
-  );
-}
 
 /**
  * Headline figures of the last 30 days from the analytics endpoint. Shows nothing when the
@@ -40,7 +28,7 @@ export function AutomationsSummary() {
   return (
     <SimpleGrid cols={{ base: 2, sm: Math.min(figures.length, 5) }} spacing="sm" component="section" aria-label={`Last ${DAYS} days`}>
       {figures.map((figure) => (
-        <Figure key={figure.label} {...figure} />
+        <StatCard key={figure.label} {...figure} />
       ))}
     </SimpleGrid>
   );
