@@ -35,7 +35,8 @@ export const USAGE = `Usage: node bench/run.mjs [options]   (npm run bench build
   --worker-concurrency N  WORKER_CONCURRENCY
   --db-pool-size N        DB_POOL_SIZE
 
-  env: BENCH_DATABASE_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/postgres), REDIS_URL`;
+  env: BENCH_DATABASE_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/postgres), REDIS_URL,
+       BENCH_CPU_PROF_DIR (write a V8 --cpu-prof profile of the api and worker there, one folder each)`;
 
 const FULL = {
   clients: 1000,

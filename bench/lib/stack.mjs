@@ -223,7 +223,9 @@ function countQueries(client) {
 function spawnProcess(name, file, env, logDir, workload) {
   const logFile = join(logDir, `${workload.toLowerCase()}-${name}.log`);
   const fd = openSync(logFile, 'a');
-  const child = spawn(process.execPath, [file], { env, cwd: ROOT, stdio: ['ignore', fd, fd] });
+  // BENCH_CPU_PROF_DIR=dir writes a V8 CPU profile of each process there when it exits (see bench/README or --help).
+  const profile = process.env.BENCH_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${join(process.env.BENCH_CPU_PROF_DIR, name)}`] : [];
+  const child = spawn(process.execPath, [...profile, file], { env, cwd: ROOT, stdio: ['ignore', fd, fd] });
   closeSync(fd);
   child.logFile = logFile;
   child.benchName = name;

@@ -45,6 +45,7 @@ export { METRIC_NAME_PATTERN, SLACK_ID_PATTERN, STEP_ID_PATTERN, isUuid } from '
 // Execution: trigger forms and the run's step planner
 export * from './triggers/trigger-forms';
 export * from './runs/step-planner';
+export { decideToNextAction, type StepDecision } from './runs/decide-to-next-action';
 export * from './runs/step-config-renderer';
 
 // Loop prevention: run-time rules and the save-time cycle warning

@@ -33,5 +33,10 @@ export interface ActionExecution {
 
 export interface ActionExecutor {
   readonly type: ActionType;
+  /**
+   * `database`: the whole effect happens inside `commit`, so a failed attempt leaves nothing behind and the step needs
+   * no `running` mark first. `external`: the action calls out before committing, so the attempt is recorded first.
+   */
+  readonly effects: 'database' | 'external';
   execute(execution: ActionExecution): Promise<StepEffect>;
 }

@@ -3,6 +3,7 @@ import type { ActionExecution, ActionExecutor, StepEffect } from './action-execu
 
 export class AddAlertAction implements ActionExecutor {
   readonly type = 'add_alert' as const;
+  readonly effects = 'database' as const;
 
   execute(execution: ActionExecution): Promise<StepEffect> {
     const config = execution.config as { title: string; message?: string; severity: string };

@@ -3,6 +3,7 @@ import type { ActionExecution, ActionExecutor, StepEffect } from './action-execu
 
 export class CreateTaskAction implements ActionExecutor {
   readonly type = 'create_task' as const;
+  readonly effects = 'database' as const;
 
   execute(execution: ActionExecution): Promise<StepEffect> {
     const config = execution.config as { title: string; description?: string; priority: string; dueInDays?: number; assignee?: string };

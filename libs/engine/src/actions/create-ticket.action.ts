@@ -4,6 +4,7 @@ import type { ActionExecution, ActionExecutor, StepEffect } from './action-execu
 /** Creates a ticket and emits `ticket.created` (with causation) in the same transaction. */
 export class CreateTicketAction implements ActionExecutor {
   readonly type = 'create_ticket' as const;
+  readonly effects = 'database' as const;
 
   execute(execution: ActionExecution): Promise<StepEffect> {
     const config = execution.config as { title: string; description?: string; priority: string; category: string };

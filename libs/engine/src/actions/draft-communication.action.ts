@@ -16,6 +16,7 @@ export interface DraftDefaults {
  */
 export class DraftCommunicationAction implements ActionExecutor {
   readonly type = 'draft_communication' as const;
+  readonly effects = 'external' as const;
 
   constructor(
     private readonly integrations: IntegrationSettingsLoader,

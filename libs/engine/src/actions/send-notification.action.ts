@@ -14,6 +14,7 @@ import type { ActionExecution, ActionExecutor, StepEffect } from './action-execu
  */
 export class SendNotificationAction implements ActionExecutor {
   readonly type = 'send_notification' as const;
+  readonly effects = 'external' as const;
 
   constructor(
     private readonly integrations: IntegrationSettingsLoader,

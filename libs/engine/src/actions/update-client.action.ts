@@ -5,6 +5,7 @@ import type { ActionExecution, ActionExecutor, StepEffect } from './action-execu
 /** Changes the live client; a real stage change emits `client.stage_changed`, no change emits nothing. */
 export class UpdateClientAction implements ActionExecutor {
   readonly type = 'update_client' as const;
+  readonly effects = 'database' as const;
 
   execute(execution: ActionExecution): Promise<StepEffect> {
     const config = execution.config as { stage?: string; health?: string; assigneeId?: string };

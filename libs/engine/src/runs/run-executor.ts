@@ -1,16 +1,18 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { evaluateCondition, planNextStep, renderStepConfig, type ActionStep, type WorkflowDefinition } from '@automations/domain';
-import { addToWorkflowCounters, ApprovalEntity, AuditEventEntity, entityPatch, EventCausation, NotificationEntity, RunStepEntity, UserEntity, WorkflowEntity, WorkflowRunEntity } from '@automations/persistence';
+import { decideToNextAction, renderStepConfig, type ActionStep, type StepDecision, type StepProgress, type WorkflowDefinition } from '@automations/domain';
+import { addToWorkflowCounters, ApprovalEntity, entityPatch, EventCausation, NotificationEntity, UserEntity } from '@automations/persistence';
 import type { ActionExecutorRegistry } from '../actions/action-executor.registry';
 import type { StepEffect } from '../actions/action-executor';
 import { conditionContextOf, templateContextOf, type ClientSnapshot } from '../context/client-snapshot';
 import type { EngineQueues } from '../queues/engine-queues';
 import type { ApprovalNotifier } from './approval-notifier';
 import { backoffDelayMs, classifyStepError } from './error-classifier';
-import { loadRunDefinition, loadRunProgress } from './run-definition.loader';
 import { StaleLeaseError } from './stale-lease.error';
-import { assertEditorMayRun } from './editor-permission';
+import { editorRefusal } from './editor-permission';
 import type { RunChangeListener } from '../live/run-change-listener';
+import { leaseRun, type LeasedRun, type StepRow } from './run-lease';
+import { RunDefinitionCache } from './run-definition.cache';
+import { writeStepRows } from './step-rows.writer';
 
 /**
  * Decides whether a run may start now (per-agency quotas): runs over the quota are deferred to the
@@ -30,19 +32,54 @@ export interface RunExecutorOptions {
   approvalTimeoutMinutes: number;
 }
 
-type LeasedRun = WorkflowRunEntity;
+/** One job's view of its run: what is recorded, and the decisions still to be written with the next commit. */
+interface Drive {
+  run: LeasedRun;
+  definition: WorkflowDefinition;
+  rows: Map<string, StepRow>;
+  progress: Map<string, StepProgress>;
+  /** Branch decisions, condition skips and failures of continue-on-failure steps, written by the next transaction. */
+  pending: StepRow[];
+  snapshot: ClientSnapshot;
+  trigger: Record<string, unknown>;
+}
+
+type RunOutcome = 'completed' | 'failed' | 'cancelled';
 
 function rowsOf<T>(result: unknown): T[] {
   // TypeORM answers UPDATE … RETURNING with [rows, count].
   return (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as T[];
 }
 
+const FENCE_SQL = `UPDATE workflow_runs SET lease_expires_at = now() + make_interval(secs => $3), updated_at = now()
+  WHERE id = $1 AND lease_token = $2 AND status = 'running' RETURNING id`;
+const PARK_SQL = `UPDATE workflow_runs SET status = $3, next_attempt_at = $4, lease_owner = NULL, lease_expires_at = NULL, updated_at = now()
+  WHERE id = $1 AND lease_token = $2 AND status = 'running' RETURNING id`;
+/** Ends the run and writes its audit line in one statement; nothing is written when the lease is lost. */
+const FINISH_SQL = `WITH finished AS (
+    UPDATE workflow_runs SET status = $3, reason = $4, error = $5::jsonb, finished_at = now(), next_attempt_at = NULL,
+           lease_owner = NULL, lease_expires_at = NULL, updated_at = now()
+     WHERE id = $1 AND lease_token = $2 AND status = 'running'
+    RETURNING id, agency_id, workflow_id, client_id)
+  INSERT INTO audit_events (agency_id, workflow_id, client_id, event_type, actor_type, actor_id, details, at)
+  SELECT agency_id, workflow_id, client_id, $6, 'system', NULL, $7::jsonb, now() FROM finished
+  RETURNING id`;
+
+const AUDIT_EVENT_OF: Record<RunOutcome, string> = { completed: 'run.executed', failed: 'run.failed', cancelled: 'run.cancelled' };
+
 /**
  * Advances one run as far as it can go in one job: leases it (fencing token), walks its steps from
  * what they recorded, executes actions (effect + completion in one fenced transaction), and parks
  * it for delays, approvals and retry backoff. Terminal states are never overwritten.
+ *
+ * Round trips are the cost that matters here: the lease reads everything the job needs in one
+ * statement, decisions without I/O (branches, skipped conditions) ride along with the next commit,
+ * a database-only action commits its effect and completion together without a `running` mark first,
+ * and the run finishes in the same transaction as its last step.
  */
 export class RunExecutor {
+  private readonly definitions: RunDefinitionCache;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly queues: EngineQueues,
@@ -51,10 +88,12 @@ export class RunExecutor {
     private readonly admission: RunAdmission | null = null,
     private readonly approvalNotifier: ApprovalNotifier | null = null,
     private readonly changes: RunChangeListener | null = null,
-  ) {}
+  ) {
+    this.definitions = new RunDefinitionCache(dataSource);
+  }
 
   async advance(runId: string): Promise<void> {
-    const run = await this.acquire(runId);
+    const run = await leaseRun(this.dataSource, runId, this.options.workerId, this.options.leaseMs / 1000);
     if (!run) return this.wakeLater(runId);
     await this.changes?.runChanged(run, 'running');
     try {
@@ -65,225 +104,234 @@ export class RunExecutor {
     }
   }
 
-  private async acquire(runId: string): Promise<LeasedRun | null> {
-    const rows = rowsOf<{ id: string }>(
-      await this.dataSource.query(
-        `UPDATE workflow_runs SET status = 'running', lease_owner = $2, lease_expires_at = now() + make_interval(secs => $3),
-                lease_token = lease_token + 1, updated_at = now()
-          WHERE id = $1 AND (
-                (status IN ('queued', 'waiting') AND (next_attempt_at IS NULL OR next_attempt_at <= now() + interval '50 milliseconds'))
-             OR (status = 'running' AND lease_expires_at < now()))
-          RETURNING id`,
-        [runId, this.options.workerId, this.options.leaseMs / 1000],
-      ),
-    );
-    if (rows.length === 0) return null;
-    return this.dataSource.getRepository(WorkflowRunEntity).findOneOrFail({ where: { id: runId } });
-  }
-
   /** A job that arrived before its run is due re-arms itself for the remaining time. */
   private async wakeLater(runId: string): Promise<void> {
-    const run = await this.dataSource.getRepository(WorkflowRunEntity).findOne({ where: { id: runId } });
-    if (run && (run.status === 'queued' || run.status === 'waiting') && run.nextAttemptAt && run.nextAttemptAt.getTime() > Date.now()) {
-      await this.queues.enqueueRun(runId, run.nextAttemptAt.getTime() - Date.now());
+    const [run]: { status: string; next_attempt_at: Date | null }[] = await this.dataSource.query(`SELECT status, next_attempt_at FROM workflow_runs WHERE id = $1`, [runId]);
+    if (run && (run.status === 'queued' || run.status === 'waiting') && run.next_attempt_at && run.next_attempt_at.getTime() > Date.now()) {
+      await this.queues.enqueueRun(runId, run.next_attempt_at.getTime() - Date.now());
     }
   }
 
   private async drive(run: LeasedRun): Promise<void> {
-    const workflow = await this.dataSource.getRepository(WorkflowEntity).findOneOrFail({ where: { id: run.workflowId } });
-    if (workflow.deletedAt || !workflow.isActive) {
-      await this.finish(run, 'cancelled', { reason: workflow.deletedAt ? 'workflow deleted' : 'workflow disabled' });
-      return;
-    }
-    const definition = await loadRunDefinition(this.dataSource.manager, run);
-    const { rows, progress } = await loadRunProgress(this.dataSource.manager, run.id);
+    const rows = run.steps;
+    const drive: Drive = {
+      run,
+      definition: await this.definitions.get(run.workflowId, run.workflowVersion),
+      rows,
+      progress: new Map([...rows.values()].map((row) => [row.stepId, { status: row.status, branch: (row.output as { branch?: 'then' | 'else' } | null)?.branch }])),
+      pending: [],
+      snapshot: run.clientSnapshot as unknown as ClientSnapshot,
+      trigger: this.triggerFields(run),
+    };
+    if (run.workflow.deleted || !run.workflow.isActive) return this.finish(drive, 'cancelled', { reason: run.workflow.deleted ? 'workflow deleted' : 'workflow disabled' });
     if (this.admission && rows.size === 0 && run.attempt === 1) {
       const decision = await this.admission.admit(run);
-      if (!decision.admitted) return this.park(run, 'queued', decision.retryAt, decision.retryAt.getTime() - Date.now());
+      if (!decision.admitted) return this.park(drive, 'queued', decision.retryAt, decision.retryAt.getTime() - Date.now());
     }
-    const snapshot = run.clientSnapshot as unknown as ClientSnapshot;
-    const trigger = this.triggerFields(run);
     let executed = 0;
 
     for (;;) {
-      const next = planNextStep(definition.steps, progress);
-      if (next.kind === 'done') return this.finish(run, 'completed', {});
-      if (executed >= this.options.chunkSize) return this.park(run, 'queued', new Date(), 0);
+      const { decisions, next } = decideToNextAction(drive.definition.steps, drive.progress, conditionContextOf(drive.snapshot, drive.trigger, new Date()));
+      drive.pending.push(...this.recordDecisions(drive, decisions));
+      if (next.kind === 'done') return this.finish(drive, 'completed', {});
+      if (executed >= this.options.chunkSize) return this.park(drive, 'queued', new Date(), 0);
       executed += 1;
-
-      if (next.kind === 'branch') {
-        const taken = evaluateCondition(next.step.condition, conditionContextOf(snapshot, trigger, new Date())) ? 'then' : 'else';
-        const row = await this.saveStep(run, this.stepRow(run, rows, next.step.id, 'branch', { status: 'completed', output: { branch: taken }, startedAt: new Date(), finishedAt: new Date() }));
-        rows.set(row.stepId, row);
-        progress.set(row.stepId, { status: 'completed', branch: taken });
-        continue;
-      }
 
       const step = next.step;
       const row = rows.get(step.id);
-      if (!row && step.condition && !evaluateCondition(step.condition, conditionContextOf(snapshot, trigger, new Date()))) {
-        const skipped = await this.saveStep(run, this.stepRow(run, rows, step.id, step.type, { status: 'skipped', output: { reason: 'condition not met' }, finishedAt: new Date() }));
-        rows.set(step.id, skipped);
-        progress.set(step.id, { status: 'skipped' });
-        continue;
-      }
-
       if (step.delayMinutes && (!row || (row.status === 'pending' && !row.scheduledFor))) {
         const due = new Date(Date.now() + step.delayMinutes * 60_000);
-        await this.saveStep(run, this.stepRow(run, rows, step.id, step.type, { status: 'waiting', scheduledFor: due }));
-        return this.park(run, 'waiting', due, due.getTime() - Date.now());
+        return this.park(drive, 'waiting', due, due.getTime() - Date.now(), [this.stepRow(drive, step.id, step.type, { status: 'waiting', scheduledFor: due })]);
       }
       if (row?.status === 'waiting' && row.scheduledFor && row.scheduledFor.getTime() > Date.now() + 50) {
-        return this.park(run, 'waiting', row.scheduledFor, row.scheduledFor.getTime() - Date.now());
+        return this.park(drive, 'waiting', row.scheduledFor, row.scheduledFor.getTime() - Date.now());
       }
 
-      if (step.requiresApproval || definition.requiresApproval) {
-        const approval = await this.dataSource.getRepository(ApprovalEntity).findOne({ where: { runId: run.id, stepId: step.id } });
-        if (!approval) return this.requestApproval(run, rows, step, workflow.name, snapshot, trigger);
-        if (approval.status !== 'approved') return this.park(run, 'awaiting_approval', null, null);
+      if (step.requiresApproval || drive.definition.requiresApproval) {
+        const [approval]: { status: string }[] = await this.dataSource.query(`SELECT status FROM approvals WHERE run_id = $1 AND step_id = $2`, [run.id, step.id]);
+        if (!approval) return this.requestApproval(drive, step);
+        if (approval.status !== 'approved') return this.park(drive, 'awaiting_approval', null, null);
       }
 
-      const settled = await this.executeStep(run, rows, step, workflow, snapshot, trigger);
-      if (settled === 'parked') return;
-      if (settled === 'halted') return;
-      progress.set(step.id, { status: rows.get(step.id)!.status });
+      const settled = await this.executeStep(drive, step);
+      if (settled !== 'next') return;
     }
   }
 
-  private async executeStep(run: LeasedRun, rows: Map<string, RunStepEntity>, step: ActionStep, workflow: WorkflowEntity, snapshot: ClientSnapshot, trigger: Record<string, unknown>): Promise<'done' | 'parked' | 'halted'> {
-    const workflowName = workflow.name;
-    const config = renderStepConfig(step, templateContextOf(snapshot, trigger, workflowName));
-    const attempts = (rows.get(step.id)?.attempts ?? 0) + 1;
-    let row = await this.saveStep(run, this.stepRow(run, rows, step.id, step.type, { status: 'running', attempts, input: config, error: null, startedAt: new Date(), finishedAt: null }));
-    rows.set(step.id, row);
+  /** Turns decisions taken without I/O into step rows (recorded now, written with the next commit). */
+  private recordDecisions(drive: Drive, decisions: StepDecision[]): StepRow[] {
+    const now = new Date();
+    return decisions.map((decision) => {
+      const row =
+        decision.kind === 'branch'
+          ? this.stepRow(drive, decision.stepId, 'branch', { status: 'completed', output: { branch: decision.taken }, startedAt: now, finishedAt: now })
+          : this.stepRow(drive, decision.stepId, decision.type, { status: 'skipped', output: { reason: 'condition not met' }, finishedAt: now });
+      drive.rows.set(row.stepId, row);
+      return row;
+    });
+  }
+
+  /** 'next': go on with the next step; 'stopped': the run was parked, finished or failed. */
+  private async executeStep(drive: Drive, step: ActionStep): Promise<'next' | 'stopped'> {
+    const { run } = drive;
+    const workflowName = run.workflow.name;
+    const config = renderStepConfig(step, templateContextOf(drive.snapshot, drive.trigger, workflowName));
+    const attempts = (drive.rows.get(step.id)?.attempts ?? 0) + 1;
+    const action = this.actions.get(step.type);
+    const attempt = this.stepRow(drive, step.id, step.type, { status: 'running', attempts, input: config, error: null, startedAt: new Date(), finishedAt: null });
+    if (action.effects === 'external') await this.write(drive, [attempt]);
+    let finished = false;
     let effect: StepEffect;
     try {
-      await assertEditorMayRun(this.dataSource, workflow);
-      effect = await this.actions.get(step.type).execute({
+      const refusal = editorRefusal(run.workflow.editor);
+      if (refusal) throw refusal;
+      effect = await action.execute({
         agencyId: run.agencyId,
         runId: run.id,
         workflowId: run.workflowId,
         workflowName,
         step,
         clientId: run.clientId,
-        snapshot,
+        snapshot: drive.snapshot,
         config,
-        trigger,
+        trigger: drive.trigger,
         causation: this.causationFor(run),
         dataSource: this.dataSource,
-        commit: (fn) => this.commitStep(run, row, fn),
+        commit: async (fn) => {
+          const committed = await this.commitStep(drive, attempt, fn);
+          finished = committed.finished;
+          return committed.effect;
+        },
       });
     } catch (error) {
       if (error instanceof StaleLeaseError) throw error;
       const failure = classifyStepError(error);
       if (failure.transient && attempts < this.options.maxAttempts) {
         const delay = backoffDelayMs(attempts, this.options.retryBackoffMs, (failure as { retryAfterMs?: number }).retryAfterMs);
-        row = await this.saveStep(run, { ...row, status: 'pending', error: failure.toJSON(), scheduledFor: new Date(Date.now() + delay) });
-        rows.set(step.id, row);
-        await this.park(run, 'queued', new Date(Date.now() + delay), delay);
-        return 'parked';
+        const retry = { ...attempt, status: 'pending' as const, error: failure.toJSON(), scheduledFor: new Date(Date.now() + delay) };
+        drive.rows.set(step.id, retry);
+        await this.park(drive, 'queued', new Date(Date.now() + delay), delay, [retry]);
+        return 'stopped';
       }
-      row = await this.saveStep(run, { ...row, status: 'failed', error: failure.toJSON(), finishedAt: new Date() });
-      rows.set(step.id, row);
-      if (step.continueOnFailure) return 'done';
-      await this.finish(run, 'failed', { error: { stepId: step.id, ...failure.toJSON() } });
-      return 'halted';
+      const failed = { ...attempt, status: 'failed' as const, error: failure.toJSON(), finishedAt: new Date() };
+      drive.rows.set(step.id, failed);
+      drive.progress.set(step.id, { status: 'failed' });
+      drive.pending.push(failed);
+      if (step.continueOnFailure) return 'next';
+      await this.finish(drive, 'failed', { error: { stepId: step.id, ...failure.toJSON() } });
+      return 'stopped';
     }
-    rows.set(step.id, { ...row, status: 'completed', output: effect.output, finishedAt: new Date() });
     if (effect.emittedEventIds?.length) await this.queues.enqueueEvents(effect.emittedEventIds).catch(() => undefined);
-    return 'done';
+    if (finished) await this.changes?.runChanged(run, 'completed');
+    return finished ? 'stopped' : 'next';
   }
 
-  /** The action's effect and the step's completion, in one transaction fenced by the lease token. */
-  private commitStep(run: LeasedRun, row: RunStepEntity, effect: (manager: EntityManager) => Promise<StepEffect>): Promise<StepEffect> {
-    return this.dataSource.transaction(async (manager) => {
-      await this.fence(manager, run);
-      const result = await effect(manager);
-      await manager.update(RunStepEntity, { id: row.id }, entityPatch<RunStepEntity>({ status: 'completed', output: result.output, error: null, finishedAt: new Date() }));
+  /**
+   * The action's effect and the step's completion in one transaction fenced by the lease token, with the pending
+   * decisions and those that follow it without I/O; when nothing is left to execute, the run finishes in it too.
+   */
+  private async commitStep(drive: Drive, attempt: StepRow, effectOf: (manager: EntityManager) => Promise<StepEffect>): Promise<{ effect: StepEffect; finished: boolean }> {
+    const progress = new Map(drive.progress).set(attempt.stepId, { status: 'completed' });
+    const { decisions, next } = decideToNextAction(drive.definition.steps, progress, conditionContextOf(drive.snapshot, drive.trigger, new Date()));
+    const finished = next.kind === 'done';
+    let completed: StepRow = attempt;
+    const effect = await this.dataSource.transaction(async (manager) => {
+      await this.fence(manager, drive.run);
+      const result = await effectOf(manager);
+      completed = { ...attempt, status: 'completed', output: result.output, error: null, finishedAt: new Date() };
+      await writeStepRows(manager, [...drive.pending, completed]);
+      if (finished) await this.writeOutcome(manager, drive.run, 'completed', {});
       return result;
     });
+    drive.pending = [];
+    drive.rows.set(completed.stepId, completed);
+    drive.progress = progress;
+    const followers = this.recordDecisions(drive, decisions);
+    if (finished) await this.writeFollowers(drive, followers);
+    else drive.pending.push(...followers);
+    return { effect, finished };
+  }
+
+  /**
+   * Decisions that follow the last executed step (e.g. a skipped step at the very end) are written after the run
+   * finished, under no lease; they only explain what the run did not do.
+   */
+  private async writeFollowers(drive: Drive, followers: StepRow[]): Promise<void> {
+    if (followers.length) await writeStepRows(this.dataSource.manager, followers);
   }
 
   private async fence(manager: EntityManager, run: LeasedRun): Promise<void> {
-    const rows = rowsOf<{ id: string }>(
-      await manager.query(
-        `UPDATE workflow_runs SET lease_expires_at = now() + make_interval(secs => $3), updated_at = now()
-          WHERE id = $1 AND lease_token = $2 AND status = 'running' RETURNING id`,
-        [run.id, run.leaseToken, this.options.leaseMs / 1000],
-      ),
-    );
+    const rows = rowsOf<{ id: string }>(await manager.query(FENCE_SQL, [run.id, run.leaseToken, this.options.leaseMs / 1000]));
     if (rows.length === 0) throw new StaleLeaseError(run.id);
   }
 
-  private stepRow(run: LeasedRun, rows: Map<string, RunStepEntity>, stepId: string, type: string, patch: Partial<RunStepEntity>): RunStepEntity {
-    const existing = rows.get(stepId);
+  private stepRow(drive: Drive, stepId: string, type: string, patch: Partial<StepRow>): StepRow {
+    const existing = drive.rows.get(stepId);
     return {
-      ...(existing ?? { agencyId: run.agencyId, runId: run.id, stepId, type, status: 'pending', attempts: 0, input: null, output: null, error: null, scheduledFor: null, startedAt: null, finishedAt: null }),
+      ...(existing ?? { agencyId: drive.run.agencyId, runId: drive.run.id, stepId, type, status: 'pending', attempts: 0, input: null, output: null, error: null, scheduledFor: null, startedAt: null, finishedAt: null }),
       ...patch,
-    } as RunStepEntity;
+    };
   }
 
-  /** Upserts a step row under the lease. */
-  private saveStep(run: LeasedRun, row: RunStepEntity): Promise<RunStepEntity> {
-    return this.dataSource.transaction(async (manager) => {
-      await this.fence(manager, run);
-      const { id: _id, createdAt: _c, updatedAt: _u, ...values } = row;
-      await manager.upsert(RunStepEntity, entityPatch<RunStepEntity>(values), ['runId', 'stepId']);
-      return manager.getRepository(RunStepEntity).findOneOrFail({ where: { runId: run.id, stepId: row.stepId } });
+  /** Writes step rows (and the pending decisions) under the lease. */
+  private async write(drive: Drive, rows: StepRow[]): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.fence(manager, drive.run);
+      await writeStepRows(manager, [...drive.pending, ...rows]);
     });
+    drive.pending = [];
+    for (const row of rows) drive.rows.set(row.stepId, row);
   }
 
   /** Gives the run back (delay, backoff, approval, next chunk) and re-enqueues it when it has a due time. */
-  private async park(run: LeasedRun, status: 'queued' | 'waiting' | 'awaiting_approval', due: Date | null, delayMs: number | null): Promise<void> {
+  private async park(drive: Drive, status: 'queued' | 'waiting' | 'awaiting_approval', due: Date | null, delayMs: number | null, rows: StepRow[] = []): Promise<void> {
+    const { run } = drive;
     await this.dataSource.transaction(async (manager) => {
-      await this.fence(manager, run);
-      await manager.update(WorkflowRunEntity, { id: run.id }, { status, nextAttemptAt: due, leaseOwner: null, leaseExpiresAt: null });
+      const parked = rowsOf<{ id: string }>(await manager.query(PARK_SQL, [run.id, run.leaseToken, status, due]));
+      if (parked.length === 0) throw new StaleLeaseError(run.id);
+      await writeStepRows(manager, [...drive.pending, ...rows]);
     });
+    drive.pending = [];
     await this.changes?.runChanged(run, status);
     if (delayMs !== null) await this.queues.enqueueRun(run.id, delayMs);
   }
 
-  private async finish(run: LeasedRun, status: 'completed' | 'failed' | 'cancelled', details: { reason?: string; error?: Record<string, unknown> }): Promise<void> {
+  private async finish(drive: Drive, status: RunOutcome, details: { reason?: string; error?: Record<string, unknown> }): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      await this.fence(manager, run);
-      await manager.update(WorkflowRunEntity, { id: run.id }, entityPatch<WorkflowRunEntity>({ status, reason: details.reason ?? null, error: details.error ?? null, finishedAt: new Date(), nextAttemptAt: null, leaseOwner: null, leaseExpiresAt: null }));
-      if (status !== 'cancelled') await addToWorkflowCounters(manager, run.agencyId, run.workflowId, status === 'completed' ? { successes: 1 } : { failures: 1 });
-      const eventType = status === 'completed' ? 'run.executed' : status === 'failed' ? 'run.failed' : 'run.cancelled';
-      await manager.insert(
-        AuditEventEntity,
-        entityPatch<AuditEventEntity>({
-          agencyId: run.agencyId,
-          workflowId: run.workflowId,
-          clientId: run.clientId,
-          eventType,
-          actorType: 'system',
-          actorId: null,
-          details: { runId: run.id, ...(details.reason ? { reason: details.reason } : {}), ...(details.error ? { stepId: details.error.stepId, code: details.error.code } : {}) },
-          at: new Date(),
-        }),
-      );
+      await this.writeOutcome(manager, drive.run, status, details);
+      await writeStepRows(manager, drive.pending);
     });
-    await this.changes?.runChanged(run, status);
+    drive.pending = [];
+    await this.changes?.runChanged(drive.run, status);
   }
 
-  private async requestApproval(run: LeasedRun, rows: Map<string, RunStepEntity>, step: ActionStep, workflowName: string, snapshot: ClientSnapshot, trigger: Record<string, unknown>): Promise<void> {
-    const renderedConfig = renderStepConfig(step, templateContextOf(snapshot, trigger, workflowName));
+  /** The run's end, its audit line and its workflow's counters, inside the caller's transaction (fenced). */
+  private async writeOutcome(manager: EntityManager, run: LeasedRun, status: RunOutcome, details: { reason?: string; error?: Record<string, unknown> }): Promise<void> {
+    const audit = { runId: run.id, ...(details.reason ? { reason: details.reason } : {}), ...(details.error ? { stepId: details.error.stepId, code: details.error.code } : {}) };
+    const written = rowsOf<{ id: string }>(
+      await manager.query(FINISH_SQL, [run.id, run.leaseToken, status, details.reason ?? null, details.error ? JSON.stringify(details.error) : null, AUDIT_EVENT_OF[status], JSON.stringify(audit)]),
+    );
+    if (written.length === 0) throw new StaleLeaseError(run.id);
+    if (status !== 'cancelled') await addToWorkflowCounters(manager, run.agencyId, run.workflowId, status === 'completed' ? { successes: 1 } : { failures: 1 });
+  }
+
+  private async requestApproval(drive: Drive, step: ActionStep): Promise<void> {
+    const { run, snapshot } = drive;
+    const workflowName = run.workflow.name;
+    const renderedConfig = renderStepConfig(step, templateContextOf(snapshot, drive.trigger, workflowName));
     const approvalId = await this.dataSource.transaction(async (manager) => {
-      await this.fence(manager, run);
-      const { id: _id, createdAt: _c, updatedAt: _u, ...stepValues } = this.stepRow(run, rows, step.id, step.type, { status: 'awaiting_approval', input: renderedConfig });
-      await manager.upsert(RunStepEntity, entityPatch<RunStepEntity>(stepValues), ['runId', 'stepId']);
-      const approval = await manager.insert(
-        ApprovalEntity,
-        entityPatch<ApprovalEntity>({
-          agencyId: run.agencyId,
-          runId: run.id,
-          stepId: step.id,
-          actionType: step.type,
-          renderedConfig,
-          status: 'pending',
-          expiresAt: new Date(Date.now() + this.options.approvalTimeoutMinutes * 60_000),
-        }),
-      );
+      const parked = rowsOf<{ id: string }>(await manager.query(PARK_SQL, [run.id, run.leaseToken, 'awaiting_approval', null]));
+      if (parked.length === 0) throw new StaleLeaseError(run.id);
+      await writeStepRows(manager, [...drive.pending, this.stepRow(drive, step.id, step.type, { status: 'awaiting_approval', input: renderedConfig })]);
+      const approval = await manager.insert(ApprovalEntity, entityPatch<ApprovalEntity>({
+        agencyId: run.agencyId,
+        runId: run.id,
+        stepId: step.id,
+        actionType: step.type,
+        renderedConfig,
+        status: 'pending',
+        expiresAt: new Date(Date.now() + this.options.approvalTimeoutMinutes * 60_000),
+      }));
       const admins = await manager.getRepository(UserEntity).find({ where: { agencyId: run.agencyId, role: 'admin', active: true } });
       for (const admin of admins) {
         await manager.insert(NotificationEntity, {
@@ -301,9 +349,9 @@ export class RunExecutor {
           sentAt: new Date(),
         });
       }
-      await manager.update(WorkflowRunEntity, { id: run.id }, { status: 'awaiting_approval', nextAttemptAt: null, leaseOwner: null, leaseExpiresAt: null });
       return approval.identifiers[0].id as string;
     });
+    drive.pending = [];
     await this.changes?.runChanged(run, 'awaiting_approval');
     await this.changes?.approvalChanged({ id: approvalId, agencyId: run.agencyId, runId: run.id }, 'pending');
     await this.approvalNotifier

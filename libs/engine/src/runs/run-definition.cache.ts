@@ -1,0 +1,30 @@
+import type { DataSource } from 'typeorm';
+import type { WorkflowDefinition } from '@automations/domain';
+
+/**
+ * Definitions of workflow versions, which never change once saved: read once per worker, not once per job.
+ * Bounded (least recently used leaves first).
+ */
+export class RunDefinitionCache {
+  private readonly definitions = new Map<string, WorkflowDefinition>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly capacity = 2000,
+  ) {}
+
+  async get(workflowId: string, version: number): Promise<WorkflowDefinition> {
+    const key = `${workflowId}:${version}`;
+    const cached = this.definitions.get(key);
+    if (cached) {
+      this.definitions.delete(key);
+      this.definitions.set(key, cached);
+      return cached;
+    }
+    const [row]: { definition: WorkflowDefinition }[] = await this.dataSource.query(`SELECT definition FROM workflow_versions WHERE workflow_id = $1 AND version = $2`, [workflowId, version]);
+    if (!row) throw new Error(`Workflow ${workflowId} has no version ${version}`);
+    this.definitions.set(key, row.definition);
+    if (this.definitions.size > this.capacity) this.definitions.delete(this.definitions.keys().next().value as string);
+    return row.definition;
+  }
+}
