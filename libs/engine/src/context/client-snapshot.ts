@@ -1,6 +1,5 @@
 import type { EntityManager } from 'typeorm';
 import type { ClientTriggerState, ConditionContext, TemplateContext } from '@automations/domain';
-import { AgencyEntity, ClientEntity, UserEntity } from '@automations/persistence';
 
 /** What a run remembers of its client at trigger time; templates and conditions read only this. */
 export interface ClientSnapshot {
@@ -19,35 +18,54 @@ export interface ClientSnapshot {
   takenAt: string;
 }
 
-async function latestMetrics(manager: EntityManager, clientId: string): Promise<Record<string, number>> {
-  const rows: { metric: string; value: number }[] = await manager.query(
-    `SELECT DISTINCT ON (metric) metric, value FROM client_metrics WHERE client_id = $1 ORDER BY metric, recorded_at DESC, created_at DESC`,
-    [clientId],
-  );
-  return Object.fromEntries(rows.map((row) => [row.metric, Number(row.value)]));
+interface SnapshotRow {
+  id: string;
+  name: string;
+  stage: string;
+  health: string;
+  assignee_id: string | null;
+  last_activity_at: Date;
+  deleted_at: Date | null;
+  agency_id: string;
+  agency_name: string;
+  timezone: string;
+  assignee_name: string | null;
+  assignee_email: string | null;
+  metrics: Record<string, number | string> | null;
 }
+
+/**
+ * The client, its agency, its assignee (an active or inactive user of the same agency) and the latest value of each
+ * metric, in one statement: this runs for every event that reaches a candidate workflow.
+ */
+const SNAPSHOT_SQL = `
+  SELECT c.id, c.name, c.stage, c.health, c.assignee_id, c.last_activity_at, c.deleted_at,
+         a.id AS agency_id, a.name AS agency_name, a.timezone,
+         u.name AS assignee_name, u.email AS assignee_email,
+         (SELECT json_object_agg(m.metric, m.value) FROM (
+            SELECT DISTINCT ON (metric) metric, value FROM client_metrics WHERE client_id = c.id ORDER BY metric, recorded_at DESC, created_at DESC) m) AS metrics
+    FROM clients c
+    JOIN agencies a ON a.id = c.agency_id
+    LEFT JOIN users u ON u.id = c.assignee_id AND u.agency_id = c.agency_id
+   WHERE c.id = $1 AND c.agency_id = $2`;
 
 /** Loads the snapshot of a client (null when the client does not exist in the agency). */
 export async function takeClientSnapshot(manager: EntityManager, agencyId: string, clientId: string): Promise<ClientSnapshot | null> {
-  const client = await manager.getRepository(ClientEntity).findOne({ where: { id: clientId, agencyId } });
-  if (!client) return null;
-  // Sequential: inside a transaction these share one connection.
-  const agency = await manager.getRepository(AgencyEntity).findOneOrFail({ where: { id: agencyId } });
-  const assignee = client.assigneeId ? await manager.getRepository(UserEntity).findOne({ where: { id: client.assigneeId, agencyId } }) : null;
-  const metrics = await latestMetrics(manager, clientId);
+  const [row]: SnapshotRow[] = await manager.query(SNAPSHOT_SQL, [clientId, agencyId]);
+  if (!row) return null;
   return {
     client: {
-      id: client.id,
-      name: client.name,
-      stage: client.stage,
-      health: client.health,
-      assigneeId: client.assigneeId,
-      lastActivityAt: client.lastActivityAt.toISOString(),
-      deletedAt: client.deletedAt?.toISOString() ?? null,
-      assignee: assignee ? { id: assignee.id, name: assignee.name, email: assignee.email } : null,
+      id: row.id,
+      name: row.name,
+      stage: row.stage,
+      health: row.health,
+      assigneeId: row.assignee_id,
+      lastActivityAt: row.last_activity_at.toISOString(),
+      deletedAt: row.deleted_at?.toISOString() ?? null,
+      assignee: row.assignee_id && row.assignee_email !== null ? { id: row.assignee_id, name: row.assignee_name ?? '', email: row.assignee_email } : null,
     },
-    metrics,
-    agency: { id: agency.id, name: agency.name, timezone: agency.timezone },
+    metrics: Object.fromEntries(Object.entries(row.metrics ?? {}).map(([metric, value]) => [metric, Number(value)])),
+    agency: { id: row.agency_id, name: row.agency_name, timezone: row.timezone },
     takenAt: new Date().toISOString(),
   };
 }

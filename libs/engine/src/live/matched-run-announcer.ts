@@ -23,18 +23,18 @@ export class MatchedRunAnnouncer {
     private readonly changes: RunChangeListener,
   ) {}
 
+  /** The verdicts say which runs the event made and for which workflow; the event says which client (no query). */
   async announce(result: MatchResult): Promise<void> {
-    const statusOf = new Map<string, RunStatus>();
-    for (const verdict of result.verdicts) {
-      const status = STATUS_OF_OUTCOME[verdict.outcome];
-      if (verdict.runId && status) statusOf.set(verdict.runId, status);
+    if (!result.processed || !result.agencyId || !result.clientId) return;
+    try {
+      for (const verdict of result.verdicts) {
+        const status = STATUS_OF_OUTCOME[verdict.outcome];
+        if (!verdict.runId || !status) continue;
+        await this.changes.runChanged({ id: verdict.runId, agencyId: result.agencyId, workflowId: verdict.workflowId, clientId: result.clientId }, status);
+      }
+    } catch {
+      // Live updates are hints; the runs themselves are committed and screens poll.
     }
-    if (!result.processed || !result.agencyId || statusOf.size === 0) return;
-    await this.announceRows(
-      `SELECT id, agency_id, workflow_id, client_id FROM workflow_runs WHERE agency_id = $1 AND id = ANY($2::uuid[])`,
-      [result.agencyId, [...statusOf.keys()]],
-      (run) => statusOf.get(run.id)!,
-    );
   }
 
   /**

@@ -48,8 +48,8 @@ export class LoopBreaker {
    */
   async check(manager: EntityManager, input: { workflowId: string; clientId: string; causation: EventCausation | null; dedupeWindowSeconds: number }): Promise<LoopVerdict | null> {
     const { workflowId, clientId, causation } = input;
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`run:${workflowId}:${clientId}`]);
-    // LOOP_MAX_RUNS_PER_HOUR=0 turns the rate rule off: nothing to count then.
+    // LOOP_MAX_RUNS_PER_HOUR=0 turns the rate rule off: nothing to count, so nothing to serialise either.
+    if (this.limits.maxRunsPerHour > 0) await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`run:${workflowId}:${clientId}`]);
     const [counts]: { runs: number; recent: number }[] = this.limits.maxRunsPerHour <= 0 ? [{ runs: 0, recent: 0 }] : await manager.query(
       `SELECT count(*)::int AS runs, count(*) FILTER (WHERE created_at > now() - make_interval(secs => $3))::int AS recent
          FROM workflow_runs

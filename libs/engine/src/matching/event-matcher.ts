@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { evaluateTriggerEvent, evaluateTriggerState, TRIGGER_TYPE_OF_EVENT, TriggerDefinition } from '@automations/domain';
-import { EventEntity } from '@automations/persistence';
+import type { EventEntity } from '@automations/persistence';
+import { loadEvent } from './event.loader';
 import { loadTriggerState, takeClientSnapshot, type ClientSnapshot } from '../context/client-snapshot';
 import { DEFAULT_LOOP_LIMITS, LoopBreaker } from '../loops/loop-breaker';
 import { createRun, type CreateRunInput, type RunTrigger } from '../runs/run-creator';
@@ -18,8 +19,9 @@ export interface CandidateVerdict {
 export interface MatchResult {
   /** False when the event was already processed (by this or another worker). */
   processed: boolean;
-  /** The event's agency (null when the event does not exist). */
+  /** The event's agency and client (null when the event does not exist). */
   agencyId: string | null;
+  clientId: string | null;
   runIdsToEnqueue: string[];
   verdicts: CandidateVerdict[];
 }
@@ -52,47 +54,66 @@ export class EventMatcher {
   async match(eventId: string): Promise<MatchResult> {
     // Read before the transaction: loading the candidates may need a pooled connection of its own, and
     // asking for one while this job holds another can starve the pool (every job waiting on a second one).
-    const event = await this.dataSource.getRepository(EventEntity).findOne({ where: { id: eventId } });
-    if (!event || event.processedAt) return { processed: false, agencyId: event?.agencyId ?? null, runIdsToEnqueue: [], verdicts: [] };
+    const event = await loadEvent(this.dataSource, eventId);
+    if (!event || event.processedAt) return { processed: false, agencyId: event?.agencyId ?? null, clientId: event?.clientId ?? null, runIdsToEnqueue: [], verdicts: [] };
     const triggerType = TRIGGER_TYPE_OF_EVENT[event.type];
     const candidates = triggerType ? await this.index.candidates(event.agencyId, triggerType) : [];
+    // Trigger filters read only the event: workflows they reject need no lock, no snapshot and no transaction.
+    const screened = candidates.map((workflow) => ({ workflow, screen: this.screen(workflow, event) }));
+    if (!screened.some(({ screen }) => 'fired' in screen)) return this.markProcessedWithoutRuns(event, screened.map(({ screen }) => screen as CandidateVerdict));
 
     const pausedIn: string[] = [];
     const result = await this.dataSource.transaction(async (manager) => {
       // The lock makes the event's processing happen once across workers.
       const [locked]: { processed_at: Date | null }[] = await manager.query(`SELECT processed_at FROM events WHERE id = $1 FOR UPDATE`, [event.id]);
-      if (!locked || locked.processed_at) return { processed: false, agencyId: event.agencyId, runIdsToEnqueue: [], verdicts: [] };
+      if (!locked || locked.processed_at) return { processed: false, agencyId: event.agencyId, clientId: event.clientId, runIdsToEnqueue: [], verdicts: [] };
 
       const verdicts: CandidateVerdict[] = [];
       const runIdsToEnqueue: string[] = [];
       let snapshot: ClientSnapshot | null | undefined;
 
-      for (const workflow of candidates) {
-        const verdict = await this.evaluate(manager, event, workflow, async () => (snapshot === undefined ? (snapshot = await takeClientSnapshot(manager, event.agencyId, event.clientId)) : snapshot), pausedIn);
+      for (const { workflow, screen } of screened) {
+        const verdict =
+          'fired' in screen
+            ? await this.evaluate(manager, event, workflow, screen.fired, async () => (snapshot === undefined ? (snapshot = await takeClientSnapshot(manager, event.agencyId, event.clientId)) : snapshot), pausedIn)
+            : screen;
         verdicts.push(verdict);
         if (verdict.outcome === 'started' && verdict.runId) runIdsToEnqueue.push(verdict.runId);
       }
       await manager.query(`UPDATE events SET processed_at = now(), processing = $2::jsonb WHERE id = $1`, [event.id, JSON.stringify(verdicts)]);
-      return { processed: true, agencyId: event.agencyId, runIdsToEnqueue, verdicts };
+      return { processed: true, agencyId: event.agencyId, clientId: event.clientId, runIdsToEnqueue, verdicts };
     });
     // A workflow paused for a loop leaves this worker's index now; other workers re-check the row when creating runs.
     if (pausedIn.length) this.index.invalidate(pausedIn[0]);
     return result;
   }
 
-  private async evaluate(manager: EntityManager, event: EventEntity, workflow: CandidateWorkflow, snapshotOf: () => Promise<ClientSnapshot | null>, pausedIn: string[]): Promise<CandidateVerdict> {
+  /** No workflow fires on this event: one conditional write records the verdicts (no lock, no transaction). */
+  private async markProcessedWithoutRuns(event: EventEntity, verdicts: CandidateVerdict[]): Promise<MatchResult> {
+    const result: unknown = await this.dataSource.query(`UPDATE events SET processed_at = now(), processing = $2::jsonb WHERE id = $1 AND processed_at IS NULL RETURNING id`, [
+      event.id,
+      JSON.stringify(verdicts),
+    ]);
+    const rows = (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as unknown[];
+    return { processed: rows.length > 0, agencyId: event.agencyId, clientId: event.clientId, runIdsToEnqueue: [], verdicts };
+  }
+
+  /** The verdict a workflow gets from the event alone, or the trigger that fired (the rest needs the client's state). */
+  private screen(workflow: CandidateWorkflow, event: EventEntity): CandidateVerdict | { fired: TriggerDefinition } {
     const base = { workflowId: workflow.id, workflowName: workflow.name };
     if (workflow.triggers.some((trigger) => trigger.type === 'scheduled')) return { ...base, outcome: 'not_fired', reason: 'fires only on its schedule' };
+    const verdicts = workflow.triggers.map((trigger) => ({ trigger, verdict: evaluateTriggerEvent(trigger, event) }));
+    const fired = verdicts.find((entry) => entry.verdict.ok);
+    if (fired) return { fired: fired.trigger };
+    const firstReason = verdicts.map((entry) => entry.verdict).find((verdict) => !verdict.ok && !verdict.reason?.includes('does not fire on'));
+    return { ...base, outcome: 'not_fired', reason: firstReason?.reason ?? `no trigger fires on ${event.type}` };
+  }
 
-    const fired = workflow.triggers.map((trigger) => ({ trigger, verdict: evaluateTriggerEvent(trigger, event) })).find((entry) => entry.verdict.ok);
-    if (!fired) {
-      const firstReason = workflow.triggers.map((trigger) => evaluateTriggerEvent(trigger, event)).find((verdict) => !verdict.ok && !verdict.reason?.includes('does not fire on'));
-      return { ...base, outcome: 'not_fired', reason: firstReason?.reason ?? `no trigger fires on ${event.type}` };
-    }
-
+  private async evaluate(manager: EntityManager, event: EventEntity, workflow: CandidateWorkflow, firedTrigger: TriggerDefinition, snapshotOf: () => Promise<ClientSnapshot | null>, pausedIn: string[]): Promise<CandidateVerdict> {
+    const base = { workflowId: workflow.id, workflowName: workflow.name };
     const snapshot = await snapshotOf();
     if (!snapshot) return { ...base, outcome: 'not_fired', reason: 'client not found' };
-    const partner: TriggerDefinition | undefined = workflow.triggers.find((trigger) => trigger !== fired.trigger);
+    const partner: TriggerDefinition | undefined = workflow.triggers.find((trigger) => trigger !== firedTrigger);
     if (partner && snapshot.client.deletedAt === null) {
       const state = evaluateTriggerState(partner, await loadTriggerState(manager, snapshot), new Date());
       if (!state.ok) return { ...base, outcome: 'not_fired', reason: state.reason };

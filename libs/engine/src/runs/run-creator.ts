@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { addToWorkflowCounters, WorkflowEntity, WorkflowRunEntity } from '@automations/persistence';
+import { addToWorkflowCounters } from '@automations/persistence';
 import type { ClientSnapshot } from '../context/client-snapshot';
 
 /** The trigger of a run as the run remembers it (`triggerEvent`). */
@@ -37,44 +37,46 @@ export async function createRun(manager: EntityManager, input: CreateRunInput): 
   const { agencyId, workflowId, snapshot, trigger } = input;
   // No row lock here: two creators holding a share lock would deadlock on the counter update below.
   // A run created just as the workflow is disabled is cancelled by the executor, which re-checks the workflow.
-  const workflow = await manager.getRepository(WorkflowEntity).findOne({ where: { id: workflowId, agencyId } });
-  if (!workflow || workflow.deletedAt || !workflow.isActive) return { outcome: 'inactive', reason: workflow?.deletedAt ? 'workflow deleted' : 'workflow not active' };
+  const [workflow]: { version: number; is_active: boolean; deleted: boolean }[] = await manager.query(
+    `SELECT version, is_active, deleted_at IS NOT NULL AS deleted FROM workflows WHERE id = $1 AND agency_id = $2`,
+    [workflowId, agencyId],
+  );
+  if (!workflow || workflow.deleted || !workflow.is_active) return { outcome: 'inactive', reason: workflow?.deleted ? 'workflow deleted' : 'workflow not active' };
 
-  await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`run:${workflowId}:${snapshot.client.id}`]);
-  // A window of 0 turns time-window dedupe off (scheduled ticks still dedupe on their tick).
-  const duplicate: { id: string }[] = input.skipReason || (!input.tickKey && input.dedupeWindowSeconds <= 0)
-    ? []
-    : input.tickKey
-    ? await manager.query(`SELECT id FROM workflow_runs WHERE workflow_id = $1 AND client_id = $2 AND trigger_event->>'tickKey' = $3 LIMIT 1`, [workflowId, snapshot.client.id, input.tickKey])
-    : await manager.query(
-        `SELECT id FROM workflow_runs WHERE workflow_id = $1 AND client_id = $2 AND mode = 'live' AND status <> 'skipped'
-           AND created_at > now() - make_interval(secs => $3) LIMIT 1`,
-        [workflowId, snapshot.client.id, input.dedupeWindowSeconds],
-      );
-  if (duplicate.length) return { outcome: 'deduplicated', runId: duplicate[0].id };
+  // A window of 0 turns time-window dedupe off (scheduled ticks still dedupe on their tick): nothing to look up or serialise then.
+  const dedupes = !input.skipReason && (input.tickKey !== undefined || input.dedupeWindowSeconds > 0);
+  if (dedupes) {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`run:${workflowId}:${snapshot.client.id}`]);
+    const duplicate: { id: string }[] = input.tickKey
+      ? await manager.query(`SELECT id FROM workflow_runs WHERE workflow_id = $1 AND client_id = $2 AND trigger_event->>'tickKey' = $3 LIMIT 1`, [workflowId, snapshot.client.id, input.tickKey])
+      : await manager.query(
+          `SELECT id FROM workflow_runs WHERE workflow_id = $1 AND client_id = $2 AND mode = 'live' AND status <> 'skipped'
+             AND created_at > now() - make_interval(secs => $3) LIMIT 1`,
+          [workflowId, snapshot.client.id, input.dedupeWindowSeconds],
+        );
+    if (duplicate.length) return { outcome: 'deduplicated', runId: duplicate[0].id };
+  }
 
   const deleted = snapshot.client.deletedAt !== null;
   const skipReason = deleted ? 'client deleted' : (input.skipReason ?? null);
   const skipped = skipReason !== null;
-  const now = new Date();
-  const run = await manager.save(
-    manager.create(WorkflowRunEntity, {
+  const [run]: { id: string }[] = await manager.query(
+    `INSERT INTO workflow_runs (agency_id, workflow_id, workflow_version, client_id, mode, status, reason, trigger_event_id, trigger_event, client_snapshot,
+                                attempt, lease_token, started_at, finished_at, next_attempt_at)
+     VALUES ($1, $2, $3, $4, 'live', $5, $6, $7, $8::jsonb, $9::jsonb, 1, 0, now(), CASE WHEN $10::boolean THEN now() END, CASE WHEN $10::boolean THEN NULL ELSE now() END)
+     RETURNING id`,
+    [
       agencyId,
       workflowId,
-      workflowVersion: workflow.version,
-      clientId: snapshot.client.id,
-      mode: 'live',
-      status: skipped ? 'skipped' : 'queued',
-      reason: skipReason,
-      triggerEventId: trigger.eventId,
-      triggerEvent: { ...trigger, ...(input.tickKey ? { tickKey: input.tickKey } : {}) } as unknown as Record<string, unknown>,
-      clientSnapshot: snapshot as unknown as Record<string, unknown>,
-      attempt: 1,
-      leaseToken: '0',
-      startedAt: now,
-      finishedAt: skipped ? now : null,
-      nextAttemptAt: skipped ? null : now,
-    }),
+      workflow.version,
+      snapshot.client.id,
+      skipped ? 'skipped' : 'queued',
+      skipReason,
+      trigger.eventId,
+      JSON.stringify({ ...trigger, ...(input.tickKey ? { tickKey: input.tickKey } : {}) }),
+      JSON.stringify(snapshot),
+      skipped,
+    ],
   );
   await addToWorkflowCounters(manager, agencyId, workflowId, { runs: 1, skips: skipped ? 1 : 0, ran: true });
   return skipReason !== null ? { outcome: 'skipped', runId: run.id, reason: skipReason } : { outcome: 'started', runId: run.id };

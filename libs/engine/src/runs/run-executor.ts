@@ -2,11 +2,11 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { decideToNextAction, renderStepConfig, type ActionStep, type StepDecision, type StepProgress, type WorkflowDefinition } from '@automations/domain';
 import { addToWorkflowCounters, ApprovalEntity, entityPatch, EventCausation, NotificationEntity, UserEntity } from '@automations/persistence';
 import type { ActionExecutorRegistry } from '../actions/action-executor.registry';
-import type { StepEffect } from '../actions/action-executor';
+import type { ActionExecution, StepEffect } from '../actions/action-executor';
 import { conditionContextOf, templateContextOf, type ClientSnapshot } from '../context/client-snapshot';
 import type { EngineQueues } from '../queues/engine-queues';
 import type { ApprovalNotifier } from './approval-notifier';
-import { backoffDelayMs, classifyStepError } from './error-classifier';
+import { classifyStepError, retryDelayMs } from './error-classifier';
 import { StaleLeaseError } from './stale-lease.error';
 import { editorRefusal } from './editor-permission';
 import type { RunChangeListener } from '../live/run-change-listener';
@@ -42,9 +42,14 @@ interface Drive {
   pending: StepRow[];
   snapshot: ClientSnapshot;
   trigger: Record<string, unknown>;
+  /** Action steps executed by this job (the run yields its slot after `chunkSize`). */
+  executed: number;
 }
 
 type RunOutcome = 'completed' | 'failed' | 'cancelled';
+
+/** Most database-only steps one transaction commits together. */
+const BATCH_LIMIT = 10;
 
 function rowsOf<T>(result: unknown): T[] {
   // TypeORM answers UPDATE … RETURNING with [rows, count].
@@ -122,20 +127,18 @@ export class RunExecutor {
       pending: [],
       snapshot: run.clientSnapshot as unknown as ClientSnapshot,
       trigger: this.triggerFields(run),
+      executed: 0,
     };
     if (run.workflow.deleted || !run.workflow.isActive) return this.finish(drive, 'cancelled', { reason: run.workflow.deleted ? 'workflow deleted' : 'workflow disabled' });
     if (this.admission && rows.size === 0 && run.attempt === 1) {
       const decision = await this.admission.admit(run);
       if (!decision.admitted) return this.park(drive, 'queued', decision.retryAt, decision.retryAt.getTime() - Date.now());
     }
-    let executed = 0;
-
     for (;;) {
       const { decisions, next } = decideToNextAction(drive.definition.steps, drive.progress, conditionContextOf(drive.snapshot, drive.trigger, new Date()));
-      drive.pending.push(...this.recordDecisions(drive, decisions));
+      drive.pending.push(...this.recordDecisions(drive, drive.rows, decisions));
       if (next.kind === 'done') return this.finish(drive, 'completed', {});
-      if (executed >= this.options.chunkSize) return this.park(drive, 'queued', new Date(), 0);
-      executed += 1;
+      if (drive.executed >= this.options.chunkSize) return this.park(drive, 'queued', new Date(), 0);
 
       const step = next.step;
       const row = rows.get(step.id);
@@ -159,55 +162,55 @@ export class RunExecutor {
   }
 
   /** Turns decisions taken without I/O into step rows (recorded now, written with the next commit). */
-  private recordDecisions(drive: Drive, decisions: StepDecision[]): StepRow[] {
+  private recordDecisions(drive: Drive, rows: Map<string, StepRow>, decisions: StepDecision[]): StepRow[] {
     const now = new Date();
     return decisions.map((decision) => {
       const row =
         decision.kind === 'branch'
-          ? this.stepRow(drive, decision.stepId, 'branch', { status: 'completed', output: { branch: decision.taken }, startedAt: now, finishedAt: now })
-          : this.stepRow(drive, decision.stepId, decision.type, { status: 'skipped', output: { reason: 'condition not met' }, finishedAt: now });
-      drive.rows.set(row.stepId, row);
+          ? this.stepRow(drive, decision.stepId, 'branch', { status: 'completed', output: { branch: decision.taken }, startedAt: now, finishedAt: now }, rows)
+          : this.stepRow(drive, decision.stepId, decision.type, { status: 'skipped', output: { reason: 'condition not met' }, finishedAt: now }, rows);
+      rows.set(row.stepId, row);
       return row;
     });
   }
 
   /** 'next': go on with the next step; 'stopped': the run was parked, finished or failed. */
-  private async executeStep(drive: Drive, step: ActionStep): Promise<'next' | 'stopped'> {
+  private async executeStep(drive: Drive, step: ActionStep, batchLimit = BATCH_LIMIT): Promise<'next' | 'stopped'> {
     const { run } = drive;
     const workflowName = run.workflow.name;
     const config = renderStepConfig(step, templateContextOf(drive.snapshot, drive.trigger, workflowName));
-    const attempts = (drive.rows.get(step.id)?.attempts ?? 0) + 1;
+    const attempt = this.attemptRow(drive, drive.rows, step, config);
     const action = this.actions.get(step.type);
-    const attempt = this.stepRow(drive, step.id, step.type, { status: 'running', attempts, input: config, error: null, startedAt: new Date(), finishedAt: null });
     if (action.effects === 'external') await this.write(drive, [attempt]);
     let finished = false;
-    let effect: StepEffect;
+    let emitted: string[] = [];
+    let attempted = 0;
     try {
       const refusal = editorRefusal(run.workflow.editor);
       if (refusal) throw refusal;
-      effect = await action.execute({
-        agencyId: run.agencyId,
-        runId: run.id,
-        workflowId: run.workflowId,
-        workflowName,
-        step,
-        clientId: run.clientId,
-        snapshot: drive.snapshot,
-        config,
-        trigger: drive.trigger,
-        causation: this.causationFor(run),
-        dataSource: this.dataSource,
-        commit: async (fn) => {
-          const committed = await this.commitStep(drive, attempt, fn);
-          finished = committed.finished;
-          return committed.effect;
-        },
-      });
+      if (action.effects === 'database') {
+        const committed = await this.commitDatabaseSteps(drive, step, Math.min(batchLimit, this.options.chunkSize - drive.executed), (count) => (attempted = count));
+        ({ finished, emitted } = committed);
+      } else {
+        drive.executed += 1;
+        const effect = await action.execute(
+          this.execution(drive, step, config, async (effectOf) => {
+            const committed = await this.commitStep(drive, attempt, effectOf);
+            finished = committed.finished;
+            return committed.effect;
+          }),
+        );
+        emitted = effect.emittedEventIds ?? [];
+      }
     } catch (error) {
       if (error instanceof StaleLeaseError) throw error;
+      // A batch rolled back as a whole: run its first step alone, so a failure is recorded against the step that failed.
+      if (attempted > 1) return this.executeStep(drive, step, 1);
+      if (action.effects === 'database') drive.executed += 1;
+      const attempts = attempt.attempts;
       const failure = classifyStepError(error);
       if (failure.transient && attempts < this.options.maxAttempts) {
-        const delay = backoffDelayMs(attempts, this.options.retryBackoffMs, (failure as { retryAfterMs?: number }).retryAfterMs);
+        const delay = retryDelayMs(failure, attempts, this.options.retryBackoffMs);
         const retry = { ...attempt, status: 'pending' as const, error: failure.toJSON(), scheduledFor: new Date(Date.now() + delay) };
         drive.rows.set(step.id, retry);
         await this.park(drive, 'queued', new Date(Date.now() + delay), delay, [retry]);
@@ -221,9 +224,83 @@ export class RunExecutor {
       await this.finish(drive, 'failed', { error: { stepId: step.id, ...failure.toJSON() } });
       return 'stopped';
     }
-    if (effect.emittedEventIds?.length) await this.queues.enqueueEvents(effect.emittedEventIds).catch(() => undefined);
+    if (emitted.length) await this.queues.enqueueEvents(emitted).catch(() => undefined);
     if (finished) await this.changes?.runChanged(run, 'completed');
     return finished ? 'stopped' : 'next';
+  }
+
+  private execution(drive: Drive, step: ActionStep, config: Record<string, unknown>, commit: ActionExecution['commit']): ActionExecution {
+    const { run } = drive;
+    return {
+      agencyId: run.agencyId,
+      runId: run.id,
+      workflowId: run.workflowId,
+      workflowName: run.workflow.name,
+      step,
+      clientId: run.clientId,
+      snapshot: drive.snapshot,
+      config,
+      trigger: drive.trigger,
+      causation: this.causationFor(run),
+      dataSource: this.dataSource,
+      commit,
+    };
+  }
+
+  /** The row of a new attempt at `step` (not written yet). */
+  private attemptRow(drive: Drive, rows: Map<string, StepRow>, step: ActionStep, config: Record<string, unknown>): StepRow {
+    const attempts = (rows.get(step.id)?.attempts ?? 0) + 1;
+    return this.stepRow(drive, step.id, step.type, { status: 'running', attempts, input: config, error: null, startedAt: new Date(), finishedAt: null }, rows);
+  }
+
+  /**
+   * Database-only steps that follow each other commit together: `first`, then each next step that is also
+   * database-only, has no delay or approval and was never attempted, up to `limit`; with the decisions between them and,
+   * when nothing is left, the run's end. Any failure rolls the whole batch back (`onAttempted` says how many steps it began).
+   */
+  private async commitDatabaseSteps(drive: Drive, first: ActionStep, limit: number, onAttempted: (count: number) => void): Promise<{ finished: boolean; emitted: string[] }> {
+    const { run } = drive;
+    const rows = new Map(drive.rows);
+    const progress = new Map(drive.progress);
+    const writes: StepRow[] = [...drive.pending];
+    const emitted: string[] = [];
+    let executed = 0;
+    let finished = false;
+    await this.dataSource.transaction(async (manager) => {
+      await this.fence(manager, run);
+      // Lock order run → client, and the client's strongest lock first: steps that insert rows referencing the client
+      // (a key-share lock) and later lock it for update would otherwise deadlock with the client's other runs.
+      await manager.query(`SELECT id FROM clients WHERE id = $1 AND agency_id = $2 FOR UPDATE`, [run.clientId, run.agencyId]);
+      let step: ActionStep | null = first;
+      while (step) {
+        const current: ActionStep = step;
+        const config = renderStepConfig(current, templateContextOf(drive.snapshot, drive.trigger, run.workflow.name));
+        const attempt = this.attemptRow(drive, rows, current, config);
+        onAttempted(executed + 1);
+        const effect = await this.actions.get(current.type).execute(this.execution(drive, current, config, (effectOf) => effectOf(manager)));
+        executed += 1;
+        const completed: StepRow = { ...attempt, status: 'completed', output: effect.output, error: null, finishedAt: new Date() };
+        rows.set(current.id, completed);
+        progress.set(current.id, { status: 'completed' });
+        writes.push(completed);
+        emitted.push(...(effect.emittedEventIds ?? []));
+        const { decisions, next } = decideToNextAction(drive.definition.steps, progress, conditionContextOf(drive.snapshot, drive.trigger, new Date()));
+        writes.push(...this.recordDecisions(drive, rows, decisions));
+        finished = next.kind === 'done';
+        step = next.kind === 'action' && executed < limit && this.batchable(drive, rows, next.step) ? next.step : null;
+      }
+      await writeStepRows(manager, writes);
+      if (finished) await this.writeOutcome(manager, run, 'completed', {});
+    });
+    drive.rows = rows;
+    drive.progress = progress;
+    drive.pending = [];
+    drive.executed += executed;
+    return { finished, emitted };
+  }
+
+  private batchable(drive: Drive, rows: Map<string, StepRow>, step: ActionStep): boolean {
+    return this.actions.get(step.type).effects === 'database' && !step.delayMinutes && !step.requiresApproval && !drive.definition.requiresApproval && !rows.has(step.id);
   }
 
   /**
@@ -234,30 +311,20 @@ export class RunExecutor {
     const progress = new Map(drive.progress).set(attempt.stepId, { status: 'completed' });
     const { decisions, next } = decideToNextAction(drive.definition.steps, progress, conditionContextOf(drive.snapshot, drive.trigger, new Date()));
     const finished = next.kind === 'done';
-    let completed: StepRow = attempt;
+    const rows = new Map(drive.rows);
     const effect = await this.dataSource.transaction(async (manager) => {
       await this.fence(manager, drive.run);
       const result = await effectOf(manager);
-      completed = { ...attempt, status: 'completed', output: result.output, error: null, finishedAt: new Date() };
-      await writeStepRows(manager, [...drive.pending, completed]);
+      rows.set(attempt.stepId, { ...attempt, status: 'completed', output: result.output, error: null, finishedAt: new Date() });
+      const followers = this.recordDecisions(drive, rows, decisions);
+      await writeStepRows(manager, [...drive.pending, rows.get(attempt.stepId)!, ...followers]);
       if (finished) await this.writeOutcome(manager, drive.run, 'completed', {});
       return result;
     });
     drive.pending = [];
-    drive.rows.set(completed.stepId, completed);
+    drive.rows = rows;
     drive.progress = progress;
-    const followers = this.recordDecisions(drive, decisions);
-    if (finished) await this.writeFollowers(drive, followers);
-    else drive.pending.push(...followers);
     return { effect, finished };
-  }
-
-  /**
-   * Decisions that follow the last executed step (e.g. a skipped step at the very end) are written after the run
-   * finished, under no lease; they only explain what the run did not do.
-   */
-  private async writeFollowers(drive: Drive, followers: StepRow[]): Promise<void> {
-    if (followers.length) await writeStepRows(this.dataSource.manager, followers);
   }
 
   private async fence(manager: EntityManager, run: LeasedRun): Promise<void> {
@@ -265,8 +332,8 @@ export class RunExecutor {
     if (rows.length === 0) throw new StaleLeaseError(run.id);
   }
 
-  private stepRow(drive: Drive, stepId: string, type: string, patch: Partial<StepRow>): StepRow {
-    const existing = drive.rows.get(stepId);
+  private stepRow(drive: Drive, stepId: string, type: string, patch: Partial<StepRow>, rows: Map<string, StepRow> = drive.rows): StepRow {
+    const existing = rows.get(stepId);
     return {
       ...(existing ?? { agencyId: drive.run.agencyId, runId: drive.run.id, stepId, type, status: 'pending', attempts: 0, input: null, output: null, error: null, scheduledFor: null, startedAt: null, finishedAt: null }),
       ...patch,
