@@ -12,6 +12,7 @@ import { UuidParam } from '../../common/uuid-param.pipe';
 import { AuditLog } from '../audit/audit-log.service';
 import { AgencyProvisioner } from './agency-provisioner';
 import { ApiKeyDto, ApiKeyPageDto, CreateApiKeyDto, CreatedApiKeyDto } from './api-key.dto';
+import { CredentialResolver } from '../auth/credential-resolver.service';
 
 function toDto(key: ApiKeyEntity): ApiKeyDto {
   return {
@@ -35,6 +36,7 @@ export class ApiKeysController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditLog,
+    private readonly credentials: CredentialResolver,
   ) {
     this.provisioner = new AgencyProvisioner(dataSource);
   }
@@ -64,6 +66,7 @@ export class ApiKeysController {
     const key = await AgencyScopedRepository.for(this.dataSource.manager, ApiKeyEntity, principal.agencyId).findById(id);
     if (!key) throw ApiError.notFound('API key');
     await this.provisioner.revokeApiKey(principal.agencyId, id);
+    this.credentials.forgetApiKeys();
     await this.audit.record({ agencyId: principal.agencyId, eventType: 'api_key.revoked', actor: actorOf(principal), details: { apiKeyId: id } });
   }
 }

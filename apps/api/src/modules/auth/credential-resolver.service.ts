@@ -4,6 +4,7 @@ import { DataSource, IsNull } from 'typeorm';
 import { isUuid } from '@automations/domain';
 import { ApiKeyEntity, UserEntity } from '@automations/persistence';
 import type { Principal } from '../../common/principal';
+import { ApiKeyCache } from './api-key-cache';
 import { ApiKeyCodec } from './api-key-codec';
 
 export interface AccessTokenClaims {
@@ -14,10 +15,17 @@ export interface AccessTokenClaims {
 /** Turns a bearer token (a JWT of a user, or an API key) into the caller's Principal, or null. */
 @Injectable()
 export class CredentialResolver {
+  private readonly apiKeys = new ApiKeyCache();
+
   constructor(
     private readonly jwt: JwtService,
     @Inject(DataSource) private readonly dataSource: DataSource,
   ) {}
+
+  /** After a revoke: no key is taken from the cache any more (see ApiKeyCache). */
+  forgetApiKeys(): void {
+    this.apiKeys.clear();
+  }
 
   async resolve(token: string): Promise<Principal | null> {
     return token.startsWith('ak_') ? this.resolveApiKey(token) : this.resolveJwt(token);
@@ -41,16 +49,25 @@ export class CredentialResolver {
   private async resolveApiKey(token: string): Promise<Principal | null> {
     const parsed = ApiKeyCodec.parse(token);
     if (!parsed) return null;
+    const key = this.apiKeys.get(parsed.prefix) ?? (await this.loadApiKey(parsed.prefix));
+    if (!key || !ApiKeyCodec.matches(parsed.secret, key.secretHash)) return null;
+    if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > 60_000) {
+      key.lastUsedAt = new Date();
+      void this.touch(key.id);
+    }
+    return { agencyId: key.agencyId, role: key.role, actorType: 'api_key', actorId: key.id, userId: null, apiKeyId: key.id };
+  }
+
+  private async loadApiKey(prefix: string): Promise<ApiKeyEntity | null> {
     const key = await this.dataSource
       .getRepository(ApiKeyEntity)
       .createQueryBuilder('key')
       .addSelect('key.secretHash')
-      .where('key.keyPrefix = :prefix', { prefix: parsed.prefix })
+      .where('key.keyPrefix = :prefix', { prefix })
       .andWhere('key.revokedAt IS NULL')
       .getOne();
-    if (!key || !ApiKeyCodec.matches(parsed.secret, key.secretHash)) return null;
-    void this.touch(key.id);
-    return { agencyId: key.agencyId, role: key.role, actorType: 'api_key', actorId: key.id, userId: null, apiKeyId: key.id };
+    if (key) this.apiKeys.set(prefix, key);
+    return key;
   }
 
   /** lastUsedAt at minute precision: one write per key per minute, not one per request. */
