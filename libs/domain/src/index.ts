@@ -44,6 +44,7 @@ export { METRIC_NAME_PATTERN, SLACK_ID_PATTERN, STEP_ID_PATTERN, isUuid } from '
 
 // Execution: trigger forms and the run's step planner
 export * from './triggers/trigger-forms';
+export { triggerRoute, eventRoutes } from './triggers/trigger-routes';
 export * from './runs/step-planner';
 export { decideToNextAction, type StepDecision } from './runs/decide-to-next-action';
 export * from './runs/step-config-renderer';

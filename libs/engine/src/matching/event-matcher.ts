@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { evaluateTriggerEvent, evaluateTriggerState, TRIGGER_TYPE_OF_EVENT, TriggerDefinition } from '@automations/domain';
+import { eventRoutes, evaluateTriggerEvent, evaluateTriggerState, TRIGGER_TYPE_OF_EVENT, TriggerDefinition } from '@automations/domain';
 import type { EventEntity } from '@automations/persistence';
 import { loadEvent } from './event.loader';
 import { loadTriggerState, takeClientSnapshot, type ClientSnapshot } from '../context/client-snapshot';
@@ -57,7 +57,7 @@ export class EventMatcher {
     const event = await loadEvent(this.dataSource, eventId);
     if (!event || event.processedAt) return { processed: false, agencyId: event?.agencyId ?? null, clientId: event?.clientId ?? null, runIdsToEnqueue: [], verdicts: [] };
     const triggerType = TRIGGER_TYPE_OF_EVENT[event.type];
-    const candidates = triggerType ? await this.index.candidates(event.agencyId, triggerType) : [];
+    const candidates = triggerType ? await this.index.candidates(event.agencyId, triggerType, eventRoutes(triggerType, event.data)) : [];
     // Trigger filters read only the event: workflows they reject need no lock, no snapshot and no transaction.
     const screened = candidates.map((workflow) => ({ workflow, screen: this.screen(workflow, event) }));
     if (!screened.some(({ screen }) => 'fired' in screen)) return this.markProcessedWithoutRuns(event, screened.map(({ screen }) => screen as CandidateVerdict));

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { TriggerDefinition, TriggerType } from '@automations/domain';
+import { triggerRoute, type TriggerDefinition, type TriggerType } from '@automations/domain';
 
 export interface CandidateWorkflow {
   id: string;
@@ -7,14 +7,27 @@ export interface CandidateWorkflow {
   triggers: TriggerDefinition[];
 }
 
+interface TypeEntry {
+  all: CandidateWorkflow[];
+  /** Route (see `triggerRoute`) → workflows with a trigger of this type filed there. */
+  byRoute: Map<string, CandidateWorkflow[]>;
+}
+
 interface AgencyEntry {
   loadedAt: number;
-  byTriggerType: Map<TriggerType, CandidateWorkflow[]>;
+  byTriggerType: Map<TriggerType, TypeEntry>;
 }
 
 /**
- * Active workflows of an agency grouped by trigger type, kept in memory so matching an event never
- * scans every workflow. Entries are dropped when the API announces a change (Redis pub/sub) and
+ * Up to this many workflows of a trigger type, every one of them is a candidate, so an event's record explains each
+ * ("why didn't it fire?"); past it, only those filed under the event's routes are (the cost of an event no longer grows
+ * with the number of workflows, and the record stays small).
+ */
+export const ROUTE_ABOVE_WORKFLOWS = 200;
+
+/**
+ * Active workflows of an agency grouped by trigger type (and route, see ROUTE_ABOVE_WORKFLOWS), kept in memory so
+ * matching an event never scans every workflow. Entries are dropped when the API announces a change (Redis pub/sub) and
  * expire after `ttlMs` as a safety net; run creation re-checks the workflow row under a lock anyway.
  */
 export class WorkflowIndex {
@@ -24,12 +37,19 @@ export class WorkflowIndex {
   constructor(
     private readonly dataSource: DataSource,
     private readonly ttlMs = 30_000,
+    private readonly routeAbove = ROUTE_ABOVE_WORKFLOWS,
   ) {}
 
-  async candidates(agencyId: string, triggerType: TriggerType): Promise<CandidateWorkflow[]> {
+  /** Workflows with a trigger of `triggerType`; past ROUTE_ABOVE_WORKFLOWS, only those filed under `routes` (`eventRoutes`). */
+  async candidates(agencyId: string, triggerType: TriggerType, routes: string[]): Promise<CandidateWorkflow[]> {
     const cached = this.agencies.get(agencyId);
     const entry = cached && Date.now() - cached.loadedAt < this.ttlMs ? cached : await this.load(agencyId);
-    return entry.byTriggerType.get(triggerType) ?? [];
+    const type = entry.byTriggerType.get(triggerType);
+    if (!type) return [];
+    if (type.all.length <= this.routeAbove) return type.all;
+    const found = new Map<string, CandidateWorkflow>();
+    for (const route of routes) for (const workflow of type.byRoute.get(route) ?? []) found.set(workflow.id, workflow);
+    return [...found.values()];
   }
 
   invalidate(agencyId?: string): void {
@@ -50,10 +70,17 @@ export class WorkflowIndex {
       `SELECT id, name, triggers FROM workflows WHERE agency_id = $1 AND is_active AND deleted_at IS NULL`,
       [agencyId],
     );
-    const byTriggerType = new Map<TriggerType, CandidateWorkflow[]>();
+    const byTriggerType = new Map<TriggerType, TypeEntry>();
     for (const workflow of rows) {
-      for (const type of new Set(workflow.triggers.map((trigger) => trigger.type))) {
-        byTriggerType.set(type, [...(byTriggerType.get(type) ?? []), workflow]);
+      for (const trigger of workflow.triggers) {
+        const type = byTriggerType.get(trigger.type) ?? { all: [], byRoute: new Map<string, CandidateWorkflow[]>() };
+        byTriggerType.set(trigger.type, type);
+        // A workflow's two triggers are filed one after the other: a repeat can only be the last one.
+        if (type.all[type.all.length - 1] !== workflow) type.all.push(workflow);
+        const route = triggerRoute(trigger);
+        const filed = type.byRoute.get(route) ?? [];
+        if (filed[filed.length - 1] !== workflow) filed.push(workflow);
+        type.byRoute.set(route, filed);
       }
     }
     const entry = { loadedAt: Date.now(), byTriggerType };
