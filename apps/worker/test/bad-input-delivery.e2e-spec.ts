@@ -76,6 +76,17 @@ const rows: DeliveryRow[] = [
     },
   },
   {
+    name: "email: markup the author typed in the message template arrives as text in the HTML part, as in the text part",
+    clientName: 'Plain Client',
+    step: { channel: 'email', recipients: ['ops@agency.test'], message: '<a href="https://evil.test">Reset your password</a>\nfor {{client.name}} & co' },
+    delivered: async ({ smtp }) => {
+      const [message] = await smtp.waitForMessages(1);
+      expect(message.html).toContain('&lt;a href=&quot;https://evil.test&quot;&gt;Reset your password&lt;/a&gt;<br>for Plain Client &amp; co');
+      expect(message.html).not.toContain('<a href');
+      expect(message.text.trim()).toBe('<a href="https://evil.test">Reset your password</a>\nfor Plain Client & co');
+    },
+  },
+  {
     name: 'email: CR/LF in a client name cannot add a header through the subject',
     clientName: 'Evil\r\nBcc: victim@x.test\r\nX-Injected: yes',
     step: { channel: 'email', recipients: ['ops@agency.test'], subject: 'Client {{client.name}}', message: 'Hello' },

@@ -1,5 +1,5 @@
 import { In } from 'typeorm';
-import { isUuid } from '@automations/domain';
+import { escapeTemplateValue, isUuid } from '@automations/domain';
 import { entityPatch, NotificationEntity, UserEntity } from '@automations/persistence';
 import type { IntegrationSettingsLoader } from '../context/integration-settings.loader';
 import { PermanentActionError } from '../errors/action-errors';
@@ -86,7 +86,8 @@ export class SendNotificationAction implements ActionExecutor {
       to,
       subject: config.subject ?? `Automation: ${execution.workflowName}`,
       text: config.text ?? config.message,
-      html: `<p>${config.message.replace(/\n/g, '<br>')}</p>`,
+      // The whole plain-text message is escaped, not only the substituted values: an author's markup stays text too.
+      html: `<p>${config.text !== undefined ? escapeTemplateValue(config.text, 'html').replace(/\n/g, '<br>') : config.message.replace(/\n/g, '<br>')}</p>`,
     });
     return { email: result };
   }
