@@ -1,4 +1,4 @@
-import { bearer, startTestApi, TestAgency, TestApi } from './support/test-api';
+import { bearer, TestAgency, TestApi, startTestApiWithTwoAgencies } from './support/test-api';
 
 describe('agency (e2e)', () => {
   let api: TestApi;
@@ -6,9 +6,7 @@ describe('agency (e2e)', () => {
   let beta: TestAgency;
 
   beforeAll(async () => {
-    api = await startTestApi();
-    alpha = await api.createAgency('Alpha');
-    beta = await api.createAgency('Beta');
+    ({ api, alpha, beta } = await startTestApiWithTwoAgencies());
   });
 
   afterAll(async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ACTION_TYPES, RUN_STATUSES } from '@automations/domain';
-import { bearer, startTestApi, TestAgency, TestApi } from './support/test-api';
+import { bearer, TestAgency, TestApi, startTestApiWithTwoAgencies } from './support/test-api';
 
 /**
  * `GET /workflows/analytics` against a known mix of runs, steps and approvals written with SQL:
@@ -282,9 +282,7 @@ describe('workflow analytics API (e2e)', () => {
   }
 
   beforeAll(async () => {
-    api = await startTestApi();
-    alpha = await api.createAgency('Alpha Analytics');
-    beta = await api.createAgency('Beta Analytics');
+    ({ api, alpha, beta } = await startTestApiWithTwoAgencies(['Alpha Analytics', 'Beta Analytics']));
     alphaData = await seed(alpha.agencyId, 4242);
     betaData = await seed(beta.agencyId, 777);
   });

@@ -1,5 +1,5 @@
 import { createClient } from './support/client.fixture';
-import { bearer, startTestApi, TestAgency, TestApi } from './support/test-api';
+import { bearer, TestAgency, TestApi, startTestApiWithTwoAgencies } from './support/test-api';
 
 describe('clients (e2e)', () => {
   let api: TestApi;
@@ -7,9 +7,7 @@ describe('clients (e2e)', () => {
   let beta: TestAgency;
 
   beforeAll(async () => {
-    api = await startTestApi();
-    alpha = await api.createAgency('Alpha');
-    beta = await api.createAgency('Beta');
+    ({ api, alpha, beta } = await startTestApiWithTwoAgencies());
   });
 
   afterAll(async () => {

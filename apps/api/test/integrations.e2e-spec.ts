@@ -1,5 +1,5 @@
 import { integrationSecretContext, SecretBox } from '@automations/persistence';
-import { bearer, startTestApi, TestAgency, TestApi } from './support/test-api';
+import { bearer, TestAgency, TestApi, startTestApiWithTwoAgencies } from './support/test-api';
 
 describe('integrations (e2e)', () => {
   let api: TestApi;
@@ -11,9 +11,7 @@ describe('integrations (e2e)', () => {
   const OPENAI_KEY = 'sk-proj-OpenAiSecretValue0123456789abcd';
 
   beforeAll(async () => {
-    api = await startTestApi();
-    alpha = await api.createAgency('Alpha');
-    beta = await api.createAgency('Beta');
+    ({ api, alpha, beta } = await startTestApiWithTwoAgencies());
   });
 
   afterAll(async () => {

@@ -1,5 +1,5 @@
 import { createClient } from './support/client.fixture';
-import { bearer, startTestApi, TestAgency, TestApi } from './support/test-api';
+import { bearer, TestAgency, TestApi, startTestApiWithTwoAgencies } from './support/test-api';
 
 /** Records are written by the engine's actions; here they are seeded straight into the database. */
 describe('records: tasks, tickets, alerts, drafts, notifications (e2e)', () => {
@@ -53,9 +53,7 @@ describe('records: tasks, tickets, alerts, drafts, notifications (e2e)', () => {
   }
 
   beforeAll(async () => {
-    api = await startTestApi();
-    alpha = await api.createAgency('Alpha');
-    beta = await api.createAgency('Beta');
+    ({ api, alpha, beta } = await startTestApiWithTwoAgencies());
     clientA = (await createClient(api, alpha.tokens.manager)).id;
     const clientA2 = (await createClient(api, alpha.tokens.manager)).id;
     clientB = (await createClient(api, beta.tokens.manager)).id;

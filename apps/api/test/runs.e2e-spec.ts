@@ -1,6 +1,6 @@
 import { ApprovalEntity, AuditEventEntity, RunStepEntity, WorkflowRunEntity } from '@automations/persistence';
 import { dropRunQueue, queuedRunJobs, RunSeeder } from './support/run.fixture';
-import { bearer, startTestApi, TestAgency, TestApi } from './support/test-api';
+import { bearer, TestAgency, TestApi, startTestApiWithTwoAgencies } from './support/test-api';
 import { minimalWorkflow, onboardingWorkflow } from './support/workflow-fixtures';
 
 const EXPIRED = 'The approval expired; the run was rejected (timeout)';
@@ -46,9 +46,7 @@ describe('runs and approvals API (e2e)', () => {
   }
 
   beforeAll(async () => {
-    api = await startTestApi();
-    alpha = await api.createAgency('Alpha Runs');
-    beta = await api.createAgency('Beta Runs');
+    ({ api, alpha, beta } = await startTestApiWithTwoAgencies(['Alpha Runs', 'Beta Runs']));
     seed = new RunSeeder(api, alpha.agencyId);
     const onboarding = await createWorkflow(alpha, onboardingWorkflow());
     onboardingId = onboarding.id;

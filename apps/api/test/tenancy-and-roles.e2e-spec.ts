@@ -1,4 +1,4 @@
-import { bearer, startTestApi, TestAgency, TestApi } from './support/test-api';
+import { bearer, TestAgency, TestApi, startTestApiWithTwoAgencies } from './support/test-api';
 import { minimalWorkflow } from './support/workflow-fixtures';
 
 type Method = 'get' | 'post' | 'patch' | 'delete';
@@ -11,9 +11,7 @@ describe('tenancy and roles', () => {
   let apiKeyId: string;
 
   beforeAll(async () => {
-    api = await startTestApi();
-    owner = await api.createAgency('Owner Agency');
-    intruder = await api.createAgency('Intruder Agency');
+    ({ api, alpha: owner, beta: intruder } = await startTestApiWithTwoAgencies(['Owner Agency', 'Intruder Agency']));
     workflowId = (await api.http().post('/api/v1/workflows').set(bearer(owner.tokens.manager)).send(minimalWorkflow('Owned')).expect(201)).body.id;
     apiKeyId = (await api.http().post('/api/v1/api-keys').set(bearer(owner.tokens.admin)).send({ name: 'owned key', role: 'viewer' }).expect(201)).body.id;
   });

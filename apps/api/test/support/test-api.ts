@@ -81,3 +81,12 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
 }
 
 export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+/**
+ * The usual tenancy fixture: a test API with two agencies (`alpha`, `beta`), so every test can check that one agency
+ * never sees or changes the other's data.
+ */
+export async function startTestApiWithTwoAgencies(names: [string, string] = ['Alpha', 'Beta'], env: Record<string, string> = {}): Promise<{ api: TestApi; alpha: TestAgency; beta: TestAgency }> {
+  const api = await startTestApi(env);
+  return { api, alpha: await api.createAgency(names[0]), beta: await api.createAgency(names[1]) };
+}

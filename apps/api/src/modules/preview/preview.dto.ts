@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, getSchemaPath, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsBoolean,
@@ -18,7 +18,8 @@ import {
 import { ACTION_TYPES, CLIENT_HEALTH, ClientHealth, EVENT_TYPES, EventType, METRIC_NAME_PATTERN, TRIGGER_TYPES } from '@automations/domain';
 import { IsNotFuture, IsOptionalNonNullable } from '../../common/validation.decorators';
 import { EVENT_DATA_DTOS, EventData } from '../events/dto/event-data.registry';
-import { isEventType, NON_BLANK_REGEX, STAGE_MAX_LENGTH } from '../events/event-types';
+import { CreateClientDto } from '../clients/dto/create-client.dto';
+import { isEventType, NON_BLANK_REGEX } from '../events/event-types';
 import { WarningDto } from '../workflows/workflow.dto';
 import { WORKFLOW_DEFINITION_SCHEMA_NAME } from '../workflows/workflow-definition.openapi';
 
@@ -59,20 +60,8 @@ export class SampleAssigneeDto {
   email: string;
 }
 
-/** A client that exists only for this preview. */
-export class SampleClientDto {
-  @ApiProperty({ example: 'Acme Outdoor', maxLength: 200 })
-  @IsString()
-  @Matches(NON_BLANK_REGEX, { message: 'must not be blank' })
-  @MaxLength(200)
-  name: string;
-
-  @ApiProperty({ example: 'onboarding', maxLength: STAGE_MAX_LENGTH })
-  @IsString()
-  @Matches(NON_BLANK_REGEX, { message: 'must not be blank' })
-  @MaxLength(STAGE_MAX_LENGTH)
-  stage: string;
-
+/** A client that exists only for this preview: named and staged like a created client (same rules). */
+export class SampleClientDto extends PickType(CreateClientDto, ['name', 'stage'] as const) {
   @ApiProperty({ enum: CLIENT_HEALTH, example: 'red' })
   @IsIn(CLIENT_HEALTH)
   health: ClientHealth;
