@@ -58,6 +58,15 @@ function rowsOf<T>(result: unknown): T[] {
 
 const FENCE_SQL = `UPDATE workflow_runs SET lease_expires_at = now() + make_interval(secs => $3), updated_at = now()
   WHERE id = $1 AND lease_token = $2 AND status = 'running' RETURNING id`;
+/**
+ * The fence, then the run's client locked for update, in one statement. Database steps take the client's strongest
+ * lock first and in the order run → client: a task insert key-shares the client and a later update of it would
+ * otherwise deadlock with the client's other runs. (The client row always exists: runs reference it.)
+ */
+const FENCE_AND_LOCK_CLIENT_SQL = `WITH fenced AS (
+    UPDATE workflow_runs SET lease_expires_at = now() + make_interval(secs => $3), updated_at = now()
+     WHERE id = $1 AND lease_token = $2 AND status = 'running' RETURNING agency_id, client_id)
+  SELECT c.id FROM clients c JOIN fenced f ON c.id = f.client_id AND c.agency_id = f.agency_id FOR UPDATE OF c`;
 const PARK_SQL = `UPDATE workflow_runs SET status = $3, next_attempt_at = $4, lease_owner = NULL, lease_expires_at = NULL, updated_at = now()
   WHERE id = $1 AND lease_token = $2 AND status = 'running' RETURNING id`;
 /** Ends the run and writes its audit line in one statement; nothing is written when the lease is lost. */
@@ -267,10 +276,8 @@ export class RunExecutor {
     let executed = 0;
     let finished = false;
     await this.dataSource.transaction(async (manager) => {
-      await this.fence(manager, run);
-      // Lock order run → client, and the client's strongest lock first: steps that insert rows referencing the client
-      // (a key-share lock) and later lock it for update would otherwise deadlock with the client's other runs.
-      await manager.query(`SELECT id FROM clients WHERE id = $1 AND agency_id = $2 FOR UPDATE`, [run.clientId, run.agencyId]);
+      const fenced = rowsOf<{ id: string }>(await manager.query(FENCE_AND_LOCK_CLIENT_SQL, [run.id, run.leaseToken, this.options.leaseMs / 1000]));
+      if (fenced.length === 0) throw new StaleLeaseError(run.id);
       let step: ActionStep | null = first;
       while (step) {
         const current: ActionStep = step;
