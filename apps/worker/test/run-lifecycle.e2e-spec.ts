@@ -78,4 +78,18 @@ describe('engine: events in, triggers matched, action chains run exactly once', 
     const detail = await http().get(`/api/v1/events/${eventId}`).set(bearer(agency.tokens.viewer)).expect(200);
     expect(detail.body.processing).toEqual(verdicts);
   });
+
+  it('settles an event a step emits inside the step when no workflow fires on it: processed with its verdicts by the time the run completes, no matching job', async () => {
+    const listener = await createWorkflow({ name: 'Billing tickets only', triggers: [{ type: 'ticket_created', config: { category: 'billing' } }], steps: [{ type: 'add_alert', config: { title: 'billing', severity: 'info' } }] });
+    const opener = await createWorkflow({ name: 'Opens a setup ticket', triggers: [{ type: 'stage_change', config: { toStage: 'ticketing' } }], steps: [{ type: 'create_ticket', config: { title: 'Set up', priority: 'low', category: 'setup' } }] });
+    const client = await createClient('Tess Ticket');
+    // Matching the stage change loads the agency's workflows into the engine's index, which the step then reads from memory.
+    const verdicts = await stack.waitForEventProcessed(await moveStage(client.id, 'ticketing'));
+    const runId = verdicts.find((verdict) => verdict.workflowId === opener.id && verdict.outcome === 'started')?.runId;
+    await stack.waitForRun(runId!, ['completed']);
+    const [emitted] = await stack.api.dataSource.query(`SELECT id, processed_at, processing FROM events WHERE client_id = $1 AND type = 'ticket.created'`, [client.id]);
+    expect(emitted.processed_at).not.toBeNull();
+    expect(emitted.processing).toEqual([expect.objectContaining({ workflowId: listener.id, outcome: 'not_fired', reason: 'ticket category is setup, not billing' })]);
+    expect(await stack.engine.queues.events.getJob(`event-${emitted.id}`)).toBeUndefined();
+  });
 });

@@ -107,7 +107,7 @@ export class EngineWorker {
       maxAttempts: config.actionMaxAttempts,
       retryBackoffMs: config.retryBackoffMs,
       approvalTimeoutMinutes: config.approvalTimeoutMinutes,
-    }, this.quota, new ApprovalNotifier(dataSource, integrations, slack, email), runChanges);
+    }, this.quota, new ApprovalNotifier(dataSource, integrations, slack, email), runChanges, this.matcher);
     this.reconciler = new Reconciler(dataSource, this.queues);
     this.control = new RunControl(dataSource, this.queues, runChanges);
     this.schedules = createSchedulesQueue({ redisUrl: config.redisUrl, prefix: config.queuePrefix });

@@ -3,10 +3,18 @@ import type { ActionStep, ActionType } from '@automations/domain';
 import type { EventCausation } from '@automations/persistence';
 import type { ClientSnapshot } from '../context/client-snapshot';
 
-/** What a step produced; `emittedEventIds` are enqueued for matching once the step has committed. */
+/** An event a step stored (in its transaction), as matching reads it. */
+export interface EmittedEvent {
+  id: string;
+  agencyId: string;
+  type: string;
+  data: Record<string, unknown>;
+}
+
+/** What a step produced; `emitted` events are matched once the step has committed (or settled inside it when nothing fires). */
 export interface StepEffect {
   output: Record<string, unknown>;
-  emittedEventIds?: string[];
+  emitted?: EmittedEvent[];
 }
 
 /** Everything an action needs to do its one job, and the only way to commit it. */

@@ -23,18 +23,9 @@ export class CreateTicketAction implements ActionExecutor {
           status: 'open',
         }),
       );
-      const event = await new EventRecorder(execution.dataSource).record(
-        {
-          agencyId: execution.agencyId,
-          clientId: execution.clientId,
-          type: 'ticket.created',
-          data: { ticketId: ticket.id, category: ticket.category, priority: ticket.priority },
-          source: 'action',
-          causation: execution.causation,
-        },
-        manager,
-      );
-      return { output: { ticketId: ticket.id, eventId: event.id }, emittedEventIds: [event.id] };
+      const emitted = { agencyId: execution.agencyId, type: 'ticket.created', data: { ticketId: ticket.id, category: ticket.category, priority: ticket.priority } };
+      const event = await new EventRecorder(execution.dataSource).record({ ...emitted, clientId: execution.clientId, source: 'action', causation: execution.causation }, manager);
+      return { output: { ticketId: ticket.id, eventId: event.id }, emitted: [{ id: event.id, ...emitted }] };
     });
   }
 }

@@ -1,6 +1,6 @@
 import { ClientEntity, EventRecorder, UserEntity } from '@automations/persistence';
 import { PermanentActionError } from '../errors/action-errors';
-import type { ActionExecution, ActionExecutor, StepEffect } from './action-executor';
+import type { ActionExecution, ActionExecutor, EmittedEvent, StepEffect } from './action-executor';
 
 /** Changes the live client; a real stage change emits `client.stage_changed`, no change emits nothing. */
 export class UpdateClientAction implements ActionExecutor {
@@ -27,15 +27,13 @@ export class UpdateClientAction implements ActionExecutor {
       if (Object.keys(patch).length === 0) return { output: { changed: false } };
 
       await manager.update(ClientEntity, { id: client.id, agencyId: execution.agencyId }, patch);
-      const emittedEventIds: string[] = [];
+      const emitted: EmittedEvent[] = [];
       if (patch.stage !== undefined) {
-        const event = await new EventRecorder(execution.dataSource).record(
-          { agencyId: execution.agencyId, clientId: client.id, type: 'client.stage_changed', data: { fromStage: client.stage, toStage: patch.stage }, source: 'action', causation: execution.causation },
-          manager,
-        );
-        emittedEventIds.push(event.id);
+        const stageChange = { agencyId: execution.agencyId, type: 'client.stage_changed', data: { fromStage: client.stage, toStage: patch.stage } };
+        const event = await new EventRecorder(execution.dataSource).record({ ...stageChange, clientId: client.id, source: 'action', causation: execution.causation }, manager);
+        emitted.push({ id: event.id, ...stageChange });
       }
-      return { output: { changed: true, changes }, emittedEventIds };
+      return { output: { changed: true, changes }, emitted };
     });
   }
 }

@@ -1,7 +1,9 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { eventRoutes, evaluateTriggerEvent, evaluateTriggerState, TRIGGER_TYPE_OF_EVENT, TriggerDefinition } from '@automations/domain';
+import { eventRoutes, evaluateTriggerEvent, type TriggerEvent, evaluateTriggerState, TRIGGER_TYPE_OF_EVENT, TriggerDefinition } from '@automations/domain';
 import type { EventEntity } from '@automations/persistence';
 import { loadEvent } from './event.loader';
+import type { EmittedEvent } from '../actions/action-executor';
+import type { EmittedEventSettler } from '../runs/emitted-event-settler';
 import { loadTriggerState, takeClientSnapshot, type ClientSnapshot } from '../context/client-snapshot';
 import { DEFAULT_LOOP_LIMITS, LoopBreaker } from '../loops/loop-breaker';
 import { createRun, type CreateRunInput, type RunTrigger } from '../runs/run-creator';
@@ -40,7 +42,7 @@ export interface EventMatcherOptions {
  * client. Runs and the event's processing record commit together, and only once: the event row is
  * locked and must still be unprocessed.
  */
-export class EventMatcher {
+export class EventMatcher implements EmittedEventSettler {
   private readonly loops: LoopBreaker;
 
   constructor(
@@ -88,6 +90,20 @@ export class EventMatcher {
     return result;
   }
 
+  /**
+   * For an event a step just stored, inside the step's transaction: when the index is warm and no workflow fires on the
+   * event, records its verdicts there and answers true (it needs no matching job); otherwise false, and it is enqueued.
+   */
+  async settleInline(manager: EntityManager, event: EmittedEvent): Promise<boolean> {
+    const triggerType = TRIGGER_TYPE_OF_EVENT[event.type];
+    const candidates = triggerType ? this.index.cachedCandidates(event.agencyId, triggerType, eventRoutes(triggerType, event.data)) : [];
+    if (candidates === null) return false;
+    const screens = candidates.map((workflow) => this.screen(workflow, event));
+    if (screens.some((screen) => 'fired' in screen)) return false;
+    await manager.query(`UPDATE events SET processed_at = now(), processing = $2::jsonb WHERE id = $1 AND processed_at IS NULL`, [event.id, JSON.stringify(screens)]);
+    return true;
+  }
+
   /** No workflow fires on this event: one conditional write records the verdicts (no lock, no transaction). */
   private async markProcessedWithoutRuns(event: EventEntity, verdicts: CandidateVerdict[]): Promise<MatchResult> {
     const result: unknown = await this.dataSource.query(`UPDATE events SET processed_at = now(), processing = $2::jsonb WHERE id = $1 AND processed_at IS NULL RETURNING id`, [
@@ -99,7 +115,7 @@ export class EventMatcher {
   }
 
   /** The verdict a workflow gets from the event alone, or the trigger that fired (the rest needs the client's state). */
-  private screen(workflow: CandidateWorkflow, event: EventEntity): CandidateVerdict | { fired: TriggerDefinition } {
+  private screen(workflow: CandidateWorkflow, event: TriggerEvent): CandidateVerdict | { fired: TriggerDefinition } {
     const base = { workflowId: workflow.id, workflowName: workflow.name };
     if (workflow.triggers.some((trigger) => trigger.type === 'scheduled')) return { ...base, outcome: 'not_fired', reason: 'fires only on its schedule' };
     const verdicts = workflow.triggers.map((trigger) => ({ trigger, verdict: evaluateTriggerEvent(trigger, event) }));

@@ -42,8 +42,21 @@ export class WorkflowIndex {
 
   /** Workflows with a trigger of `triggerType`; past ROUTE_ABOVE_WORKFLOWS, only those filed under `routes` (`eventRoutes`). */
   async candidates(agencyId: string, triggerType: TriggerType, routes: string[]): Promise<CandidateWorkflow[]> {
+    return this.candidatesIn(this.fresh(agencyId) ?? (await this.load(agencyId)), triggerType, routes);
+  }
+
+  /** The same, from memory only: null when the agency's entry is not loaded (or expired), so no query is ever made. */
+  cachedCandidates(agencyId: string, triggerType: TriggerType, routes: string[]): CandidateWorkflow[] | null {
+    const entry = this.fresh(agencyId);
+    return entry ? this.candidatesIn(entry, triggerType, routes) : null;
+  }
+
+  private fresh(agencyId: string): AgencyEntry | null {
     const cached = this.agencies.get(agencyId);
-    const entry = cached && Date.now() - cached.loadedAt < this.ttlMs ? cached : await this.load(agencyId);
+    return cached && Date.now() - cached.loadedAt < this.ttlMs ? cached : null;
+  }
+
+  private candidatesIn(entry: AgencyEntry, triggerType: TriggerType, routes: string[]): CandidateWorkflow[] {
     const type = entry.byTriggerType.get(triggerType);
     if (!type) return [];
     if (type.all.length <= this.routeAbove) return type.all;

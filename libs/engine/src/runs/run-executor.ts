@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { decideToNextAction, renderStepConfig, type ActionStep, type StepDecision, type StepProgress, type WorkflowDefinition } from '@automations/domain';
 import { addToWorkflowCounters, ApprovalEntity, entityPatch, EventCausation, NotificationEntity, UserEntity } from '@automations/persistence';
 import type { ActionExecutorRegistry } from '../actions/action-executor.registry';
-import type { ActionExecution, StepEffect } from '../actions/action-executor';
+import type { ActionExecution, EmittedEvent, StepEffect } from '../actions/action-executor';
 import { conditionContextOf, templateContextOf, type ClientSnapshot } from '../context/client-snapshot';
 import type { EngineQueues } from '../queues/engine-queues';
 import type { ApprovalNotifier } from './approval-notifier';
@@ -13,6 +13,7 @@ import type { RunChangeListener } from '../live/run-change-listener';
 import { leaseRun, type LeasedRun, type StepRow } from './run-lease';
 import { RunDefinitionCache } from './run-definition.cache';
 import { writeStepRows } from './step-rows.writer';
+import type { EmittedEventSettler } from './emitted-event-settler';
 
 /**
  * Decides whether a run may start now (per-agency quotas): runs over the quota are deferred to the
@@ -102,6 +103,7 @@ export class RunExecutor {
     private readonly admission: RunAdmission | null = null,
     private readonly approvalNotifier: ApprovalNotifier | null = null,
     private readonly changes: RunChangeListener | null = null,
+    private readonly emittedEvents: EmittedEventSettler | null = null,
   ) {
     this.definitions = new RunDefinitionCache(dataSource);
   }
@@ -202,14 +204,14 @@ export class RunExecutor {
         ({ finished, emitted } = committed);
       } else {
         drive.executed += 1;
-        const effect = await action.execute(
+        await action.execute(
           this.execution(drive, step, config, async (effectOf) => {
             const committed = await this.commitStep(drive, attempt, effectOf);
             finished = committed.finished;
+            emitted = committed.toEnqueue;
             return committed.effect;
           }),
         );
-        emitted = effect.emittedEventIds ?? [];
       }
     } catch (error) {
       if (error instanceof StaleLeaseError) throw error;
@@ -290,7 +292,7 @@ export class RunExecutor {
         rows.set(current.id, completed);
         progress.set(current.id, { status: 'completed' });
         writes.push(completed);
-        emitted.push(...(effect.emittedEventIds ?? []));
+        emitted.push(...(await this.settleEmitted(manager, effect.emitted ?? [])));
         const { decisions, next } = decideToNextAction(drive.definition.steps, progress, conditionContextOf(drive.snapshot, drive.trigger, new Date()));
         writes.push(...this.recordDecisions(drive, rows, decisions));
         finished = next.kind === 'done';
@@ -314,14 +316,16 @@ export class RunExecutor {
    * The action's effect and the step's completion in one transaction fenced by the lease token, with the pending
    * decisions and those that follow it without I/O; when nothing is left to execute, the run finishes in it too.
    */
-  private async commitStep(drive: Drive, attempt: StepRow, effectOf: (manager: EntityManager) => Promise<StepEffect>): Promise<{ effect: StepEffect; finished: boolean }> {
+  private async commitStep(drive: Drive, attempt: StepRow, effectOf: (manager: EntityManager) => Promise<StepEffect>): Promise<{ effect: StepEffect; finished: boolean; toEnqueue: string[] }> {
     const progress = new Map(drive.progress).set(attempt.stepId, { status: 'completed' });
     const { decisions, next } = decideToNextAction(drive.definition.steps, progress, conditionContextOf(drive.snapshot, drive.trigger, new Date()));
     const finished = next.kind === 'done';
     const rows = new Map(drive.rows);
+    let toEnqueue: string[] = [];
     const effect = await this.dataSource.transaction(async (manager) => {
       await this.fence(manager, drive.run);
       const result = await effectOf(manager);
+      toEnqueue = await this.settleEmitted(manager, result.emitted ?? []);
       rows.set(attempt.stepId, { ...attempt, status: 'completed', output: result.output, error: null, finishedAt: new Date() });
       const followers = this.recordDecisions(drive, rows, decisions);
       await writeStepRows(manager, [...drive.pending, rows.get(attempt.stepId)!, ...followers]);
@@ -331,7 +335,14 @@ export class RunExecutor {
     drive.pending = [];
     drive.rows = rows;
     drive.progress = progress;
-    return { effect, finished };
+    return { effect, finished, toEnqueue };
+  }
+
+  /** Emitted events no workflow fires on are settled in the step's transaction; the ids of the others are enqueued after it. */
+  private async settleEmitted(manager: EntityManager, events: EmittedEvent[]): Promise<string[]> {
+    const toEnqueue: string[] = [];
+    for (const event of events) if (!(await this.emittedEvents?.settleInline(manager, event))) toEnqueue.push(event.id);
+    return toEnqueue;
   }
 
   private async fence(manager: EntityManager, run: LeasedRun): Promise<void> {
