@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { decideToNextAction, renderStepConfig, type ActionStep, type StepDecision, type StepProgress, type WorkflowDefinition } from '@automations/domain';
+import { decideToNextAction, renderStepConfig, type ActionStep, type WorkflowDefinition } from '@automations/domain';
 import { addToWorkflowCounters, ApprovalEntity, entityPatch, EventCausation, NotificationEntity, UserEntity } from '@automations/persistence';
 import type { ActionExecutorRegistry } from '../actions/action-executor.registry';
 import type { ActionExecution, EmittedEvent, StepEffect } from '../actions/action-executor';
@@ -38,7 +38,6 @@ interface Drive {
   run: LeasedRun;
   definition: WorkflowDefinition;
   rows: Map<string, StepRow>;
-  progress: Map<string, StepProgress>;
   /** Branch decisions, condition skips and failures of continue-on-failure steps, written by the next transaction. */
   pending: StepRow[];
   snapshot: ClientSnapshot;
@@ -48,6 +47,13 @@ interface Drive {
 }
 
 type RunOutcome = 'completed' | 'failed' | 'cancelled';
+
+/** What a step transaction committed: the first step's effect, whether the run ended, and events to match. */
+interface CommittedSteps {
+  effect: StepEffect;
+  finished: boolean;
+  emitted: string[];
+}
 
 /** Most database-only steps one transaction commits together. */
 const BATCH_LIMIT = 10;
@@ -129,30 +135,27 @@ export class RunExecutor {
   }
 
   private async drive(run: LeasedRun): Promise<void> {
-    const rows = run.steps;
     const drive: Drive = {
       run,
       definition: await this.definitions.get(run.workflowId, run.workflowVersion),
-      rows,
-      progress: new Map([...rows.values()].map((row) => [row.stepId, { status: row.status, branch: (row.output as { branch?: 'then' | 'else' } | null)?.branch }])),
+      rows: run.steps,
       pending: [],
       snapshot: run.clientSnapshot as unknown as ClientSnapshot,
       trigger: this.triggerFields(run),
       executed: 0,
     };
     if (run.workflow.deleted || !run.workflow.isActive) return this.finish(drive, 'cancelled', { reason: run.workflow.deleted ? 'workflow deleted' : 'workflow disabled' });
-    if (this.admission && rows.size === 0 && run.attempt === 1) {
+    if (this.admission && drive.rows.size === 0 && run.attempt === 1) {
       const decision = await this.admission.admit(run);
       if (!decision.admitted) return this.park(drive, 'queued', decision.retryAt, decision.retryAt.getTime() - Date.now());
     }
     for (;;) {
-      const { decisions, next } = decideToNextAction(drive.definition.steps, drive.progress, conditionContextOf(drive.snapshot, drive.trigger, new Date()));
-      drive.pending.push(...this.recordDecisions(drive, drive.rows, decisions));
+      const next = this.decideUpToNextAction(drive, drive.rows, drive.pending);
       if (next.kind === 'done') return this.finish(drive, 'completed', {});
       if (drive.executed >= this.options.chunkSize) return this.park(drive, 'queued', new Date(), 0);
 
       const step = next.step;
-      const row = rows.get(step.id);
+      const row = drive.rows.get(step.id);
       if (step.delayMinutes && (!row || (row.status === 'pending' && !row.scheduledFor))) {
         const due = new Date(Date.now() + step.delayMinutes * 60_000);
         return this.park(drive, 'waiting', due, due.getTime() - Date.now(), [this.stepRow(drive, step.id, step.type, { status: 'waiting', scheduledFor: due })]);
@@ -172,43 +175,46 @@ export class RunExecutor {
     }
   }
 
-  /** Turns decisions taken without I/O into step rows (recorded now, written with the next commit). */
-  private recordDecisions(drive: Drive, rows: Map<string, StepRow>, decisions: StepDecision[]): StepRow[] {
+  /**
+   * Takes the decisions that need no I/O from what `rows` record (the planner's progress is derived from them), records
+   * them in `rows` and appends their rows to `writes` (written with the next commit), and says what comes next.
+   */
+  private decideUpToNextAction(drive: Drive, rows: Map<string, StepRow>, writes: StepRow[]): ReturnType<typeof decideToNextAction>['next'] {
+    const progress = new Map([...rows.values()].map((row) => [row.stepId, { status: row.status, branch: (row.output as { branch?: 'then' | 'else' } | null)?.branch }]));
+    const { decisions, next } = decideToNextAction(drive.definition.steps, progress, conditionContextOf(drive.snapshot, drive.trigger, new Date()));
     const now = new Date();
-    return decisions.map((decision) => {
+    for (const decision of decisions) {
       const row =
         decision.kind === 'branch'
           ? this.stepRow(drive, decision.stepId, 'branch', { status: 'completed', output: { branch: decision.taken }, startedAt: now, finishedAt: now }, rows)
           : this.stepRow(drive, decision.stepId, decision.type, { status: 'skipped', output: { reason: 'condition not met' }, finishedAt: now }, rows);
       rows.set(row.stepId, row);
-      return row;
-    });
+      writes.push(row);
+    }
+    return next;
   }
 
   /** 'next': go on with the next step; 'stopped': the run was parked, finished or failed. */
   private async executeStep(drive: Drive, step: ActionStep, batchLimit = BATCH_LIMIT): Promise<'next' | 'stopped'> {
     const { run } = drive;
-    const workflowName = run.workflow.name;
-    const config = renderStepConfig(step, templateContextOf(drive.snapshot, drive.trigger, workflowName));
+    const config = renderStepConfig(step, templateContextOf(drive.snapshot, drive.trigger, run.workflow.name));
     const attempt = this.attemptRow(drive, drive.rows, step, config);
     const action = this.actions.get(step.type);
     if (action.effects === 'external') await this.write(drive, [attempt]);
-    let finished = false;
-    let emitted: string[] = [];
     let attempted = 0;
+    let committed: CommittedSteps | undefined;
     try {
       const refusal = editorRefusal(run.workflow.editor);
       if (refusal) throw refusal;
+      const onAttempted = (count: number) => (attempted = count);
       if (action.effects === 'database') {
-        const committed = await this.commitDatabaseSteps(drive, step, Math.min(batchLimit, this.options.chunkSize - drive.executed), (count) => (attempted = count));
-        ({ finished, emitted } = committed);
+        const effectOf = (manager: EntityManager) => action.execute(this.execution(drive, step, config, (effect) => effect(manager)));
+        committed = await this.commitSteps(drive, attempt, effectOf, Math.min(batchLimit, this.options.chunkSize - drive.executed), onAttempted);
       } else {
-        drive.executed += 1;
+        // The action calls out first, then commits through `commit`: its step alone.
         await action.execute(
           this.execution(drive, step, config, async (effectOf) => {
-            const committed = await this.commitStep(drive, attempt, effectOf);
-            finished = committed.finished;
-            emitted = committed.toEnqueue;
+            committed = await this.commitSteps(drive, attempt, effectOf, 1, onAttempted);
             return committed.effect;
           }),
         );
@@ -217,11 +223,10 @@ export class RunExecutor {
       if (error instanceof StaleLeaseError) throw error;
       // A batch rolled back as a whole: run its first step alone, so a failure is recorded against the step that failed.
       if (attempted > 1) return this.executeStep(drive, step, 1);
-      if (action.effects === 'database') drive.executed += 1;
-      const attempts = attempt.attempts;
+      drive.executed += 1;
       const failure = classifyStepError(error);
-      if (failure.transient && attempts < this.options.maxAttempts) {
-        const delay = retryDelayMs(failure, attempts, this.options.retryBackoffMs);
+      if (failure.transient && attempt.attempts < this.options.maxAttempts) {
+        const delay = retryDelayMs(failure, attempt.attempts, this.options.retryBackoffMs);
         const retry = { ...attempt, status: 'pending' as const, error: failure.toJSON(), scheduledFor: new Date(Date.now() + delay) };
         drive.rows.set(step.id, retry);
         await this.park(drive, 'queued', new Date(Date.now() + delay), delay, [retry]);
@@ -229,12 +234,12 @@ export class RunExecutor {
       }
       const failed = { ...attempt, status: 'failed' as const, error: failure.toJSON(), finishedAt: new Date() };
       drive.rows.set(step.id, failed);
-      drive.progress.set(step.id, { status: 'failed' });
       drive.pending.push(failed);
       if (step.continueOnFailure) return 'next';
       await this.finish(drive, 'failed', { error: { stepId: step.id, ...failure.toJSON() } });
       return 'stopped';
     }
+    const { finished, emitted } = committed!;
     if (emitted.length) await this.queues.enqueueEvents(emitted).catch(() => undefined);
     if (finished) await this.changes?.runChanged(run, 'completed');
     return finished ? 'stopped' : 'next';
@@ -265,77 +270,54 @@ export class RunExecutor {
   }
 
   /**
-   * Database-only steps that follow each other commit together: `first`, then each next step that is also
-   * database-only, has no delay or approval and was never attempted, up to `limit`; with the decisions between them and,
-   * when nothing is left, the run's end. Any failure rolls the whole batch back (`onAttempted` says how many steps it began).
+   * Commits a step's effect with its completion in one transaction fenced by the lease, together with the pending
+   * decisions, those that follow it without I/O and, when nothing is left, the run's end. Database-only steps that follow
+   * (no delay or approval, never attempted) join it, up to `limit`. Any failure rolls the whole transaction back
+   * (`onAttempted` says how many steps it began).
    */
-  private async commitDatabaseSteps(drive: Drive, first: ActionStep, limit: number, onAttempted: (count: number) => void): Promise<{ finished: boolean; emitted: string[] }> {
+  private async commitSteps(drive: Drive, firstAttempt: StepRow, firstEffectOf: (manager: EntityManager) => Promise<StepEffect>, limit: number, onAttempted: (count: number) => void): Promise<CommittedSteps> {
     const { run } = drive;
     const rows = new Map(drive.rows);
-    const progress = new Map(drive.progress);
     const writes: StepRow[] = [...drive.pending];
     const emitted: string[] = [];
     let executed = 0;
     let finished = false;
+    let firstEffect: StepEffect | undefined;
     await this.dataSource.transaction(async (manager) => {
       const fenced = rowsOf<{ id: string }>(await manager.query(FENCE_AND_LOCK_CLIENT_SQL, [run.id, run.leaseToken, this.options.leaseMs / 1000]));
       if (fenced.length === 0) throw new StaleLeaseError(run.id);
-      let step: ActionStep | null = first;
-      while (step) {
-        const current: ActionStep = step;
-        const config = renderStepConfig(current, templateContextOf(drive.snapshot, drive.trigger, run.workflow.name));
-        const attempt = this.attemptRow(drive, rows, current, config);
+      let attempt: StepRow | null = firstAttempt;
+      let effectOf = firstEffectOf;
+      while (attempt) {
         onAttempted(executed + 1);
-        const effect = await this.actions.get(current.type).execute(this.execution(drive, current, config, (effectOf) => effectOf(manager)));
+        const effect = await effectOf(manager);
+        firstEffect ??= effect;
         executed += 1;
         const completed: StepRow = { ...attempt, status: 'completed', output: effect.output, error: null, finishedAt: new Date() };
-        rows.set(current.id, completed);
-        progress.set(current.id, { status: 'completed' });
+        rows.set(completed.stepId, completed);
         writes.push(completed);
         emitted.push(...(await this.settleEmitted(manager, effect.emitted ?? [])));
-        const { decisions, next } = decideToNextAction(drive.definition.steps, progress, conditionContextOf(drive.snapshot, drive.trigger, new Date()));
-        writes.push(...this.recordDecisions(drive, rows, decisions));
+        const next = this.decideUpToNextAction(drive, rows, writes);
         finished = next.kind === 'done';
-        step = next.kind === 'action' && executed < limit && this.batchable(drive, rows, next.step) ? next.step : null;
+        attempt = null;
+        if (next.kind === 'action' && executed < limit && this.batchable(drive, rows, next.step)) {
+          const step = next.step;
+          const config = renderStepConfig(step, templateContextOf(drive.snapshot, drive.trigger, run.workflow.name));
+          attempt = this.attemptRow(drive, rows, step, config);
+          effectOf = (inner) => this.actions.get(step.type).execute(this.execution(drive, step, config, (effectInside) => effectInside(inner)));
+        }
       }
       await writeStepRows(manager, writes);
       if (finished) await this.writeOutcome(manager, run, 'completed', {});
     });
     drive.rows = rows;
-    drive.progress = progress;
     drive.pending = [];
     drive.executed += executed;
-    return { finished, emitted };
+    return { effect: firstEffect!, finished, emitted };
   }
 
   private batchable(drive: Drive, rows: Map<string, StepRow>, step: ActionStep): boolean {
     return this.actions.get(step.type).effects === 'database' && !step.delayMinutes && !step.requiresApproval && !drive.definition.requiresApproval && !rows.has(step.id);
-  }
-
-  /**
-   * The action's effect and the step's completion in one transaction fenced by the lease token, with the pending
-   * decisions and those that follow it without I/O; when nothing is left to execute, the run finishes in it too.
-   */
-  private async commitStep(drive: Drive, attempt: StepRow, effectOf: (manager: EntityManager) => Promise<StepEffect>): Promise<{ effect: StepEffect; finished: boolean; toEnqueue: string[] }> {
-    const progress = new Map(drive.progress).set(attempt.stepId, { status: 'completed' });
-    const { decisions, next } = decideToNextAction(drive.definition.steps, progress, conditionContextOf(drive.snapshot, drive.trigger, new Date()));
-    const finished = next.kind === 'done';
-    const rows = new Map(drive.rows);
-    let toEnqueue: string[] = [];
-    const effect = await this.dataSource.transaction(async (manager) => {
-      await this.fence(manager, drive.run);
-      const result = await effectOf(manager);
-      toEnqueue = await this.settleEmitted(manager, result.emitted ?? []);
-      rows.set(attempt.stepId, { ...attempt, status: 'completed', output: result.output, error: null, finishedAt: new Date() });
-      const followers = this.recordDecisions(drive, rows, decisions);
-      await writeStepRows(manager, [...drive.pending, rows.get(attempt.stepId)!, ...followers]);
-      if (finished) await this.writeOutcome(manager, drive.run, 'completed', {});
-      return result;
-    });
-    drive.pending = [];
-    drive.rows = rows;
-    drive.progress = progress;
-    return { effect, finished, toEnqueue };
   }
 
   /** Emitted events no workflow fires on are settled in the step's transaction; the ids of the others are enqueued after it. */
