@@ -1,49 +1,21 @@
 import type { DataSource } from 'typeorm';
 import type { StepStatus } from '@automations/domain';
+import type { RunStepEntity, WorkflowRunEntity } from '@automations/persistence';
 import type { EditorFacts } from './editor-permission';
 
 /** A step's recorded state, as the executor reads and writes it (keyed by run and step id). */
-export interface StepRow {
-  agencyId: string;
-  runId: string;
-  stepId: string;
-  type: string;
-  status: StepStatus;
-  attempts: number;
-  input: Record<string, unknown> | null;
-  output: Record<string, unknown> | null;
-  error: Record<string, unknown> | null;
-  scheduledFor: Date | null;
-  startedAt: Date | null;
-  finishedAt: Date | null;
-}
+export type StepRow = Omit<RunStepEntity, 'id' | 'createdAt' | 'updatedAt'>;
 
-/** A run this worker holds the lease on, with what its job needs to know about the workflow. */
-export interface LeasedRun {
-  id: string;
-  agencyId: string;
-  workflowId: string;
-  workflowVersion: number;
-  clientId: string;
-  attempt: number;
-  /** Fencing token of this lease. */
-  leaseToken: string;
-  triggerEvent: Record<string, unknown> | null;
-  clientSnapshot: Record<string, unknown>;
+type LeasedRunFields = Pick<WorkflowRunEntity, 'id' | 'agencyId' | 'workflowId' | 'workflowVersion' | 'clientId' | 'attempt' | 'leaseToken' | 'triggerEvent' | 'clientSnapshot'>;
+
+/** A run this worker holds the lease on (`leaseToken` fences its writes), with what its job needs to know about the workflow. */
+export interface LeasedRun extends LeasedRunFields {
   workflow: { name: string; isActive: boolean; deleted: boolean; editor: EditorFacts };
   steps: Map<string, StepRow>;
 }
 
-interface LeaseRow {
-  id: string;
-  agency_id: string;
-  workflow_id: string;
-  workflow_version: number;
-  client_id: string;
-  attempt: number;
-  lease_token: string;
-  trigger_event: Record<string, unknown> | null;
-  client_snapshot: Record<string, unknown>;
+/** The lease statement's row: the run's fields (aliased) and the workflow's and its last editor's, flat. */
+interface LeaseRow extends LeasedRunFields {
   workflow_name: string;
   is_active: boolean;
   workflow_deleted: boolean;
@@ -69,14 +41,15 @@ const LEASE_SQL = `
      WHERE id = $1 AND (
            (status IN ('queued', 'waiting') AND (next_attempt_at IS NULL OR next_attempt_at <= now() + interval '50 milliseconds'))
         OR (status = 'running' AND lease_expires_at < now()))
-    RETURNING id, agency_id, workflow_id, workflow_version, client_id, attempt, lease_token, trigger_event, client_snapshot)
+    RETURNING id, agency_id AS "agencyId", workflow_id AS "workflowId", workflow_version AS "workflowVersion", client_id AS "clientId",
+              attempt, lease_token AS "leaseToken", trigger_event AS "triggerEvent", client_snapshot AS "clientSnapshot")
   SELECT l.*, w.name AS workflow_name, w.is_active, w.deleted_at IS NOT NULL AS workflow_deleted,
          w.updated_by_user_id, w.updated_by_api_key_id,
          u.email AS editor_email, u.active AS editor_active, u.role AS editor_user_role,
          k.name AS editor_key_name, k.revoked_at IS NOT NULL AS editor_key_revoked, k.role AS editor_key_role,
          (SELECT coalesce(json_agg(s), '[]'::json) FROM run_steps s WHERE s.run_id = l.id) AS steps
     FROM leased l
-    JOIN workflows w ON w.id = l.workflow_id
+    JOIN workflows w ON w.id = l."workflowId"
     LEFT JOIN users u ON u.id = w.updated_by_user_id AND u.agency_id = w.agency_id
     LEFT JOIN api_keys k ON k.id = w.updated_by_api_key_id AND k.agency_id = w.agency_id`;
 
@@ -105,26 +78,20 @@ export async function leaseRun(dataSource: DataSource, runId: string, workerId: 
   const result: unknown = await dataSource.query(LEASE_SQL, [runId, workerId, leaseSeconds]);
   const [row] = (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as LeaseRow[];
   if (!row) return null;
+  const { workflow_name, is_active, workflow_deleted, updated_by_user_id, updated_by_api_key_id, steps, ...rest } = row;
+  const { editor_email, editor_active, editor_user_role, editor_key_name, editor_key_revoked, editor_key_role, ...run } = rest;
   return {
-    id: row.id,
-    agencyId: row.agency_id,
-    workflowId: row.workflow_id,
-    workflowVersion: row.workflow_version,
-    clientId: row.client_id,
-    attempt: row.attempt,
-    leaseToken: row.lease_token,
-    triggerEvent: row.trigger_event,
-    clientSnapshot: row.client_snapshot,
+    ...run,
     workflow: {
-      name: row.workflow_name,
-      isActive: row.is_active,
-      deleted: row.workflow_deleted,
-      editor: row.updated_by_user_id
-        ? { kind: 'user', found: row.editor_email !== null, label: row.editor_email, active: row.editor_active === true, role: row.editor_user_role }
-        : row.updated_by_api_key_id
-        ? { kind: 'api_key', found: row.editor_key_name !== null, label: row.editor_key_name, active: row.editor_key_revoked === false, role: row.editor_key_role }
+      name: workflow_name,
+      isActive: is_active,
+      deleted: workflow_deleted,
+      editor: updated_by_user_id
+        ? { kind: 'user', found: editor_email !== null, label: editor_email, active: editor_active === true, role: editor_user_role }
+        : updated_by_api_key_id
+        ? { kind: 'api_key', found: editor_key_name !== null, label: editor_key_name, active: editor_key_revoked === false, role: editor_key_role }
         : { kind: 'none' },
     },
-    steps: new Map(row.steps.map((raw) => stepRowOf(raw)).map((step) => [step.stepId, step])),
+    steps: new Map(steps.map((raw) => stepRowOf(raw)).map((step) => [step.stepId, step])),
   };
 }
