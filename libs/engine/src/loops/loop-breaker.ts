@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { detectLoop, type LoopVerdict } from '@automations/domain';
 import { AlertEntity, AuditEventEntity, entityPatch, NotificationEntity, UserEntity, type EventCausation } from '@automations/persistence';
+import { cancelParkedRuns } from '../runs/parked-runs';
 
 export interface LoopLimits {
   /** LOOP_MAX_DEPTH: the longest chain of runs one event may cause. */
@@ -13,8 +14,6 @@ export interface LoopLimits {
 export const DEFAULT_LOOP_LIMITS: LoopLimits = { maxDepth: 5, maxRunsPerHour: 20 };
 
 export const LOOP_PAUSED_REASON = 'loop_detected';
-/** Runs of a paused workflow that have not started their work or are parked (as when an admin disables it). */
-const CANCELLABLE_RUN_STATUSES = ['queued', 'waiting', 'awaiting_approval'];
 
 function rowsOf<T>(result: unknown): T[] {
   // TypeORM answers UPDATE … RETURNING with [rows, count].
@@ -74,16 +73,7 @@ export class LoopBreaker {
     if (paused.length === 0) return false;
 
     const reason = 'workflow paused: loop detected';
-    const cancelled = rowsOf<{ id: string }>(
-      await manager.query(
-        `UPDATE workflow_runs SET status = 'cancelled', reason = $3, finished_at = now(), next_attempt_at = NULL, updated_at = now()
-          WHERE agency_id = $1 AND workflow_id = $2 AND status = ANY($4) RETURNING id`,
-        [agencyId, workflowId, reason, CANCELLABLE_RUN_STATUSES],
-      ),
-    );
-    if (cancelled.length) {
-      await manager.query(`UPDATE approvals SET status = 'rejected', reason = $2, decided_at = now() WHERE run_id = ANY($1) AND status = 'pending'`, [cancelled.map((run) => run.id), reason]);
-    }
+    const cancelled = (await cancelParkedRuns(manager, agencyId, workflowId, reason)).runs;
 
     const title = `Loop detected: "${workflowName}" paused`;
     const message = `"${workflowName}" was paused after a loop was detected for ${clientName}: ${verdict.reason}. Review the workflows that trigger each other, then turn it back on.`;
