@@ -1,34 +1,17 @@
 import { screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { EventDetail } from '../api/types';
 import { tokenStore } from '../auth/tokenStore';
 import { stubApp } from '../test/appStubs';
 import { jsonResponse } from '../test/fetchStub';
+import { eventDetail } from '../test/fixtures';
 import { renderApp } from '../test/renderApp';
-
-function event(overrides: Partial<EventDetail> = {}): EventDetail {
-  return {
-    id: crypto.randomUUID(),
-    clientId: crypto.randomUUID(),
-    type: 'client.stage_changed',
-    data: { fromStage: 'lead', toStage: 'active' },
-    occurredAt: new Date().toISOString(),
-    createdAt: new Date().toISOString(),
-    processedAt: new Date().toISOString(),
-    idempotencyKey: null,
-    causation: null,
-    source: 'api',
-    processing: [],
-    ...overrides,
-  };
-}
 
 describe('EventDetailPage (why didn’t it fire?)', () => {
   beforeEach(() => tokenStore.set('jwt-123'));
 
   it('shows each candidate automation with its verdict and reason', async () => {
     const runId = crypto.randomUUID();
-    const detail = event({
+    const detail = eventDetail({
       processing: [
         { workflowId: crypto.randomUUID(), workflowName: 'Onboarding kickoff', outcome: 'not_fired', reason: 'client moved to "active", not "onboarding"' },
         { workflowId: crypto.randomUUID(), workflowName: 'Active welcome', outcome: 'started', runId },
@@ -52,8 +35,8 @@ describe('EventDetailPage (why didn’t it fire?)', () => {
   });
 
   it('says when no automation listens, and when the event is not processed yet', async () => {
-    const none = event({ processing: [] });
-    const pending = event({ processing: null, processedAt: null });
+    const none = eventDetail({ processing: [] });
+    const pending = eventDetail({ processing: null, processedAt: null });
     stubApp({
       [`GET /api/v1/events/${none.id}`]: () => jsonResponse(200, none),
       [`GET /api/v1/events/${pending.id}`]: () => jsonResponse(200, pending),

@@ -1,25 +1,12 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { EventSummary } from '../api/types';
 import { tokenStore } from '../auth/tokenStore';
 import { pathOf, stubApp } from '../test/appStubs';
 import { jsonResponse } from '../test/fetchStub';
+import { eventDetail } from '../test/fixtures';
 import { renderApp } from '../test/renderApp';
 
-function stageChange(toStage: string): EventSummary {
-  return {
-    id: crypto.randomUUID(),
-    clientId: crypto.randomUUID(),
-    type: 'client.stage_changed',
-    data: { fromStage: 'lead', toStage },
-    occurredAt: new Date().toISOString(),
-    createdAt: new Date().toISOString(),
-    processedAt: new Date().toISOString(),
-    idempotencyKey: null,
-    causation: null,
-    source: 'api',
-  } as EventSummary;
-}
+const stageChange = (toStage: string) => eventDetail({ data: { fromStage: 'lead', toStage } });
 
 const pageParamOf = (request: Request) => new URL(request.url).searchParams.get('page');
 

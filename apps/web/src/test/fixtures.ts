@@ -1,4 +1,4 @@
-import type { Agency, ApprovalItem, Me, RunDetail, RunPage, RunStep, RunSummary, WorkflowDetail, WorkflowListItem, WorkflowPage } from '../api/types';
+import type { Agency, ApprovalItem, EventDetail, Me, RunDetail, RunPage, RunStep, RunSummary, WorkflowDetail, WorkflowListItem, WorkflowPage } from '../api/types';
 
 export const agency: Agency = {
   id: '7d3c2f9e-1b1a-4c63-9a55-0c6f1d2e3a4b',
@@ -125,6 +125,24 @@ export function approvalItem(overrides: Partial<ApprovalItem> = {}): ApprovalIte
     decidedAt: null,
     decidedBy: null,
     reason: null,
+    ...overrides,
+  };
+}
+
+/** A processed stage change (an event's detail: `processing` holds its verdicts). */
+export function eventDetail(overrides: Partial<EventDetail> = {}): EventDetail {
+  return {
+    id: crypto.randomUUID(),
+    clientId: crypto.randomUUID(),
+    type: 'client.stage_changed',
+    data: { fromStage: 'lead', toStage: 'active' },
+    occurredAt: new Date().toISOString(),
+    createdAt: new Date().toISOString(),
+    processedAt: new Date().toISOString(),
+    idempotencyKey: null,
+    causation: null,
+    source: 'api',
+    processing: [],
     ...overrides,
   };
 }
