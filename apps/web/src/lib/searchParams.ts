@@ -33,3 +33,9 @@ export function withParams(current: URLSearchParams, changes: Record<string, str
   }
   return next;
 }
+
+/** The URL's value for page `page`: none for the first page, so the first page has the plain URL. */
+export const pageParam = (page: number): string | null => (page === 1 ? null : String(page));
+
+/** Pages of a list answer (`total` items in pages of `pageSize`); 0 while there is no answer. */
+export const pageCountOf = (list: { total: number; pageSize: number } | undefined): number => (list ? Math.ceil(list.total / list.pageSize) : 0);

@@ -9,6 +9,7 @@ import { ApprovalCard } from '../components/approvals/ApprovalCard';
 import { RejectApprovalModal } from '../components/approvals/RejectApprovalModal';
 import { EmptyState } from '../components/EmptyState';
 import { LoadingState } from '../components/LoadingState';
+import { pageCountOf } from '../lib/searchParams';
 import { QueryError } from '../components/QueryError';
 
 const subjectOf = (approval: ApprovalItem) => `${approval.workflowName} for ${approval.clientName}`;
@@ -48,7 +49,7 @@ export function ApprovalQueuePage() {
   };
 
   const { data, error } = approvals;
-  const pageCount = data ? Math.ceil(data.total / data.pageSize) : 0;
+  const pageCount = pageCountOf(data);
 
   return (
     <Stack gap="md" maw={720} mx="auto">

@@ -9,6 +9,7 @@ import { AutomationsEmptyState } from '../components/dashboard/AutomationsEmptyS
 import { AutomationsSummary } from '../components/dashboard/AutomationsSummary';
 import { LoadingState } from '../components/LoadingState';
 import { QueryError } from '../components/QueryError';
+import { pageCountOf, pageParam } from '../lib/searchParams';
 import { readSavedFlash } from './savedFlash';
 
 const PAGE_SIZE = 50;
@@ -58,7 +59,7 @@ export function AutomationsDashboardPage() {
 
   const filtered = search !== '' || status !== 'all';
   const { data, error } = workflows;
-  const pageCount = data ? Math.ceil(data.total / data.pageSize) : 0;
+  const pageCount = pageCountOf(data);
 
   return (
     <Stack gap="md" maw={960} mx="auto">
@@ -124,7 +125,7 @@ export function AutomationsDashboardPage() {
           <Pagination
             total={pageCount}
             value={page}
-            onChange={(value) => updateParams({ page: value === 1 ? null : String(value) })}
+            onChange={(value) => updateParams({ page: pageParam(value) })}
             size="sm"
           />
         </Group>

@@ -11,7 +11,7 @@ import { QueryError } from '../components/QueryError';
 import { PagedTable, type PagedTableColumn } from '../components/table/PagedTable';
 import { RelativeTime } from '../components/table/RelativeTime';
 import { TitleCell } from '../components/table/TitleCell';
-import { parsePage, withParams } from '../lib/searchParams';
+import { pageCountOf, pageParam, parsePage, withParams } from '../lib/searchParams';
 
 const PAGE_SIZE = 50;
 
@@ -30,7 +30,7 @@ export function ClientsPage() {
   const commit = useDebouncedCallback((value: string) => setSearchParams((current) => withParams(current, { q: value.trim() || null, page: null }), { replace: true }), 300);
   const clients = useClientList({ search, page, pageSize: PAGE_SIZE });
   const { data, error } = clients;
-  const pageCount = data ? Math.ceil(data.total / data.pageSize) : 0;
+  const pageCount = pageCountOf(data);
 
   return (
     <Stack gap="md" maw={960} mx="auto">
@@ -61,7 +61,7 @@ export function ClientsPage() {
             items={data.items}
             columns={COLUMNS}
             rowKey={(client) => client.id}
-            pages={{ page, pageCount, onChange: (value) => setSearchParams((current) => withParams(current, { page: value === 1 ? null : String(value) })) }}
+            pages={{ page, pageCount, onChange: (value) => setSearchParams((current) => withParams(current, { page: pageParam(value) })) }}
           />
         )
       ) : error ? (

@@ -9,7 +9,7 @@ import { PagedTable, type PagedTableColumn } from '../components/table/PagedTabl
 import { RelativeTime } from '../components/table/RelativeTime';
 import { TitleCell } from '../components/table/TitleCell';
 import { describeEventData, EVENT_TYPES, eventTypeLabel } from '../lib/eventTypes';
-import { endOfDay, parseDay, parsePage, startOfDay, withParams } from '../lib/searchParams';
+import { endOfDay, pageCountOf, pageParam, parseDay, parsePage, startOfDay, withParams } from '../lib/searchParams';
 
 const PAGE_SIZE = 50;
 
@@ -40,7 +40,7 @@ export function EventsPage() {
   const change = (changes: Record<string, string | null>) => setSearchParams((current) => withParams(current, { ...changes, page: null }));
   const filtered = Boolean(type || clientId || from || to);
   const { data, error } = events;
-  const pageCount = data ? Math.ceil(data.total / data.pageSize) : 0;
+  const pageCount = pageCountOf(data);
 
   return (
     <Stack gap="md" maw={1100} mx="auto">
@@ -81,7 +81,7 @@ export function EventsPage() {
             items={data.items}
             columns={COLUMNS}
             rowKey={(event) => event.id}
-            pages={{ page, pageCount, onChange: (value) => setSearchParams((current) => withParams(current, { page: value === 1 ? null : String(value) })) }}
+            pages={{ page, pageCount, onChange: (value) => setSearchParams((current) => withParams(current, { page: pageParam(value) })) }}
           />
         )
       ) : error ? (

@@ -9,7 +9,7 @@ import { RunDetailsModal } from '../components/runs/RunDetailsModal';
 import { RunFilters, type RunFilterValues } from '../components/runs/RunFilters';
 import { RunTable } from '../components/runs/RunTable';
 import { RUN_STATUSES } from '../lib/runStatus';
-import { endOfDay, parseDay, parsePage, startOfDay, withParams } from '../lib/searchParams';
+import { endOfDay, pageCountOf, pageParam, parseDay, parsePage, startOfDay, withParams } from '../lib/searchParams';
 
 const PAGE_SIZE = 50;
 const FILTER_KEYS = ['status', 'workflowId', 'clientId', 'from', 'to'] as const;
@@ -55,7 +55,7 @@ export function ExecutionHistoryPage() {
     setSearchParams((current) => withParams(current, Object.fromEntries([...FILTER_KEYS, 'page'].map((key) => [key, null]))));
 
   const { data, error } = runs;
-  const pageCount = data ? Math.ceil(data.total / data.pageSize) : 0;
+  const pageCount = pageCountOf(data);
   const filtered = Object.values(filters).some((value) => value !== null);
 
   return (
@@ -91,7 +91,7 @@ export function ExecutionHistoryPage() {
               runs={data.items}
               linkTo={(run) => runPath(run.id)}
               onOpen={(run) => navigate(runPath(run.id))}
-              pages={{ page, pageCount, onChange: (value) => setSearchParams((current) => withParams(current, { page: value === 1 ? null : String(value) })) }}
+              pages={{ page, pageCount, onChange: (value) => setSearchParams((current) => withParams(current, { page: pageParam(value) })) }}
             />
           </div>
         )

@@ -6,6 +6,7 @@ import { EmptyState } from '../EmptyState';
 import { LoadingState } from '../LoadingState';
 import { QueryError } from '../QueryError';
 import { RunDetailsModal } from '../runs/RunDetailsModal';
+import { pageCountOf } from '../../lib/searchParams';
 import { RunTable } from '../runs/RunTable';
 
 const PAGE_SIZE = 20;
@@ -16,7 +17,7 @@ export function ClientRuns({ clientId }: { clientId: string }) {
   const [openRunId, setOpenRunId] = useState<string | null>(null);
   const runs = useRuns({ clientId, page, pageSize: PAGE_SIZE });
   const { data, error } = runs;
-  const pageCount = data ? Math.ceil(data.total / data.pageSize) : 0;
+  const pageCount = pageCountOf(data);
   return (
     <Stack gap="sm">
       {data ? (
