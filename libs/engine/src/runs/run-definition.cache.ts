@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { WorkflowDefinition } from '@automations/domain';
+import { loadRunDefinition } from './run-definition.loader';
 
 /**
  * Definitions of workflow versions, which never change once saved: read once per worker, not once per job.
@@ -21,10 +22,9 @@ export class RunDefinitionCache {
       this.definitions.set(key, cached);
       return cached;
     }
-    const [row]: { definition: WorkflowDefinition }[] = await this.dataSource.query(`SELECT definition FROM workflow_versions WHERE workflow_id = $1 AND version = $2`, [workflowId, version]);
-    if (!row) throw new Error(`Workflow ${workflowId} has no version ${version}`);
-    this.definitions.set(key, row.definition);
+    const definition = await loadRunDefinition(this.dataSource.manager, { workflowId, workflowVersion: version });
+    this.definitions.set(key, definition);
     if (this.definitions.size > this.capacity) this.definitions.delete(this.definitions.keys().next().value as string);
-    return row.definition;
+    return definition;
   }
 }

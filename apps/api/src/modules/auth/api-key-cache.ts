@@ -22,7 +22,7 @@ export class ApiKeyCache {
   }
 
   set(prefix: string, key: ApiKeyEntity): void {
-    // Bounded by the number of live keys; the sweep keeps expired ones from piling up.
+    // Expired entries are dropped when read; past 10,000 keys the cache simply starts over.
     if (this.keys.size > 10_000) this.keys.clear();
     this.keys.set(prefix, { key, until: Date.now() + this.ttlMs });
   }
