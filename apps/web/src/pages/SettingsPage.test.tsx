@@ -99,3 +99,27 @@ describe('Settings: API keys', () => {
     expect(within(tabs).getByRole('tab', { name: 'Users and roles' })).toBeTruthy();
   });
 });
+
+describe('Settings: landing on /settings', () => {
+  beforeEach(() => tokenStore.set('jwt-123'));
+
+  it.each([
+    ['admin', 'Integrations'],
+    ['manager', 'Integrations'],
+  ] as const)('opens the first section a %s may see', async (role, tab) => {
+    stubApp({ 'GET /api/v1/integrations': () => jsonResponse(200, { items: [] }) }, role);
+    renderApp('/settings');
+
+    const selected = await screen.findByRole('tab', { selected: true });
+    expect(selected.textContent).toBe(tab);
+    expect(screen.queryByText('Not available for your role')).toBeNull();
+  });
+
+  it('tells a viewer the settings are not for their role', async () => {
+    stubApp({}, 'viewer');
+    renderApp('/settings');
+
+    expect(await screen.findByText('Not available for your role')).toBeTruthy();
+    expect(screen.queryByRole('tab')).toBeNull();
+  });
+});

@@ -1,5 +1,5 @@
 import { Alert, Stack, Tabs, Title } from '@mantine/core';
-import { Outlet, useLocation, useNavigate } from 'react-router';
+import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { hasRole } from '../auth/permissions';
 import { usePermissions } from '../auth/usePermissions';
 import { LoadingState } from '../components/LoadingState';
@@ -15,6 +15,8 @@ export function SettingsPage() {
 
   let body = <Outlet />;
   if (isPending) body = <LoadingState label="Loading…" />;
+  // `/settings` itself lands on the first section the role may see.
+  else if (!current && sections.length > 0) return <Navigate to={`/settings/${sections[0].path}`} replace />;
   else if (!current || !hasRole(role, current.minRole)) {
     body = (
       <Alert color="gray" title="Not available for your role">
