@@ -1,3 +1,5 @@
+import { assertProductionSecrets, DEV_ENCRYPTION_KEY, DEV_JWT_SECRET } from './production-secrets';
+
 /** Environment configuration shared by the api, the worker and the CLI (PRODUCT.md §7). */
 export interface RuntimeConfig {
   nodeEnv: string;
@@ -29,9 +31,6 @@ export interface RuntimeConfig {
   webDistDir: string | undefined;
 }
 
-const DEV_JWT_SECRET = 'dev-only-jwt-secret-change-me';
-const DEV_ENCRYPTION_KEY = 'dev-only-encryption-key-change-me';
-
 function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -41,10 +40,9 @@ function intFrom(env: NodeJS.ProcessEnv, name: string, fallback: number): number
 }
 
 export function loadRuntimeConfig(env: NodeJS.ProcessEnv = process.env): RuntimeConfig {
-  const nodeEnv = env.NODE_ENV ?? 'development';
-  const production = nodeEnv === 'production';
-  if (production && !env.JWT_SECRET) throw new Error('JWT_SECRET is required when NODE_ENV=production');
-  if (production && !env.ENCRYPTION_KEY) throw new Error('ENCRYPTION_KEY is required when NODE_ENV=production');
+  const nodeEnv = env.NODE_ENV || 'development';
+  // Production refuses missing, development-valued or short (< 32 bytes) secrets, naming the variable.
+  if (nodeEnv === 'production') assertProductionSecrets(env);
   return {
     nodeEnv,
     port: intFrom(env, 'PORT', 3000),
