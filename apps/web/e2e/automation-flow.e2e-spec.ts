@@ -120,8 +120,6 @@ describe('build, run, approve and retry an automation (Chromium)', () => {
     await screenshot(thenStep, 'wizard-delay');
     await page.getByRole('button', { name: 'Next' }).click();
 
-    await page.getByRole('heading', { name: 'Schedule' }).waitFor();
-    await page.getByRole('button', { name: 'Next' }).click();
     await page.getByRole('heading', { name: 'Review & test' }).waitFor();
     await screenshot(page, 'wizard-review');
     await page.getByRole('button', { name: 'Save and activate' }).click();

@@ -29,8 +29,6 @@ async function fillUpToReview() {
   fireEvent.click(await screen.findByRole('menuitem', { name: /Client name/ }));
   change(/^Priority/, 'high');
   next();
-  await atStep('Schedule');
-  next();
   await atStep('Review & test');
 }
 
@@ -87,6 +85,39 @@ describe('AutomationBuilderPage', () => {
     ).toBeTruthy();
     next();
     await atStep('Actions');
+  });
+
+  it('has no separate schedule step: a schedule is a trigger, set where the trigger is chosen', async () => {
+    stubApp();
+    renderApp('/automations/new');
+    expect(screen.queryByRole('button', { name: /Schedule/ })).toBeNull();
+    await atStep('Basics');
+    change(/^Name/, 'Weekly check-in');
+    next();
+    await atStep('Triggers');
+
+    chooseTrigger(1, 'stage_change');
+    expect(within(trigger(1)).queryByLabelText('Repeat')).toBeNull();
+
+    chooseTrigger(1, 'scheduled');
+    expect((within(trigger(1)).getByLabelText('Repeat') as HTMLSelectElement).value).not.toBe('');
+    expect(await within(trigger(1)).findByRole('list', { name: /^Next 5 runs/ })).toBeTruthy();
+    next();
+    await atStep('Actions');
+  });
+
+  it('never turns an event automation into a scheduled one on its own', async () => {
+    const { requests } = stubApp({
+      'POST /api/v1/workflows': async (request) => jsonResponse(201, created(await request.json())),
+    });
+    renderApp('/automations/new');
+    await fillUpToReview();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Save paused' }));
+    await waitFor(() => expect(requests.some((r) => r.method === 'POST' && pathOf(r) === '/api/v1/workflows')).toBe(true));
+    const post = requests.find((r) => r.method === 'POST' && pathOf(r) === '/api/v1/workflows')!;
+    const body = (await post.json()) as { triggers: { type: string }[] };
+    expect(body.triggers.map((t) => t.type)).toEqual(['stage_change']);
   });
 
   it('creates and activates an automation, with a variable picked into a template', async () => {

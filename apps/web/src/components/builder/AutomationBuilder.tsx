@@ -11,7 +11,6 @@ import { BuilderContext, type BuilderContextValue } from './BuilderContext';
 import { DefinitionSummary } from './DefinitionSummary';
 import { definitionFromDraft } from './draftConversion';
 import type { Draft } from './draft';
-import { ScheduleStep } from './ScheduleStep';
 import { conditionFieldSuggestions, templateVariableGroups } from './templateVariables';
 import { TestRunner } from './TestRunner';
 import { TriggerConfiguration } from './TriggerConfiguration';
@@ -45,8 +44,8 @@ function saveErrorMessage(error: unknown): string {
 }
 
 /**
- * The step-by-step builder, for new and saved automations alike: Basics → Triggers → Actions →
- * Schedule → Review & test. Each step is checked before moving on; a 400 from the server lands
+ * The step-by-step builder, for new and saved automations alike: Basics → Triggers (a schedule is
+ * one kind of trigger) → Actions → Review & test. Each step is checked before moving on; a 400 from the server lands
  * on the field its `details[].path` names, and the wizard opens the step that shows it.
  */
 export function AutomationBuilder({ initialDraft, workflow, catalogs, defaultTimezone, onSaved, onCancel }: AutomationBuilderProps) {
@@ -118,7 +117,7 @@ export function AutomationBuilder({ initialDraft, workflow, catalogs, defaultTim
     const all = Object.assign({}, ...WIZARD_STEPS.map((step) => validateWizardStep(step.id, draft, catalogs))) as Record<string, string>;
     setChecked(new Set(WIZARD_STEPS.map((step) => step.id)));
     if (Object.keys(all).length > 0) {
-      showErrorsAt(firstStepWithErrors(all, draft));
+      showErrorsAt(firstStepWithErrors(all));
       return;
     }
     const definition = definitionFromDraft({ ...draft, isActive });
@@ -130,18 +129,18 @@ export function AutomationBuilder({ initialDraft, workflow, catalogs, defaultTim
       onError: (error) => {
         const fieldErrors = validationErrorsOf(error);
         setServerErrors(fieldErrors);
-        if (Object.keys(fieldErrors).length > 0) showErrorsAt(firstStepWithErrors(fieldErrors, draft));
+        if (Object.keys(fieldErrors).length > 0) showErrorsAt(firstStepWithErrors(fieldErrors));
       },
     });
   };
 
   const receivePreviewErrors = (fieldErrors: Record<string, string>) => {
     setServerErrors(fieldErrors);
-    showErrorsAt(firstStepWithErrors(fieldErrors, draft));
+    showErrorsAt(firstStepWithErrors(fieldErrors));
   };
 
   const dirty = draft !== initialDraft;
-  const stepErrorCount = Object.keys(errors).filter((path) => wizardStepOf(path, draft) === stepId).length;
+  const stepErrorCount = Object.keys(errors).filter((path) => wizardStepOf(path) === stepId).length;
   const showStepAlert = stepId !== 'review' && stepErrorCount > 0;
 
   return (
@@ -162,7 +161,6 @@ export function AutomationBuilder({ initialDraft, workflow, catalogs, defaultTim
             {stepId === 'basics' && <BasicsStep draft={draft} onChange={update} />}
             {stepId === 'triggers' && <TriggerConfiguration triggers={draft.triggers} onChange={(triggers) => update({ triggers })} />}
             {stepId === 'actions' && <ActionChainEditor steps={draft.steps} onChange={(steps) => update({ steps })} path="steps" />}
-            {stepId === 'schedule' && <ScheduleStep triggers={draft.triggers} onChange={(triggers) => update({ triggers })} />}
             {stepId === 'review' && (
               <Stack gap="lg">
                 <DefinitionSummary draft={draft} />

@@ -7,6 +7,7 @@ import { defaultsOf, errorsUnder } from '../schema-form/jsonSchema';
 import { useBuilder } from './BuilderContext';
 import { describeTriggers } from './describeTriggers';
 import { newTrigger, SCHEDULED, type DraftTrigger } from './draft';
+import { ScheduleBuilder } from './ScheduleBuilder';
 import { defaultSchedule } from './schedulePresets';
 import { SCHEDULE_FIELDS } from './validateDraft';
 
@@ -84,9 +85,16 @@ export function TriggerConfiguration({ triggers, onChange }: TriggerConfiguratio
                 />
               )}
               {trigger.type === SCHEDULED && (
-                <Text size="sm" c="dimmed">
-                  You set the times in the Schedule step.
-                </Text>
+                <ScheduleBuilder
+                  cron={typeof trigger.config.cron === 'string' ? trigger.config.cron : ''}
+                  timezone={typeof trigger.config.timezone === 'string' ? trigger.config.timezone : ''}
+                  errors={{ cron: errors[`${path}.config.cron`], timezone: errors[`${path}.config.timezone`] }}
+                  onChange={({ cron, timezone }) => {
+                    clearError(`${path}.config.cron`);
+                    clearError(`${path}.config.timezone`);
+                    update(index, { ...trigger, config: { ...trigger.config, cron, timezone } });
+                  }}
+                />
               )}
             </Stack>
           </Paper>

@@ -11,7 +11,7 @@ export interface Catalogs {
   actions: TypeDescriptor[];
 }
 
-/** The trigger fields the Schedule step edits rather than the Triggers step. */
+/** The scheduled trigger's fields the schedule builder edits instead of the generic form. */
 export const SCHEDULE_FIELDS = ['cron', 'timezone'] as const;
 
 export const DELAY_SCHEMA: JsonSchema = {
@@ -143,11 +143,9 @@ export function validateWizardStep(step: WizardStepId, draft: Draft, catalogs: C
     case 'basics':
       return validateBasics(draft);
     case 'triggers':
-      return validateTriggers(draft, catalogs);
+      return { ...validateTriggers(draft, catalogs), ...validateSchedule(draft) };
     case 'actions':
       return validateActions(draft, catalogs);
-    case 'schedule':
-      return validateSchedule(draft);
     case 'review':
       return {};
   }
