@@ -1,10 +1,18 @@
+import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { validateWorkflowDefinition, WorkflowDefinition } from '@automations/domain';
 import { AgencyEntity, ClientEntity, WorkflowEntity, WorkflowVersionEntity } from '@automations/persistence';
 import { AgencyProvisioner } from '../modules/accounts/agency-provisioner';
 
 export const DEMO_ADMIN_EMAIL = 'admin@demo.agency';
-export const DEMO_ADMIN_PASSWORD = 'demo-password';
+
+/**
+ * The demo admin's password when none is given (DEMO_PASSWORD): 24 random URL-safe characters (144 bits),
+ * never a published one, and well inside the password rules (12+ characters, not containing the email).
+ */
+export function generateDemoPassword(): string {
+  return randomBytes(18).toString('base64url');
+}
 
 const DEMO_CLIENTS: Pick<ClientEntity, 'name' | 'stage' | 'health'>[] = [
   { name: 'Acme Outdoor', stage: 'lead', health: 'green' },
@@ -62,13 +70,14 @@ export interface SeedResult {
 export class DemoSeeder {
   constructor(private readonly dataSource: DataSource) {}
 
-  async seedIfEmpty(): Promise<SeedResult> {
+  /** `password` is the demo admin's: DEMO_PASSWORD or `generateDemoPassword()`, printed once by `prepare`. */
+  async seedIfEmpty(password: string): Promise<SeedResult> {
     if ((await this.dataSource.getRepository(AgencyEntity).count()) > 0) return { seeded: false };
     const created = await new AgencyProvisioner(this.dataSource).createAgency({
       name: 'Demo Agency',
       timezone: 'America/New_York',
       adminEmail: DEMO_ADMIN_EMAIL,
-      adminPassword: DEMO_ADMIN_PASSWORD,
+      adminPassword: password,
       adminName: 'Demo Admin',
     });
     await this.dataSource.transaction(async (manager) => {
@@ -96,6 +105,6 @@ export class DemoSeeder {
         await manager.insert(WorkflowVersionEntity, { agencyId: created.agencyId, workflowId: workflow.id, version: 1, definition: value, createdByUserId: created.userId });
       }
     });
-    return { seeded: true, agencyId: created.agencyId, email: DEMO_ADMIN_EMAIL, password: DEMO_ADMIN_PASSWORD, apiKey: created.apiKey };
+    return { seeded: true, agencyId: created.agencyId, email: DEMO_ADMIN_EMAIL, password, apiKey: created.apiKey };
   }
 }
