@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from './data-source-options';
+import { logEmittedErrors } from './logging/emitted-errors';
 
 /** Any stable number: every process that migrates takes this advisory lock first. */
 const MIGRATION_LOCK_KEY = 774_202_611;
@@ -12,7 +13,7 @@ export async function ensureDatabaseExists(url: string): Promise<boolean> {
   if (!/^[A-Za-z0-9_-]+$/.test(name)) throw new Error(`Unsupported database name "${name}"`);
   const admin = new URL(url);
   admin.pathname = '/postgres';
-  const client = new Client({ connectionString: admin.toString() });
+  const client = logEmittedErrors(new Client({ connectionString: admin.toString(), application_name: 'automations-migrate' }), 'postgres:admin');
   await client.connect();
   try {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
@@ -32,7 +33,7 @@ export async function ensureDatabaseExists(url: string): Promise<boolean> {
 
 /** Runs pending migrations while holding a Postgres advisory lock, so replicas starting together cannot race. */
 export async function migrateDatabase(url: string): Promise<string[]> {
-  const dataSource = new DataSource({ ...buildDataSourceOptions({ url, poolSize: 2 }), logging: false });
+  const dataSource = new DataSource({ ...buildDataSourceOptions({ url, poolSize: 2, applicationName: 'automations-migrate' }), logging: false });
   await dataSource.initialize();
   const runner = dataSource.createQueryRunner();
   await runner.connect();

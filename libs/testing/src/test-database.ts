@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { ensureDatabaseExists, migrateDatabase } from '@automations/persistence';
+import { ensureDatabaseExists, logEmittedErrors, migrateDatabase } from '@automations/persistence';
 
 const ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -24,7 +24,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     url: url.toString(),
     name,
     async drop() {
-      const admin = new Client({ connectionString: ADMIN_URL });
+      const admin = logEmittedErrors(new Client({ connectionString: ADMIN_URL, application_name: 'automations-test-admin' }), 'postgres:test-admin');
       await admin.connect();
       try {
         await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
