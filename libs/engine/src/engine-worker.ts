@@ -83,7 +83,8 @@ export class EngineWorker {
     this.queues = new EngineQueues({ redisUrl: config.redisUrl, prefix: config.queuePrefix });
     this.index = new WorkflowIndex(dataSource);
     this.matcher = new EventMatcher(dataSource, this.index, { dedupeWindowSeconds: config.dedupeWindowSeconds, loopMaxDepth: config.loopMaxDepth, loopMaxRunsPerHour: config.loopMaxRunsPerHour });
-    const integrations = new IntegrationSettingsLoader(dataSource, new SecretBox(config.encryptionKey));
+    const secretBox = SecretBox.fromConfig(config);
+    const integrations = new IntegrationSettingsLoader(dataSource, secretBox);
     const slack = new SlackNotifier({ slackApiUrl: config.slackApiUrl });
     const email = new EmailSender({ defaultSmtpUrl: config.smtpUrl, defaultFrom: config.emailFrom });
     this.health = new HealthMonitor(dataSource, { integrations, slack, email });
@@ -107,6 +108,7 @@ export class EngineWorker {
       maxAttempts: config.actionMaxAttempts,
       retryBackoffMs: config.retryBackoffMs,
       approvalTimeoutMinutes: config.approvalTimeoutMinutes,
+      secretBox,
     }, this.quota, new ApprovalNotifier(dataSource, integrations, slack, email), runChanges, this.matcher);
     this.reconciler = new Reconciler(dataSource, this.queues);
     this.control = new RunControl(dataSource, this.queues, runChanges);

@@ -6,6 +6,7 @@ export * from './database-migrator';
 export * from './agency-scoped.repository';
 export * from './runtime-config';
 export * from './secret-box';
+export * from './sealed-definition';
 export * from './events/event-recorder';
 export * from './events/lock-clients';
 export * from './counters/workflow-counters';

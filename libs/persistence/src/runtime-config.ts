@@ -10,6 +10,8 @@ export interface RuntimeConfig {
   jwtSecret: string;
   jwtExpiresIn: string;
   encryptionKey: string;
+  /** The key before the last rotation: still opens boxes, never seals (`rotate-keys` moves them to `encryptionKey`). */
+  encryptionKeyPrevious: string | undefined;
   slackApiUrl: string | undefined;
   smtpUrl: string | undefined;
   emailFrom: string;
@@ -52,6 +54,7 @@ export function loadRuntimeConfig(env: NodeJS.ProcessEnv = process.env): Runtime
     jwtSecret: env.JWT_SECRET || DEV_JWT_SECRET,
     jwtExpiresIn: env.JWT_EXPIRES_IN || '12h',
     encryptionKey: env.ENCRYPTION_KEY || DEV_ENCRYPTION_KEY,
+    encryptionKeyPrevious: env.ENCRYPTION_KEY_PREVIOUS || undefined,
     slackApiUrl: env.SLACK_API_URL || undefined,
     smtpUrl: env.SMTP_URL || undefined,
     emailFrom: env.EMAIL_FROM || 'Automations <automations@localhost>',

@@ -24,6 +24,8 @@ export const sendNotificationAction: ConfigTypeDefinition<'send_notification'> =
           type: 'array',
           title: 'Recipients',
           description: 'Slack: channel or user ids (C…, U…). Email: email addresses or ids of agency users.',
+          // Personal data: stored encrypted in saved definitions (see SENSITIVE_KEYWORD).
+          'x-sensitive': true,
           minItems: 1,
           maxItems: 50,
           uniqueItems: true,

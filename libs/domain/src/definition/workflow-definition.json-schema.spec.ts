@@ -12,6 +12,7 @@ const definitionWith = (steps: unknown[]) => ({ name: 'n', triggers: [{ type: 'i
 describe('workflowDefinitionJsonSchema', () => {
   const ajv = new Ajv({ strict: true });
   ajv.addKeyword('example');
+  ajv.addKeyword('x-sensitive');
   const validate = ajv.compile(workflowDefinitionJsonSchema);
 
   it.each<[string, unknown, boolean]>([

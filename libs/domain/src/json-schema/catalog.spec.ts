@@ -4,6 +4,7 @@ import { actionCatalog, validateActionConfig } from '../actions/action-catalog';
 import { ACTION_TYPES, TRIGGER_TYPES } from '../constants/workflow.constants';
 import { triggerCatalog, validateTriggerConfig } from '../triggers/trigger-catalog';
 import type { JsonSchema, TypeDescriptor } from '../types/validation.types';
+import { SENSITIVE_KEYWORD } from './sensitive-fields';
 
 type Finding = string;
 
@@ -50,10 +51,11 @@ describe.each(families)('%s catalog', (_family, catalog, types, validate) => {
   );
 
   it.each(catalog.map((descriptor) => [descriptor.type, descriptor] as const))(
-    '%s schema compiles with a stock strict ajv (as a form library would use it)',
+    '%s schema compiles with a stock strict ajv (as a form library would use it, declaring the x-sensitive annotation)',
     (_type, descriptor) => {
       const ajv = new Ajv({ strict: true, allErrors: true });
       addFormats(ajv);
+      ajv.addKeyword(SENSITIVE_KEYWORD);
       const validateFn = ajv.compile(descriptor.configSchema);
       for (const example of descriptor.examples) expect(validateFn(example)).toBe(true);
     },

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { decideToNextAction, renderStepConfig, type ActionStep, type WorkflowDefinition } from '@automations/domain';
-import { addToWorkflowCounters, ApprovalEntity, entityPatch, EventCausation, NotificationEntity, UserEntity } from '@automations/persistence';
+import { addToWorkflowCounters, ApprovalEntity, entityPatch, EventCausation, NotificationEntity, type SecretBox, UserEntity } from '@automations/persistence';
+import { emittedErrors } from '@automations/persistence';
 import type { ActionExecutorRegistry } from '../actions/action-executor.registry';
 import type { ActionExecution, EmittedEvent, StepEffect } from '../actions/action-executor';
 import { conditionContextOf, templateContextOf, type ClientSnapshot } from '../context/client-snapshot';
@@ -31,6 +32,8 @@ export interface RunExecutorOptions {
   maxAttempts: number;
   retryBackoffMs: number;
   approvalTimeoutMinutes: number;
+  /** Opens the sealed (sensitive) values of the definitions the runs execute. */
+  secretBox: SecretBox;
 }
 
 /** One job's view of its run: what is recorded, and the decisions still to be written with the next commit. */
@@ -111,7 +114,7 @@ export class RunExecutor {
     private readonly changes: RunChangeListener | null = null,
     private readonly emittedEvents: EmittedEventSettler | null = null,
   ) {
-    this.definitions = new RunDefinitionCache(dataSource);
+    this.definitions = new RunDefinitionCache(dataSource, options.secretBox);
   }
 
   async advance(runId: string): Promise<void> {
@@ -240,7 +243,8 @@ export class RunExecutor {
       return 'stopped';
     }
     const { finished, emitted } = committed!;
-    if (emitted.length) await this.queues.enqueueEvents(emitted).catch(() => undefined);
+    // Not fatal: the reconciler re-enqueues unprocessed events from Postgres.
+    if (emitted.length) await this.queues.enqueueEvents(emitted).catch((error: unknown) => emittedErrors.report('engine:enqueue-emitted-events', error));
     if (finished) await this.changes?.runChanged(run, 'completed');
     return finished ? 'stopped' : 'next';
   }
@@ -423,7 +427,7 @@ export class RunExecutor {
     await this.changes?.approvalChanged({ id: approvalId, agencyId: run.agencyId, runId: run.id }, 'pending');
     await this.approvalNotifier
       ?.notify({ agencyId: run.agencyId, runId: run.id, stepId: step.id, actionType: step.type, workflowName, clientName: snapshot.client.name })
-      .catch(() => undefined);
+      .catch((error: unknown) => emittedErrors.report('engine:approval-notifier', error));
   }
 
   private triggerFields(run: LeasedRun): Record<string, unknown> {

@@ -6,6 +6,6 @@ import { IntegrationsService } from './integrations.service';
 
 @Module({
   controllers: [IntegrationsController],
-  providers: [IntegrationsService, { provide: SecretBox, inject: [RUNTIME_CONFIG], useFactory: (config: RuntimeConfig) => new SecretBox(config.encryptionKey) }],
+  providers: [IntegrationsService, { provide: SecretBox, inject: [RUNTIME_CONFIG], useFactory: (config: RuntimeConfig) => SecretBox.fromConfig(config) }],
 })
 export class IntegrationsModule {}

@@ -12,7 +12,7 @@ import {
   type PreviewSubject,
   type PreviewWarning,
 } from '@automations/engine';
-import { AgencyScopedRepository, RuntimeConfig, SecretBox, UserEntity, WorkflowEntity } from '@automations/persistence';
+import { AgencyScopedRepository, openDefinition, RuntimeConfig, SecretBox, UserEntity, WorkflowEntity } from '@automations/persistence';
 import { ApiError, FieldErrorDetail } from '../../common/api-error';
 import type { Principal } from '../../common/principal';
 import { RUNTIME_CONFIG } from '../../common/runtime-config.token';
@@ -64,7 +64,7 @@ export class PreviewService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(RUNTIME_CONFIG) config: RuntimeConfig,
-    secretBox: SecretBox,
+    private readonly secretBox: SecretBox,
   ) {
     this.previewer = new WorkflowPreviewer(new ReadOnlyClientReader(dataSource));
     this.aiDrafters = new PreviewAiDrafterResolver(dataSource, secretBox, { openaiApiKey: config.openaiApiKey, openaiBaseUrl: config.openaiBaseUrl, openaiModel: config.openaiModel });
@@ -76,7 +76,7 @@ export class PreviewService {
     const workflow = await withReadOnlyTransaction(this.dataSource, (manager) => AgencyScopedRepository.for(manager, WorkflowEntity, principal.agencyId).findOne({ id, deletedAt: IsNull() }));
     if (!workflow) throw ApiError.notFound('Workflow');
     const warnings: PreviewWarning[] = workflow.pausedReason ? [{ code: 'workflow_paused', message: `The system paused this workflow (${workflow.pausedReason})` }] : [];
-    return this.run({ agencyId: principal.agencyId, workflow: { id: workflow.id, name: workflow.name, version: workflow.version }, definition: toDefinition(workflow), warnings }, body);
+    return this.run({ agencyId: principal.agencyId, workflow: { id: workflow.id, name: workflow.name, version: workflow.version }, definition: openDefinition(this.secretBox, { agencyId: workflow.agencyId, workflowId: workflow.id }, toDefinition(workflow)), warnings }, body);
   }
 
   async previewDefinition(principal: Principal, body: PreviewDefinitionDto): Promise<WorkflowPreviewDto> {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { RunActor, RunControl } from '@automations/engine';
-import { AgencyScopedRepository, ApprovalEntity, ClientEntity, Page, RunStepEntity, WorkflowEntity, WorkflowRunEntity, WorkflowVersionEntity } from '@automations/persistence';
+import { AgencyScopedRepository, ApprovalEntity, ClientEntity, openDefinition, Page, RunStepEntity, SecretBox, WorkflowEntity, WorkflowRunEntity, WorkflowVersionEntity } from '@automations/persistence';
 import { ApiError } from '../../common/api-error';
 import type { Principal } from '../../common/principal';
 import type { ApprovalQueueItemDto, ApprovalsQuery, RunDetailDto, RunsQuery, RunSummaryDto, WorkflowRunsQuery } from './run.dto';
@@ -27,6 +27,7 @@ export class RunsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly runControl: RunControl,
+    private readonly secretBox: SecretBox,
   ) {}
 
   private scoped<T extends ObjectLiteral & { agencyId: string }>(target: EntityTarget<T>, agencyId: string): AgencyScopedRepository<T> {
@@ -83,7 +84,8 @@ export class RunsService {
       this.scoped(ApprovalEntity, principal.agencyId).find({ runId }, { createdAt: 'ASC', id: 'ASC' }),
       this.scoped(WorkflowVersionEntity, principal.agencyId).findOne({ workflowId: row.workflowId, version: row.workflowVersion }),
     ]);
-    const definition = version?.definition ?? null;
+    // The version the run executed, its sealed values (email recipients) opened for the agency's own caller.
+    const definition = version ? openDefinition(this.secretBox, { agencyId: version.agencyId, workflowId: version.workflowId }, version.definition) : null;
     const ordered = orderStepsByDefinition(definition, steps);
     const triggerEvent = row.triggerEvent ?? null;
     return {

@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { collectReferencedUserIds, DefinitionWarning, findTriggerCycles, validateWorkflowDefinition, WorkflowDefinition } from '@automations/domain';
-import { AgencyScopedRepository, loadWorkflowCounts, NO_RUNS, UserEntity, WorkflowEntity, WorkflowVersionEntity } from '@automations/persistence';
+import { AgencyScopedRepository, loadWorkflowCounts, NO_RUNS, openDefinition, openSteps, sealSteps, SecretBox, UserEntity, WorkflowEntity, WorkflowVersionEntity } from '@automations/persistence';
 import { actorOf } from '../../common/actor';
 import { ApiError } from '../../common/api-error';
 import type { Principal } from '../../common/principal';
@@ -22,6 +23,7 @@ export class WorkflowsService {
     private readonly audit: AuditLog,
     private readonly changes: WorkflowChangeNotifier,
     private readonly pendingRuns: PendingRunsCanceller,
+    private readonly secretBox: SecretBox,
   ) {}
 
   private workflows(agencyId: string, manager: EntityManager = this.dataSource.manager) {
@@ -60,19 +62,22 @@ export class WorkflowsService {
   async get(principal: Principal, id: string): Promise<WorkflowDetailDto> {
     const workflow = await this.findOrFail(principal.agencyId, id);
     const stats = await this.stats(principal.agencyId, [id]);
-    return toWorkflowDetail(workflow, stats.get(id)!);
+    return toWorkflowDetail(this.opened(workflow), stats.get(id)!);
   }
 
   async create(principal: Principal, body: unknown): Promise<WorkflowDetailDto> {
     const { definition, warnings } = await this.validate(principal.agencyId, body);
+    // The id is chosen here: sensitive values are sealed bound to it before the row is first written.
+    const id = randomUUID();
     const workflow = await this.dataSource.transaction(async (manager) => {
       const created = await this.workflows(principal.agencyId, manager).insert({
+        id,
         name: definition.name,
         description: definition.description ?? null,
         isActive: definition.isActive ?? true,
         requiresApproval: definition.requiresApproval ?? false,
         triggers: definition.triggers,
-        steps: definition.steps,
+        steps: sealSteps(this.secretBox, { agencyId: principal.agencyId, workflowId: id }, definition.steps),
         version: 1,
         pausedReason: null,
         deletedAt: null,
@@ -89,7 +94,7 @@ export class WorkflowsService {
       return created;
     });
     await this.changes.changed(workflow);
-    return toWorkflowDetail(workflow, STATS_OF_NEW_WORKFLOW, warnings);
+    return toWorkflowDetail({ ...workflow, steps: definition.steps }, STATS_OF_NEW_WORKFLOW, warnings);
   }
 
   async update(principal: Principal, id: string, body: unknown): Promise<WorkflowDetailDto> {
@@ -99,7 +104,7 @@ export class WorkflowsService {
     if (Object.keys(patch).length === 0) throw ApiError.validation([{ path: '', message: 'nothing to update' }]);
 
     const current = await this.findOrFail(principal.agencyId, id);
-    const merged = { ...toDefinition(current), ...patch };
+    const merged = { ...toDefinition(this.opened(current)), ...patch };
     const { definition, warnings } = await this.validate(principal.agencyId, merged, id);
     const changed = Object.keys(patch).filter((key) => (DEFINITION_KEYS as readonly string[]).includes(key));
 
@@ -117,7 +122,7 @@ export class WorkflowsService {
         isActive: definition.isActive ?? locked.isActive,
         requiresApproval: definition.requiresApproval ?? false,
         triggers: definition.triggers,
-        steps: definition.steps,
+        steps: sealSteps(this.secretBox, { agencyId: principal.agencyId, workflowId: id }, definition.steps),
         version: locked.version + 1,
         pausedReason: reactivated ? null : locked.pausedReason,
         updatedByUserId: principal.userId,
@@ -135,7 +140,7 @@ export class WorkflowsService {
     await this.pendingRuns.announce(cancelled);
     await this.changes.changed(saved);
     const stats = await this.stats(principal.agencyId, [id]);
-    return toWorkflowDetail(saved, stats.get(id)!, warnings);
+    return toWorkflowDetail({ ...saved, steps: definition.steps }, stats.get(id)!, warnings);
   }
 
   async toggle(principal: Principal, id: string, isActive: boolean | undefined): Promise<WorkflowDetailDto> {
@@ -164,7 +169,7 @@ export class WorkflowsService {
     await this.pendingRuns.announce(cancelled);
     await this.changes.changed(saved);
     const stats = await this.stats(principal.agencyId, [id]);
-    return toWorkflowDetail(saved, stats.get(id)!);
+    return toWorkflowDetail(this.opened(saved), stats.get(id)!);
   }
 
   async remove(principal: Principal, id: string): Promise<void> {
@@ -186,14 +191,26 @@ export class WorkflowsService {
   async versions(principal: Principal, id: string): Promise<WorkflowVersionDto[]> {
     await this.findOrFail(principal.agencyId, id);
     const versions = await AgencyScopedRepository.for(this.dataSource.manager, WorkflowVersionEntity, principal.agencyId).find({ workflowId: id }, { version: 'DESC' });
-    return versions.map(toVersionDto);
+    return versions.map((found) => toVersionDto(this.openedVersion(found)));
   }
 
   async version(principal: Principal, id: string, version: number): Promise<WorkflowVersionDto> {
     await this.findOrFail(principal.agencyId, id);
     const found = await AgencyScopedRepository.for(this.dataSource.manager, WorkflowVersionEntity, principal.agencyId).findOne({ workflowId: id, version });
     if (!found) throw ApiError.notFound('Workflow version');
-    return toVersionDto(found);
+    return toVersionDto(this.openedVersion(found));
+  }
+
+  /**
+   * Sensitive config values (email recipients) are stored sealed; they are opened only here, for a caller of the
+   * workflow's own agency (every read above is agency-scoped), so the editor shows them. Plaintext rows read as is.
+   */
+  private opened(workflow: WorkflowEntity): WorkflowEntity {
+    return { ...workflow, steps: openSteps(this.secretBox, { agencyId: workflow.agencyId, workflowId: workflow.id }, workflow.steps) };
+  }
+
+  private openedVersion(version: WorkflowVersionEntity): WorkflowVersionEntity {
+    return { ...version, definition: openDefinition(this.secretBox, { agencyId: version.agencyId, workflowId: version.workflowId }, version.definition) };
   }
 
   private async findOrFail(agencyId: string, id: string): Promise<WorkflowEntity> {
