@@ -20,6 +20,7 @@ export * from './integrations/communication-drafter';
 export * from './integrations/openai-drafter';
 export * from './integrations/template-drafter';
 export * from './integrations/communication-drafter.factory';
+export * from './integrations/outbound-policy';
 export * from './schedules/trigger-batch.error';
 export * from './schedules/schedule-sync';
 export * from './schedules/scheduled-tick.runner';

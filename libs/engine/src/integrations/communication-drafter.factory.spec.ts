@@ -22,14 +22,15 @@ describe('createCommunicationDrafter', () => {
   });
 
   it('uses OpenAI when an API key is configured', async () => {
-    const drafter = createCommunicationDrafter({ apiKey: 'sk-test', baseUrl: ai.baseUrl, model: 'gpt-test' });
+    // The local server is on loopback: as the operator's OPENAI_BASE_URL it is not address-checked.
+    const drafter = createCommunicationDrafter({ apiKey: 'sk-test', baseUrl: ai.baseUrl, model: 'gpt-test', env: { OPENAI_BASE_URL: ai.baseUrl } });
 
     expect(drafter).toBeInstanceOf(OpenAiDrafter);
     await expect(drafter.draft(input)).resolves.toEqual({ content: 'Hello from the model', generator: 'openai', model: 'gpt-test' });
   });
 
   it('defaults the model', async () => {
-    await createCommunicationDrafter({ apiKey: 'sk-test', baseUrl: ai.baseUrl, model: '' }).draft(input);
+    await createCommunicationDrafter({ apiKey: 'sk-test', baseUrl: ai.baseUrl, model: '', env: { OPENAI_BASE_URL: ai.baseUrl } }).draft(input);
     expect(ai.requests.at(-1)?.body.model).toBe(DEFAULT_OPENAI_MODEL);
   });
 

@@ -1,6 +1,10 @@
 import { startSmtpSink, type SmtpSink } from '@automations/testing';
 import { ActionError, PermanentActionError, TransientActionError } from '../errors/action-errors';
 import { EmailSender } from './email-sender';
+import { OutboundPolicy } from './outbound-policy';
+
+/** The sink listens on loopback, which an agency's SMTP URL may only reach when allow-listed. */
+const LOOPBACK_ALLOWED = new OutboundPolicy({ allowed: ['127.0.0.1'] });
 
 async function failureOf(promise: Promise<unknown>): Promise<ActionError> {
   const error = await promise.then(
@@ -21,7 +25,7 @@ describe('EmailSender (against the local SMTP sink)', () => {
     const closed = await startSmtpSink();
     closedUrl = closed.url;
     await closed.close();
-    sender = new EmailSender({ defaultSmtpUrl: sink.url, defaultFrom: 'Automations <automations@agency.test>' });
+    sender = new EmailSender({ defaultSmtpUrl: sink.url, defaultFrom: 'Automations <automations@agency.test>', outbound: LOOPBACK_ALLOWED });
   });
   afterEach(() => sink.reset());
   afterAll(async () => {
@@ -47,7 +51,7 @@ describe('EmailSender (against the local SMTP sink)', () => {
   });
 
   it('uses the given SMTP URL and sender over the defaults, with an html alternative', async () => {
-    const withBrokenDefault = new EmailSender({ defaultSmtpUrl: closedUrl, defaultFrom: 'default@agency.test' });
+    const withBrokenDefault = new EmailSender({ defaultSmtpUrl: closedUrl, defaultFrom: 'default@agency.test', outbound: LOOPBACK_ALLOWED });
     try {
       await withBrokenDefault.send({ smtpUrl: sink.url, from: 'Team <team@agency.test>', to: ['ops@agency.test'], subject: 'Héllo ✓', text: 'plain', html: '<p>rich</p>' });
     } finally {

@@ -1,6 +1,8 @@
-import OpenAI, { APIConnectionError, APIError } from 'openai';
+import OpenAI, { APIConnectionError, APIError, type ClientOptions } from 'openai';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
+import { fetch as undiciFetch } from 'undici';
 import { ActionError, PermanentActionError, TransientActionError } from '../errors/action-errors';
+import { findOutboundRefusal, type OutboundPolicy } from './outbound-policy';
 import { type CommunicationDrafter, DRAFT_TONE_DESCRIPTIONS, type DraftInput, type DraftResult, normalizeDraftTone } from './communication-drafter';
 
 export interface OpenAiDrafterOptions {
@@ -10,6 +12,11 @@ export interface OpenAiDrafterOptions {
   model: string;
   /** Request timeout; a timeout is a transient error. Default 60 s. */
   timeoutMs?: number;
+  /**
+   * For a base URL a tenant supplied: every connection (redirects too) must go to an address the policy accepts
+   * (checked on the resolved address, at connect time). Null or absent: the operator's own URL, not checked.
+   */
+  outbound?: OutboundPolicy | null;
 }
 
 export const DEFAULT_OPENAI_BASE_URL = 'https://api.openai.com/v1';
@@ -92,6 +99,8 @@ export class OpenAiDrafter implements CommunicationDrafter {
       baseURL: options.baseUrl || DEFAULT_OPENAI_BASE_URL,
       maxRetries: 0,
       timeout: options.timeoutMs ?? 60_000,
+      // undici's own fetch with its dispatcher (Node's bundled fetch may be another undici version).
+      ...(options.outbound ? ({ fetch: undiciFetch, fetchOptions: { dispatcher: options.outbound.createDispatcher() } } as unknown as Pick<ClientOptions, 'fetch' | 'fetchOptions'>) : {}),
     });
   }
 
@@ -114,6 +123,8 @@ export class OpenAiDrafter implements CommunicationDrafter {
   /** Maps an openai client failure to the engine's transient/permanent errors (never with the API key). */
   static classify(error: unknown): ActionError {
     if (error instanceof ActionError) return error;
+    const refused = findOutboundRefusal(error);
+    if (refused) return refused;
     if (error instanceof APIConnectionError) return new TransientActionError('ai_unavailable', `The AI provider could not be reached: ${error.message}`);
     if (error instanceof APIError) {
       const status = error.status;
