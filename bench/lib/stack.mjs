@@ -44,7 +44,7 @@ export function stampNow() {
   return `${iso}_${randomBytes(2).toString('hex')}`.toLowerCase();
 }
 
-function freePort() {
+export function freePort() {
   return new Promise((resolvePort, reject) => {
     const server = net.createServer();
     server.unref();
@@ -56,7 +56,7 @@ function freePort() {
   });
 }
 
-function databaseUrl(name) {
+export function databaseUrl(name) {
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;
   return url.toString();
@@ -73,7 +73,7 @@ export async function withAdmin(work) {
 }
 
 /** Runs an ops CLI command and parses the JSON line it prints. */
-function cli(args, env) {
+export function cli(args, env) {
   return new Promise((resolveRun, reject) => {
     execFile(process.execPath, [DIST.cli, ...args], { env, cwd: ROOT, maxBuffer: 1 << 20 }, (error, stdout, stderr) => {
       if (error) return reject(new Error(`cli ${args[0]} failed: ${error.message}\n${stderr}`));
@@ -220,7 +220,7 @@ function countQueries(client) {
   return wrapper;
 }
 
-function spawnProcess(name, file, env, logDir, workload) {
+export function spawnProcess(name, file, env, logDir, workload) {
   const logFile = join(logDir, `${workload.toLowerCase()}-${name}.log`);
   const fd = openSync(logFile, 'a');
   // BENCH_CPU_PROF_DIR=dir writes a V8 CPU profile of each process there when it exits (see bench/README or --help).
@@ -233,7 +233,7 @@ function spawnProcess(name, file, env, logDir, workload) {
   return child;
 }
 
-async function waitForLog(child, text, timeoutMs) {
+export async function waitForLog(child, text, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${child.benchName} exited (${child.exitCode}) before "${text}": see ${child.logFile}`);
@@ -243,7 +243,7 @@ async function waitForLog(child, text, timeoutMs) {
   throw new Error(`${child.benchName} did not log "${text}" within ${timeoutMs} ms: see ${child.logFile}`);
 }
 
-async function stopChild(child) {
+export async function stopChild(child) {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolveExit) => child.once('exit', resolveExit));
   child.kill('SIGTERM');
