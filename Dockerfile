@@ -1,4 +1,7 @@
-# One image for every process: api, worker and the one-shot migrate step (see docker-compose.yml).
+# One image for every process: api, worker and the one-shot migrate step (see docker-compose.yml, which builds it
+# for each of them as automations:latest). dist/ holds their entry points: dist/apps/api/main.js,
+# dist/apps/worker/main.js, dist/apps/api/cli/main.js and the worker's healthcheck dist/apps/worker/healthcheck.js.
+# NODE_ENV=production: the processes refuse weak or development secrets and `prepare` seeds no demo agency.
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./

@@ -3,15 +3,17 @@ import { DataSource } from 'typeorm';
 import { USER_ROLES, UserRole } from '@automations/domain';
 import { buildDataSourceOptions, ensureDatabaseExists, migrateDatabase, RuntimeConfig, UserEntity } from '@automations/persistence';
 import { AgencyProvisioner } from '../modules/accounts/agency-provisioner';
+import { SecretBox } from '@automations/persistence';
+import { DEFAULT_ROTATION_BATCH, KeyRotation } from './key-rotation';
 import { DEMO_ADMIN_EMAIL, DemoSeeder, generateDemoPassword, SeedResult } from './demo-seeder';
 
 export class CliUsageError extends Error {}
 
 type Output = (line: string) => void;
 
-function required(values: Record<string, string | undefined>, name: string): string {
+function required(values: Record<string, string | boolean | undefined>, name: string): string {
   const value = values[name];
-  if (!value) throw new CliUsageError(`--${name} is required`);
+  if (typeof value !== 'string' || !value) throw new CliUsageError(`--${name} is required`);
   return value;
 }
 
@@ -58,7 +60,9 @@ export const CLI_USAGE = `Usage: npm run cli -- <command> [options]
   create-agency --name N --admin-email E --admin-password P [--timezone Z]
   create-user --agency-id A --email E --password P --role viewer|manager|admin [--name N]
   create-api-key --agency-id A --name N [--role viewer|manager|admin]
-  revoke-api-key --agency-id A --api-key-id K`;
+  revoke-api-key --agency-id A --api-key-id K
+  rotate-keys [--batch-size N]    seal integration secrets and sensitive workflow fields under ENCRYPTION_KEY
+                                  (opening ENCRYPTION_KEY_PREVIOUS); resumable, idempotent; prints counts`;
 
 /**
  * Each ops command prints exactly one JSON line on success (scripts parse it); `prepare` speaks to a human
@@ -78,6 +82,7 @@ export async function runCliCommand(argv: string[], config: RuntimeConfig, out: 
       password: { type: 'string' },
       role: { type: 'string' },
       'api-key-id': { type: 'string' },
+      'batch-size': { type: 'string' },
       demo: { type: 'boolean' },
       json: { type: 'boolean' },
     },
@@ -160,6 +165,13 @@ export async function runCliCommand(argv: string[], config: RuntimeConfig, out: 
     case 'revoke-api-key': {
       const revoked = await withDataSource(config, (dataSource) => new AgencyProvisioner(dataSource).revokeApiKey(required(values, 'agency-id'), required(values, 'api-key-id')));
       out(JSON.stringify({ revoked }));
+      return;
+    }
+    case 'rotate-keys': {
+      const batchSize = values['batch-size'] === undefined ? DEFAULT_ROTATION_BATCH : Number(values['batch-size']);
+      if (!Number.isInteger(batchSize) || batchSize < 1) throw new CliUsageError('--batch-size must be a positive integer');
+      const report = await withDataSource(config, (dataSource) => new KeyRotation(dataSource, SecretBox.fromConfig(config), batchSize).run());
+      out(JSON.stringify(report));
       return;
     }
     default:
