@@ -1,4 +1,4 @@
-import { AlertEntity, ApprovalEntity, ClientEntity, TaskEntity, WorkflowRunEntity } from '@automations/persistence';
+import { AlertEntity, ApprovalEntity, ClientEntity, emittedErrors, TaskEntity, WorkflowRunEntity } from '@automations/persistence';
 import { eventually } from '@automations/testing';
 import type { TestAgency } from '../../api/test/support/test-api';
 import { alertStep, engineFixtures, stageTrigger } from './support/engine-fixtures';
@@ -75,8 +75,8 @@ describe('edge cases', () => {
     const runId = await f.startedRun(await f.moveStage(client.id, 'delay-off'), workflow.id);
     const waiting = await stack.waitForRun(runId, ['waiting']);
     expect(waiting.nextAttemptAt!.getTime()).toBeGreaterThan(Date.now() + 59 * 60_000);
-    const delayed = await stack.engine.queues.runs.getJobs(['delayed']);
-    expect(delayed.some((job) => job.data.runId === runId && job.opts.delay! > 59 * 60_000)).toBe(true);
+    // The wake-up job is queued after the commit that made the run `waiting` (Postgres decides, Redis delivers): wait for it.
+    await eventually(async () => (await stack.engine.queues.runs.getJobs(['delayed'])).some((job) => job.data.runId === runId && job.opts.delay! > 59 * 60_000), { what: 'the run’s delayed wake-up job' });
 
     await f.http().patch(`/api/v1/workflows/${workflow.id}/toggle`).set(bearer(f.token)).send({ isActive: false }).expect(200);
     expect(await runs().findOneByOrFail({ id: runId })).toMatchObject({ status: 'cancelled', reason: 'workflow disabled' });
@@ -192,6 +192,8 @@ describe('edge cases', () => {
     const workflow = await f.createWorkflow({ name: 'Lost connection', triggers: [stageTrigger('db-lost')], steps });
     const client = await f.createClient('Conn Client');
     const runId = await f.startedRun(await f.moveStage(client.id, 'db-lost'), workflow.id);
+    const logged: { source: unknown; message: string }[] = [];
+    emittedErrors.useLogger({ warn: (record, message) => logged.push({ source: record.source, message }) });
     // Kill the worker's Postgres connections three times while the chain runs.
     let killed = 0;
     const completedSteps = async () => (await stack.steps(runId)).filter((s) => s.status === 'completed').length;
@@ -207,5 +209,7 @@ describe('edge cases', () => {
     const alerts = await stack.api.dataSource.query(`SELECT step_id, count(*)::int AS n FROM alerts WHERE run_id = $1 GROUP BY step_id`, [runId]);
     expect(alerts).toHaveLength(40);
     expect(alerts.every((row: { n: number }) => row.n === 1)).toBe(true);
+    // Nothing crashed (an unhandled `error` of a pg client would have failed this file), and the kills were logged.
+    expect(logged.some((line) => String(line.source).startsWith('postgres') && /terminat/i.test(line.message))).toBe(true);
   }, 240_000);
 });

@@ -2,7 +2,7 @@ import { Worker } from 'bullmq';
 import Redis from 'ioredis';
 import { hostname } from 'node:os';
 import type { DataSource } from 'typeorm';
-import { createLogger, RuntimeConfig, SecretBox } from '@automations/persistence';
+import { createLogger, emittedErrors, logEmittedErrors, RuntimeConfig, SecretBox } from '@automations/persistence';
 import { ActionExecutorRegistry } from './actions/action-executor.registry';
 import { AddAlertAction } from './actions/add-alert.action';
 import { CreateTaskAction } from './actions/create-task.action';
@@ -121,7 +121,7 @@ export class EngineWorker {
   async start(): Promise<void> {
     const connection = bullConnectionOptions(this.config.redisUrl);
     const prefix = this.config.queuePrefix;
-    this.subscriber = new Redis(this.config.redisUrl, { maxRetriesPerRequest: null });
+    this.subscriber = logEmittedErrors(new Redis(this.config.redisUrl, { maxRetriesPerRequest: null, connectionName: `${prefix}:workflow-changes` }), 'redis:workflow-changes');
     await this.subscriber.subscribe(workflowChangesChannel(prefix));
     this.subscriber.on('message', (_channel, agencyId: string) => this.index.invalidate(agencyId || undefined));
 
@@ -138,7 +138,8 @@ export class EngineWorker {
       new Worker<RunJobData>(QueueName.Runs, (job) => this.executor.advance(job.data.runId), { connection, prefix, concurrency: this.config.workerConcurrency }),
       new Worker<ScheduleTickJobData>(QueueName.Schedules, scheduleTickProcessor(this.ticks, (ids) => this.enqueueCreatedRuns(ids)), { connection, prefix, concurrency: 2 }),
     ];
-    for (const worker of this.workers) worker.on('error', () => undefined);
+    // A worker emits `error` when Redis drops or a job's lock is lost: logged (rate-limited), never fatal.
+    for (const worker of this.workers) worker.on('error', (error) => emittedErrors.report(`bullmq:worker:${worker.name}`, error));
     await Promise.all(this.workers.map((worker) => worker.waitUntilReady()));
 
     const interval = this.options.maintenanceIntervalMs ?? 5000;
@@ -146,8 +147,9 @@ export class EngineWorker {
     this.timer.unref();
     void this.maintain();
     // Job schedulers live in Redis: re-sync them from Postgres at start and every 5 minutes (survives a flush).
-    void this.scheduleSync.syncAll(this.dataSource).catch(() => undefined);
-    this.syncTimer = setInterval(() => void this.scheduleSync.syncAll(this.dataSource).catch(() => undefined), 5 * 60_000);
+    const syncSchedules = () => void this.scheduleSync.syncAll(this.dataSource).catch((error: unknown) => emittedErrors.report('engine:schedule-sync', error));
+    syncSchedules();
+    this.syncTimer = setInterval(syncSchedules, 5 * 60_000);
     this.syncTimer.unref();
     this.scanTimer = setInterval(() => void this.scanInactivity(), this.config.inactivityScanSeconds * 1000);
     this.scanTimer.unref();
@@ -162,7 +164,8 @@ export class EngineWorker {
     try {
       await this.enqueueCreatedRuns(await this.inactivity.scan());
     } catch (error) {
-      if (error instanceof TriggerBatchError) await this.enqueueCreatedRuns(error.runIds).catch(() => undefined);
+      emittedErrors.report('engine:inactivity-scan', error);
+      if (error instanceof TriggerBatchError) await this.enqueueCreatedRuns(error.runIds).catch((enqueueError: unknown) => emittedErrors.report('engine:inactivity-scan', enqueueError));
     } finally {
       this.scanning = false;
     }
@@ -181,8 +184,9 @@ export class EngineWorker {
     try {
       await this.control.expireDueApprovals();
       await this.reconciler.reconcile();
-    } catch {
-      // Postgres or Redis unavailable: the next pass tries again.
+    } catch (error) {
+      // Postgres or Redis unavailable: logged (rate-limited), and the next pass tries again.
+      emittedErrors.report('engine:maintenance', error);
     } finally {
       this.maintenanceRunning = false;
     }

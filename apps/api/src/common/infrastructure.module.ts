@@ -13,7 +13,7 @@ export class InfrastructureModule implements OnApplicationShutdown {
   static forRoot(config: RuntimeConfig): DynamicModule {
     return {
       module: InfrastructureModule,
-      imports: [TypeOrmModule.forRoot(buildDataSourceOptions({ url: config.databaseUrl, poolSize: config.dbPoolSize }))],
+      imports: [TypeOrmModule.forRoot(buildDataSourceOptions({ url: config.databaseUrl, poolSize: config.dbPoolSize, applicationName: 'automations-api' }))],
       providers: [
         { provide: RUNTIME_CONFIG, useValue: config },
         { provide: REDIS_CLIENT, useFactory: () => new Redis(config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: false }) },

@@ -1,4 +1,5 @@
 import Redis from 'ioredis';
+import { logEmittedErrors } from '@automations/persistence';
 import { liveUpdatesChannel, type LiveUpdate, type LiveUpdateSink } from './live-updates';
 
 export interface LiveUpdatePublisherOptions {
@@ -22,8 +23,7 @@ export class LiveUpdatePublisher implements LiveUpdateSink {
 
   constructor(private readonly options: LiveUpdatePublisherOptions) {
     // One retry, then the command fails: a Redis outage must not pile up stale updates in the offline queue.
-    this.redis = new Redis(options.redisUrl, { maxRetriesPerRequest: 1 });
-    this.redis.on('error', () => undefined);
+    this.redis = logEmittedErrors(new Redis(options.redisUrl, { maxRetriesPerRequest: 1, connectionName: `${options.queuePrefix}:live-publisher` }), 'redis:live-publisher');
     this.channel = liveUpdatesChannel(options.queuePrefix);
     this.timeoutMs = options.timeoutMs ?? 1000;
   }

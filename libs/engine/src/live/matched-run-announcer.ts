@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { RunStatus } from '@automations/domain';
+import { emittedErrors } from '@automations/persistence';
 import type { MatchResult } from '../matching/event-matcher';
 import type { RunChangeListener } from './run-change-listener';
 
@@ -32,8 +33,9 @@ export class MatchedRunAnnouncer {
         if (!verdict.runId || !status) continue;
         await this.changes.runChanged({ id: verdict.runId, agencyId: result.agencyId, workflowId: verdict.workflowId, clientId: result.clientId }, status);
       }
-    } catch {
+    } catch (error) {
       // Live updates are hints; the runs themselves are committed and screens poll.
+      emittedErrors.report('engine:live-announce', error);
     }
   }
 
@@ -57,8 +59,9 @@ export class MatchedRunAnnouncer {
       for (const run of runs) {
         await this.changes.runChanged({ id: run.id, agencyId: run.agency_id, workflowId: run.workflow_id, clientId: run.client_id }, statusOf(run));
       }
-    } catch {
+    } catch (error) {
       // Live updates are hints; the runs themselves are committed and screens poll.
+      emittedErrors.report('engine:live-announce', error);
     }
   }
 }

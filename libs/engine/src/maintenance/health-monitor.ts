@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { NotificationEntity, UserEntity } from '@automations/persistence';
+import { emittedErrors, NotificationEntity, UserEntity } from '@automations/persistence';
 import type { IntegrationSettingsLoader } from '../context/integration-settings.loader';
 import type { EmailSender } from '../integrations/email-sender';
 import type { SlackNotifier } from '../integrations/slack-notifier';
@@ -143,7 +143,7 @@ export class HealthMonitor {
 
   private async tick(): Promise<void> {
     if (this.inflight) return;
-    this.inflight = this.evaluate().catch(() => undefined);
+    this.inflight = this.evaluate().catch((error: unknown) => emittedErrors.report('engine:health-monitor', error));
     try {
       await this.inflight;
     } finally {
@@ -185,7 +185,7 @@ export class HealthMonitor {
       const alertId = await this.openAlert(manager, finding, now);
       if (alertId) opened.push({ ...finding, alertId });
     }
-    for (const alert of opened) await this.notifyExternally(manager, alert).catch(() => undefined);
+    for (const alert of opened) await this.notifyExternally(manager, alert).catch((error: unknown) => emittedErrors.report('engine:health-monitor:notify', error));
     return { at: now, firing, opened, resolved: toResolve };
   }
 

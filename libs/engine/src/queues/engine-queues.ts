@@ -1,4 +1,5 @@
 import { Queue } from 'bullmq';
+import { logEmittedErrors } from '@automations/persistence';
 import { bullConnectionOptions } from '../redis-connection';
 import { QueueName } from '../queue-names';
 
@@ -23,8 +24,9 @@ export class EngineQueues {
 
   constructor({ redisUrl, prefix }: { redisUrl: string; prefix: string }) {
     const connection = bullConnectionOptions(redisUrl);
-    this.events = new Queue<EventJobData>(QueueName.Events, { connection, prefix });
-    this.runs = new Queue<RunJobData>(QueueName.Runs, { connection, prefix });
+    // A queue re-emits its Redis connection's errors: logged (rate-limited), never an unhandled `error`.
+    this.events = logEmittedErrors(new Queue<EventJobData>(QueueName.Events, { connection, prefix }), 'bullmq:queue:events');
+    this.runs = logEmittedErrors(new Queue<RunJobData>(QueueName.Runs, { connection, prefix }), 'bullmq:queue:runs');
   }
 
   async enqueueEvents(eventIds: string[]): Promise<void> {

@@ -1,7 +1,7 @@
 import Redis from 'ioredis';
 import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { DataSource } from 'typeorm';
-import { AgencyEntity } from '@automations/persistence';
+import { AgencyEntity, logEmittedErrors } from '@automations/persistence';
 import type { RunAdmission } from '../runs/run-executor';
 import { DEFAULT_MAX_RUNS_PER_MINUTE, deferralDelayMs, maxRunsPerMinuteOf } from './quota-decision';
 
@@ -162,7 +162,6 @@ export function createAgencyRunQuota({ dataSource, redis, redisUrl, ...options }
   if (redis) return new AgencyRunQuota(redis, dataSource, options, false);
   if (!redisUrl) throw new Error('createAgencyRunQuota needs redis or redisUrl');
   // A few retries per command, then the caller defers the run; the client keeps reconnecting in the background.
-  const client = new Redis(redisUrl, { maxRetriesPerRequest: 1, connectionName: `${options.prefix}:quota` });
-  client.on('error', () => undefined);
+  const client = logEmittedErrors(new Redis(redisUrl, { maxRetriesPerRequest: 1, connectionName: `${options.prefix}:quota` }), 'redis:quota');
   return new AgencyRunQuota(client, dataSource, options, true);
 }

@@ -1,6 +1,7 @@
 import { Queue, type JobSchedulerJson, type JobSchedulerTemplateOptions } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import type { ScheduledTriggerConfig, TriggerDefinition } from '@automations/domain';
+import { logEmittedErrors } from '@automations/persistence';
 import { QueueName } from '../queue-names';
 import { bullConnectionOptions } from '../redis-connection';
 
@@ -53,7 +54,7 @@ export function scheduledTriggerOf(workflow: { triggers: TriggerDefinition[] }):
 
 /** The `schedules` queue, for processes that do not have one yet (the API). */
 export function createSchedulesQueue({ redisUrl, prefix }: { redisUrl: string; prefix: string }): Queue<ScheduleTickJobData> {
-  return new Queue<ScheduleTickJobData>(QueueName.Schedules, { connection: bullConnectionOptions(redisUrl), prefix });
+  return logEmittedErrors(new Queue<ScheduleTickJobData>(QueueName.Schedules, { connection: bullConnectionOptions(redisUrl), prefix }), 'bullmq:queue:schedules');
 }
 
 function isUpToDate(existing: JobSchedulerJson | undefined, workflow: SchedulableWorkflow, config: ScheduledTriggerConfig): boolean {

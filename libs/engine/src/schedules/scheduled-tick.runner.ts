@@ -1,6 +1,7 @@
 import type { Job } from 'bullmq';
 import type { DataSource } from 'typeorm';
 import { evaluateTriggerState, type TriggerDefinition } from '@automations/domain';
+import { emittedErrors } from '@automations/persistence';
 import { loadTriggerState, takeClientSnapshot } from '../context/client-snapshot';
 import { createRun, type RunCreation, type RunTrigger } from '../runs/run-creator';
 import type { ScheduleTickJobData } from './schedule-sync';
@@ -134,7 +135,7 @@ export function scheduleTickProcessor(runner: ScheduledTickRunner, enqueueRuns: 
       await enqueueRuns(runIds);
       return { runs: runIds.length };
     } catch (error) {
-      if (error instanceof TriggerBatchError) await enqueueRuns(error.runIds).catch(() => undefined);
+      if (error instanceof TriggerBatchError) await enqueueRuns(error.runIds).catch((enqueueError: unknown) => emittedErrors.report('engine:scheduled-tick', enqueueError));
       throw error;
     }
   };

@@ -4,7 +4,7 @@ import { Queue, type JobType } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { ACTION_TYPES, RUN_STATUSES } from '@automations/domain';
 import { bullConnectionOptions, EngineQueues, HEALTH_RULES, QueueName } from '@automations/engine';
-import type { RuntimeConfig } from '@automations/persistence';
+import { logEmittedErrors, type RuntimeConfig } from '@automations/persistence';
 import { RUNTIME_CONFIG } from '../../common/runtime-config.token';
 import type { ApiMetrics } from './api-metrics';
 
@@ -83,8 +83,7 @@ export class OpsMetricsCollector implements OnApplicationShutdown {
     if (name === QueueName.Runs) return this.queues.runs;
     let queue = this.otherQueues.get(name);
     if (!queue) {
-      queue = new Queue(name, { connection: bullConnectionOptions(this.config.redisUrl), prefix: this.config.queuePrefix });
-      queue.on('error', () => undefined);
+      queue = logEmittedErrors(new Queue(name, { connection: bullConnectionOptions(this.config.redisUrl), prefix: this.config.queuePrefix }), `bullmq:queue:${name}`);
       this.otherQueues.set(name, queue);
     }
     return queue;

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import Redis from 'ioredis';
 import { liveUpdatesChannel, parseLiveUpdate } from '@automations/engine';
-import type { RuntimeConfig } from '@automations/persistence';
+import { logEmittedErrors, type RuntimeConfig } from '@automations/persistence';
 import { RUNTIME_CONFIG } from '../../common/runtime-config.token';
 import { LiveStreamRegistry } from './live-stream-registry';
 import { sseEventFrame } from './sse-frames';
@@ -22,8 +22,8 @@ export class LiveUpdateSubscriber implements OnModuleInit, OnModuleDestroy {
     @Inject(RUNTIME_CONFIG) config: RuntimeConfig,
     private readonly registry: LiveStreamRegistry,
   ) {
-    this.redis = new Redis(config.redisUrl, { maxRetriesPerRequest: null, lazyConnect: true });
-    this.redis.on('error', (error: Error) => this.logger.debug(`live-update subscriber: ${error.message}`));
+    // Connection errors are logged redacted and rate-limited (a Redis outage emits one per reconnect attempt).
+    this.redis = logEmittedErrors(new Redis(config.redisUrl, { maxRetriesPerRequest: null, lazyConnect: true, connectionName: `${config.queuePrefix}:live-subscriber` }), 'redis:live-subscriber');
     this.channel = liveUpdatesChannel(config.queuePrefix);
   }
 
