@@ -266,8 +266,9 @@ describe('AutomationBuilderPage', () => {
     const output = await screen.findByRole('region', { name: 'Preview output' });
     expect(within(output).getByText('A run would start for Sample Client (sample).')).toBeTruthy();
     expect(within(output).getByText('Create a high-priority task “Kickoff call with Sample Client”')).toBeTruthy();
-    expect(within(output).getByText('runs')).toBeTruthy();
-    expect(within(output).getByText('Kickoff call with Sample Client')).toBeTruthy();
+    expect(within(output).getByText('would run')).toBeTruthy();
+    expect(within(output).getByText('1. Create a task: Kickoff call with Sample Client')).toBeTruthy();
+    expect(within(output).queryByText('create_task_1')).toBeNull();
 
     const body = await requests.find((r) => pathOf(r) === '/api/v1/workflows/test')!.json();
     expect(body).toMatchObject({
@@ -275,6 +276,30 @@ describe('AutomationBuilderPage', () => {
       client: { name: 'Sample Client', stage: 'onboarding', health: 'green' },
       event: { type: 'client.stage_changed', data: { toStage: 'onboarding' } },
     });
+  });
+
+  it('badges every step “would not run” when the trigger would not start a run, in plain words', async () => {
+    stubApp({
+      'POST /api/v1/workflows/test': () =>
+        jsonResponse(200, {
+          workflow: { id: null, name: 'Onboarding kickoff', version: null },
+          client: { id: null, name: 'Sample Client', stage: 'lead', health: 'green', sample: true },
+          trigger: { fired: false, basis: 'event', triggerType: 'stage_change', reason: 'partner kpi_threshold: roas is 2.4, not below 2' },
+          steps: [
+            { stepId: 'create_task_1', type: 'create_task', path: 'steps[0]', outcome: 'execute', awaitsApproval: false, renderedConfig: { title: 'Kickoff' } },
+          ],
+          warnings: [],
+        }),
+    });
+    renderApp('/automations/new');
+    await fillUpToReview();
+    fireEvent.click(screen.getByRole('button', { name: 'Run preview' }));
+
+    const output = await screen.findByRole('region', { name: 'Preview output' });
+    expect(within(output).getByText('No run would start for Sample Client (sample): roas is 2.4, not below 2')).toBeTruthy();
+    expect(within(output).getByText('would not run')).toBeTruthy();
+    expect(within(output).queryByText('would run')).toBeNull();
+    expect(within(output).queryByText(/partner/)).toBeNull();
   });
 
   it('says so when the server cannot preview yet', async () => {

@@ -15,7 +15,7 @@ function failedRun(): RunDetail {
     workflowName: 'Low ROAS alert',
     clientName: 'Bolt Fitness',
     status: 'failed',
-    error: { code: 'slack_error', message: 'channel_not_found' },
+    error: { code: 'integration_missing', message: 'Slack is not connected for this agency' },
     durationMs: 5120,
     steps: [
       runStep({ stepId: 'task', type: 'create_task', status: 'completed', attempts: 1, durationMs: 360 }),
@@ -27,7 +27,7 @@ function failedRun(): RunDetail {
         durationMs: 4200,
         input: { channel: 'slack', recipients: ['C0123'], message: 'Bolt Fitness ROAS is 1.2' },
         output: null,
-        error: { code: 'slack_error', message: 'channel_not_found' },
+        error: { code: 'integration_missing', message: 'Slack is not connected for this agency' },
       }),
     ],
     timeline: [{ at: new Date().toISOString(), kind: 'step.failed', message: 'send_notification failed: channel_not_found', stepId: 'ping' }],
@@ -86,14 +86,17 @@ describe('ExecutionHistoryPage', () => {
     const failedStep = await within(dialog).findByRole('group', { name: 'Step ping' });
     expect(within(failedStep).getByText('Failed')).toBeTruthy();
     expect(within(failedStep).getByText(/3 attempts/)).toBeTruthy();
-    expect(within(failedStep).getByText('slack_error: channel_not_found')).toBeTruthy();
+    expect(within(failedStep).getByText('Slack is not connected for this agency')).toBeTruthy();
+    expect(within(failedStep).queryByText(/integration_missing/)).toBeNull();
+    expect(within(failedStep).getByRole('link', { name: 'Open Settings → Integrations' }).getAttribute('href')).toBe('/settings/integrations');
     expect(within(failedStep).getByText('Bolt Fitness ROAS is 1.2')).toBeTruthy();
     const doneStep = within(dialog).getByRole('group', { name: 'Step task' });
     expect(within(doneStep).getByText('Completed')).toBeTruthy();
     expect(within(doneStep).getByText(/took 360 ms/)).toBeTruthy();
-    expect(within(dialog).getByText('1. Create task')).toBeTruthy();
+    expect(within(dialog).getByText('1. Create task: Kickoff call with Acme Dental')).toBeTruthy();
     expect(within(dialog).getByText('2. Send notification')).toBeTruthy();
-    expect(within(dialog).getByRole('alert', { name: 'The run failed' }).textContent).toContain('slack_error: channel_not_found');
+    expect(within(dialog).getByRole('alert', { name: 'The run failed' }).textContent).toContain('Slack is not connected for this agency');
+    expect(within(dialog).queryByText('ping')).toBeNull();
     expect(within(dialog).getByText('v3')).toBeTruthy();
 
     fireEvent.click(within(dialog).getByRole('button', { name: 'Close run details' }));

@@ -6,7 +6,7 @@ export const addAlertAction: ConfigTypeDefinition<'add_alert'> = {
   descriptor: {
     type: 'add_alert',
     label: 'Add an alert',
-    description: 'Adds an alert to the Intelligence Center for the team.',
+    description: 'Adds an alert for the team, shown on the client’s Alerts tab.',
     configSchema: objectSchema(
       {
         title: textSchema({ title: 'Title', description: 'Alert title; templates are allowed.', maxLength: 200 }),

@@ -1,24 +1,41 @@
 import { Alert, Badge, Blockquote, Group, Stack, Table, Text, Timeline } from '@mantine/core';
 import type { StepPreview, WorkflowPreview } from '../../api/types';
+import { humanize } from '../schema-form/jsonSchema';
 import { useBuilder } from './BuilderContext';
 
 const OUTCOMES: Record<string, { label: string; color: string }> = {
-  execute: { label: 'runs', color: 'green' },
-  wait: { label: 'waits', color: 'blue' },
-  await_approval: { label: 'awaits approval', color: 'yellow' },
-  skipped: { label: 'skipped', color: 'gray' },
+  execute: { label: 'would run', color: 'green' },
+  wait: { label: 'would wait', color: 'blue' },
+  await_approval: { label: 'would await approval', color: 'yellow' },
+  skipped: { label: 'would be skipped', color: 'gray' },
   branch: { label: 'decides', color: 'grape' },
 };
+const NOT_STARTED = { label: 'would not run', color: 'gray' };
 
-function outcomeOf(step: StepPreview) {
+function outcomeOf(step: StepPreview, started: boolean) {
+  if (!started) return NOT_STARTED;
   return OUTCOMES[step.outcome] ?? { label: step.outcome.replace(/_/g, ' '), color: 'gray' };
 }
 
-function triggerSummary({ client, trigger }: WorkflowPreview): string {
+/** The engine prefixes a partner's reason with "partner <type>: "; the trigger's label says it better. */
+function withoutEnginePrefix(reason: string): string {
+  return reason.replace(/^partner [a-z_]+: /, '');
+}
+
+function triggerSummary({ client, trigger }: WorkflowPreview, triggerLabel: (type: string) => string): string {
   const who = `${client.name}${client.sample ? ' (sample)' : ''}`;
-  if (trigger.fired === false) return `No run would start for ${who}${trigger.reason ? `: ${trigger.reason}` : '.'}`;
-  const partner = trigger.partner ? ` The AND partner (${trigger.partner.type}) ${trigger.partner.holds ? 'holds' : 'does not hold'}${trigger.partner.reason ? `: ${trigger.partner.reason}` : ''}.` : '';
+  if (trigger.fired === false) return `No run would start for ${who}${trigger.reason ? `: ${withoutEnginePrefix(trigger.reason)}` : '.'}`;
+  const partner = trigger.partner
+    ? ` The other trigger (“${triggerLabel(trigger.partner.type)}”) ${trigger.partner.holds ? 'is met' : 'is not met'}${trigger.partner.reason ? `: ${withoutEnginePrefix(trigger.partner.reason)}` : ''}.`
+    : '';
   return `A run would start for ${who}.${partner}`;
+}
+
+/** "Create a task: Kickoff call with Acme" — the action and, when it has one, what it is about. */
+function stepHeading(step: StepPreview, actionLabel: string): string {
+  const config = step.renderedConfig ?? {};
+  const about = [config.title, config.subject].find((value): value is string => typeof value === 'string' && value.trim() !== '');
+  return about ? `${actionLabel}: ${about}` : actionLabel;
 }
 
 function formatValue(value: unknown): string {
@@ -49,12 +66,12 @@ function StepDetails({ step }: { step: StepPreview }) {
       )}
       {entries.length > 0 && (
         <Table.ScrollContainer minWidth={0}>
-          <Table withRowBorders={false} verticalSpacing={2} fz="sm" aria-label={`Rendered settings of ${step.stepId}`}>
+          <Table withRowBorders={false} verticalSpacing={2} fz="sm" aria-label="Rendered settings">
             <Table.Tbody>
               {entries.map(([key, value]) => (
                 <Table.Tr key={key}>
                   <Table.Th w={120} c="dimmed" fw={500}>
-                    {key}
+                    {humanize(key)}
                   </Table.Th>
                   <Table.Td style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{formatValue(value)}</Table.Td>
                 </Table.Tr>
@@ -77,11 +94,13 @@ function StepDetails({ step }: { step: StepPreview }) {
 /** Step-by-step output of a preview: what would happen, with the messages as they would be rendered. */
 export function PreviewOutput({ result }: { result: WorkflowPreview }) {
   const { catalogs } = useBuilder();
-  const label = (type: string) => (type === 'branch' ? 'IF / ELSE branch' : (catalogs.actions.find((t) => t.type === type)?.label ?? type));
+  const label = (type: string) => (type === 'branch' ? 'IF / ELSE branch' : (catalogs.actions.find((t) => t.type === type)?.label ?? humanize(type)));
+  const triggerLabel = (type: string) => catalogs.triggers.find((t) => t.type === type)?.label ?? humanize(type);
+  const started = result.trigger.fired !== false;
   return (
     <Stack gap="sm" aria-label="Preview output" role="region">
       <Alert color={result.trigger.fired === false ? 'yellow' : 'indigo'} variant="light" title="Trigger">
-        {triggerSummary(result)}
+        {triggerSummary(result, triggerLabel)}
       </Alert>
       {result.warnings.map((warning) => (
         <Text key={warning.code + (warning.path ?? '') + warning.message} size="sm" c="yellow.8">
@@ -100,13 +119,10 @@ export function PreviewOutput({ result }: { result: WorkflowPreview }) {
               title={
                 <Group gap="xs" wrap="wrap">
                   <Text size="sm" fw={600}>
-                    {index + 1}. {label(step.type)}
+                    {index + 1}. {stepHeading(step, label(step.type))}
                   </Text>
-                  <Text size="xs" c="dimmed" ff="monospace">
-                    {step.stepId}
-                  </Text>
-                  <Badge size="sm" variant="light" color={outcomeOf(step).color}>
-                    {outcomeOf(step).label}
+                  <Badge size="sm" variant="light" color={outcomeOf(step, started).color}>
+                    {outcomeOf(step, started).label}
                   </Badge>
                 </Group>
               }

@@ -9,6 +9,7 @@ import { describeRunError } from '../../lib/runError';
 import { statusColor } from '../../lib/runStatus';
 import { KeyValueTable } from '../KeyValueTable';
 import { RetryRunButton } from './RetryRunButton';
+import { RunErrorAlert } from './RunErrorAlert';
 import { RunStatusBadge } from './RunStatusBadge';
 import { StepTimelineItem, stepTitle } from './StepTimelineItem';
 
@@ -85,13 +86,7 @@ export function RunDetails({ run }: { run: RunDetail }) {
         </Fact>
       </SimpleGrid>
 
-      {error && (
-        <Alert color="red" title="The run failed" role="alert">
-          <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-            {error}
-          </Text>
-        </Alert>
-      )}
+      <RunErrorAlert error={run.error} title="The run failed" />
       {run.reason && !error && (
         <Alert color={statusColor(run.status)} variant="light" title={`${humanize(run.status)}: why`}>
           {run.reason}
@@ -107,14 +102,9 @@ export function RunDetails({ run }: { run: RunDetail }) {
             key={step.stepId}
             color={statusColor(step.status)}
             title={
-              <Group gap="xs" wrap="wrap">
-                <Text size="sm" fw={600}>
-                  {stepTitle(step, index)}
-                </Text>
-                <Text size="xs" c="dimmed" ff="monospace">
-                  {step.stepId}
-                </Text>
-              </Group>
+              <Text size="sm" fw={600}>
+                {stepTitle(step, index)}
+              </Text>
             }
           >
             <StepTimelineItem step={step} approval={approvalOf(step.stepId)} />

@@ -1,7 +1,7 @@
-import { Alert, Anchor, Group, Stack, Text } from '@mantine/core';
+import { Anchor, Group, Stack, Text } from '@mantine/core';
 import type { RunApproval, RunStep } from '../../api/types';
 import { formatDateTime, formatDuration, formatTimeLeft, humanize } from '../../lib/format';
-import { describeRunError } from '../../lib/runError';
+import { RunErrorAlert } from './RunErrorAlert';
 import { KeyValueTable } from '../KeyValueTable';
 import { RunStatusBadge } from './RunStatusBadge';
 
@@ -33,7 +33,6 @@ function ApprovalLine({ approval }: { approval: RunApproval }) {
 
 /** What one step did: status, timing, attempts, waits, approval, error, rendered input and output. */
 export function StepTimelineItem({ step, approval }: { step: RunStep; approval?: RunApproval }) {
-  const error = describeRunError(step.error);
   const facts = [
     step.durationMs !== null && `took ${formatDuration(step.durationMs)}`,
     step.attempts > 1 && `${step.attempts} attempts`,
@@ -56,13 +55,7 @@ export function StepTimelineItem({ step, approval }: { step: RunStep; approval?:
         </Text>
       )}
       {approval && <ApprovalLine approval={approval} />}
-      {error && (
-        <Alert color="red" variant="light" p="xs" title="Error">
-          <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-            {error}
-          </Text>
-        </Alert>
-      )}
+      <RunErrorAlert error={step.error} title="Error" compact />
       {step.input && Object.keys(step.input).length > 0 && (
         <details>
           <summary>
@@ -87,6 +80,9 @@ export function StepTimelineItem({ step, approval }: { step: RunStep; approval?:
   );
 }
 
+/** "2. Create task: Kickoff call with Acme" — the action in words and, when it has one, what it was about. */
 export function stepTitle(step: RunStep, index: number): string {
-  return `${index + 1}. ${step.type === 'branch' ? 'IF / ELSE branch' : humanize(step.type)}`;
+  const kind = step.type === 'branch' ? 'IF / ELSE branch' : humanize(step.type);
+  const about = [step.input?.title, step.input?.subject].find((value): value is string => typeof value === 'string' && value.trim() !== '');
+  return `${index + 1}. ${kind}${about ? `: ${about}` : ''}`;
 }
