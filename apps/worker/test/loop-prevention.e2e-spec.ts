@@ -57,6 +57,12 @@ describe('loop prevention', () => {
 
     const detail = await workflowOf(workflow.id);
     expect(detail).toMatchObject({ isActive: false, pausedReason: 'loop_detected', runCount: 2, skipCount: 1, successCount: 1 });
+    // The pause is a change like any other: version 2, stored as a version row by the system.
+    expect(detail.version).toBe(2);
+    const versions = (await f.http().get(`/api/v1/workflows/${workflow.id}/versions`).set(bearer(f.token)).expect(200)).body.items;
+    expect(versions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
+    expect(versions[0]).toMatchObject({ version: 2, createdBy: null, definition: { name: 'Ticket opens a ticket', isActive: false } });
+    expect(versions[0].definition).toEqual({ ...versions[1].definition, isActive: false });
     const listed = await f.http().get('/api/v1/workflows').set(bearer(f.token)).expect(200);
     expect(listed.body.items.find((item: { id: string }) => item.id === workflow.id)).toMatchObject({ isActive: false, pausedReason: 'loop_detected' });
 
@@ -65,7 +71,7 @@ describe('loop prevention', () => {
     expect(alert).toMatchObject({ severity: 'critical', clientId: client.id, runId: verdict!.runId, title: 'Loop detected: "Ticket opens a ticket" paused', resolvedAt: null });
     const [audit, ...moreAudits] = await pausedAudits(workflow.id);
     expect(moreAudits).toEqual([]);
-    expect(audit).toMatchObject({ actorType: 'system', actorId: null, clientId: client.id, details: { rule: 'cycle', eventId: loopEvent.id, runId: verdict!.runId, pausedReason: 'loop_detected' } });
+    expect(audit).toMatchObject({ actorType: 'system', actorId: null, clientId: client.id, details: { rule: 'cycle', eventId: loopEvent.id, runId: verdict!.runId, pausedReason: 'loop_detected', version: 2 } });
     const notifications = await db().getRepository(NotificationEntity).find({ where: { workflowId: workflow.id, channel: 'in_app' } });
     expect(notifications.map((n) => n.userId)).toEqual([agency.adminUserId]);
 

@@ -63,14 +63,27 @@ export class LoopBreaker {
   /** Pauses the workflow if it is still active; false when it was already paused, disabled or deleted (nothing else is written then). */
   async pause(manager: EntityManager, pause: LoopPause): Promise<boolean> {
     const { agencyId, workflowId, workflowName, clientId, clientName, eventId, runId, verdict } = pause;
-    const paused = rowsOf<{ id: string }>(
+    // Like any change (PRODUCT.md §2, and the API's toggle): the version goes up and the new definition is stored as a
+    // version row, by the system (no user or key). Steps are copied as stored, so sealed fields stay sealed.
+    const paused = rowsOf<{ id: string; version: number }>(
       await manager.query(
-        `UPDATE workflows SET is_active = false, paused_reason = $3, updated_at = now()
-          WHERE id = $1 AND agency_id = $2 AND is_active AND deleted_at IS NULL RETURNING id`,
+        `WITH paused AS (
+           UPDATE workflows SET is_active = false, paused_reason = $3, version = version + 1, updated_at = now()
+            WHERE id = $1 AND agency_id = $2 AND is_active AND deleted_at IS NULL
+           RETURNING id, agency_id, version, name, description, is_active, requires_approval, triggers, steps
+         )
+         INSERT INTO workflow_versions (agency_id, workflow_id, version, definition, created_by_user_id, created_by_api_key_id)
+         SELECT agency_id, id, version,
+                jsonb_build_object('name', name, 'isActive', is_active, 'requiresApproval', requires_approval, 'triggers', triggers, 'steps', steps)
+                  || CASE WHEN description IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('description', description) END,
+                NULL, NULL
+           FROM paused
+         RETURNING workflow_id AS id, version`,
         [workflowId, agencyId, LOOP_PAUSED_REASON],
       ),
     );
     if (paused.length === 0) return false;
+    const version = paused[0].version;
 
     const reason = 'workflow paused: loop detected';
     const cancelled = (await cancelParkedRuns(manager, agencyId, workflowId, reason)).runs;
@@ -97,7 +110,7 @@ export class LoopBreaker {
         eventType: 'workflow.paused',
         actorType: 'system',
         actorId: null,
-        details: { pausedReason: LOOP_PAUSED_REASON, rule: verdict.rule, reason: verdict.reason, eventId, runId, cancelledRuns: cancelled.length },
+        details: { pausedReason: LOOP_PAUSED_REASON, version, rule: verdict.rule, reason: verdict.reason, eventId, runId, cancelledRuns: cancelled.length },
         at: new Date(),
       }),
     );
