@@ -1,9 +1,9 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
-import type { DataSource } from 'typeorm';
 import { integrationSecretContext, loadRuntimeConfig, SecretBox } from '@automations/persistence';
 import { createApiApp } from '../src/app.factory';
 import { runCliCommand } from '../src/cli/cli-commands';
+import { tablesContaining } from './support/raw-database';
 import { bearer, startTestApi, TestAgency, TestApi } from './support/test-api';
 
 const KEY_A = 'rotation-test-key-A-0123456789abcdef';
@@ -12,17 +12,6 @@ const KEY_C = 'rotation-test-key-C-0123456789abcdef';
 const RECIPIENT = 'rotation-recipient@client-example.test';
 const LEGACY_RECIPIENT = 'legacy-recipient@client-example.test';
 const BOT_TOKEN = 'xoxb-rotation-test-token-0001';
-
-/** Every table whose rows mention `needle` anywhere (each row as JSON text, jsonb columns included). */
-export async function tablesContaining(dataSource: DataSource, needle: string): Promise<string[]> {
-  const tables: { table_name: string }[] = await dataSource.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`);
-  const found: string[] = [];
-  for (const { table_name: table } of tables) {
-    const [{ hits }] = await dataSource.query(`SELECT count(*)::int AS hits FROM "${table}" t WHERE to_jsonb(t)::text LIKE $1`, [`%${needle}%`]);
-    if (hits > 0) found.push(table);
-  }
-  return found;
-}
 
 interface StoredBytes {
   secret: string;
