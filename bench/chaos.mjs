@@ -169,8 +169,8 @@ async function main() {
   };
   let t0 = null;
 
-  await waitForHttp(api, '/health/ready', 60_000, () => apiProcess.exitCode === null);
   for (let i = 0; i < options.workers; i += 1) startWorker();
+  await waitForHttp(api, '/health/ready', 90_000, () => apiProcess.exitCode === null);
   await Promise.all(workers.map((worker) => worker.ready));
   if (workers.some((worker) => worker.readyAfterMs === null)) throw new Error('a worker did not start');
   log(`api pid ${apiProcess.pid} on :${port}, workers ${workers.map((w) => w.pid).join(', ')}, redis pid ${redis.pid} on :${redis.port}, database ${dbName}`);
@@ -377,7 +377,7 @@ async function main() {
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
     smoke: options.smoke,
-    parameters: { rate: options.rate, seconds: options.seconds, workers: options.workers, killEvery: options.killEvery, redisRestarts: options.redisRestarts, pgKills: options.pgKills, redisDownSeconds: options.redisDownSeconds, drainSeconds: options.drainSeconds, delaySeconds: options.delaySeconds },
+    parameters: { faults: plan, rate: options.rate, seconds: options.seconds, workers: options.workers, killEvery: options.killEvery, redisRestarts: options.redisRestarts, pgKills: options.pgKills, redisDownSeconds: options.redisDownSeconds, drainSeconds: options.drainSeconds, delaySeconds: options.delaySeconds },
     processEnv: { NODE_ENV: 'production', API_RATE_LIMIT_PER_MINUTE: '0', ...engineEnv, agencyMaxRunsPerMinute: 100_000 },
     environment: { node: process.version, cpus: os.cpus().length, loadAverage1m: os.loadavg()[0] },
     workload: { kinds: KINDS, workflows: chaosWorkflows() },

@@ -15,6 +15,8 @@ Exit 0: nothing lost, no internal effect duplicated, every external send deliver
   --redis-restarts N      Redis restarts during the load (default 2: the 1st keeps its data, the 2nd is flushed;
                           with 1, the one restart is flushed)
   --pg-kills N            terminations of every worker Postgres connection (default 2)
+  --faults LIST           an explicit timeline instead of the above, e.g. "5:worker-kill,10:pg-terminate,15:redis-restart-flushed"
+                          (kinds: worker-kill, redis-restart, redis-restart-flushed, pg-terminate; seconds into the load)
   --redis-down-seconds N  how long Redis stays down at each restart (default 3)
   --drain-seconds N       longest wait after the load for every verdict and terminal run (default 420)
   --lease-seconds N       RUN_LEASE_SECONDS given to the processes (default: the product's, 60)
@@ -22,13 +24,14 @@ Exit 0: nothing lost, no internal effect duplicated, every external send deliver
   --delay-seconds N       bring each delayed step's due time forward to N s after it started waiting
                           (a test clock: the product's smallest delay is one minute; default 0 = real delays)
   --worker-concurrency N  WORKER_CONCURRENCY (default: the product's)
-  --smoke                 20 s at 10 events/s, one fault of each kind (kill, flushed Redis restart, Postgres
-                          termination), RUN_LEASE_SECONDS=5, RETRY_BACKOFF_MS=1000, --delay-seconds 3
+  --smoke                 20 s at 10 events/s, one fault of each kind: 5 s worker kill, 10 s Postgres termination,
+                          15 s flushed Redis restart (down 1 s); RUN_LEASE_SECONDS=5, RETRY_BACKOFF_MS=1000, --delay-seconds 3,
+                          --drain-seconds 60 (apps/worker/test/chaos-smoke.e2e-spec.ts runs it in npm test)
   --keep                  keep the database (default: dropped)
   --out FILE              result JSON (default: bench/results/chaos-<ISO date>.json)`;
 
-const FULL = { rate: 100, seconds: 120, workers: 2, killEvery: 10, redisRestarts: 2, pgKills: 2, redisDownSeconds: 3, drainSeconds: 420, leaseSeconds: null, retryBackoffMs: null, delaySeconds: 0, workerConcurrency: null };
-const SMOKE = { ...FULL, rate: 10, seconds: 20, redisRestarts: 1, pgKills: 1, drainSeconds: 60, leaseSeconds: 5, retryBackoffMs: 1000, delaySeconds: 3 };
+const FULL = { faults: null, rate: 100, seconds: 120, workers: 2, killEvery: 10, redisRestarts: 2, pgKills: 2, redisDownSeconds: 3, drainSeconds: 420, leaseSeconds: null, retryBackoffMs: null, delaySeconds: 0, workerConcurrency: null };
+const SMOKE = { ...FULL, rate: 10, seconds: 20, faults: '5:worker-kill,10:pg-terminate,15:redis-restart-flushed', redisDownSeconds: 1, drainSeconds: 60, leaseSeconds: 5, retryBackoffMs: 1000, delaySeconds: 3 };
 
 function nonNegativeInt(name, raw) {
   const value = Number(raw);
@@ -46,6 +49,7 @@ export function parseChaosOptions(argv, env = process.env) {
       keep: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
       out: { type: 'string' },
+      faults: { type: 'string' },
       ...Object.fromEntries(flags.map((flag) => [flag, { type: 'string' }])),
     },
   });
@@ -58,6 +62,8 @@ export function parseChaosOptions(argv, env = process.env) {
     const key = flag.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
     sizes[key] = nonNegativeInt(flag, values[flag]);
   }
+  if (values.faults !== undefined) sizes.faults = values.faults;
+  if (sizes.faults !== null) parseFaults(sizes.faults);
   if (sizes.rate < 1 || sizes.seconds < 1) throw new Error('--rate and --seconds must be at least 1');
   if (sizes.workers < 1) throw new Error('--workers must be at least 1');
   if (sizes.delaySeconds >= 60) throw new Error('--delay-seconds must be below 60 (the delay is one minute)');
@@ -68,7 +74,8 @@ export function parseChaosOptions(argv, env = process.env) {
  * The fault timeline: worker kills every `killEvery` s, and the Redis restarts and Postgres terminations spread
  * evenly over the load, alternating (Redis first), each at a multiple of 5 s between two kills when it can.
  */
-export function faultPlan({ seconds, killEvery, redisRestarts, pgKills }) {
+export function faultPlan({ faults: explicit, seconds, killEvery, redisRestarts, pgKills }) {
+  if (explicit) return parseFaults(explicit);
   const faults = [];
   if (killEvery > 0) for (let at = killEvery; at < seconds; at += killEvery) faults.push({ at, kind: 'worker-kill' });
   const others = [];
@@ -82,4 +89,20 @@ export function faultPlan({ seconds, killEvery, redisRestarts, pgKills }) {
     faults.push({ at: Math.min(Math.max(1, snapped), Math.max(1, seconds - 1)), kind });
   });
   return faults.sort((a, b) => a.at - b.at);
+}
+
+const FAULT_KINDS = ['worker-kill', 'redis-restart', 'redis-restart-flushed', 'pg-terminate'];
+
+/** "5:worker-kill,10:pg-terminate" → [{ at: 5, kind: 'worker-kill' }, …], sorted. */
+export function parseFaults(text) {
+  return text
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)
+    .map((item) => {
+      const [at, kind] = item.split(':');
+      if (!FAULT_KINDS.includes(kind) || !Number.isFinite(Number(at)) || Number(at) < 0) throw new Error(`--faults: "${item}" is not <seconds>:<${FAULT_KINDS.join('|')}>`);
+      return { at: Number(at), kind };
+    })
+    .sort((a, b) => a.at - b.at);
 }
