@@ -45,10 +45,39 @@ describe('events (e2e)', () => {
       expect(await eventRows(client.id)).toBe(events.length);
     });
 
-    it('records client.stage_changed as a fact without changing the client', async () => {
+    it('moves the stored stage to the reported one, so the client agrees with the integrator', async () => {
       const client = await createClient(api, alpha.tokens.manager, { stage: 'lead' });
-      await post(alpha.tokens.manager, { type: 'client.stage_changed', clientId: client.id, data: { toStage: 'onboarding' } }).expect(202);
-      expect((await readClient(alpha.tokens.viewer, client.id)).stage).toBe('lead');
+      await post(alpha.tokens.manager, { type: 'client.stage_changed', clientId: client.id, data: { fromStage: 'lead', toStage: 'onboarding' } }).expect(202);
+      expect((await readClient(alpha.tokens.viewer, client.id)).stage).toBe('onboarding');
+      const listed = await http().get('/api/v1/clients').query({ stage: 'onboarding' }).set(bearer(alpha.tokens.viewer)).expect(200);
+      expect(listed.body.items.map((c: ClientBody) => c.id)).toContain(client.id);
+    });
+
+    it('does not move the stage back for a late, out-of-order event, nor past a newer PATCH', async () => {
+      const client = await createClient(api, alpha.tokens.manager, { stage: 'lead' });
+      // Integrators' clocks may run up to 5 minutes ahead, which lets this test order reports after the client's creation.
+      const inMinutes = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
+      await post(alpha.tokens.manager, { type: 'client.stage_changed', clientId: client.id, occurredAt: inMinutes(2), data: { toStage: 'active' } }).expect(202);
+      expect((await readClient(alpha.tokens.viewer, client.id)).stage).toBe('active');
+
+      // Happened before the change already stored: kept as a fact, the stage stays.
+      await post(alpha.tokens.manager, { type: 'client.stage_changed', clientId: client.id, occurredAt: inMinutes(1), data: { toStage: 'onboarding' } }).expect(202);
+      expect((await readClient(alpha.tokens.viewer, client.id)).stage).toBe('active');
+
+      // A PATCH is a change made now: an event from before it does not undo it.
+      await http().patch(`/api/v1/clients/${client.id}`).set(bearer(alpha.tokens.manager)).send({ stage: 'at_risk' }).expect(200);
+      await post(alpha.tokens.manager, { type: 'client.stage_changed', clientId: client.id, occurredAt: inMinutes(-0.5), data: { toStage: 'churned' } }).expect(202);
+      expect((await readClient(alpha.tokens.viewer, client.id)).stage).toBe('at_risk');
+
+      // The newest report in one batch wins, whatever its position.
+      await post(alpha.tokens.manager, {
+        events: [
+          { type: 'client.stage_changed', clientId: client.id, occurredAt: inMinutes(3), data: { toStage: 'active' } },
+          { type: 'client.stage_changed', clientId: client.id, data: { toStage: 'churned' } },
+        ],
+      }).expect(202);
+      expect((await readClient(alpha.tokens.viewer, client.id)).stage).toBe('active');
+      expect(await countRows(`SELECT count(*) FROM events WHERE client_id = $1 AND type = 'client.stage_changed'`, [client.id])).toBe(6);
     });
 
     it('moves lastActivityAt forward on activity, never back, and not for other types', async () => {

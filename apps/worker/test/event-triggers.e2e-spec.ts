@@ -57,6 +57,18 @@ describe('event triggers', () => {
     expect(await verdictOf(await f.postMetric(later.id, 'roas', 1.9), workflow.id)).toMatchObject({ outcome: 'started' });
   });
 
+  it('AND: a stage change an integrator reports is the stage the partner’s state form reads', async () => {
+    const workflow = await f.createWorkflow({
+      name: 'Reported onboarding and ROAS below 2',
+      triggers: [{ type: 'kpi_threshold', config: { metric: 'roas', operator: 'below', value: 2 } }, stageTrigger('onboarding')],
+      steps: [alertStep('reported')],
+    });
+    const client = await f.createClient('Reported stage', { stage: 'lead' });
+    const reported = await f.postEvent({ type: 'client.stage_changed', clientId: client.id, data: { fromStage: 'lead', toStage: 'onboarding' } });
+    expect(await verdictOf(reported, workflow.id)).toMatchObject({ outcome: 'not_fired', reason: 'partner kpi_threshold: no roas recorded' });
+    expect(await verdictOf(await f.postMetric(client.id, 'roas', 1.4), workflow.id)).toMatchObject({ outcome: 'started' });
+  });
+
   it('new_message matches platform and text, case-insensitively', async () => {
     const workflow = await f.createWorkflow({ name: 'Urgent Slack', triggers: [{ type: 'new_message', config: { platform: 'slack', contains: 'URGENT' } }], steps: [alertStep('m')] });
     const client = await f.createClient('Message Client');

@@ -10,6 +10,8 @@ export class ClientEntity {
   @Column('text') health: ClientHealth;
   @Column('uuid', { nullable: true }) assigneeId: string | null;
   @Column('timestamptz') lastActivityAt: Date;
+  /** When `stage` last changed; a reported stage change older than this does not move it back. */
+  @Column('timestamptz', { default: () => 'now()' }) stageChangedAt: Date;
   @Column('timestamptz', { nullable: true }) deletedAt: Date | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;

@@ -82,6 +82,7 @@ export class EventRecorder {
     const inserted = await this.insert(manager, rows);
     const winners = await this.resolveConflicts(manager, rows.filter((row) => !inserted.has(row.id)));
     await this.moveLastActivity(manager, rows.filter((row) => inserted.has(row.id)));
+    await this.followReportedStages(manager, rows.filter((row) => inserted.has(row.id)));
 
     const resultOf = (row: PendingRow): RecordedEvent =>
       inserted.has(row.id) ? { id: row.id, deduplicated: false } : { id: winners.get(keyOf(row.event)!)!, deduplicated: true };
@@ -160,6 +161,30 @@ export class EventRecorder {
          FROM unnest($2::uuid[], $3::timestamptz[]) AS v(id, at)
          WHERE c.agency_id = $1 AND c.id = v.id`,
         [agencyId, [...latestByClient.keys()], [...latestByClient.values()]],
+      );
+    }
+  }
+
+  /**
+   * A stage change an integrator reports (`POST /events`) moves the client's stored stage, which is
+   * what state forms (an AND partner "client is in …") read — unless the stored stage changed after
+   * the event happened, so late, out-of-order events never move it back. Changes made here (PATCH,
+   * the update_client action) record their event after moving the stage themselves.
+   */
+  private async followReportedStages(manager: EntityManager, rows: PendingRow[]): Promise<void> {
+    const latest = new Map<string, PendingRow>();
+    for (const row of rows) {
+      const { event } = row;
+      if (event.type !== 'client.stage_changed' || event.source !== 'api' || typeof event.data.toStage !== 'string') continue;
+      const key = `${event.agencyId}\u0000${event.clientId}`;
+      const current = latest.get(key);
+      if (!current || current.occurredAt <= row.occurredAt) latest.set(key, row);
+    }
+    for (const { event, occurredAt } of latest.values()) {
+      await manager.query(
+        `UPDATE clients SET stage = $3, stage_changed_at = $4, updated_at = now()
+          WHERE agency_id = $1 AND id = $2 AND deleted_at IS NULL AND stage_changed_at < $4`,
+        [event.agencyId, event.clientId, event.data.toStage, occurredAt],
       );
     }
   }

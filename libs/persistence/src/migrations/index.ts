@@ -2,5 +2,6 @@ import { InitialSchema1764000000000 } from './1764000000000-initial-schema';
 import { AnalyticsIndexes1795600000000 } from './1795600000000-analytics-indexes';
 import { RunPairIndex1796000000000 } from './1796000000000-run-pair-index';
 import { WorkflowCounterShards1796100000000 } from './1796100000000-workflow-counter-shards';
+import { ClientStageChangedAt1796900000000 } from './1796900000000-client-stage-changed-at';
 
-export const ALL_MIGRATIONS = [InitialSchema1764000000000, AnalyticsIndexes1795600000000, RunPairIndex1796000000000, WorkflowCounterShards1796100000000];
+export const ALL_MIGRATIONS = [InitialSchema1764000000000, AnalyticsIndexes1795600000000, RunPairIndex1796000000000, WorkflowCounterShards1796100000000, ClientStageChangedAt1796900000000];
