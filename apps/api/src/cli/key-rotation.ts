@@ -68,13 +68,13 @@ export class KeyRotation {
 
   private rotateIntegrations(): Promise<TableRotation> {
     return this.inBatches<IntegrationRow>(
-      // Boxes already under the current key are not even read.
+      // Boxes already under the current key are not even read (a prefix test: key ids may contain LIKE's `_`).
       (manager, after) =>
         manager.query(
           `SELECT id, agency_id, kind, secret_encrypted FROM integrations
-            WHERE id > $1 AND secret_encrypted IS NOT NULL AND secret_encrypted NOT LIKE $2
+            WHERE id > $1 AND secret_encrypted IS NOT NULL AND left(secret_encrypted, length($2)) <> $2
             ORDER BY id LIMIT $3 FOR UPDATE`,
-          [after, `v2.${this.box.keyId}.%`, this.batchSize],
+          [after, `v2.${this.box.keyId}.`, this.batchSize],
         ),
       async (manager, row) => {
         const resealed = this.attempt('integrations', row.id, () => this.box.reseal(row.secret_encrypted, integrationSecretContext(row.agency_id, row.kind)));
