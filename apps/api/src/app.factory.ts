@@ -8,6 +8,8 @@ import { AppModule } from './app.module';
 import { createFieldValidationPipe } from './common/field-validation.pipe';
 import { registerJsonBodyParser } from './common/json-body.parser';
 import { registerRequestRateLimit, requestRateLimitFromEnv, type RequestRateLimitSettings } from './common/request-rate-limit';
+import { securitySettingsFromEnv } from './common/security-settings';
+import { registerWebSecurity } from './common/web-security';
 import { ApiMetrics } from './modules/metrics/api-metrics';
 import { setupOpenApi } from './openapi';
 import { serveWebApp } from './web-app.static';
@@ -20,17 +22,27 @@ export interface ApiAppOptions {
   logger?: boolean | AppLogger;
   /** REST request limits per credential (default: API_RATE_LIMIT_PER_MINUTE, 1200 per minute; max 0 disables). */
   rateLimit?: RequestRateLimitSettings;
+  /** Where TRUST_PROXY, METRICS_TOKEN, OUTBOUND_ALLOWED_HOSTS and the login/stream limits are read (default process.env). */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** Builds the HTTP application (used by main.ts and by the e2e tests). */
 export async function createApiApp(config: RuntimeConfig, options: ApiAppOptions = {}): Promise<NestFastifyApplication> {
   const logger = options.logger === false ? null : options.logger === undefined || options.logger === true ? createLogger({ service: 'api' }) : options.logger;
+  const env = options.env ?? process.env;
+  const security = securitySettingsFromEnv(env);
   // Fastify logs through the same redacted logger; requests are logged once, on completion, without headers or bodies.
-  const adapter = new FastifyAdapter({ bodyLimit: MAX_BODY_BYTES, trustProxy: true, ...(logger ? { loggerInstance: logger, logController: new LogController({ disableRequestLogging: true }) } : {}) });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+  // X-Forwarded-* are believed only from the proxies in TRUST_PROXY (none by default): request.ip is the socket's address.
+  const adapter = new FastifyAdapter({
+    bodyLimit: MAX_BODY_BYTES,
+    trustProxy: security.trustProxy === false ? false : security.trustProxy.join(','),
+    ...(logger ? { loggerInstance: logger, logController: new LogController({ disableRequestLogging: true }) } : {}),
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, security), adapter, {
     logger: logger ? new NestPinoLogger(logger) : false,
   });
-  await registerRequestRateLimit(app, config, options.rateLimit ?? requestRateLimitFromEnv());
+  await registerWebSecurity(app);
+  await registerRequestRateLimit(app, config, options.rateLimit ?? requestRateLimitFromEnv(env));
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
       { path: 'health/live', method: RequestMethod.GET },

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import type { RuntimeConfig } from '@automations/persistence';
 import { HttpExceptionFilter } from './common/http-exception.filter';
+import { SECURITY_SETTINGS, type SecuritySettings, securitySettingsFromEnv } from './common/security-settings';
 import { InfrastructureModule } from './common/infrastructure.module';
 import { AccountsModule } from './modules/accounts/accounts.module';
 import { AnalyticsModule } from './modules/analytics/analytics.module';
@@ -22,7 +23,7 @@ import { StreamModule } from './modules/stream/stream.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: RuntimeConfig): DynamicModule {
+  static forRoot(config: RuntimeConfig, security: SecuritySettings = securitySettingsFromEnv()): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -44,7 +45,9 @@ export class AppModule {
         MetricsModule,
         StreamModule,
       ],
-      providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }],
+      providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }, { provide: SECURITY_SETTINGS, useValue: security }],
+      exports: [SECURITY_SETTINGS],
+      global: true,
     };
   }
 }

@@ -95,6 +95,19 @@ const rows: Row[] = [
   },
   { name: 'login: role smuggled into the login body', method: 'post', path: '/auth/login', as: 'none', body: { email: 'a@b.test', password: 'x', role: 'admin' }, expect: { status: 400, message: /unknown field/, field: 'role' } },
   { name: 'login: 1 MiB password', method: 'post', path: '/auth/login', as: 'none', body: { email: 'a@b.test', password: ONE_MIB_STRING }, expect: { status: 413, message: /too large/ } },
+  {
+    name: 'login: 3000 nested arrays (stack exhaustion before authentication)',
+    method: 'post',
+    path: '/auth/login',
+    as: 'none',
+    raw: '['.repeat(3000) + ']'.repeat(3000),
+    expect: { status: 400, message: /deeper than 64 levels/ },
+    inert: async (_response, f) => {
+      // The process is alive and answers the next request.
+      await f.api.http().get('/health/live').expect(200);
+    },
+  },
+  { name: 'login: 100 nested objects in a field', method: 'post', path: '/auth/login', as: 'none', raw: `{"email":"a@b.test","password":${'{"a":'.repeat(100)}1${'}'.repeat(100)}}`, expect: { status: 400, message: /deeper than 64 levels/ } },
   { name: 'JWT with alg none', method: 'get', path: '/workflows', as: 'jwtAlgNone', expect: { status: 401, message: /Invalid or expired credentials/ } },
   { name: 'JWT expired', method: 'get', path: '/workflows', as: 'jwtExpired', expect: { status: 401, message: /Invalid or expired credentials/ } },
   { name: 'JWT of a deactivated user', method: 'get', path: '/workflows', as: 'jwtDeactivatedUser', expect: { status: 401, message: /Invalid or expired credentials/ } },
@@ -145,6 +158,11 @@ const rows: Row[] = [
     },
   },
   { name: 'users: a non-uuid id', method: 'patch', path: "/users/1'%20OR%20'1'%3D'1", as: 'admin', body: { name: 'x' }, expect: { status: 400, message: /id: must be a UUID/, field: 'id' } },
+  { name: 'users: an 11-character password', method: 'post', path: '/users', as: 'admin', body: { email: 'short.pw@x.test', name: 'Short', role: 'viewer', password: 'eleven char' }, expect: { status: 400, message: /password: .*12 characters/, field: 'password' } },
+  { name: 'users: a password that is the email', method: 'post', path: '/users', as: 'admin', body: { email: 'same.as.pw@x.test', name: 'Same', role: 'viewer', password: 'Same.As.Pw@x.test' }, expect: { status: 400, message: /password: must not contain the email/, field: 'password' } },
+  { name: 'users: a password containing the email', method: 'post', path: '/users', as: 'admin', body: { email: 'mallory@x.test', name: 'Mallory', role: 'viewer', password: 'my mallory@x.test pass' }, expect: { status: 400, message: /password: must not contain the email/, field: 'password' } },
+  { name: 'users: a password change to 11 characters', method: 'patch', path: '/users/:managerId', as: 'admin', body: { password: 'eleven char' }, expect: { status: 400, message: /password: .*12 characters/, field: 'password' } },
+  { name: 'users: a password change to one containing the email name', method: 'patch', path: '/users/:managerId', as: 'admin', body: { password: 'Manager-password-2026' }, expect: { status: 400, message: /password: must not contain the email/, field: 'password' } },
 
   // ── api keys ─────────────────────────────────────────────────────────────────────────────────
   {
@@ -297,6 +315,9 @@ const rows: Row[] = [
   { name: 'clients: deletedAt mass assignment on create', method: 'post', path: '/clients', as: 'manager', body: { name: 'Ghost', stage: 'lead', deletedAt: '2020-01-01T00:00:00Z' }, expect: { status: 400, message: /deletedAt/, field: 'deletedAt' } },
   { name: 'clients: a 1 MiB name', method: 'post', path: '/clients', as: 'manager', body: { name: ONE_MIB_STRING, stage: 'lead' }, expect: { status: 413, message: /too large/ } },
   { name: 'clients: a name of almost 1 MiB', method: 'post', path: '/clients', as: 'manager', body: { name: NEAR_MIB_STRING, stage: 'lead' }, expect: { status: 400, message: /name/, field: 'name' } },
+  { name: 'clients: NUL in the search query', method: 'get', path: '/clients?search=%00', as: 'viewer', expect: { status: 400, message: /search: must not contain NUL/, field: 'search' } },
+  { name: 'clients: NUL inside a repeated query parameter', method: 'get', path: '/clients?stage=lead&stage=a%00b', as: 'viewer', expect: { status: 400, message: /stage: must not contain NUL/, field: 'stage' } },
+  { name: 'events: NUL in a query parameter name', method: 'get', path: '/events?a%00b=1', as: 'viewer', expect: { status: 400, message: /must not contain NUL/, field: 'a\u0000b' } },
   { name: 'clients: a NUL byte in a name', method: 'post', path: '/clients', as: 'manager', body: { name: 'Acme\u0000Corp', stage: 'lead' }, expect: { status: 400, message: /name: must not contain NUL/, field: 'name' } },
   { name: 'clients: metric value NaN', method: 'post', path: '/clients/:clientId/metrics', as: 'manager', body: { metric: 'roas', value: 'NaN' }, expect: { status: 400, message: /value: must be a finite number/, field: 'value' } },
   { name: 'clients: metric value 1e309', method: 'post', path: '/clients/:clientId/metrics', as: 'manager', raw: '{"metric":"roas","value":1e309}', expect: { status: 400, message: /value: must be a finite number/, field: 'value' } },

@@ -6,7 +6,7 @@ describe('HTTP conventions, OpenAPI, health and metrics', () => {
   let agency: TestAgency;
 
   beforeAll(async () => {
-    api = await startTestApi();
+    api = await startTestApi({ METRICS_TOKEN: 'conventions-metrics-token' });
     agency = await api.createAgency('Conventions Agency');
   });
   afterAll(() => api.close());
@@ -77,10 +77,11 @@ describe('HTTP conventions, OpenAPI, health and metrics', () => {
     await api.http().post('/api/v1/workflows').set(bearer(agency.tokens.manager)).send(large).expect(201);
   });
 
-  it('serves liveness, readiness (Postgres and Redis) and Prometheus metrics without auth', async () => {
+  it('serves liveness and readiness (Postgres and Redis) without auth, and Prometheus metrics to METRICS_TOKEN', async () => {
     expect((await api.http().get('/health/live').expect(200)).body).toEqual({ status: 'ok' });
     expect((await api.http().get('/health/ready').expect(200)).body).toEqual({ status: 'ok', checks: { postgres: 'up', redis: 'up' } });
-    const metrics = await api.http().get('/metrics').expect(200);
+    await api.http().get('/metrics').expect(401);
+    const metrics = await api.http().get('/metrics').set(bearer('conventions-metrics-token')).expect(200);
     expect(metrics.headers['content-type']).toContain('text/plain');
     expect(metrics.text).toContain('# HELP');
     expect(metrics.text).toMatch(/automations_http_request_duration_seconds_count\{method="GET",route="\/health\/live",status="200"\} 1/);

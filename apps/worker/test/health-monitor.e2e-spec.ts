@@ -73,7 +73,7 @@ describe('health monitor and /metrics (e2e)', () => {
 
   beforeAll(async () => {
     [slack, smtp] = await Promise.all([startSlackApiServer(), startSmtpSink()]);
-    stack = await startTestStack({ SLACK_API_URL: slack.url, SMTP_URL: smtp.url });
+    stack = await startTestStack({ SLACK_API_URL: slack.url, SMTP_URL: smtp.url, METRICS_TOKEN: 'health-monitor-metrics-token' });
     await stack.stopEngine();
     const config = stack.api.config;
     monitor = new HealthMonitor(stack.workerDataSource, {
@@ -250,7 +250,7 @@ describe('health monitor and /metrics (e2e)', () => {
   });
 
   it('/metrics exposes queue depths, runs by status, pending approvals, open health alerts and step durations', async () => {
-    const metrics = async () => (await stack.api.http().get('/metrics').expect(200)).text;
+    const metrics = async () => (await stack.api.http().get('/metrics').set('Authorization', 'Bearer health-monitor-metrics-token').expect(200)).text;
     const gauge = (text: string, series: string) => {
       const line = text.split('\n').find((l) => l.startsWith(`${series} `));
       return line === undefined ? undefined : Number(line.slice(series.length + 1));

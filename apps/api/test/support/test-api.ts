@@ -27,6 +27,13 @@ export interface TestApi {
 
 let counter = 0;
 
+/**
+ * The local test servers (OpenAI-compatible, SMTP sink, Slack) listen on loopback, which tenant-supplied URLs may only
+ * reach when the operator allow-lists it (OUTBOUND_ALLOWED_HOSTS): the test API gets this allow-list, and so does this
+ * process's environment, read by the engine running in it.
+ */
+export const TEST_OUTBOUND_ALLOWED_HOSTS = '127.0.0.0/8,::1,localhost';
+
 /** A real API on its own migrated database, with helpers to provision agencies and log users in. */
 export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
   const database: TestDatabase = await createTestDatabase();
@@ -38,7 +45,8 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
     DB_POOL_SIZE: '5',
     ...env,
   });
-  const app = await createApiApp(config, { logger: false });
+  process.env.OUTBOUND_ALLOWED_HOSTS ??= TEST_OUTBOUND_ALLOWED_HOSTS;
+  const app = await createApiApp(config, { logger: false, env: { ...process.env, OUTBOUND_ALLOWED_HOSTS: TEST_OUTBOUND_ALLOWED_HOSTS, ...env } });
   const dataSource = app.get(DataSource);
   const provisioner = new AgencyProvisioner(dataSource);
   const http = () => request(app.getHttpServer());

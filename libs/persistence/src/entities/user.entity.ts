@@ -10,6 +10,8 @@ export class UserEntity {
   @Column('text') role: UserRole;
   @Column('text', { select: false }) passwordHash: string;
   @Column('boolean') active: boolean;
+  /** Bumped by a password change: JWTs carry the version they were issued under, older ones are refused. */
+  @Column('integer', { default: 0 }) tokenVersion: number;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
 }

@@ -3,6 +3,7 @@ import type { UserRole } from '@automations/domain';
 import { AgencyEntity, ApiKeyEntity, UserEntity } from '@automations/persistence';
 import { ApiKeyCodec } from '../auth/api-key-codec';
 import { PasswordHasher } from '../auth/password-hasher';
+import { passwordProblem, WeakPasswordError } from '../auth/password-policy';
 
 export interface NewAgency {
   name: string;
@@ -73,7 +74,10 @@ export class AgencyProvisioner {
     return (result.affected ?? 0) > 0;
   }
 
+  /** Refuses a password that passwordProblem refuses (every way in: REST, CLI, demo seed). */
   private async insertUser(manager: EntityManager, input: NewUser): Promise<UserEntity> {
+    const problem = passwordProblem(input.password, input.email);
+    if (problem) throw new WeakPasswordError(problem);
     const passwordHash = await PasswordHasher.hash(input.password);
     const user = await manager.save(
       manager.create(UserEntity, {

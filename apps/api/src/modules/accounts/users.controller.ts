@@ -11,6 +11,7 @@ import type { Principal } from '../../common/principal';
 import { UuidParam } from '../../common/uuid-param.pipe';
 import { AuditLog } from '../audit/audit-log.service';
 import { PasswordHasher } from '../auth/password-hasher';
+import { passwordProblem } from '../auth/password-policy';
 import { AgencyProvisioner } from './agency-provisioner';
 import { CreateUserDto, UpdateUserDto, UserDto, UserPageDto } from './user.dto';
 
@@ -56,8 +57,11 @@ export class UsersController {
   @ApiOperation({ summary: 'Invite a user with a role (admin)' })
   @ApiCreatedResponse({ type: UserDto })
   async create(@CurrentPrincipal() principal: Principal, @Body() body: CreateUserDto): Promise<UserDto> {
-    const taken = await this.dataSource.getRepository(UserEntity).createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email: body.email }).getExists();
-    if (taken) throw ApiError.conflict('A user with this email already exists');
+    const problem = passwordProblem(body.password, body.email);
+    if (problem) throw ApiError.validation([problem]);
+    // Emails are unique per agency: whether another agency uses this address is none of this agency's business.
+    const taken = await this.users(principal).query('u').andWhere('lower(u.email) = lower(:email)', { email: body.email }).getExists();
+    if (taken) throw ApiError.conflict('A user with this email already exists in this agency');
     const user = await this.provisioner.createUser({ agencyId: principal.agencyId, ...body });
     await this.audit.record({ agencyId: principal.agencyId, eventType: 'user.created', actor: actorOf(principal), details: { userId: user.id, role: user.role } });
     return toDto(user);
@@ -78,8 +82,14 @@ export class UsersController {
     if (body.name !== undefined) patch.name = body.name;
     if (body.role !== undefined) patch.role = body.role;
     if (body.active !== undefined) patch.active = body.active;
-    if (body.password !== undefined) patch.passwordHash = await PasswordHasher.hash(body.password);
+    if (body.password !== undefined) {
+      const problem = passwordProblem(body.password, user.email);
+      if (problem) throw ApiError.validation([problem]);
+      patch.passwordHash = await PasswordHasher.hash(body.password);
+    }
     if (Object.keys(patch).length) await repo.update({ id }, patch);
+    // A new password signs the user out everywhere: tokens issued under the previous version are refused.
+    if (body.password !== undefined) await this.dataSource.getRepository(UserEntity).increment({ id, agencyId: principal.agencyId }, 'tokenVersion', 1);
     await this.audit.record({
       agencyId: principal.agencyId,
       eventType: 'user.updated',

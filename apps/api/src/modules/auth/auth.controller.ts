@@ -1,15 +1,20 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import { UserEntity } from '@automations/persistence';
+import { SYSTEM_ACTOR } from '../../common/actor';
 import { ApiError } from '../../common/api-error';
 import { CurrentPrincipal, Public } from '../../common/auth.decorators';
 import { ErrorResponseDto } from '../../common/page.dto';
 import type { Principal } from '../../common/principal';
+import { AuditLog } from '../audit/audit-log.service';
+import type { AccessTokenClaims } from './credential-resolver.service';
 import { LoginDto, LoginResponseDto, MeDto } from './login.dto';
-import { PasswordHasher } from './password-hasher';
+import { LoginThrottle } from './login-throttle';
+import { DUMMY_PASSWORD_HASH, PasswordHasher } from './password-hasher';
 
 const TOKEN_TTL_SECONDS = 12 * 3600;
 
@@ -19,24 +24,54 @@ export class AuthController {
   constructor(
     private readonly jwt: JwtService,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly throttle: LoginThrottle,
+    private readonly audit: AuditLog,
   ) {}
 
   @Post('login')
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Exchange email and password for a JWT' })
+  @ApiOperation({
+    summary: 'Exchange email and password for a JWT',
+    description:
+      'The same email may belong to users of several agencies: without `agencyId` the oldest active account of that email signs in. ' +
+      'After 10 failed logins within 15 minutes for one email, or from one address, logins are refused with 429 and `Retry-After`.',
+  })
   @ApiOkResponse({ type: LoginResponseDto })
   @ApiUnauthorizedResponse({ type: ErrorResponseDto })
-  async login(@Body() body: LoginDto): Promise<LoginResponseDto> {
-    const user = await this.dataSource
+  @ApiTooManyRequestsResponse({ type: ErrorResponseDto, description: 'Too many failed logins for this email or from this address; see Retry-After' })
+  async login(@Body() body: LoginDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<LoginResponseDto> {
+    const address = request.ip;
+    const block = await this.throttle.blocked(body.email, address);
+    if (block) {
+      void reply.header('retry-after', String(block.retryAfterSeconds));
+      throw new ApiError(HttpStatus.TOO_MANY_REQUESTS, `Too many failed logins ${block.scope === 'account' ? 'for this account' : 'from this address'}; retry in ${block.retryAfterSeconds} s`);
+    }
+    const query = this.dataSource
       .getRepository(UserEntity)
       .createQueryBuilder('user')
       .addSelect('user.passwordHash')
       .where('lower(user.email) = lower(:email)', { email: body.email })
-      .getOne();
-    const valid = user?.active ? await PasswordHasher.verify(body.password, user.passwordHash) : false;
-    if (!user || !valid) throw ApiError.unauthorized('Invalid email or password');
-    const accessToken = await this.jwt.signAsync({ sub: user.id, agencyId: user.agencyId }, { expiresIn: TOKEN_TTL_SECONDS });
+      .andWhere('user.active');
+    if (body.agencyId) query.andWhere('user.agencyId = :agencyId', { agencyId: body.agencyId });
+    const user = await query.orderBy('user.createdAt', 'ASC').addOrderBy('user.id', 'ASC').getOne();
+    // One bcrypt comparison whether or not the account exists: the answer time must not tell.
+    const valid = await PasswordHasher.verify(body.password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
+    if (!user || !valid) {
+      const blockedNow = await this.throttle.recordFailure(body.email, address);
+      if (user && blockedNow.length > 0) {
+        await this.audit.record({
+          agencyId: user.agencyId,
+          eventType: 'auth.login_throttled',
+          actor: SYSTEM_ACTOR,
+          details: { userId: user.id, scopes: blockedNow.map((block) => block.scope), address, retryAfterSeconds: Math.max(...blockedNow.map((block) => block.retryAfterSeconds)) },
+        });
+      }
+      throw ApiError.unauthorized('Invalid email or password');
+    }
+    await this.throttle.recordSuccess(body.email);
+    const claims: AccessTokenClaims = { sub: user.id, agencyId: user.agencyId, ver: user.tokenVersion };
+    const accessToken = await this.jwt.signAsync(claims, { expiresIn: TOKEN_TTL_SECONDS });
     return { accessToken, tokenType: 'Bearer', expiresIn: TOKEN_TTL_SECONDS };
   }
 

@@ -6,6 +6,7 @@ import { RUNTIME_CONFIG } from '../../common/runtime-config.token';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { CredentialResolver } from './credential-resolver.service';
+import { LoginThrottle } from './login-throttle';
 
 @Global()
 @Module({
@@ -16,7 +17,7 @@ import { CredentialResolver } from './credential-resolver.service';
     }),
   ],
   controllers: [AuthController],
-  providers: [CredentialResolver, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [CredentialResolver, LoginThrottle, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [CredentialResolver],
 })
 export class AuthModule {}

@@ -10,6 +10,8 @@ import { ApiKeyCodec } from './api-key-codec';
 export interface AccessTokenClaims {
   sub: string;
   agencyId: string;
+  /** The user's `tokenVersion` when the token was issued (absent: 0); a password change bumps it. */
+  ver?: number;
 }
 
 /** Turns a bearer token (a JWT of a user, or an API key) into the caller's Principal, or null. */
@@ -43,6 +45,8 @@ export class CredentialResolver {
     // The role and the active flag are read live, so a demoted or deactivated user loses access at once.
     const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { id: claims.sub, agencyId: claims.agencyId } });
     if (!user || !user.active) return null;
+    // Issued before the user's last password change: refused.
+    if ((claims.ver ?? 0) !== user.tokenVersion) return null;
     return { agencyId: user.agencyId, role: user.role, actorType: 'user', actorId: user.id, userId: user.id, apiKeyId: null };
   }
 

@@ -1,5 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEmail, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsOptionalNonNullable } from '../../common/validation.decorators';
 
 export class LoginDto {
   @ApiProperty({ example: 'admin@demo.agency' })
@@ -12,6 +13,11 @@ export class LoginDto {
   @MinLength(1)
   @MaxLength(200)
   password: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only when the same email has accounts in several agencies: the agency to sign in to' })
+  @IsOptionalNonNullable()
+  @IsUUID()
+  agencyId?: string;
 }
 
 export class LoginResponseDto {

@@ -1,13 +1,24 @@
-import { Controller, Get, Header, HttpStatus, Inject, Res } from '@nestjs/common';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { Controller, Get, Headers, HttpStatus, Inject, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
 import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
+import { ApiError } from '../../common/api-error';
 import { Public } from '../../common/auth.decorators';
+import { SECURITY_SETTINGS, type SecuritySettings } from '../../common/security-settings';
 import { REDIS_CLIENT } from '../../common/runtime-config.token';
 import { ApiMetrics } from '../metrics/api-metrics';
 import { OpsMetricsCollector } from '../metrics/ops-metrics.collector';
+
+const digest = (text: string) => createHash('sha256').update(text).digest();
+
+/** Whether `Authorization: Bearer <token>` carries `expected` (compared in constant time). */
+function bearerMatches(header: string | undefined, expected: string): boolean {
+  const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
+  return match !== null && timingSafeEqual(digest(match[1]), digest(expected));
+}
 
 async function check(probe: () => Promise<unknown>): Promise<'up' | 'down'> {
   try {
@@ -28,6 +39,7 @@ export class HealthController {
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
     private readonly apiMetrics: ApiMetrics,
     private readonly opsMetrics: OpsMetricsCollector,
+    @Inject(SECURITY_SETTINGS) private readonly security: SecuritySettings,
   ) {}
 
   @Get('health/live')
@@ -42,9 +54,16 @@ export class HealthController {
     void reply.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).send({ status: ok ? 'ok' : 'unavailable', checks: { postgres, redis } });
   }
 
+  /**
+   * Platform-wide figures, for the operator's Prometheus only: `Authorization: Bearer <METRICS_TOKEN>`. Without a
+   * METRICS_TOKEN the route does not exist (404), so a deployment that never set one exposes nothing.
+   */
   @Get('metrics')
-  @Header('Content-Type', 'text/plain; version=0.0.4; charset=utf-8')
-  async metrics(): Promise<string> {
+  async metrics(@Headers('authorization') authorization: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+    if (!this.security.metricsToken) throw ApiError.notFound('Route GET /metrics');
+    if (!bearerMatches(authorization, this.security.metricsToken)) throw ApiError.unauthorized('GET /metrics needs Authorization: Bearer <METRICS_TOKEN>');
+    // Only on success: an error answer is JSON.
+    void reply.header('content-type', 'text/plain; version=0.0.4; charset=utf-8');
     // Queue depths, runs by status, pending approvals, open health alerts and step durations are read now.
     await this.opsMetrics.collect(this.apiMetrics);
     return this.apiMetrics.registry.metrics();

@@ -1,9 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AgencyScopedRepository, IntegrationEntity, IntegrationKind, integrationSecretContext, SecretBox } from '@automations/persistence';
+import { tenantSmtpUrlProblem } from '@automations/engine';
 import { actorOf } from '../../common/actor';
-import { ApiError } from '../../common/api-error';
+import { ApiError, type FieldErrorDetail } from '../../common/api-error';
+import { SECURITY_SETTINGS, type SecuritySettings } from '../../common/security-settings';
 import type { Principal } from '../../common/principal';
 import { AuditLog } from '../audit/audit-log.service';
 import type { IntegrationListDto } from './dto/integration-list.dto';
@@ -23,6 +25,7 @@ export class IntegrationsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditLog,
     private readonly secretBox: SecretBox,
+    @Inject(SECURITY_SETTINGS) private readonly security: SecuritySettings,
   ) {}
 
   async list(principal: Principal): Promise<IntegrationListDto> {
@@ -43,6 +46,8 @@ export class IntegrationsService {
     const { [secretField]: secret, ...rest } = body as Record<string, unknown>;
     const settings = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined));
     const newSecret = typeof secret === 'string' ? secret : null;
+    const problems = await this.outboundProblems(kind, body as Record<string, unknown>);
+    if (problems.length > 0) throw ApiError.validation(problems);
 
     const saved = await this.dataSource.transaction(async (manager) => {
       // Create-if-missing, then lock: two first PUTs at once cannot collide on (agency_id, kind).
@@ -66,6 +71,27 @@ export class IntegrationsService {
       return this.find(manager, principal.agencyId, kind);
     });
     return this.toDto(kind, saved);
+  }
+
+  /**
+   * URLs the worker will connect to with the agency's secrets (the OpenAI base URL, the SMTP URL) must point to the
+   * public internet, unless OUTBOUND_ALLOWED_HOSTS allows them (SSRF: 169.254.169.254, loopback, private networks).
+   * Checked again on every connection, on the resolved address.
+   */
+  private async outboundProblems(kind: IntegrationKind, body: Record<string, unknown>): Promise<FieldErrorDetail[]> {
+    const field = kind === 'openai' ? 'baseUrl' : kind === 'email' ? 'smtpUrl' : null;
+    const value = field ? body[field] : undefined;
+    if (!field || typeof value !== 'string') return [];
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      return [{ path: field, message: 'is not a valid URL' }];
+    }
+    const optionProblem = kind === 'email' ? tenantSmtpUrlProblem(value) : null;
+    if (optionProblem) return [{ path: field, message: optionProblem }];
+    const hostProblem = await this.security.outbound.checkHost(url.hostname);
+    return hostProblem ? [{ path: field, message: hostProblem }] : [];
   }
 
   private integrations(manager: EntityManager, agencyId: string) {
