@@ -135,4 +135,35 @@ describe('external actions: Slack, email, AI drafts', () => {
     expect(smtp.messages[0].to).toEqual(admins.map((u: { email: string }) => u.email));
     expect(smtp.messages[0].subject).toBe('Automation approval needed');
   });
+
+  it('notifies the admins on Slack and by email when an approval expires (PRODUCT.md §5), besides in-app', async () => {
+    await f.http().put('/api/v1/integrations/slack').set(bearer(agency.tokens.admin)).send({ defaultChannel: 'C0EXPIRE' }).expect(200);
+    await f.http().put('/api/v1/integrations/email').set(bearer(agency.tokens.admin)).send({ fromAddress: 'robot@agency.test' }).expect(200);
+    const workflow = await f.createWorkflow({ name: 'Guarded until timeout', triggers: [stageTrigger('expire')], steps: [{ id: 'task', type: 'create_task', requiresApproval: true, config: { title: 'Call {{client.name}}', priority: 'high' } }] });
+    const client = await f.createClient('Expiring <Client>');
+    const runId = await f.startedRun(await f.moveStage(client.id, 'expire'), workflow.id);
+    await stack.waitForRun(runId, ['awaiting_approval']);
+    await slack.waitForCalls(1); // the request
+    await smtp.waitForMessages(1);
+    slack.reset();
+    smtp.reset();
+
+    await stack.api.dataSource.query(`UPDATE approvals SET expires_at = now() - interval '1 second' WHERE run_id = $1`, [runId]);
+    expect(await stack.waitForRun(runId, ['rejected'])).toMatchObject({ reason: 'timeout' });
+    await slack.waitForCalls(1);
+    expect(slack.calls[0].body).toMatchObject({ channel: 'C0EXPIRE' });
+    const text = String((slack.calls[0].body as { text: string }).text);
+    expect(text).toContain('Approval expired: "Guarded until timeout"');
+    expect(text).toContain('Expiring &lt;Client&gt;');
+    await smtp.waitForMessages(1);
+    const admins = (await f.http().get('/api/v1/users').set(bearer(f.token)).expect(200)).body.items.filter((u: { role: string }) => u.role === 'admin');
+    expect(smtp.messages[0].to).toEqual(admins.map((u: { email: string }) => u.email));
+    expect(smtp.messages[0].subject).toBe('Automation approval expired');
+    const inApp = await stack.api.dataSource.getRepository(NotificationEntity).find({ where: { runId, channel: 'in_app', subject: 'Approval expired' } });
+    expect(inApp.map((n) => n.userId).sort()).toEqual(admins.map((u: { id: string }) => u.id).sort());
+    // Exactly one expiry message per channel, however many sweeps ran.
+    await stack.engine.maintain();
+    expect(slack.calls).toHaveLength(1);
+    expect(smtp.messages).toHaveLength(1);
+  });
 });

@@ -101,6 +101,8 @@ export class EngineWorker {
     this.live = new LiveUpdatePublisher({ redisUrl: config.redisUrl, queuePrefix: config.queuePrefix, logger: createLogger({ service: 'worker' }).child({ context: 'LiveUpdates' }) });
     const runChanges = new LiveRunChangeListener(this.live);
     this.matchedRuns = new MatchedRunAnnouncer(dataSource, runChanges);
+    // Pending approvals (executor) and expired ones (RunControl's sweep) reach the admins on Slack and by email.
+    const approvals = new ApprovalNotifier(dataSource, integrations, slack, email);
     this.executor = new RunExecutor(dataSource, this.queues, actions, {
       workerId: `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`,
       leaseMs: options.leaseMs ?? config.runLeaseSeconds * 1000,
@@ -109,9 +111,9 @@ export class EngineWorker {
       retryBackoffMs: config.retryBackoffMs,
       approvalTimeoutMinutes: config.approvalTimeoutMinutes,
       secretBox,
-    }, this.quota, new ApprovalNotifier(dataSource, integrations, slack, email), runChanges, this.matcher);
+    }, this.quota, approvals, runChanges, this.matcher);
     this.reconciler = new Reconciler(dataSource, this.queues);
-    this.control = new RunControl(dataSource, this.queues, runChanges);
+    this.control = new RunControl(dataSource, this.queues, runChanges, approvals);
     this.schedules = createSchedulesQueue({ redisUrl: config.redisUrl, prefix: config.queuePrefix });
     this.scheduleSync = new ScheduleSync(this.schedules);
     this.ticks = new ScheduledTickRunner(dataSource, { dedupeWindowSeconds: config.dedupeWindowSeconds });

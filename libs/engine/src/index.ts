@@ -6,6 +6,7 @@ export * from './runs/run-statuses';
 export * from './runs/parked-runs';
 export * from './runs/run-actor';
 export * from './runs/run-control.service';
+export * from './runs/approval-notifier';
 export * from './runs/run-definition.loader';
 export * from './engine-worker';
 export * from './matching/workflow-index';

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { UserEntity } from '@automations/persistence';
+import { emittedErrors, UserEntity } from '@automations/persistence';
 import type { IntegrationSettingsLoader } from '../context/integration-settings.loader';
 import type { EmailSender } from '../integrations/email-sender';
 import type { SlackNotifier } from '../integrations/slack-notifier';
@@ -13,10 +13,18 @@ export interface ApprovalRequest {
   clientName: string;
 }
 
+/** An approval that timed out (its run is rejected with reason `timeout`). */
+export interface ApprovalExpiry {
+  agencyId: string;
+  runId: string;
+  stepId: string;
+  actionType: string;
+}
+
 /**
- * Tells an agency's admins that a step waits for their approval on Slack (the integration's default
- * channel) and by email (when email is configured), besides the in-app notification the executor
- * writes. Best effort: a failed message never blocks or fails the run.
+ * Tells an agency's admins that a step waits for their approval, or that an approval expired, on Slack
+ * (the integration's default channel) and by email (when email is configured), besides the in-app
+ * notification written with the decision. Best effort: a failed message never blocks or fails the run.
  */
 export class ApprovalNotifier {
   constructor(
@@ -28,7 +36,26 @@ export class ApprovalNotifier {
 
   async notify(request: ApprovalRequest): Promise<void> {
     const text = `Approval needed: "${request.workflowName}" wants to run ${request.actionType} for ${request.clientName} (run ${request.runId}).`;
-    await Promise.allSettled([this.toSlack(request.agencyId, text), this.toEmail(request.agencyId, text)]);
+    await this.send(request.agencyId, text, 'Automation approval needed');
+  }
+
+  /** PRODUCT.md §5: an approval past its timeout is auto-rejected and the admins are told, on the same channels as the request. */
+  async notifyExpired(expiry: ApprovalExpiry): Promise<void> {
+    const [names]: { workflow_name: string; client_name: string | null }[] = await this.dataSource.query(
+      `SELECT w.name AS workflow_name, coalesce(r.client_snapshot #>> '{client,name}', c.name) AS client_name
+         FROM workflow_runs r JOIN workflows w ON w.id = r.workflow_id LEFT JOIN clients c ON c.id = r.client_id
+        WHERE r.id = $1 AND r.agency_id = $2`,
+      [expiry.runId, expiry.agencyId],
+    );
+    if (!names) return;
+    const text = `Approval expired: "${names.workflow_name}" waited too long for approval to run ${expiry.actionType} for ${names.client_name ?? 'a client'}; the run was rejected (timeout) (run ${expiry.runId}).`;
+    await this.send(expiry.agencyId, text, 'Automation approval expired');
+  }
+
+  /** Slack and email side by side; each failure is logged (rate-limited), never thrown. */
+  private async send(agencyId: string, text: string, subject: string): Promise<void> {
+    const results = await Promise.allSettled([this.toSlack(agencyId, text), this.toEmail(agencyId, text, subject)]);
+    for (const result of results) if (result.status === 'rejected') emittedErrors.report('engine:approval-notifier', result.reason);
   }
 
   private async toSlack(agencyId: string, text: string): Promise<void> {
@@ -38,12 +65,12 @@ export class ApprovalNotifier {
     await this.slack.send({ token: slack.secret, channel, text: text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') });
   }
 
-  private async toEmail(agencyId: string, text: string): Promise<void> {
+  private async toEmail(agencyId: string, text: string, subject: string): Promise<void> {
     const email = await this.integrations.load(agencyId, 'email');
     if (!email) return;
     const admins = await this.dataSource.getRepository(UserEntity).find({ where: { agencyId, role: 'admin', active: true } });
     if (admins.length === 0) return;
     const fromAddress = email.settings.fromAddress as string | undefined;
-    await this.email.send({ smtpUrl: email.secret ?? undefined, from: fromAddress, to: admins.map((admin) => admin.email), subject: 'Automation approval needed', text });
+    await this.email.send({ smtpUrl: email.secret ?? undefined, from: fromAddress, to: admins.map((admin) => admin.email), subject, text });
   }
 }

@@ -1,8 +1,9 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { remainingActionSteps } from '@automations/domain';
-import { addToWorkflowCounters, ApprovalEntity, AuditEventEntity, NotificationEntity, RunStepEntity, UserEntity, WorkflowRunEntity } from '@automations/persistence';
+import { addToWorkflowCounters, emittedErrors, ApprovalEntity, AuditEventEntity, NotificationEntity, RunStepEntity, UserEntity, WorkflowRunEntity } from '@automations/persistence';
 import type { ChangedApproval, ChangedRun, RunChangeListener } from '../live/run-change-listener';
 import type { EngineQueues } from '../queues/engine-queues';
+import type { ApprovalExpiry } from './approval-notifier';
 import type { RunActor } from './run-actor';
 import { loadRunDefinition, loadRunProgress } from './run-definition.loader';
 
@@ -14,6 +15,13 @@ interface Decided {
   run: ChangedRun;
   approval: ChangedApproval;
   status: 'approved' | 'rejected' | 'expired';
+  /** What the admins are told outside the app when the approval expired. */
+  expiry?: ApprovalExpiry;
+}
+
+/** Tells admins outside the app that an approval expired (Slack, email): `ApprovalNotifier`. */
+export interface ApprovalExpiryNotifier {
+  notifyExpired(expiry: ApprovalExpiry): Promise<void>;
 }
 
 /**
@@ -27,6 +35,7 @@ export class RunControl {
     private readonly dataSource: DataSource,
     private readonly queues: EngineQueues,
     private readonly changes: RunChangeListener | null = null,
+    private readonly expiryNotifier: ApprovalExpiryNotifier | null = null,
   ) {}
 
   async approve({ agencyId, runId, actor }: { agencyId: string; runId: string; actor: RunActor }): Promise<DecisionOutcome> {
@@ -116,11 +125,19 @@ export class RunControl {
     return outcome;
   }
 
-  /** After the commit: the approval's new status, then the run's (queued when approved, rejected otherwise). */
+  /**
+   * After the commit: the approval's new status, then the run's (queued when approved, rejected otherwise); an expiry
+   * is also sent to the admins on Slack/email (best effort, after the in-app notice committed with it).
+   */
   private async announce(decided: Decided | null): Promise<void> {
-    if (!decided || !this.changes) return;
-    await this.changes.approvalChanged(decided.approval, decided.status);
-    await this.changes.runChanged(decided.run, decided.status === 'approved' ? 'queued' : 'rejected');
+    if (!decided) return;
+    if (this.changes) {
+      await this.changes.approvalChanged(decided.approval, decided.status);
+      await this.changes.runChanged(decided.run, decided.status === 'approved' ? 'queued' : 'rejected');
+    }
+    if (decided.status === 'expired' && this.expiryNotifier && decided.expiry) {
+      await this.expiryNotifier.notifyExpired(decided.expiry).catch((error: unknown) => emittedErrors.report('engine:approval-notifier', error));
+    }
   }
 
   private lockPendingApproval(manager: EntityManager, agencyId: string, runId: string): Promise<ApprovalEntity | null> {
@@ -152,7 +169,8 @@ export class RunControl {
     await manager.update(WorkflowRunEntity, { id: run.id, status: 'awaiting_approval' }, { status: 'rejected', reason: status === 'expired' ? 'timeout' : reason, finishedAt: now });
     await this.audit(manager, approval, status === 'expired' ? 'run.expired' : 'run.rejected', actor, { stepId: approval.stepId, actionType: approval.actionType, reason });
     if (status === 'expired') await this.notifyAdminsOfExpiry(manager, approval, run);
-    return { run: changedRun(run), approval: changedApproval(approval), status };
+    const expiry = status === 'expired' ? { agencyId: approval.agencyId, runId: run.id, stepId: approval.stepId, actionType: approval.actionType } : undefined;
+    return { run: changedRun(run), approval: changedApproval(approval), status, expiry };
   }
 
   private async notifyAdminsOfExpiry(manager: EntityManager, approval: ApprovalEntity, run: WorkflowRunEntity): Promise<void> {
