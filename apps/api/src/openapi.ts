@@ -27,6 +27,7 @@ export function setupOpenApi(app: NestFastifyApplication): void {
   SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), {
     jsonDocumentUrl: 'api/openapi.json',
     yamlDocumentUrl: 'api/openapi.yaml',
-    swaggerOptions: { persistAuthorization: true },
+    // No validator badge: it loads an image from validator.swagger.io (outside the CSP) and sends it the spec's URL.
+    swaggerOptions: { persistAuthorization: true, validatorUrl: null },
   });
 }

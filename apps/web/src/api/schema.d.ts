@@ -99,7 +99,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Exchange email and password for a JWT */
+        /**
+         * Exchange email and password for a JWT
+         * @description The same email may belong to users of several agencies: without `agencyId` the oldest active account of that email signs in. After 10 failed logins within 15 minutes for one email, or from one address, logins are refused with 429 and `Retry-After`.
+         */
         post: operations["AuthController_login"];
         delete?: never;
         options?: never;
@@ -356,7 +359,8 @@ export interface paths {
          *     ```
          *
          *     Messages are hints to refetch (the run or approval endpoints stay the source of truth) and may be lost while a
-         *     connection is down: on reconnect, refetch what is on screen. Every role may listen.
+         *     connection is down: on reconnect, refetch what is on screen. Every role may listen. One credential (API key or user)
+         *     may hold at most 10 streams at once (429 beyond; a closed stream frees its place).
          */
         get: operations["StreamController_open"];
         put?: never;
@@ -1305,7 +1309,10 @@ export interface components {
             email: string;
             /** @example Mia Manager */
             name: string;
-            /** @example a long passphrase */
+            /**
+             * @description At least 12 characters, without the email address
+             * @example a long passphrase
+             */
             password: string;
             /**
              * @example manager
@@ -1681,6 +1688,11 @@ export interface components {
             value: number;
         };
         LoginDto: {
+            /**
+             * Format: uuid
+             * @description Only when the same email has accounts in several agencies: the agency to sign in to
+             */
+            agencyId?: string;
             /** @example admin@demo.agency */
             email: string;
             /** @example demo-password */
@@ -2589,6 +2601,7 @@ export interface components {
             active?: boolean;
             /** @example Mia M. */
             name?: string;
+            /** @description At least 12 characters, without the email address; signs the user out everywhere */
             password?: string;
             /** @enum {string} */
             role?: "viewer" | "manager" | "admin";
@@ -3958,6 +3971,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description Too many failed logins for this email or from this address; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     AuthController_me: {
@@ -4647,6 +4669,15 @@ export interface operations {
             };
             /** @description Missing or invalid credentials */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description This credential already holds the most streams allowed */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
