@@ -34,10 +34,17 @@ export const TRIGGER_TYPE_OF_EVENT: Record<string, TriggerDefinition['type'] | u
   'ticket.created': 'ticket_created',
 };
 
+/**
+ * How close a KPI value must be to the threshold for `equals` (the seed spec's `Math.abs(current - value) < 0.01`):
+ * metrics are floats (ROAS 2.0000000001 after a division) and an exact `===` would almost never fire.
+ */
+export const KPI_EQUALS_TOLERANCE = 0.01;
+
+/** A KPI value against a `kpi_threshold` trigger's operator: `above`/`below` strictly, `equals` within ±0.01 (exclusive). */
 export function satisfiesThreshold(value: number, operator: 'above' | 'below' | 'equals', threshold: number): boolean {
   if (operator === 'above') return value > threshold;
   if (operator === 'below') return value < threshold;
-  return value === threshold;
+  return Math.abs(value - threshold) < KPI_EQUALS_TOLERANCE;
 }
 
 function messageMatches(config: { platform: string; contains?: string }, message: { platform?: unknown; subject?: unknown; body?: unknown }): TriggerVerdict {
