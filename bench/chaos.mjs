@@ -22,6 +22,7 @@ import { recoveryOf, verifyChaos } from './lib/chaos/verify.mjs';
 import { KINDS, TERMINAL, chaosWorkflows, kindOf, seedChaosClients } from './lib/chaos/workload.mjs';
 
 const WORKER_APP_PREFIX = 'chaos-worker-';
+const MAX_IN_FLIGHT = 500;
 
 function log(message) {
   process.stderr.write(`[chaos ${new Date().toISOString().slice(11, 19)}] ${message}\n`);
@@ -48,7 +49,7 @@ process.on('exit', () => {
 });
 
 /** One POST /events, retried with the same idempotency key on a network error, a timeout or a 5xx (what an integrator does). */
-async function postEventWithRetries(api, body, { timeoutMs = 20_000, giveUpMs = 90_000 } = {}) {
+async function postEventWithRetries(api, body, { timeoutMs = 60_000, giveUpMs = 300_000 } = {}) {
   const started = performance.now();
   let attempts = 0;
   let lastError = null;
@@ -161,9 +162,9 @@ async function main() {
         startWorker();
       }
     });
-    record.ready = waitForLog(child, 'Engine started', 120_000).then(
+    record.ready = waitForLog(child, 'Engine started', 180_000).then(
       () => (record.readyAfterMs = Math.round(performance.now() - record.startedAtMs)),
-      (error) => log(`${name}: ${error.message}`),
+      (error) => !record.killed && !resources.stopping && log(`${name}: ${error.message}`),
     );
     return record;
   };
@@ -261,8 +262,9 @@ async function main() {
     const entry = { kind: fault.kind, plannedAtS: fault.at, atMs };
     try {
       if (fault.kind === 'worker-kill') {
-        const victim = workers.filter((w) => !w.killed && w.child.exitCode === null && w.child.signalCode === null).sort((a, b) => a.startedAtMs - b.startedAtMs)[0];
-        if (!victim) throw new Error('no live worker to kill');
+        // The oldest worker that is consuming (a worker still starting has nothing to lose yet).
+        const victim = workers.filter((w) => !w.killed && w.readyAfterMs !== null && w.child.exitCode === null && w.child.signalCode === null).sort((a, b) => a.startedAtMs - b.startedAtMs)[0];
+        if (!victim) throw new Error('no started worker to kill (the replacements are still starting): kill skipped');
         victim.killed = true;
         const killedAt = performance.now();
         victim.child.kill('SIGKILL');
@@ -310,7 +312,8 @@ async function main() {
     const wait = due - (performance.now() - t0);
     if (wait > 1) await sleep(wait);
     behindMs = Math.max(behindMs, performance.now() - t0 - due);
-    while (pending.size >= 2000) await Promise.race(pending);
+    // A bounded number in flight: beyond it the load falls behind schedule (reported) instead of piling up timeouts.
+    while (pending.size >= MAX_IN_FLIGHT) await Promise.race(pending);
     const kind = kindOf(index);
     const sentAt = performance.now() - t0;
     const body = { type: 'client.stage_changed', clientId: clientIds[index], idempotencyKey: `${keyPrefix}${index}`, data: { fromStage: 'lead', toStage: kind.toStage } };
@@ -335,6 +338,7 @@ async function main() {
   let drained = false;
   let stable = 0;
   let lastState = null;
+  let lastProgressAt = performance.now();
   const samples = [];
   while (performance.now() - drainStarted < options.drainSeconds * 1000) {
     const { rows } = await db.query(
@@ -343,8 +347,14 @@ async function main() {
               (SELECT count(*)::int FROM workflow_runs WHERE agency_id = $1) AS runs`,
       [agency.agencyId, TERMINAL],
     );
+    const progress = lastState === null || rows[0].unprocessed !== lastState.unprocessed || rows[0].open !== lastState.open || rows[0].runs !== lastState.runs;
+    if (progress) lastProgressAt = performance.now();
     lastState = rows[0];
     samples.push({ atS: Math.round((performance.now() - t0) / 100) / 10, ...lastState });
+    if (performance.now() - lastProgressAt > options.stallSeconds * 1000) {
+      log(`drain: no progress for ${options.stallSeconds} s, giving up`);
+      break;
+    }
     if (lastState.unprocessed === 0 && lastState.open === 0) {
       stable += 1;
       if (stable >= 2) {
@@ -377,7 +387,7 @@ async function main() {
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
     smoke: options.smoke,
-    parameters: { faults: plan, rate: options.rate, seconds: options.seconds, workers: options.workers, killEvery: options.killEvery, redisRestarts: options.redisRestarts, pgKills: options.pgKills, redisDownSeconds: options.redisDownSeconds, drainSeconds: options.drainSeconds, delaySeconds: options.delaySeconds },
+    parameters: { faults: plan, stallSeconds: options.stallSeconds, rate: options.rate, seconds: options.seconds, workers: options.workers, killEvery: options.killEvery, redisRestarts: options.redisRestarts, pgKills: options.pgKills, redisDownSeconds: options.redisDownSeconds, drainSeconds: options.drainSeconds, delaySeconds: options.delaySeconds },
     processEnv: { NODE_ENV: 'production', API_RATE_LIMIT_PER_MINUTE: '0', ...engineEnv, agencyMaxRunsPerMinute: 100_000 },
     environment: { node: process.version, cpus: os.cpus().length, loadAverage1m: os.loadavg()[0] },
     workload: { kinds: KINDS, workflows: chaosWorkflows() },
@@ -389,6 +399,7 @@ async function main() {
       retriedRequests: results.filter((r) => r.attempts > 1).length,
       acceptMs: summarize(results.filter((r) => r.id).map((r) => r.ms)),
       loadSeconds: Math.round(loadSeconds * 10) / 10,
+      acceptedPerSecond: Math.round((accepted.size / Math.max(1, ...results.filter((r) => r.id).map((r) => r.doneAt)) / 1000) * 10) / 10,
       maxBehindScheduleMs: Math.round(behindMs),
     },
     drain: { drained, seconds: Math.round(drainSeconds * 10) / 10, last: lastState },
@@ -412,6 +423,7 @@ function formatChaosTable(report) {
   const v = report.verification;
   const rows = [
     ['events offered / accepted (202)', `${report.load.offered} / ${report.load.accepted}`, ''],
+    ['offered rate / accepted rate (events/s) / most behind schedule', `${report.parameters.rate} / ${report.load.acceptedPerSecond} / ${Math.round(report.load.maxBehindScheduleMs / 100) / 10} s`, ''],
     ['events stored / answer lost but stored', `${v.events.stored} / ${v.events.storedNotAccepted}`, ''],
     ['requests retried by the client (same idempotency key)', report.load.retriedRequests, ''],
     ['accept latency p50 / p99 / max (ms, with retries)', `${report.load.acceptMs.p50} / ${report.load.acceptMs.p99} / ${report.load.acceptMs.max}`, ''],

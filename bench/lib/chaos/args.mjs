@@ -18,7 +18,8 @@ Exit 0: nothing lost, no internal effect duplicated, every external send deliver
   --faults LIST           an explicit timeline instead of the above, e.g. "5:worker-kill,10:pg-terminate,15:redis-restart-flushed"
                           (kinds: worker-kill, redis-restart, redis-restart-flushed, pg-terminate; seconds into the load)
   --redis-down-seconds N  how long Redis stays down at each restart (default 3)
-  --drain-seconds N       longest wait after the load for every verdict and terminal run (default 420)
+  --drain-seconds N       longest wait after the load for every verdict and terminal run (default 900)
+  --stall-seconds N       give the wait up earlier when no event got its verdict and no run moved for N s (default 120)
   --lease-seconds N       RUN_LEASE_SECONDS given to the processes (default: the product's, 60)
   --retry-backoff-ms N    RETRY_BACKOFF_MS (default: the product's, 30000)
   --delay-seconds N       bring each delayed step's due time forward to N s after it started waiting
@@ -30,8 +31,8 @@ Exit 0: nothing lost, no internal effect duplicated, every external send deliver
   --keep                  keep the database (default: dropped)
   --out FILE              result JSON (default: bench/results/chaos-<ISO date>.json)`;
 
-const FULL = { faults: null, rate: 100, seconds: 120, workers: 2, killEvery: 10, redisRestarts: 2, pgKills: 2, redisDownSeconds: 3, drainSeconds: 420, leaseSeconds: null, retryBackoffMs: null, delaySeconds: 0, workerConcurrency: null };
-const SMOKE = { ...FULL, rate: 10, seconds: 20, faults: '5:worker-kill,10:pg-terminate,15:redis-restart-flushed', redisDownSeconds: 1, drainSeconds: 60, leaseSeconds: 5, retryBackoffMs: 1000, delaySeconds: 3 };
+const FULL = { faults: null, rate: 100, seconds: 120, workers: 2, killEvery: 10, redisRestarts: 2, pgKills: 2, redisDownSeconds: 3, drainSeconds: 900, stallSeconds: 120, leaseSeconds: null, retryBackoffMs: null, delaySeconds: 0, workerConcurrency: null };
+const SMOKE = { ...FULL, rate: 10, seconds: 20, faults: '5:worker-kill,10:pg-terminate,15:redis-restart-flushed', redisDownSeconds: 1, drainSeconds: 60, stallSeconds: 60, leaseSeconds: 5, retryBackoffMs: 1000, delaySeconds: 3 };
 
 function nonNegativeInt(name, raw) {
   const value = Number(raw);
@@ -40,7 +41,7 @@ function nonNegativeInt(name, raw) {
 }
 
 export function parseChaosOptions(argv, env = process.env) {
-  const flags = ['rate', 'seconds', 'workers', 'kill-every', 'redis-restarts', 'pg-kills', 'redis-down-seconds', 'drain-seconds', 'lease-seconds', 'retry-backoff-ms', 'delay-seconds', 'worker-concurrency'];
+  const flags = ['rate', 'seconds', 'workers', 'kill-every', 'redis-restarts', 'pg-kills', 'redis-down-seconds', 'drain-seconds', 'stall-seconds', 'lease-seconds', 'retry-backoff-ms', 'delay-seconds', 'worker-concurrency'];
   const { values } = parseArgs({
     args: argv,
     strict: true,
