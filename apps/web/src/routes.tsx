@@ -5,6 +5,7 @@ import { AppLayout } from './components/AppLayout';
 import { LoadingState } from './components/LoadingState';
 import { RouteError } from './components/RouteError';
 import { ApprovalQueuePage } from './pages/ApprovalQueuePage';
+import { AutomationPage } from './pages/AutomationPage';
 import { AutomationsDashboardPage } from './pages/AutomationsDashboardPage';
 import { ClientDetailPage } from './pages/ClientDetailPage';
 import { ClientsPage } from './pages/ClientsPage';
@@ -37,6 +38,7 @@ export const routes: RouteObject[] = [
             children: [
               { index: true, element: <AutomationsDashboardPage /> },
               { path: 'automations/new', element: builder },
+              { path: 'automations/:id', element: <AutomationPage /> },
               { path: 'automations/:id/edit', element: builder },
               { path: 'runs', element: <ExecutionHistoryPage /> },
               { path: 'runs/:id', element: <ExecutionHistoryPage /> },

@@ -1,4 +1,4 @@
-import { AppShell, Burger, Button, Group, NavLink, Text } from '@mantine/core';
+import { AppShell, Box, Burger, Button, Group, NavLink, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useLocation } from 'react-router';
 import { hasRole } from '../auth/permissions';
@@ -11,6 +11,9 @@ import { LiveIndicator } from './LiveIndicator';
 import { NAV_ITEMS } from './navigation';
 import { PendingApprovalsBadge } from './PendingApprovalsBadge';
 import { RoleBadge } from './RoleBadge';
+
+/** One width for every page (wide enough for the builder beside its flow diagram). */
+export const PAGE_MAX_WIDTH = 1200;
 
 /**
  * Header (agency, role, live-updates state, sign out) + role-aware navigation; the navbar collapses
@@ -70,7 +73,9 @@ export function AppLayout() {
         </AppShell.Navbar>
 
         <AppShell.Main>
-          <Outlet />
+          <Box maw={PAGE_MAX_WIDTH} mx="auto">
+            <Outlet />
+          </Box>
         </AppShell.Main>
       </AppShell>
     </LiveStatusContext.Provider>

@@ -52,7 +52,7 @@ export function ApprovalQueuePage() {
   const pageCount = pageCountOf(data);
 
   return (
-    <Stack gap="md" maw={720} mx="auto">
+    <Stack gap="md">
       <Group gap="xs">
         <Title order={2}>Approvals</Title>
         {approvals.isFetching && !approvals.isPending && <Loader size="xs" aria-label="Refreshing" />}

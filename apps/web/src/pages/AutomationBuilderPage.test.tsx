@@ -312,6 +312,31 @@ describe('AutomationBuilderPage', () => {
     expect(screen.getByRole('button', { name: 'Save and activate' })).toBeTruthy();
   });
 
+  it('draws the flow beside the Actions step and follows every edit', async () => {
+    stubApp();
+    renderApp('/automations/new');
+    await atStep('Basics');
+    change(/^Name/, 'Onboarding kickoff');
+    next();
+    await atStep('Triggers');
+    chooseTrigger(1, 'stage_change');
+    change(/^To stage/, 'onboarding');
+    expect(screen.queryByRole('figure', { name: 'Flow diagram of this automation' })).toBeNull();
+    next();
+    await atStep('Actions');
+
+    const diagram = await screen.findByRole('figure', { name: 'Flow diagram of this automation' });
+    expect(within(diagram).getByText('When a client moves into “onboarding”')).toBeTruthy();
+    expect(within(diagram).getByText('New action')).toBeTruthy();
+    change('Action of step 1', 'create_task');
+    change(/^Title/, 'Kickoff call');
+    await waitFor(() => expect(within(diagram).getByText('Create a task')).toBeTruthy());
+    expect(within(diagram).getByText('Kickoff call')).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Add IF/ELSE branch' }));
+    await waitFor(() => expect(within(diagram).getByText('IF')).toBeTruthy());
+  });
+
   it('asks before discarding changes', async () => {
     stubApp();
     const { router } = renderApp('/automations/new');

@@ -78,7 +78,7 @@ export function AutomationBuilderPage() {
   }
 
   return (
-    <Stack gap="md" maw={960} mx="auto">
+    <Stack gap="md">
       {back}
       <Title order={2} style={{ overflowWrap: 'anywhere' }}>
         {heading}

@@ -2,7 +2,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { tokenStore } from '../auth/tokenStore';
 import { errorResponse, jsonResponse } from '../test/fetchStub';
-import { workflowItem, workflowPage } from '../test/fixtures';
+import { workflowDetail, workflowItem, workflowPage } from '../test/fixtures';
 import { pathOf, stubApp } from '../test/appStubs';
 import { renderApp } from '../test/renderApp';
 import type { Role, WorkflowPage } from '../api/types';
@@ -201,7 +201,8 @@ describe('role-aware controls', () => {
     const card = await screen.findByRole('article', { name: 'Onboarding kickoff' });
     expect(await within(card).findByRole('switch', { name: 'Active: Onboarding kickoff' })).toBeTruthy();
     expect(within(card).getByRole('link', { name: 'Edit Onboarding kickoff' }).getAttribute('href')).toMatch(/^\/automations\/.+\/edit$/);
-    expect(within(card).getByRole('button', { name: 'Delete Onboarding kickoff' })).toBeTruthy();
+    fireEvent.click(within(card).getByRole('button', { name: 'More actions for Onboarding kickoff' }));
+    expect(await screen.findByRole('menuitem', { name: 'Delete…' })).toBeTruthy();
     expect(screen.getAllByRole('link', { name: 'New automation' }).length).toBeGreaterThan(0);
     expect(screen.getByText('Manager')).toBeTruthy();
   });
@@ -242,16 +243,41 @@ describe('role-aware controls', () => {
     });
     renderApp('/');
 
-    fireEvent.click(await screen.findByRole('button', { name: 'Delete Onboarding kickoff' }));
+    const openDelete = async () => {
+      fireEvent.click(await screen.findByRole('button', { name: 'More actions for Onboarding kickoff' }));
+      fireEvent.click(await screen.findByRole('menuitem', { name: 'Delete…' }));
+    };
+    await openDelete();
     let dialog = await screen.findByRole('dialog', { name: 'Delete “Onboarding kickoff”?' });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
     expect(requests.some((r) => r.method === 'DELETE')).toBe(false);
 
-    fireEvent.click(screen.getByRole('button', { name: 'Delete Onboarding kickoff' }));
+    await openDelete();
     dialog = await screen.findByRole('dialog', { name: 'Delete “Onboarding kickoff”?' });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Delete' }));
     expect(await screen.findByText('No automations yet')).toBeTruthy();
     expect(requests.filter((r) => r.method === 'DELETE')).toHaveLength(1);
+  });
+
+  it('says in one line what each automation does, and links its name to its page', async () => {
+    const item = workflowItem({ name: 'Onboarding kickoff' });
+    stubApi(() => jsonResponse(200, workflowPage([item])), 'viewer', {
+      [`GET /api/v1/workflows/${item.id}`]: () =>
+        jsonResponse(200, workflowDetail({
+          id: item.id,
+          triggers: [{ type: 'stage_change', config: { toStage: 'onboarding' } }],
+          steps: [
+            { id: 'task', type: 'create_task', config: { title: 'Kickoff', priority: 'high' } },
+            { id: 'b', type: 'branch', condition: { all: [{ field: 'client.health', operator: 'equals', value: 'red' }] }, then: [{ id: 'ping', type: 'send_notification', config: { channel: 'slack', recipients: ['C1'], message: 'Hi' } }] },
+            { id: 'draft', type: 'draft_communication', config: { platform: 'email', tone: 'friendly', template: 'Welcome' } },
+          ],
+        })),
+    });
+    renderApp('/');
+
+    const card = await screen.findByRole('article', { name: 'Onboarding kickoff' });
+    expect(await within(card).findByText('When a client moves into “onboarding” → create a task, send a Slack message, draft an email')).toBeTruthy();
+    expect(within(card).getByRole('link', { name: 'Onboarding kickoff' }).getAttribute('href')).toBe(`/automations/${item.id}`);
   });
 });

@@ -62,7 +62,7 @@ export function AutomationsDashboardPage() {
   const pageCount = pageCountOf(data);
 
   return (
-    <Stack gap="md" maw={960} mx="auto">
+    <Stack gap="md">
       <Group justify="space-between" align="center">
         <Group gap="xs">
           <Title order={2}>Automations</Title>

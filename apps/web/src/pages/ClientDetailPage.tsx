@@ -37,7 +37,7 @@ export function ClientDetailPage() {
   }
   const data = client.data;
   return (
-    <Stack gap="md" maw={960} mx="auto">
+    <Stack gap="md">
       <Anchor component={Link} to="/clients" size="sm">
         ← All clients
       </Anchor>

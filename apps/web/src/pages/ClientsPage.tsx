@@ -33,7 +33,7 @@ export function ClientsPage() {
   const pageCount = pageCountOf(data);
 
   return (
-    <Stack gap="md" maw={960} mx="auto">
+    <Stack gap="md">
       <Group gap="xs">
         <Title order={2}>Clients</Title>
         {clients.isFetching && !clients.isPending && <Loader size="xs" aria-label="Refreshing" />}

@@ -85,7 +85,7 @@ export function EventDetailPage() {
   }
   const data = event.data;
   return (
-    <Stack gap="md" maw={820} mx="auto">
+    <Stack gap="md">
       <Anchor component={Link} to="/events" size="sm">
         ← All events
       </Anchor>

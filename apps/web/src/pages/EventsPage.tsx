@@ -43,7 +43,7 @@ export function EventsPage() {
   const pageCount = pageCountOf(data);
 
   return (
-    <Stack gap="md" maw={1100} mx="auto">
+    <Stack gap="md">
       <Group gap="xs">
         <Title order={2}>Events</Title>
         {events.isFetching && !events.isPending && <Loader size="xs" aria-label="Refreshing" />}

@@ -59,7 +59,7 @@ export function ExecutionHistoryPage() {
   const filtered = Object.values(filters).some((value) => value !== null);
 
   return (
-    <Stack gap="md" maw={1100} mx="auto">
+    <Stack gap="md">
       <Group gap="xs">
         <Title order={2}>Runs</Title>
         {runs.isFetching && !runs.isPending && <Loader size="xs" aria-label="Refreshing" />}

@@ -118,7 +118,7 @@ export function PerformanceAnalyticsPage() {
   const workflows = useWorkflows({ search: '', status: 'all', page: 1, pageSize: 200, sort: 'name' });
 
   return (
-    <Stack gap="md" maw={1200} mx="auto">
+    <Stack gap="md">
       <Group gap="xs">
         <Title order={2}>Analytics</Title>
         {analytics.isFetching && !analytics.isPending && <Loader size="xs" aria-label="Refreshing" />}

@@ -26,7 +26,7 @@ export function SettingsPage() {
   }
 
   return (
-    <Stack gap="md" maw={960} mx="auto">
+    <Stack gap="md">
       <Title order={2}>Settings</Title>
       <Tabs value={current?.path ?? null} onChange={(value) => value && navigate(`/settings/${value}`)} keepMounted={false}>
         <Tabs.List aria-label="Settings sections">

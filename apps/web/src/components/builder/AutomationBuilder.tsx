@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, Button, Group, Paper, Stack, Title } from '@mantine/core';
+import { Alert, Button, Grid, Group, Paper, Stack, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { ApiError, describeError, validationErrorsOf } from '../../api/errors';
 import type { WorkflowDetail } from '../../api/types';
 import { useSaveWorkflow } from '../../api/useWorkflowMutations';
+import { describeCron } from '../../lib/cronDescription';
 import { ConfirmDialog } from '../ConfirmDialog';
+import { LazyFlowDiagram } from '../flow/LazyFlowDiagram';
 import { ActionChainEditor } from './ActionChainEditor';
 import { BasicsStep } from './BasicsStep';
 import { BuilderContext, type BuilderContextValue } from './BuilderContext';
@@ -142,38 +144,58 @@ export function AutomationBuilder({ initialDraft, workflow, catalogs, defaultTim
   const dirty = draft !== initialDraft;
   const stepErrorCount = Object.keys(errors).filter((path) => wizardStepOf(path) === stepId).length;
   const showStepAlert = stepId !== 'review' && stepErrorCount > 0;
+  // Beside the steps on wide screens, under them on phones; it follows every edit.
+  const showFlow = stepId === 'actions' || stepId === 'review';
+
+  const editor = (
+    <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby="wizard-step-heading">
+      <Stack gap="md" ref={contentRef}>
+        <Title order={3} id="wizard-step-heading" ref={headingRef} tabIndex={-1} style={{ outline: 'none' }}>
+          {WIZARD_STEPS[active].label}
+        </Title>
+        {showStepAlert && (
+          <Alert color="red" variant="light" role="alert" p="xs">
+            {stepErrorCount === 1 ? 'Fix the highlighted field to continue.' : `Fix the ${stepErrorCount} highlighted fields to continue.`}
+          </Alert>
+        )}
+        {stepId === 'basics' && <BasicsStep draft={draft} onChange={update} />}
+        {stepId === 'triggers' && <TriggerConfiguration triggers={draft.triggers} onChange={(triggers) => update({ triggers })} />}
+        {stepId === 'actions' && <ActionChainEditor steps={draft.steps} onChange={(steps) => update({ steps })} path="steps" />}
+        {stepId === 'review' && (
+          <Stack gap="lg">
+            <DefinitionSummary draft={draft} />
+            <div>
+              <Title order={4} mb="xs">
+                Test run
+              </Title>
+              <TestRunner definition={definitionFromDraft(draft)} triggers={draft.triggers} onValidationErrors={receivePreviewErrors} />
+            </div>
+          </Stack>
+        )}
+      </Stack>
+    </Paper>
+  );
 
   return (
     <BuilderContext.Provider value={context}>
       <Stack gap="md">
         <WizardProgress active={active} reached={reached} onSelect={goTo} />
 
-        <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby="wizard-step-heading">
-          <Stack gap="md" ref={contentRef}>
-            <Title order={3} id="wizard-step-heading" ref={headingRef} tabIndex={-1} style={{ outline: 'none' }}>
-              {WIZARD_STEPS[active].label}
-            </Title>
-            {showStepAlert && (
-              <Alert color="red" variant="light" role="alert" p="xs">
-                {stepErrorCount === 1 ? 'Fix the highlighted field to continue.' : `Fix the ${stepErrorCount} highlighted fields to continue.`}
-              </Alert>
-            )}
-            {stepId === 'basics' && <BasicsStep draft={draft} onChange={update} />}
-            {stepId === 'triggers' && <TriggerConfiguration triggers={draft.triggers} onChange={(triggers) => update({ triggers })} />}
-            {stepId === 'actions' && <ActionChainEditor steps={draft.steps} onChange={(steps) => update({ steps })} path="steps" />}
-            {stepId === 'review' && (
-              <Stack gap="lg">
-                <DefinitionSummary draft={draft} />
-                <div>
-                  <Title order={4} mb="xs">
-                    Test run
-                  </Title>
-                  <TestRunner definition={definitionFromDraft(draft)} triggers={draft.triggers} onValidationErrors={receivePreviewErrors} />
-                </div>
-              </Stack>
-            )}
-          </Stack>
-        </Paper>
+        {showFlow ? (
+          <Grid gutter="md" align="flex-start">
+            <Grid.Col span={{ base: 12, lg: 7 }}>{editor}</Grid.Col>
+            <Grid.Col span={{ base: 12, lg: 5 }} style={{ position: 'sticky', top: 72 }}>
+              <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-label="Flow">
+                <Title order={4} mb="xs">
+                  Flow
+                </Title>
+                <LazyFlowDiagram input={draft} labels={catalogs} cronWords={describeCron} label="Flow diagram of this automation" />
+              </Paper>
+            </Grid.Col>
+          </Grid>
+        ) : (
+          editor
+        )}
 
         {save.isError && (
           <Alert color="red" role="alert" title="Not saved">

@@ -1,24 +1,14 @@
 import { Badge, Group, List, Stack, Text } from '@mantine/core';
 import { useBuilder } from './BuilderContext';
 import { describeTriggers } from './describeTriggers';
-import { operatorLabel } from './conditionOperators';
-import { takesNoValue } from './conditionValues';
+import { conditionInWords, configHeadline } from '../../lib/automationWords';
 import type { Draft, DraftCondition, DraftStep } from './draft';
 
-function conditionInWords(condition: DraftCondition): string {
-  const rules = condition.rules.map((rule) =>
-    [rule.field || '…', operatorLabel(rule.operator), takesNoValue(rule.operator) ? '' : `“${rule.value}”`].filter(Boolean).join(' '),
-  );
-  return rules.join(condition.mode === 'all' ? ' and ' : ' or ');
+function conditionText(condition: DraftCondition): string {
+  return conditionInWords(condition.mode, condition.rules);
 }
 
-/** A config's most telling value (its title, message or instructions). */
-function headline(config: Record<string, unknown>): string | undefined {
-  for (const key of ['title', 'message', 'template', 'subject', 'stage', 'health']) {
-    if (typeof config[key] === 'string' && config[key]) return String(config[key]);
-  }
-  return undefined;
-}
+const headline = configHeadline;
 
 function StepOutline({ steps }: { steps: DraftStep[] }) {
   const { catalogs, requiresApprovalForAll } = useBuilder();
@@ -29,7 +19,7 @@ function StepOutline({ steps }: { steps: DraftStep[] }) {
           {step.kind === 'branch' ? (
             <Stack gap={4}>
               <Text size="sm">
-                <Text span fw={700}>IF</Text> {conditionInWords(step.condition)}
+                <Text span fw={700}>IF</Text> {conditionText(step.condition)}
               </Text>
               <Text size="sm" fw={700} c="teal.7">THEN</Text>
               <StepOutline steps={step.then} />
@@ -53,7 +43,7 @@ function StepOutline({ steps }: { steps: DraftStep[] }) {
               {Number(step.delayMinutes) > 0 && <Badge variant="light" color="gray">waits {String(step.delayMinutes)} min</Badge>}
               {(requiresApprovalForAll || step.requiresApproval) && <Badge variant="light" color="yellow">needs approval</Badge>}
               {step.continueOnFailure && <Badge variant="light" color="gray">continues on failure</Badge>}
-              {step.condition && <Badge variant="light" color="grape">only when {conditionInWords(step.condition)}</Badge>}
+              {step.condition && <Badge variant="light" color="grape">only when {conditionText(step.condition)}</Badge>}
             </Group>
           )}
         </List.Item>

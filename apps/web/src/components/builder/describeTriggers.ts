@@ -1,4 +1,5 @@
 import { describeCron } from '../../lib/cronDescription';
+import { triggerEventWords, triggerStateWords } from '../../lib/automationWords';
 import type { DraftTrigger } from './draft';
 
 /**
@@ -6,70 +7,14 @@ import type { DraftTrigger } from './draft';
  * fires the automation, and the state that must hold when the other trigger fires.
  */
 
-const q = (value: unknown) => `“${String(value)}”`;
-/** "a ticket", "an urgent priority ticket". */
-const withArticle = (phrase: string) => `${/^[aeiou]/i.test(phrase) ? 'an' : 'a'} ${phrase}`;
-
-function text(config: Record<string, unknown>, key: string): string | undefined {
-  const value = config[key];
-  return value === undefined || value === '' ? undefined : String(value);
-}
-
-function ticketFilter(config: Record<string, unknown>): string {
-  const parts = [text(config, 'priority') && `${text(config, 'priority')} priority`, text(config, 'category') && `in ${q(config.category)}`];
-  return parts.filter(Boolean).join(' ');
-}
-
-function messageFilter(config: Record<string, unknown>): string {
-  const platform = text(config, 'platform');
-  const on = platform && platform !== 'any' ? ` on ${platform === 'gmail' ? 'Gmail' : 'Slack'}` : '';
-  const contains = text(config, 'contains') ? ` containing ${q(config.contains)}` : '';
-  return `${on}${contains}`;
-}
-
 /** "a client moves into “onboarding”". */
-export function describeTriggerEvent({ type, config }: DraftTrigger): string {
-  switch (type) {
-    case 'stage_change':
-      return `a client moves into ${q(config.toStage ?? '…')}${text(config, 'fromStage') ? ` from ${q(config.fromStage)}` : ''}`;
-    case 'inactivity':
-      return `a client has had no activity for ${text(config, 'days') ?? '…'} days`;
-    case 'kpi_threshold':
-      return `a client’s ${text(config, 'metric') ?? 'metric'} crosses ${text(config, 'operator') ?? '…'} ${text(config, 'value') ?? '…'}`;
-    case 'new_message':
-      return `a message arrives from a client${messageFilter(config)}`;
-    case 'ticket_created': {
-      const filter = ticketFilter(config);
-      return `${withArticle(`${filter ? `${filter} ` : ''}ticket`)} is created for a client`;
-    }
-    case 'scheduled': {
-      const cron = text(config, 'cron');
-      const words = cron ? describeCron(cron) : null;
-      return words ? `the schedule ticks (${words.charAt(0).toLowerCase()}${words.slice(1)}${text(config, 'timezone') ? `, ${config.timezone}` : ''})` : 'the schedule ticks';
-    }
-    default:
-      return 'the trigger fires';
-  }
+export function describeTriggerEvent(trigger: DraftTrigger): string {
+  return triggerEventWords(trigger, describeCron);
 }
 
 /** "the client is in “onboarding”". */
-export function describeTriggerState({ type, config }: DraftTrigger): string {
-  switch (type) {
-    case 'stage_change':
-      return `the client is in ${q(config.toStage ?? '…')}`;
-    case 'inactivity':
-      return `the client has had no activity for at least ${text(config, 'days') ?? '…'} days`;
-    case 'kpi_threshold':
-      return `the client’s latest ${text(config, 'metric') ?? 'metric'} is ${text(config, 'operator') ?? '…'} ${text(config, 'value') ?? '…'}`;
-    case 'new_message':
-      return `a message${messageFilter(config)} arrived from the client in the last 24 hours`;
-    case 'ticket_created': {
-      const filter = ticketFilter(config);
-      return `${withArticle(`${filter ? `${filter} ` : ''}ticket`)} was created for the client in the last 24 hours`;
-    }
-    default:
-      return 'the condition holds';
-  }
+export function describeTriggerState(trigger: DraftTrigger): string {
+  return triggerStateWords(trigger);
 }
 
 /** One sentence for the whole trigger set, spelling out what AND means. */

@@ -6,7 +6,8 @@ import { AttentionBadge } from './AttentionBadge';
 import { AutomationQuickToggle } from './AutomationQuickToggle';
 import { AutomationStat } from './AutomationStat';
 import { AutomationStatusBadge } from './AutomationStatusBadge';
-import { DeleteAutomationButton } from './DeleteAutomationButton';
+import { AutomationMenu } from './AutomationMenu';
+import { AutomationSummaryLine } from './AutomationSummaryLine';
 
 function rateColor(rate: number | null): string | undefined {
   if (rate === null) return undefined;
@@ -29,17 +30,12 @@ export function AutomationCard({ workflow, canEdit }: AutomationCardProps) {
       <Stack gap="xs">
         <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
           <div style={{ minWidth: 0 }}>
-            {canEdit ? (
-              <Anchor component={Link} to={editPath} fw={600} c="inherit" style={{ overflowWrap: 'anywhere' }}>
-                {name}
-              </Anchor>
-            ) : (
-              <Text fw={600} style={{ overflowWrap: 'anywhere' }}>
-                {name}
-              </Text>
-            )}
+            <Anchor component={Link} to={`/automations/${id}`} fw={600} c="inherit" style={{ overflowWrap: 'anywhere' }}>
+              {name}
+            </Anchor>
+            <AutomationSummaryLine workflow={workflow} />
             {description && (
-              <Text size="sm" c="dimmed" lineClamp={2}>
+              <Text size="sm" c="dimmed" lineClamp={1}>
                 {description}
               </Text>
             )}
@@ -84,7 +80,7 @@ export function AutomationCard({ workflow, canEdit }: AutomationCardProps) {
               <Button component={Link} to={editPath} variant="light" size="compact-sm" aria-label={`Edit ${name}`}>
                 Edit
               </Button>
-              <DeleteAutomationButton workflow={workflow} />
+              <AutomationMenu workflow={workflow} />
             </Group>
           )}
         </Group>

@@ -1,0 +1,119 @@
+import { useMemo } from 'react';
+import { Alert, Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Link, useParams } from 'react-router';
+import { ApiError } from '../api/errors';
+import { useActionTypes, useTriggerTypes } from '../api/useTypeCatalogs';
+import { useWorkflow } from '../api/useWorkflow';
+import { usePermissions } from '../auth/usePermissions';
+import { draftFromWorkflow } from '../components/builder/draftConversion';
+import { AttentionBadge } from '../components/dashboard/AttentionBadge';
+import { AutomationStat } from '../components/dashboard/AutomationStat';
+import { AutomationStatusBadge } from '../components/dashboard/AutomationStatusBadge';
+import { LazyFlowDiagram } from '../components/flow/LazyFlowDiagram';
+import { LoadingState } from '../components/LoadingState';
+import { QueryError } from '../components/QueryError';
+import { automationInOneLine } from '../lib/automationWords';
+import { formatCount, formatDateTime, formatPausedReason, formatRate, formatRelativeTime } from '../lib/format';
+
+/** `/automations/:id`: what one automation does, read-only: in one line, its status and figures, and its flow diagram. */
+export function AutomationPage() {
+  const { id } = useParams();
+  const { canEdit } = usePermissions();
+  const workflow = useWorkflow(id);
+  const triggers = useTriggerTypes();
+  const actions = useActionTypes();
+  const labels = useMemo(() => ({ triggers: triggers.data ?? [], actions: actions.data ?? [] }), [triggers.data, actions.data]);
+  const input = useMemo(() => (workflow.data ? draftFromWorkflow(workflow.data) : null), [workflow.data]);
+
+  const back = (
+    <Anchor component={Link} to="/" size="sm">
+      ← Back to automations
+    </Anchor>
+  );
+
+  if (workflow.error instanceof ApiError && workflow.error.status === 404) {
+    return (
+      <Stack gap="md">
+        {back}
+        <Alert color="yellow" title="Automation not found">
+          It does not exist or was deleted.
+        </Alert>
+      </Stack>
+    );
+  }
+  if (workflow.error) {
+    return (
+      <Stack gap="md">
+        {back}
+        <QueryError title="Could not load the automation" error={workflow.error} onRetry={() => void workflow.refetch()} />
+      </Stack>
+    );
+  }
+  if (!workflow.data || !input) return <LoadingState label="Loading automation…" />;
+
+  const { name, description, isActive, pausedReason, lastRunAt, successRate, runCount, failedRunsNeedingAttention } = workflow.data;
+  return (
+    <Stack gap="md">
+      {back}
+      <Group justify="space-between" align="flex-start" gap="sm">
+        <Stack gap={4} miw={0} style={{ flex: '1 1 320px' }}>
+          <Title order={2} style={{ overflowWrap: 'anywhere' }}>
+            {name}
+          </Title>
+          <Text fw={500}>{automationInOneLine(workflow.data.triggers, workflow.data.steps)}</Text>
+          {description && (
+            <Text size="sm" c="dimmed">
+              {description}
+            </Text>
+          )}
+        </Stack>
+        <Group gap="xs">
+          <Button component={Link} to={`/runs?workflowId=${id}`} variant="default">
+            See its runs
+          </Button>
+          {canEdit && (
+            <Button component={Link} to={`/automations/${id}/edit`}>
+              Edit
+            </Button>
+          )}
+        </Group>
+      </Group>
+
+      <Paper withBorder p="sm">
+        <Group gap="xl" align="flex-start">
+          <AutomationStat label="Status">
+            <Group gap="xs">
+              <AutomationStatusBadge isActive={isActive} />
+              {!isActive && pausedReason && <Text size="sm">{formatPausedReason(pausedReason)}</Text>}
+              <AttentionBadge count={failedRunsNeedingAttention} />
+            </Group>
+          </AutomationStat>
+          <AutomationStat label="Last run">
+            {lastRunAt ? (
+              <time dateTime={lastRunAt} title={formatDateTime(lastRunAt)}>
+                {formatRelativeTime(lastRunAt)}
+              </time>
+            ) : (
+              'Never'
+            )}
+          </AutomationStat>
+          <AutomationStat label="Success rate">{formatRate(successRate)}</AutomationStat>
+          <AutomationStat label="Runs">{formatCount(runCount)}</AutomationStat>
+        </Group>
+      </Paper>
+
+      <Stack gap="xs" component="section" aria-labelledby="flow-heading">
+        <Title order={3} id="flow-heading">
+          How it runs
+        </Title>
+        {triggers.data && actions.data ? (
+          <LazyFlowDiagram input={input} labels={labels} label={`Flow diagram of ${name}`} />
+        ) : triggers.error || actions.error ? (
+          <QueryError title="Could not load the step types" error={triggers.error ?? actions.error} onRetry={() => void (triggers.error ? triggers : actions).refetch()} />
+        ) : (
+          <LoadingState label="Loading flow diagram…" />
+        )}
+      </Stack>
+    </Stack>
+  );
+}
