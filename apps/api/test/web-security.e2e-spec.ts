@@ -137,6 +137,12 @@ describe('web security (issue 11)', () => {
       expect((await api.http().get('/api/v1/auth/me').set(bearer(second.body.accessToken)).expect(200)).body).toMatchObject({ agencyId: beta.agencyId, actorId: created.body.id });
       await login('direct', { email: alphaAdmin, password: 'another long password' }).expect(401);
     });
+
+    it('concurrent creates of one email in one agency: one 201, the others 409 (never a 500)', async () => {
+      const create = () => api.http().post('/api/v1/users').set(bearer(alpha.tokens.admin)).send({ email: 'racing@x.test', name: 'Racer', role: 'viewer', password: 'another long password' });
+      const statuses = (await Promise.all([create(), create(), create()])).map((response) => response.status).sort();
+      expect(statuses).toEqual([201, 409, 409]);
+    });
   });
 
   describe('password changes', () => {

@@ -62,7 +62,11 @@ export class UsersController {
     // Emails are unique per agency: whether another agency uses this address is none of this agency's business.
     const taken = await this.users(principal).query('u').andWhere('lower(u.email) = lower(:email)', { email: body.email }).getExists();
     if (taken) throw ApiError.conflict('A user with this email already exists in this agency');
-    const user = await this.provisioner.createUser({ agencyId: principal.agencyId, ...body });
+    const user = await this.provisioner.createUser({ agencyId: principal.agencyId, ...body }).catch((error: unknown) => {
+      // Two creates of one email at once: the unique (agency, email) index decides, the loser gets the same 409.
+      if ((error as { driverError?: { code?: string } }).driverError?.code === '23505') throw ApiError.conflict('A user with this email already exists in this agency');
+      throw error;
+    });
     await this.audit.record({ agencyId: principal.agencyId, eventType: 'user.created', actor: actorOf(principal), details: { userId: user.id, role: user.role } });
     return toDto(user);
   }
