@@ -399,7 +399,7 @@ async function main() {
       retriedRequests: results.filter((r) => r.attempts > 1).length,
       acceptMs: summarize(results.filter((r) => r.id).map((r) => r.ms)),
       loadSeconds: Math.round(loadSeconds * 10) / 10,
-      acceptedPerSecond: Math.round((accepted.size / Math.max(1, ...results.filter((r) => r.id).map((r) => r.doneAt)) / 1000) * 10) / 10,
+      acceptedPerSecond: Math.round((accepted.size / (Math.max(1, ...results.filter((r) => r.id).map((r) => r.doneAt)) / 1000)) * 10) / 10,
       maxBehindScheduleMs: Math.round(behindMs),
     },
     drain: { drained, seconds: Math.round(drainSeconds * 10) / 10, last: lastState },
@@ -442,17 +442,17 @@ function formatChaosTable(report) {
   ];
   const width = Math.max(...rows.map((r) => r[0].length));
   const lines = rows.map(([label, value, target]) => `${label.padEnd(width)}  ${String(value).padEnd(28)} ${target}`);
-  lines.push('', 'fault                     at (s)  detail                                   first step after  rate back (80%)  runs taken over');
+  lines.push('', `${'fault'.padEnd(25)} ${'at (s)'.padStart(6)}  ${'detail'.padEnd(56)} ${'first step after'.padStart(16)}  ${'rate back (80%)'.padStart(15)}  runs taken over`);
   for (const f of report.recovery) {
     const detail =
       f.kind === 'worker-kill'
-        ? `pid ${f.pid}: ${f.strandedRuns} runs leased; new worker ready ${f.replacementReadyAfterMs ?? '?'} ms`
+        ? `pid ${f.pid}: ${f.strandedRuns} runs leased; replacement up in ${f.replacementReadyAfterMs ?? '?'} ms`
         : f.kind === 'pg-terminate'
           ? `${f.terminatedConnections} connections terminated`
           : `down ${f.downMs} ms; keys ${f.keysBefore} → ${f.keysAfterRestart}`;
     const ms = (value) => (value === null || value === undefined ? 'n/a' : `${value} ms`);
     lines.push(
-      `${f.kind.padEnd(25)} ${(f.atMs / 1000).toFixed(1).padStart(6)}  ${detail.slice(0, 40).padEnd(40)} ${ms(f.firstStepCompletedAfterMs).padStart(16)}  ${ms(f.rateBackAfterMs).padStart(15)}  ${f.kind === 'worker-kill' ? ms(f.strandedTakenOverAfterMs) : ''}${f.error ? ` ERROR ${f.error}` : ''}`,
+      `${f.kind.padEnd(25)} ${(f.atMs / 1000).toFixed(1).padStart(6)}  ${detail.slice(0, 56).padEnd(56)} ${ms(f.firstStepCompletedAfterMs).padStart(16)}  ${ms(f.rateBackAfterMs).padStart(15)}  ${f.kind === 'worker-kill' ? ms(f.strandedTakenOverAfterMs) : ''}${f.error ? ` ERROR ${f.error}` : ''}`,
     );
   }
   lines.push('', `Verdict: ${report.pass ? 'PASS' : 'FAIL'} (lost ${v.lost.total}, duplicated internal ${v.duplicated.internal}, external sends missing ${v.sends.slack.missing + v.sends.email.missing}${report.drain.drained ? '' : ', not drained'})`);
