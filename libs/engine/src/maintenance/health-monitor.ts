@@ -3,6 +3,7 @@ import { emittedErrors, NotificationEntity, UserEntity } from '@automations/pers
 import type { IntegrationSettingsLoader } from '../context/integration-settings.loader';
 import type { EmailSender } from '../integrations/email-sender';
 import type { SlackNotifier } from '../integrations/slack-notifier';
+import { withSessionAdvisoryLock } from './session-advisory-lock';
 
 /** Session advisory lock held for one evaluation: one evaluator at a time across worker replicas. */
 export const HEALTH_MONITOR_LOCK_KEY = 774202614;
@@ -153,19 +154,7 @@ export class HealthMonitor {
 
   /** One evaluation at `now`; null when another evaluator holds the lock. */
   async evaluate(now: Date = new Date()): Promise<HealthEvaluation | null> {
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    try {
-      const [{ locked }] = await runner.query(`SELECT pg_try_advisory_lock($1) AS locked`, [HEALTH_MONITOR_LOCK_KEY]);
-      if (!locked) return null;
-      try {
-        return await this.evaluateLocked(runner.manager, now);
-      } finally {
-        await runner.query(`SELECT pg_advisory_unlock($1)`, [HEALTH_MONITOR_LOCK_KEY]).catch(() => undefined);
-      }
-    } finally {
-      await runner.release();
-    }
+    return withSessionAdvisoryLock(this.dataSource, HEALTH_MONITOR_LOCK_KEY, (runner) => this.evaluateLocked(runner.manager, now));
   }
 
   private async evaluateLocked(manager: EntityManager, now: Date): Promise<HealthEvaluation> {

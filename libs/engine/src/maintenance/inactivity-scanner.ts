@@ -3,6 +3,7 @@ import { evaluateTriggerState, type TriggerDefinition } from '@automations/domai
 import { loadTriggerState, takeClientSnapshot } from '../context/client-snapshot';
 import { createRun, type RunCreation, type RunTrigger } from '../runs/run-creator';
 import { TriggerBatchError, type TriggerBatchFailure } from '../schedules/trigger-batch.error';
+import { withSessionAdvisoryLock } from './session-advisory-lock';
 
 /** Session advisory lock held for the duration of a scan: one scanner at a time across replicas. */
 export const INACTIVITY_SCAN_LOCK_KEY = 774202613;
@@ -64,19 +65,7 @@ export class InactivityScanner {
    * failed; the next scan retries them.
    */
   async scan(now: Date = new Date()): Promise<string[]> {
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    try {
-      const [{ locked }] = await runner.query(`SELECT pg_try_advisory_lock($1) AS locked`, [INACTIVITY_SCAN_LOCK_KEY]);
-      if (!locked) return [];
-      try {
-        return await this.scanLocked(runner.manager, now);
-      } finally {
-        await runner.query(`SELECT pg_advisory_unlock($1)`, [INACTIVITY_SCAN_LOCK_KEY]).catch(() => undefined);
-      }
-    } finally {
-      await runner.release();
-    }
+    return (await withSessionAdvisoryLock(this.dataSource, INACTIVITY_SCAN_LOCK_KEY, (runner) => this.scanLocked(runner.manager, now))) ?? [];
   }
 
   private async scanLocked(manager: EntityManager, now: Date): Promise<string[]> {

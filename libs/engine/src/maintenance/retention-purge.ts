@@ -1,4 +1,5 @@
 import type { DataSource, QueryRunner } from 'typeorm';
+import { withSessionAdvisoryLock } from './session-advisory-lock';
 
 export interface RetentionPurgeOptions {
   /** RUN_RETENTION_DAYS: runs finished longer ago lose their payloads. 0 (or less) disables the purge. */
@@ -62,31 +63,21 @@ export class RetentionPurge {
   async purge(now: Date = new Date()): Promise<RetentionPurgeReport | null> {
     const cutoff = this.cutoffFor(now);
     if (!cutoff) return null;
-    const runner = this.dataSource.createQueryRunner();
-    await runner.connect();
-    try {
-      const [{ locked }] = rowsOf<{ locked: boolean }>(await runner.query(`SELECT pg_try_advisory_lock($1) AS locked`, [PURGE_LOCK_KEY]));
-      if (!locked) return null;
-      try {
-        const report: RetentionPurgeReport = { cutoff, runs: 0, steps: 0, approvals: 0, more: false };
-        for (let batch = 0; ; batch += 1) {
-          if (batch >= this.maxBatches) {
-            report.more = true;
-            break;
-          }
-          const done = await this.purgeBatch(runner, cutoff);
-          report.runs += done.runs;
-          report.steps += done.steps;
-          report.approvals += done.approvals;
-          if (done.runs < this.batchSize) break;
+    return withSessionAdvisoryLock(this.dataSource, PURGE_LOCK_KEY, async (runner) => {
+      const report: RetentionPurgeReport = { cutoff, runs: 0, steps: 0, approvals: 0, more: false };
+      for (let batch = 0; ; batch += 1) {
+        if (batch >= this.maxBatches) {
+          report.more = true;
+          break;
         }
-        return report;
-      } finally {
-        await runner.query(`SELECT pg_advisory_unlock($1)`, [PURGE_LOCK_KEY]).catch(() => undefined);
+        const done = await this.purgeBatch(runner, cutoff);
+        report.runs += done.runs;
+        report.steps += done.steps;
+        report.approvals += done.approvals;
+        if (done.runs < this.batchSize) break;
       }
-    } finally {
-      await runner.release();
-    }
+      return report;
+    });
   }
 
   private async purgeBatch(runner: QueryRunner, cutoff: Date): Promise<{ runs: number; steps: number; approvals: number }> {
