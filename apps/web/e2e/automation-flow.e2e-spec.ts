@@ -94,6 +94,7 @@ describe('build, run, approve and retry an automation (Chromium)', () => {
     const task = page.getByRole('listitem', { name: 'Step 1: Create a task', exact: true });
     await task.getByRole('textbox', { name: /^Title/ }).fill('Kickoff call with {{client.name}}');
     await task.getByLabel(/^Priority/).selectOption('high');
+    await task.getByRole('button', { name: 'More options of step 1' }).click();
     await task.getByRole('switch', { name: /^Requires approval/ }).check();
     await screenshot(page, 'wizard-actions');
 
@@ -110,6 +111,7 @@ describe('build, run, approve and retry an automation (Chromium)', () => {
     const thenStep = page.getByRole('listitem', { name: 'Step 1 › THEN 1: Add an alert', exact: true });
     await thenStep.getByRole('textbox', { name: /^Title/ }).fill('{{client.name}} is onboarding');
     await thenStep.getByLabel(/^Severity/).selectOption('info');
+    await thenStep.getByRole('button', { name: 'More options of step 1 › THEN 1' }).click();
     await thenStep.getByRole('textbox', { name: /^Wait before this step/ }).fill('1');
     await branch.getByRole('button', { name: 'Add ELSE path' }).click();
     await page.getByLabel('Action of step 1 › ELSE 1', { exact: true }).selectOption('add_alert');

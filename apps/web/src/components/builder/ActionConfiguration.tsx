@@ -1,4 +1,6 @@
-import { Checkbox, Group, NativeSelect, Stack, Switch, Text } from '@mantine/core';
+import { useId, useState } from 'react';
+import { Badge, Button, Checkbox, Group, NativeSelect, Stack, Switch, Text } from '@mantine/core';
+import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import type { ActionType } from '../../api/types';
 import { SchemaForm } from '../schema-form/SchemaForm';
 import { SchemaField } from '../schema-form/SchemaField';
@@ -18,10 +20,37 @@ interface ActionConfigurationProps {
   name: string;
 }
 
-/** One action: its type, its config form (from the type's JSON Schema) and its options. */
+const ADVANCED_FIELDS = ['delayMinutes', 'requiresApproval', 'continueOnFailure', 'condition'] as const;
+
+/** Whether any of the advanced options of a step is set (then they are shown without asking). */
+function advancedSet(step: DraftAction): boolean {
+  const delay = step.delayMinutes;
+  return (delay !== undefined && delay !== '' && Number(delay) !== 0) || step.requiresApproval || step.continueOnFailure || step.condition !== null;
+}
+
+/** What the hidden options say, next to a closed "More options". */
+function collapsedMarks(step: DraftAction, requiresApprovalForAll: boolean): string[] {
+  const delay = Number(step.delayMinutes);
+  return [
+    Number.isFinite(delay) && delay > 0 ? `waits ${delay} min` : null,
+    requiresApprovalForAll || step.requiresApproval ? 'needs approval' : null,
+    step.continueOnFailure ? 'continues on failure' : null,
+    step.condition ? 'only runs when…' : null,
+  ].filter((mark): mark is string => mark !== null);
+}
+
+/**
+ * One action: its type, its config form (from the type's JSON Schema) and, behind "More options"
+ * (open when one of them is set or has an error), wait, approval, continue on failure and
+ * "only run when…".
+ */
 export function ActionConfiguration({ step, onChange, path, name }: ActionConfigurationProps) {
   const { catalogs, errors, clearError, variableGroups, requiresApprovalForAll } = useBuilder();
   const descriptor = catalogs.actions.find((candidate) => candidate.type === step.type);
+  const [moreOpened, setMoreOpened] = useState(() => advancedSet(step));
+  const advancedId = useId();
+  const advancedError = Object.keys(errors).some((key) => ADVANCED_FIELDS.some((field) => key === `${path}.${field}` || key.startsWith(`${path}.${field}.`) || key.startsWith(`${path}.${field}[`)));
+  const showMore = moreOpened || advancedError;
 
   const change = (changes: Partial<DraftAction>, errorPath: string) => {
     clearError(errorPath);
@@ -58,51 +87,75 @@ export function ActionConfiguration({ step, onChange, path, name }: ActionConfig
       )}
       {descriptor && (
         <Stack gap="xs" pt="xs" style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
-          <Group align="flex-start" gap="lg" wrap="wrap">
-            <div style={{ flex: '0 1 240px' }}>
-              <SchemaField
-                name="delayMinutes"
-                schema={DELAY_SCHEMA}
-                required={false}
-                value={step.delayMinutes}
-                onChange={(value) => change({ delayMinutes: value as number | string | undefined }, `${path}.delayMinutes`)}
-                errors={errorsUnder(errors, `${path}.delayMinutes`)}
-                options={{}}
-              />
-            </div>
-            <Stack gap="xs" style={{ flex: '1 1 240px' }}>
-              <Switch
-                label="Requires approval"
-                description={requiresApprovalForAll ? 'Every action of this automation needs approval (see Basics).' : 'An admin approves before this step runs.'}
-                checked={requiresApprovalForAll || step.requiresApproval}
-                disabled={requiresApprovalForAll}
-                onChange={(event) => change({ requiresApproval: event.currentTarget.checked }, `${path}.requiresApproval`)}
-              />
-              <Switch
-                label="Continue on failure"
-                description="If this step fails, go on with the next one instead of stopping the run."
-                checked={step.continueOnFailure}
-                onChange={(event) => change({ continueOnFailure: event.currentTarget.checked }, `${path}.continueOnFailure`)}
-              />
-            </Stack>
+          <Group gap="xs">
+            <Button
+              variant="subtle"
+              size="compact-sm"
+              color="gray"
+              leftSection={showMore ? <IconChevronDown size={14} aria-hidden="true" /> : <IconChevronRight size={14} aria-hidden="true" />}
+              aria-expanded={showMore}
+              aria-controls={advancedId}
+              aria-label={`More options of ${name}`}
+              onClick={() => setMoreOpened(!showMore)}
+            >
+              More options
+            </Button>
+            {!showMore &&
+              collapsedMarks(step, requiresApprovalForAll).map((mark) => (
+                <Badge key={mark} variant="light" color="gray" tt="none">
+                  {mark}
+                </Badge>
+              ))}
           </Group>
-          <Checkbox
-            label="Only run this step when…"
-            checked={step.condition !== null}
-            onChange={(event) => change({ condition: event.currentTarget.checked ? newCondition() : null }, `${path}.condition`)}
-          />
-          {step.condition && (
-            <ConditionRulesEditor
-              condition={step.condition}
-              onChange={(condition) => onChange({ ...step, condition })}
-              path={`${path}.condition`}
-              lead="Run only when"
-            />
-          )}
-          {!step.condition && errors[`${path}.condition`] && (
-            <Text size="sm" c="red">
-              {errors[`${path}.condition`]}
-            </Text>
+          {showMore && (
+            <Stack gap="xs" id={advancedId}>
+              <Group align="flex-start" gap="lg" wrap="wrap">
+                <div style={{ flex: '0 1 240px' }}>
+                  <SchemaField
+                    name="delayMinutes"
+                    schema={DELAY_SCHEMA}
+                    required={false}
+                    value={step.delayMinutes}
+                    onChange={(value) => change({ delayMinutes: value as number | string | undefined }, `${path}.delayMinutes`)}
+                    errors={errorsUnder(errors, `${path}.delayMinutes`)}
+                    options={{}}
+                  />
+                </div>
+                <Stack gap="xs" style={{ flex: '1 1 240px' }}>
+                  <Switch
+                    label="Requires approval"
+                    description={requiresApprovalForAll ? 'Every action of this automation needs approval (see Basics).' : 'An admin approves before this step runs.'}
+                    checked={requiresApprovalForAll || step.requiresApproval}
+                    disabled={requiresApprovalForAll}
+                    onChange={(event) => change({ requiresApproval: event.currentTarget.checked }, `${path}.requiresApproval`)}
+                  />
+                  <Switch
+                    label="Continue on failure"
+                    description="If this step fails, go on with the next one instead of stopping the run."
+                    checked={step.continueOnFailure}
+                    onChange={(event) => change({ continueOnFailure: event.currentTarget.checked }, `${path}.continueOnFailure`)}
+                  />
+                </Stack>
+              </Group>
+              <Checkbox
+                label="Only run this step when…"
+                checked={step.condition !== null}
+                onChange={(event) => change({ condition: event.currentTarget.checked ? newCondition() : null }, `${path}.condition`)}
+              />
+              {step.condition && (
+                <ConditionRulesEditor
+                  condition={step.condition}
+                  onChange={(condition) => onChange({ ...step, condition })}
+                  path={`${path}.condition`}
+                  lead="Run only when"
+                />
+              )}
+              {!step.condition && errors[`${path}.condition`] && (
+                <Text size="sm" c="red">
+                  {errors[`${path}.condition`]}
+                </Text>
+              )}
+            </Stack>
           )}
         </Stack>
       )}

@@ -1,5 +1,8 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { ActionIcon, Badge, Group, Paper, Stack, Text } from '@mantine/core';
+import { useSortable } from '@dnd-kit/sortable';
+import { CSS } from '@dnd-kit/utilities';
+import { IconGripVertical } from '@tabler/icons-react';
 import { ConfirmButton } from '../ConfirmButton';
 import { useBuilder } from './BuilderContext';
 import type { DraftStep } from './draft';
@@ -25,9 +28,13 @@ function hasContent(step: DraftStep): boolean {
   return step.kind === 'branch' ? step.then.length > 0 || (step.else?.length ?? 0) > 0 : Object.keys(step.config).length > 0;
 }
 
-/** A step of the chain with its header: number, kind, move up/down and remove. */
+/**
+ * A step of the chain with its header: a drag handle (pointer or keyboard: Space, arrows, Space),
+ * number, kind, move up/down and remove.
+ */
 export function StepCard({ step, name, path, isFirst, isLast, onMove, onRemove, focusMove, onFocusMoveDone, children }: StepCardProps) {
   const { catalogs, errors } = useBuilder();
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: step.key });
   const upRef = useRef<HTMLButtonElement>(null);
   const downRef = useRef<HTMLButtonElement>(null);
 
@@ -46,10 +53,29 @@ export function StepCard({ step, name, path, isFirst, isLast, onMove, onRemove, 
   const label = name.charAt(0).toUpperCase() + name.slice(1);
 
   return (
-    <Paper withBorder p={{ base: 'xs', sm: 'sm' }} component="li" aria-label={`${label}: ${title}`} style={{ listStyle: 'none' }}>
+    <Paper
+      ref={setNodeRef}
+      withBorder
+      p={{ base: 'xs', sm: 'sm' }}
+      component="li"
+      aria-label={`${label}: ${title}`}
+      shadow={isDragging ? 'md' : undefined}
+      style={{ listStyle: 'none', transform: CSS.Translate.toString(transform), transition, position: 'relative', zIndex: isDragging ? 2 : undefined }}
+    >
       <Stack gap="sm">
         <Group justify="space-between" wrap="nowrap" gap="xs">
           <Group gap="xs" miw={0} wrap="nowrap">
+            <ActionIcon
+              ref={setActivatorNodeRef}
+              variant="subtle"
+              color="gray"
+              {...attributes}
+              {...listeners}
+              aria-label={`Drag ${name} to reorder`}
+              style={{ cursor: isDragging ? 'grabbing' : 'grab', touchAction: 'none', flexShrink: 0 }}
+            >
+              <IconGripVertical size={18} aria-hidden="true" />
+            </ActionIcon>
             <Badge variant="light" color={step.kind === 'branch' ? 'grape' : 'indigo'} style={{ flexShrink: 0 }}>
               {label}
             </Badge>

@@ -1,0 +1,96 @@
+import { useState } from 'react';
+import { MantineProvider } from '@mantine/core';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { actionTypes, triggerTypes } from '../../test/appStubs';
+import { ActionChainEditor } from './ActionChainEditor';
+import { BuilderContext, type BuilderContextValue } from './BuilderContext';
+import { definitionFromDraft } from './draftConversion';
+import { newAction, type DraftAction, type DraftStep } from './draft';
+
+let current: DraftStep[] = [];
+
+function Harness({ initial, errors = {} }: { initial: DraftStep[]; errors?: Record<string, string> }) {
+  const [steps, setSteps] = useState<DraftStep[]>(initial);
+  current = steps;
+  const context: BuilderContextValue = {
+    catalogs: { triggers: triggerTypes.items, actions: actionTypes.items },
+    errors,
+    clearError: () => undefined,
+    variableGroups: [],
+    conditionFields: ['client.health'],
+    requiresApprovalForAll: false,
+    defaultTimezone: 'UTC',
+  };
+  return (
+    <MantineProvider env="test">
+      <BuilderContext.Provider value={context}>
+        <ActionChainEditor steps={steps} onChange={setSteps} path="steps" />
+      </BuilderContext.Provider>
+    </MantineProvider>
+  );
+}
+
+const action = (type: DraftAction['type'], config: Record<string, unknown>, options: Partial<DraftAction> = {}): DraftAction => ({ ...newAction(), type, config, ...options });
+const types = () => definitionFromDraft({ name: 'n', description: '', isActive: true, requiresApproval: false, triggers: [], steps: current }).steps.map((step) => step.type);
+
+describe('ActionChainEditor', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('keeps wait, approval, continue on failure and "only run when" behind More options until opened', () => {
+    render(<Harness initial={[action('create_task', { title: 'Call', priority: 'high' })]} />);
+    const step = screen.getByRole('listitem', { name: 'Step 1: Create a task' });
+    expect(within(step).queryByRole('switch', { name: /^Requires approval/ })).toBeNull();
+    expect(within(step).queryByLabelText(/^Wait before this step/)).toBeNull();
+
+    const more = within(step).getByRole('button', { name: 'More options of step 1' });
+    expect(more.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(more);
+    expect(more.getAttribute('aria-expanded')).toBe('true');
+    fireEvent.click(within(step).getByRole('switch', { name: /^Requires approval/ }));
+    expect(within(step).getByRole('switch', { name: /^Continue on failure/ })).toBeTruthy();
+    expect(within(step).getByRole('checkbox', { name: 'Only run this step when…' })).toBeTruthy();
+
+    // Closed again, it says what is set.
+    fireEvent.click(more);
+    expect(within(step).queryByRole('switch', { name: /^Requires approval/ })).toBeNull();
+    expect(within(step).getByText('needs approval')).toBeTruthy();
+  });
+
+  it('opens More options by itself when one of them is set or has an error', () => {
+    render(
+      <Harness
+        initial={[action('create_task', { title: 'Call', priority: 'high' }, { delayMinutes: 30 }), action('add_alert', { title: 'A', severity: 'info' }), action('add_alert', { title: 'B', severity: 'info' })]}
+        errors={{ 'steps[1].condition.all[0].field': 'Choose a field', 'steps[1].condition': 'Add at least one rule' }}
+      />,
+    );
+    expect((within(screen.getByRole('listitem', { name: 'Step 1: Create a task' })).getByLabelText(/^Wait before this step/) as HTMLInputElement).value).toBe('30');
+    expect(within(screen.getAllByRole('listitem', { name: 'Step 2: Add an alert' })[0]).getByRole('button', { name: 'More options of step 2' }).getAttribute('aria-expanded')).toBe('true');
+    expect(within(screen.getByRole('listitem', { name: 'Step 3: Add an alert' })).getByRole('button', { name: 'More options of step 3' }).getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('reorders a step by dragging its handle with the keyboard (Space, arrow down, Space)', async () => {
+    render(<Harness initial={[action('create_task', { title: 'Call', priority: 'high' }), action('add_alert', { title: 'A', severity: 'info' }), action('update_client', { stage: 'active' })]} />);
+    // jsdom lays nothing out: give each step a place in a column, 100 px apart, as a browser would.
+    vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (this: HTMLElement) {
+      const item = this.closest('li');
+      const index = item ? [...item.parentElement!.children].indexOf(item) : 0;
+      const top = index * 100;
+      return { x: 0, y: top, top, left: 0, right: 600, bottom: top + 90, width: 600, height: 90, toJSON: () => ({}) } as DOMRect;
+    });
+
+    const handle = screen.getByRole('button', { name: 'Drag step 1 to reorder' });
+    handle.focus();
+    await act(async () => {
+      fireEvent.keyDown(handle, { code: 'Space', key: ' ' });
+    });
+    await act(async () => {
+      fireEvent.keyDown(handle, { code: 'ArrowDown', key: 'ArrowDown' });
+    });
+    await act(async () => {
+      fireEvent.keyDown(handle, { code: 'Space', key: ' ' });
+    });
+    expect(types()).toEqual(['add_alert', 'create_task', 'update_client']);
+    expect(screen.getByRole('listitem', { name: 'Step 2: Create a task' })).toBeTruthy();
+  });
+});
