@@ -278,6 +278,23 @@ async function main() {
         const keysBefore = await redis.dbsize().catch(() => null);
         const { downMs } = await redis.restart({ flush: flushed, downMs: options.redisDownSeconds * 1000 });
         Object.assign(entry, { flushed, keysBefore, keysAfterRestart: await redis.dbsize().catch(() => null), downMs, upAtMs: Math.round(performance.now() - t0) });
+      } else if (fault.kind === 'pg-outage') {
+        // Postgres gone for the workers for a while: new connections to the database refused, theirs terminated again every 250 ms.
+        let terminated = 0;
+        await withAdmin(async (admin) => {
+          await admin.query(`ALTER DATABASE "${dbName}" ALLOW_CONNECTIONS false`);
+          try {
+            const until = performance.now() + options.pgOutageSeconds * 1000;
+            while (performance.now() < until) {
+              const livePids = workers.filter((w) => !w.killed && w.child.exitCode === null && w.child.signalCode === null).map((w) => w.pid);
+              terminated += (await terminateConnectionsOf(admin, { dbName, pids: livePids, appPrefix: WORKER_APP_PREFIX })).terminated;
+              await sleep(250);
+            }
+          } finally {
+            await admin.query(`ALTER DATABASE "${dbName}" ALLOW_CONNECTIONS true`);
+          }
+        });
+        Object.assign(entry, { terminatedConnections: terminated, downMs: options.pgOutageSeconds * 1000, upAtMs: Math.round(performance.now() - t0) });
       } else if (fault.kind === 'pg-terminate') {
         const livePids = workers.filter((w) => !w.killed && w.child.exitCode === null && w.child.signalCode === null).map((w) => w.pid);
         const result = await withAdmin((admin) => terminateConnectionsOf(admin, { dbName, pids: livePids, appPrefix: WORKER_APP_PREFIX }));
@@ -387,7 +404,7 @@ async function main() {
     startedAt: startedAt.toISOString(),
     finishedAt: new Date().toISOString(),
     smoke: options.smoke,
-    parameters: { faults: plan, stallSeconds: options.stallSeconds, rate: options.rate, seconds: options.seconds, workers: options.workers, killEvery: options.killEvery, redisRestarts: options.redisRestarts, pgKills: options.pgKills, redisDownSeconds: options.redisDownSeconds, drainSeconds: options.drainSeconds, delaySeconds: options.delaySeconds },
+    parameters: { faults: plan, pgOutageSeconds: options.pgOutageSeconds, stallSeconds: options.stallSeconds, rate: options.rate, seconds: options.seconds, workers: options.workers, killEvery: options.killEvery, redisRestarts: options.redisRestarts, pgKills: options.pgKills, redisDownSeconds: options.redisDownSeconds, drainSeconds: options.drainSeconds, delaySeconds: options.delaySeconds },
     processEnv: { NODE_ENV: 'production', API_RATE_LIMIT_PER_MINUTE: '0', ...engineEnv, agencyMaxRunsPerMinute: 100_000 },
     environment: { node: process.version, cpus: os.cpus().length, loadAverage1m: os.loadavg()[0] },
     workload: { kinds: KINDS, workflows: chaosWorkflows() },
@@ -449,6 +466,8 @@ function formatChaosTable(report) {
         ? `pid ${f.pid}: ${f.strandedRuns} runs leased; replacement up in ${f.replacementReadyAfterMs ?? '?'} ms`
         : f.kind === 'pg-terminate'
           ? `${f.terminatedConnections} connections terminated`
+          : f.kind === 'pg-outage'
+            ? `${f.downMs} ms without Postgres; ${f.terminatedConnections} connections terminated`
           : `down ${f.downMs} ms; keys ${f.keysBefore} → ${f.keysAfterRestart}`;
     const ms = (value) => (value === null || value === undefined ? 'n/a' : `${value} ms`);
     lines.push(

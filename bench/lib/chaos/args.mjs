@@ -16,7 +16,10 @@ Exit 0: nothing lost, no internal effect duplicated, every external send deliver
                           with 1, the one restart is flushed)
   --pg-kills N            terminations of every worker Postgres connection (default 2)
   --faults LIST           an explicit timeline instead of the above, e.g. "5:worker-kill,10:pg-terminate,15:redis-restart-flushed"
-                          (kinds: worker-kill, redis-restart, redis-restart-flushed, pg-terminate; seconds into the load)
+                          (kinds: worker-kill, redis-restart, redis-restart-flushed, pg-terminate, pg-outage; seconds
+                          into the load; faults run one after the other)
+  --pg-outage-seconds N   length of a pg-outage fault: the database refuses new connections and the workers'
+                          connections are terminated every 250 ms (default 40; not in the default timeline)
   --redis-down-seconds N  how long Redis stays down at each restart (default 3)
   --drain-seconds N       longest wait after the load for every verdict and terminal run (default 900)
   --stall-seconds N       give the wait up earlier when no event got its verdict and no run moved for N s (default 120)
@@ -31,7 +34,7 @@ Exit 0: nothing lost, no internal effect duplicated, every external send deliver
   --keep                  keep the database (default: dropped)
   --out FILE              result JSON (default: bench/results/chaos-<ISO date>.json)`;
 
-const FULL = { faults: null, rate: 100, seconds: 120, workers: 2, killEvery: 10, redisRestarts: 2, pgKills: 2, redisDownSeconds: 3, drainSeconds: 900, stallSeconds: 120, leaseSeconds: null, retryBackoffMs: null, delaySeconds: 0, workerConcurrency: null };
+const FULL = { faults: null, rate: 100, seconds: 120, workers: 2, killEvery: 10, redisRestarts: 2, pgKills: 2, redisDownSeconds: 3, drainSeconds: 900, stallSeconds: 120, pgOutageSeconds: 40, leaseSeconds: null, retryBackoffMs: null, delaySeconds: 0, workerConcurrency: null };
 const SMOKE = { ...FULL, rate: 10, seconds: 20, faults: '5:worker-kill,10:pg-terminate,15:redis-restart-flushed', redisDownSeconds: 1, drainSeconds: 60, stallSeconds: 60, leaseSeconds: 5, retryBackoffMs: 1000, delaySeconds: 3 };
 
 function nonNegativeInt(name, raw) {
@@ -41,7 +44,7 @@ function nonNegativeInt(name, raw) {
 }
 
 export function parseChaosOptions(argv, env = process.env) {
-  const flags = ['rate', 'seconds', 'workers', 'kill-every', 'redis-restarts', 'pg-kills', 'redis-down-seconds', 'drain-seconds', 'stall-seconds', 'lease-seconds', 'retry-backoff-ms', 'delay-seconds', 'worker-concurrency'];
+  const flags = ['rate', 'seconds', 'workers', 'kill-every', 'redis-restarts', 'pg-kills', 'redis-down-seconds', 'drain-seconds', 'stall-seconds', 'pg-outage-seconds', 'lease-seconds', 'retry-backoff-ms', 'delay-seconds', 'worker-concurrency'];
   const { values } = parseArgs({
     args: argv,
     strict: true,
@@ -92,7 +95,7 @@ export function faultPlan({ faults: explicit, seconds, killEvery, redisRestarts,
   return faults.sort((a, b) => a.at - b.at);
 }
 
-const FAULT_KINDS = ['worker-kill', 'redis-restart', 'redis-restart-flushed', 'pg-terminate'];
+const FAULT_KINDS = ['worker-kill', 'redis-restart', 'redis-restart-flushed', 'pg-terminate', 'pg-outage'];
 
 /** "5:worker-kill,10:pg-terminate" → [{ at: 5, kind: 'worker-kill' }, …], sorted. */
 export function parseFaults(text) {
