@@ -163,6 +163,7 @@ describe('external actions: Slack, email, AI drafts', () => {
     expect(inApp.map((n) => n.userId).sort()).toEqual(admins.map((u: { id: string }) => u.id).sort());
     // Exactly one expiry message per channel, however many sweeps ran.
     await stack.engine.maintain();
+    await stack.engine.control.notificationsSettled();
     expect(slack.calls).toHaveLength(1);
     expect(smtp.messages).toHaveLength(1);
   });

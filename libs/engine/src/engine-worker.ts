@@ -200,6 +200,7 @@ export class EngineWorker {
     for (const timer of [this.timer, this.syncTimer, this.scanTimer]) if (timer) clearInterval(timer);
     await this.health.stop();
     await Promise.all(this.workers.map((worker) => worker.close()));
+    await this.control.notificationsSettled();
     await this.schedules.close();
     await this.quota.close();
     await this.subscriber?.quit().catch(() => undefined);

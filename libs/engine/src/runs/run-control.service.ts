@@ -38,6 +38,8 @@ export class RunControl {
     private readonly expiryNotifier: ApprovalExpiryNotifier | null = null,
   ) {}
 
+  private readonly notifying = new Set<Promise<void>>();
+
   async approve({ agencyId, runId, actor }: { agencyId: string; runId: string; actor: RunActor }): Promise<DecisionOutcome> {
     let decided: Decided | null = null;
     const outcome = await this.dataSource.transaction(async (manager) => {
@@ -136,8 +138,16 @@ export class RunControl {
       await this.changes.runChanged(decided.run, decided.status === 'approved' ? 'queued' : 'rejected');
     }
     if (decided.status === 'expired' && this.expiryNotifier && decided.expiry) {
-      await this.expiryNotifier.notifyExpired(decided.expiry).catch((error: unknown) => emittedErrors.report('engine:approval-notifier', error));
+      // Not awaited: a slow Slack or SMTP (15 s timeouts) must not hold the sweep, and the reconciler after it.
+      const sending = this.expiryNotifier.notifyExpired(decided.expiry).catch((error: unknown) => emittedErrors.report('engine:approval-notifier', error));
+      this.notifying.add(sending);
+      void sending.finally(() => this.notifying.delete(sending));
     }
+  }
+
+  /** Waits for the expiry messages still being sent (at shutdown, and in tests). */
+  async notificationsSettled(): Promise<void> {
+    while (this.notifying.size > 0) await Promise.allSettled([...this.notifying]);
   }
 
   private lockPendingApproval(manager: EntityManager, agencyId: string, runId: string): Promise<ApprovalEntity | null> {
