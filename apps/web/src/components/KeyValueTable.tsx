@@ -15,8 +15,15 @@ function ValueCell({ value }: { value: unknown }) {
   );
 }
 
+interface KeyValueTableProps {
+  value: Record<string, unknown> | null | undefined;
+  label: string;
+  /** The label of a field (its key when absent). */
+  keyLabel?: (key: string) => string;
+}
+
 /** An object's fields as a two-column table (labels on the left); nested values as JSON. */
-export function KeyValueTable({ value, label }: { value: Record<string, unknown> | null | undefined; label: string }) {
+export function KeyValueTable({ value, label, keyLabel = (key) => key }: KeyValueTableProps) {
   const entries = Object.entries(value ?? {});
   if (entries.length === 0) {
     return (
@@ -32,7 +39,7 @@ export function KeyValueTable({ value, label }: { value: Record<string, unknown>
           {entries.map(([key, entry]) => (
             <Table.Tr key={key}>
               <Table.Th w={130} c="dimmed" fw={500} style={{ verticalAlign: 'top' }}>
-                {key}
+                {keyLabel(key)}
               </Table.Th>
               <Table.Td style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
                 <ValueCell value={entry} />

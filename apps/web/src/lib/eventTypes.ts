@@ -27,3 +27,30 @@ export function describeEventData(type: string, data: Record<string, unknown>): 
       return typeof data.kind === 'string' ? data.kind : '';
   }
 }
+
+const FIELD_LABELS: Record<string, string> = {
+  fromStage: 'From stage',
+  toStage: 'To stage',
+  metric: 'Metric',
+  value: 'Value',
+  previousValue: 'Previous value',
+  platform: 'Platform',
+  from: 'From',
+  subject: 'Subject',
+  body: 'Message',
+  text: 'Message',
+  category: 'Category',
+  priority: 'Priority',
+  title: 'Title',
+  ticketId: 'Ticket',
+  kind: 'Kind',
+  channel: 'Channel',
+};
+
+/** "toStage" → "To stage": the label of a field of an event's data. */
+export function eventFieldLabel(key: string): string {
+  const known = FIELD_LABELS[key];
+  if (known) return known;
+  const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_.]/g, ' ').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

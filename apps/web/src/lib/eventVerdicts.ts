@@ -35,3 +35,11 @@ export const VERDICT_LOOK: Record<VerdictOutcome, { label: string; color: string
   skipped: { label: 'Skipped', color: 'orange' },
   not_fired: { label: 'Did not fire', color: 'gray' },
 };
+
+/** The event page's title by what happened: "Started 2 automations", "No automation fired". */
+export function eventOutcomeTitle(verdicts: CandidateVerdict[] | null): string {
+  if (verdicts === null) return 'Waiting for the engine';
+  const started = verdicts.filter((verdict) => verdict.outcome === 'started').length;
+  if (started === 0) return 'No automation fired';
+  return started === 1 ? 'Started 1 automation' : `Started ${started} automations`;
+}

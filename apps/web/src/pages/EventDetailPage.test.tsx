@@ -32,6 +32,32 @@ describe('EventDetailPage (why didn’t it fire?)', () => {
     expect(within(started).getByRole('link', { name: 'Open run' }).getAttribute('href')).toBe(`/runs/${runId}`);
     expect(within(screen.getByRole('article', { name: 'Stage digest' })).getByText('Deduplicated')).toBeTruthy();
     expect(await screen.findByRole('link', { name: 'Acme Dental' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 2, name: 'Started 1 automation' })).toBeTruthy();
+  });
+
+  it('titles the event by what it did and labels its data fields', async () => {
+    const two = eventDetail({
+      data: { fromStage: 'lead', toStage: 'onboarding' },
+      processing: [
+        { workflowId: crypto.randomUUID(), workflowName: 'A', outcome: 'started', runId: crypto.randomUUID() },
+        { workflowId: crypto.randomUUID(), workflowName: 'B', outcome: 'started', runId: crypto.randomUUID() },
+      ],
+    });
+    const none = eventDetail({ processing: [{ workflowId: crypto.randomUUID(), workflowName: 'A', outcome: 'not_fired', reason: 'no' }] });
+    stubApp({
+      [`GET /api/v1/events/${two.id}`]: () => jsonResponse(200, two),
+      [`GET /api/v1/events/${none.id}`]: () => jsonResponse(200, none),
+    });
+    const view = renderApp(`/events/${two.id}`);
+    expect(await screen.findByRole('heading', { level: 2, name: 'Started 2 automations' })).toBeTruthy();
+    const data = screen.getByRole('table', { name: 'Event data' });
+    expect(within(data).getByText('From stage')).toBeTruthy();
+    expect(within(data).getByText('To stage')).toBeTruthy();
+    expect(within(data).queryByText('toStage')).toBeNull();
+    view.unmount();
+
+    renderApp(`/events/${none.id}`);
+    expect(await screen.findByRole('heading', { level: 2, name: 'No automation fired' })).toBeTruthy();
   });
 
   it('says when no automation listens, and when the event is not processed yet', async () => {

@@ -7,8 +7,8 @@ import { EmptyState } from '../components/EmptyState';
 import { KeyValueTable } from '../components/KeyValueTable';
 import { LoadingState } from '../components/LoadingState';
 import { QueryError } from '../components/QueryError';
-import { eventTypeLabel } from '../lib/eventTypes';
-import { readVerdicts, VERDICT_LOOK, type CandidateVerdict, type VerdictOutcome } from '../lib/eventVerdicts';
+import { eventFieldLabel, eventTypeLabel } from '../lib/eventTypes';
+import { eventOutcomeTitle, readVerdicts, VERDICT_LOOK, type CandidateVerdict, type VerdictOutcome } from '../lib/eventVerdicts';
 import { formatDateTime } from '../lib/format';
 
 function VerdictCard({ verdict }: { verdict: CandidateVerdict }) {
@@ -31,7 +31,7 @@ function VerdictCard({ verdict }: { verdict: CandidateVerdict }) {
               Open run
             </Anchor>
           )}
-          <Anchor component={Link} to={`/automations/${verdict.workflowId}/edit`} size="sm">
+          <Anchor component={Link} to={`/automations/${verdict.workflowId}`} size="sm">
             Open automation
           </Anchor>
         </Group>
@@ -89,7 +89,7 @@ export function EventDetailPage() {
       <Anchor component={Link} to="/events" size="sm">
         ← All events
       </Anchor>
-      <Title order={2}>Why didn’t it fire?</Title>
+      <Title order={2}>{eventOutcomeTitle(readVerdicts(data.processing))}</Title>
       <Card withBorder padding="md">
         <Stack gap="xs">
           <Group justify="space-between" wrap="wrap" gap="xs">
@@ -104,7 +104,7 @@ export function EventDetailPage() {
               {client.data?.name ?? 'open client'}
             </Anchor>
           </Text>
-          <KeyValueTable value={data.data} label="Event data" />
+          <KeyValueTable value={data.data} label="Event data" keyLabel={eventFieldLabel} />
           {data.causation && (
             <Alert color="gray" variant="light" title="Emitted by an automation">
               <KeyValueTable value={data.causation} label="Causation" />

@@ -39,4 +39,23 @@ describe('EventsPage (a paged table)', () => {
     await screen.findByRole('table', { name: 'Events' });
     expect(screen.queryByRole('button', { name: 'next page' })).toBeNull();
   });
+
+  it('shows each event’s client and filters by a client chosen from a list', async () => {
+    const acme = { id: crypto.randomUUID(), name: 'Acme Dental', stage: 'active', health: 'green' };
+    const event = eventDetail({ clientId: acme.id, data: { fromStage: 'lead', toStage: 'active' } });
+    const { requests } = stubApp({
+      'GET /api/v1/events': () => jsonResponse(200, { items: [event], total: 1, page: 1, pageSize: 50 }),
+      'GET /api/v1/clients': () => jsonResponse(200, { items: [acme], total: 1, page: 1, pageSize: 50 }),
+      [`GET /api/v1/clients/${acme.id}`]: () => jsonResponse(200, acme),
+    });
+    const { router } = renderApp('/events');
+
+    const table = await screen.findByRole('table', { name: 'Events' });
+    expect((await within(table).findByRole('link', { name: 'Acme Dental' })).getAttribute('href')).toBe(`/clients/${acme.id}`);
+
+    fireEvent.click(screen.getByRole('textbox', { name: 'Client' }));
+    fireEvent.click(await screen.findByRole('option', { name: 'Acme Dental' }));
+    await waitFor(() => expect(router.state.location.search).toBe(`?clientId=${acme.id}`));
+    await waitFor(() => expect(requests.some((r) => pathOf(r) === '/api/v1/events' && new URL(r.url).searchParams.get('clientId') === acme.id)).toBe(true));
+  });
 });

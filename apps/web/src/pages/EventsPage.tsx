@@ -1,7 +1,10 @@
-import { Button, Group, Loader, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Loader, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Link } from 'react-router';
 import { useSearchParams } from 'react-router';
 import type { EventListQuery, EventSummary, EventType } from '../api/types';
+import { useClient } from '../api/useClient';
 import { useEvents } from '../api/useEvents';
+import { ClientPicker } from '../components/runs/RunFilters';
 import { EmptyState } from '../components/EmptyState';
 import { LoadingState } from '../components/LoadingState';
 import { QueryError } from '../components/QueryError';
@@ -13,8 +16,19 @@ import { endOfDay, pageCountOf, pageParam, parseDay, parsePage, startOfDay, with
 
 const PAGE_SIZE = 50;
 
+/** The client's name (each client is read once and shared by its rows). */
+function ClientCell({ id }: { id: string }) {
+  const client = useClient(id);
+  return (
+    <Anchor component={Link} to={`/clients/${id}`} size="sm" style={{ overflowWrap: 'anywhere' }}>
+      {client.data?.name ?? (client.isPending ? '…' : 'Client')}
+    </Anchor>
+  );
+}
+
 const COLUMNS: PagedTableColumn<EventSummary>[] = [
   { header: 'Event', wrapAnywhere: true, cell: (event) => <TitleCell to={`/events/${event.id}`} title={eventTypeLabel(event.type)} detail={describeEventData(event.type, event.data)} /> },
+  { header: 'Client', wrapAnywhere: true, cell: (event) => <ClientCell id={event.clientId} /> },
   { header: 'When', cell: (event) => <RelativeTime at={event.occurredAt} /> },
   { header: 'Source', wideOnly: true, cell: (event) => <Text size="sm">{event.source.replace('_', ' ')}</Text> },
 ];
@@ -59,6 +73,7 @@ export function EventsPage() {
           onChange={(event) => change({ type: event.currentTarget.value || null })}
           style={{ flex: '1 1 160px' }}
         />
+        <ClientPicker value={clientId} onChange={(id) => change({ clientId: id })} />
         <TextInput type="date" label="From" value={from ?? ''} onChange={(event) => change({ from: event.currentTarget.value || null })} style={{ flex: '1 1 140px' }} />
         <TextInput type="date" label="To" value={to ?? ''} onChange={(event) => change({ to: event.currentTarget.value || null })} style={{ flex: '1 1 140px' }} />
         {filtered && (

@@ -45,7 +45,8 @@ function AutomationPicker({ value, onChange }: { value: string | null; onChange:
   );
 }
 
-function ClientPicker({ value, onChange }: { value: string | null; onChange: (id: string | null) => void }) {
+/** A searchable select of the agency's clients (the chosen one stays listed). */
+export function ClientPicker({ value, onChange }: { value: string | null; onChange: (id: string | null) => void }) {
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search.trim(), 250);
   const clients = useClients(debounced);
