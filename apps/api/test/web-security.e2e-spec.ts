@@ -130,12 +130,14 @@ describe('web security (issue 11)', () => {
       const conflict = await api.http().post('/api/v1/users').set(bearer(beta.tokens.admin)).send({ email: betaAdmin, name: 'Dup', role: 'viewer', password: 'another long password' }).expect(409);
       expect(conflict.body.message).toMatch(/in this agency/);
 
-      // The email signs in to its oldest account; agencyId picks the other one.
+      // The password picks the account (oldest first); agencyId narrows the choice to one agency.
       const first = await login('direct', { email: alphaAdmin, password: PASSWORD }).expect(200);
       expect((await api.http().get('/api/v1/auth/me').set(bearer(first.body.accessToken)).expect(200)).body).toMatchObject({ agencyId: alpha.agencyId, actorId: alpha.userIds.admin });
       const second = await login('direct', { email: alphaAdmin, password: 'another long password', agencyId: beta.agencyId }).expect(200);
       expect((await api.http().get('/api/v1/auth/me').set(bearer(second.body.accessToken)).expect(200)).body).toMatchObject({ agencyId: beta.agencyId, actorId: created.body.id });
-      await login('direct', { email: alphaAdmin, password: 'another long password' }).expect(401);
+      const byPassword = await login('direct', { email: alphaAdmin, password: 'another long password' }).expect(200);
+      expect((await api.http().get('/api/v1/auth/me').set(bearer(byPassword.body.accessToken)).expect(200)).body).toMatchObject({ agencyId: beta.agencyId });
+      await login('direct', { email: alphaAdmin, password: PASSWORD, agencyId: beta.agencyId }).expect(401);
     });
 
     it('concurrent creates of one email in one agency: one 201, the others 409 (never a 500)', async () => {

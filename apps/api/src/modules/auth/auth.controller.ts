@@ -18,6 +18,9 @@ import { DUMMY_PASSWORD_HASH, PasswordHasher } from './password-hasher';
 
 const TOKEN_TTL_SECONDS = 12 * 3600;
 
+/** Accounts one email may sign in to without naming the agency (emails are unique per agency). */
+const MAX_ACCOUNTS_PER_LOGIN = 5;
+
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
@@ -54,17 +57,19 @@ export class AuthController {
       .where('lower(user.email) = lower(:email)', { email: body.email })
       .andWhere('user.active');
     if (body.agencyId) query.andWhere('user.agencyId = :agencyId', { agencyId: body.agencyId });
-    const user = await query.orderBy('user.createdAt', 'ASC').addOrderBy('user.id', 'ASC').getOne();
-    // One bcrypt comparison whether or not the account exists: the answer time must not tell.
-    const valid = await PasswordHasher.verify(body.password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
-    if (!user || !valid) {
+    // Emails are unique per agency: one person may have accounts in a few agencies. The password picks
+    // the account (oldest first); `agencyId` narrows it to one.
+    const candidates = await query.orderBy('user.createdAt', 'ASC').addOrderBy('user.id', 'ASC').limit(MAX_ACCOUNTS_PER_LOGIN).getMany();
+    const user = await this.accountWithPassword(candidates, body.password);
+    if (!user) {
+      const [account] = candidates;
       const blockedNow = await this.throttle.recordFailure(body.email, address);
-      if (user && blockedNow.length > 0) {
+      if (account && blockedNow.length > 0) {
         await this.audit.record({
-          agencyId: user.agencyId,
+          agencyId: account.agencyId,
           eventType: 'auth.login_throttled',
           actor: SYSTEM_ACTOR,
-          details: { userId: user.id, scopes: blockedNow.map((block) => block.scope), address, retryAfterSeconds: Math.max(...blockedNow.map((block) => block.retryAfterSeconds)) },
+          details: { userId: account.id, scopes: blockedNow.map((block) => block.scope), address, retryAfterSeconds: Math.max(...blockedNow.map((block) => block.retryAfterSeconds)) },
         });
       }
       throw ApiError.unauthorized('Invalid email or password');
@@ -73,6 +78,21 @@ export class AuthController {
     const claims: AccessTokenClaims = { sub: user.id, agencyId: user.agencyId, ver: user.tokenVersion };
     const accessToken = await this.jwt.signAsync(claims, { expiresIn: TOKEN_TTL_SECONDS });
     return { accessToken, tokenType: 'Bearer', expiresIn: TOKEN_TTL_SECONDS };
+  }
+
+  /**
+   * The first account whose password matches. An unknown email still costs one bcrypt comparison
+   * (against a dummy hash), like a known one, so the answer time does not tell whether it exists.
+   */
+  private async accountWithPassword(candidates: UserEntity[], password: string): Promise<UserEntity | null> {
+    if (candidates.length === 0) {
+      await PasswordHasher.verify(password, DUMMY_PASSWORD_HASH);
+      return null;
+    }
+    for (const candidate of candidates) {
+      if (await PasswordHasher.verify(password, candidate.passwordHash)) return candidate;
+    }
+    return null;
   }
 
   @Get('me')

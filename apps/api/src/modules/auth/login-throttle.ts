@@ -47,8 +47,10 @@ export class LoginThrottle {
         ] as const
       ).filter(([, res]) => res !== null && res.consumedPoints >= this.settings.loginMaxFailures);
       if (blocks.length === 0) return null;
-      const [scope, res] = blocks.reduce((a, b) => (b[1]!.msBeforeNext > a[1]!.msBeforeNext ? b : a));
-      return { scope, retryAfterSeconds: Math.max(1, Math.ceil(res!.msBeforeNext / 1000)) };
+      // The account is named when it is blocked (both blocks start together after failures on one email); the wait is the longer one.
+      const [scope] = blocks[0];
+      const longest = Math.max(...blocks.map(([, res]) => res!.msBeforeNext));
+      return { scope, retryAfterSeconds: Math.max(1, Math.ceil(longest / 1000)) };
     } catch (error) {
       this.logger.warn(`login throttle unavailable: ${(error as Error).message}`);
       return null;

@@ -8,13 +8,13 @@ export class LoginDto {
   @MaxLength(320)
   email: string;
 
-  @ApiProperty({ example: 'demo-password' })
+  @ApiProperty({ example: 'a long passphrase' })
   @IsString()
   @MinLength(1)
   @MaxLength(200)
   password: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Only when the same email has accounts in several agencies: the agency to sign in to' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only needed when one email has accounts in several agencies with the same password: the agency to sign in to (otherwise the password picks the account)' })
   @IsOptionalNonNullable()
   @IsUUID()
   agencyId?: string;
