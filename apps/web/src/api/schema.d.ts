@@ -1690,12 +1690,12 @@ export interface components {
         LoginDto: {
             /**
              * Format: uuid
-             * @description Only when the same email has accounts in several agencies: the agency to sign in to
+             * @description Only needed when one email has accounts in several agencies with the same password: the agency to sign in to (otherwise the password picks the account)
              */
             agencyId?: string;
             /** @example admin@demo.agency */
             email: string;
-            /** @example demo-password */
+            /** @example a long passphrase */
             password: string;
         };
         LoginResponseDto: {
