@@ -305,7 +305,7 @@ async function main() {
     }
     entry.tookMs = Math.round(performance.now() - t0 - atMs);
     faultLog.push(entry);
-    log(`fault ${fault.kind} at ${(atMs / 1000).toFixed(1)} s${entry.strandedRuns !== undefined ? `: ${entry.strandedRuns} runs leased by pid ${entry.pid}` : ''}${entry.terminatedConnections !== undefined ? `: ${entry.terminatedConnections} connections terminated` : ''}${entry.downMs !== undefined ? `: down ${entry.downMs} ms, ${entry.keysBefore} keys before, ${entry.keysAfterRestart} after` : ''}${entry.error ? `: ${entry.error}` : ''}`);
+    log(`fault ${fault.kind} at ${(atMs / 1000).toFixed(1)} s${entry.strandedRuns !== undefined ? `: ${entry.strandedRuns} runs leased by pid ${entry.pid}` : ''}${entry.terminatedConnections !== undefined ? `: ${entry.terminatedConnections} connections terminated` : ''}${entry.keysBefore !== undefined ? `: down ${entry.downMs} ms, ${entry.keysBefore} keys before, ${entry.keysAfterRestart} after` : ''}${entry.error ? `: ${entry.error}` : ''}`);
   };
 
   // The load: open loop, event i at t0 + i / rate, to client i; stage by kind.

@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import http from 'node:http';
 import { join } from 'node:path';
+import { URL, URLSearchParams } from 'node:url';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Redis from 'ioredis';
 import { SMTPServer } from 'smtp-server';
