@@ -129,6 +129,32 @@ describe('build, run, approve and retry an automation (Chromium)', () => {
     await page.getByText('Kickoff with approval').first().waitFor();
     await screenshot(page, 'dashboard-after-save');
 
+    // Its own page, from its name on the dashboard: what it does in one line, and the flow diagram.
+    await page.getByRole('article', { name: 'Kickoff with approval' }).getByRole('link', { name: 'Kickoff with approval', exact: true }).click();
+    await page.getByRole('heading', { name: 'Kickoff with approval', level: 2 }).waitFor();
+    await page.getByText('When a client moves into “onboarding” and the client is in “onboarding” → add an alert, create a task').waitFor();
+    const diagram = page.getByRole('figure', { name: 'Flow diagram of Kickoff with approval' });
+    await diagram.locator('.react-flow__node').first().waitFor();
+    const nodeTexts = (await diagram.locator('.react-flow__node').allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
+    expect(nodeTexts).toEqual([
+      'Client stage changes When a client moves into “onboarding”',
+      'Client stage changes When a client moves into “onboarding” from “lead”',
+      'AND',
+      'IF client.stage equals “onboarding”',
+      'Add an alert {{client.name}} is onboarding waits 1 min',
+      'Add an alert {{client.name}} skipped onboarding',
+      '', // where THEN and ELSE merge
+      'Create a task Kickoff call with {{client.name}} needs approval',
+    ]);
+    expect(await diagram.locator('.react-flow__edge').count()).toBe(8);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await screenshot(page, 'automation-page-1440');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await diagram.locator('.react-flow__node').first().waitFor();
+    await screenshot(page, 'automation-page-390');
+    await page.setViewportSize({ width: 1280, height: 900 });
+    expect(await page.getByRole('link', { name: 'See its runs' }).getAttribute('href')).toBe(`/runs?workflowId=${page.url().split('/').pop()}`);
+
     const saved = await http.get('/api/v1/workflows').set(bearer(agency.tokens.admin)).expect(200);
     const summary = saved.body.items.find((w: { name: string }) => w.name === 'Kickoff with approval');
     const workflow = (await http.get(`/api/v1/workflows/${summary.id}`).set(bearer(agency.tokens.admin)).expect(200)).body;
@@ -235,7 +261,18 @@ describe('build, run, approve and retry an automation (Chromium)', () => {
     await details.getByRole('button', { name: 'Close run details' }).click();
     await failedRow.getByText('Completed').waitFor();
 
+    // Every list screen at desktop and phone widths (the phone layouts are checked by eye in these).
+    for (const [path, name] of [['/', 'dashboard'], ['/runs', 'runs'], ['/events', 'events'], ['/analytics', 'analytics'], ['/approvals', 'approvals'], ['/clients', 'clients']]) {
+      for (const [width, height] of [[1440, 900], [390, 844]]) {
+        await page.setViewportSize({ width, height });
+        await page.goto(`${baseUrl}${path}`);
+        await page.getByRole('heading', { level: 2 }).first().waitFor();
+        await page.getByText(/^Loading\b.*…$/).first().waitFor({ state: 'detached' });
+        await screenshot(page, `page-${name}-${width}`);
+      }
+    }
+
     expect(consoleErrors.errors).toEqual([]);
     await context.close();
-  }, 120_000);
+  }, 240_000);
 });

@@ -15,3 +15,14 @@ export function useWorkflowDefinition(id: string, version: number) {
     staleTime: Infinity,
   });
 }
+
+/** The triggers of one saved version of an automation (a version never changes: read once). */
+export function useWorkflowVersionTriggers(id: string, version: number) {
+  return useQuery({
+    queryKey: ['workflow-versions', id, version],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/workflows/{id}/versions/{version}', { params: { path: { id, version } }, signal })),
+    select: (saved) => (Array.isArray(saved.definition.triggers) ? (saved.definition.triggers as unknown[]) : []),
+    staleTime: Infinity,
+    retry: false,
+  });
+}

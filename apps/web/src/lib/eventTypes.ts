@@ -54,3 +54,24 @@ export function eventFieldLabel(key: string): string {
   const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_.]/g, ' ').toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
+
+/** The event (in words) that starts a run of a trigger type. */
+const TRIGGER_EVENT_LABELS: Record<string, string> = {
+  stage_change: 'Stage changed',
+  inactivity: 'Client inactive',
+  kpi_threshold: 'KPI updated',
+  new_message: 'Message received',
+  ticket_created: 'Ticket created',
+  scheduled: 'Schedule',
+};
+
+/**
+ * What starts runs of an automation with these trigger types, in words: "Stage changed", or
+ * "Stage changed or KPI updated" when either of two AND triggers can fire it. A schedule alone
+ * fires a workflow that has one.
+ */
+export function triggerEventsInWords(types: string[]): string {
+  if (types.includes('scheduled')) return TRIGGER_EVENT_LABELS.scheduled;
+  const words = [...new Set(types.map((type) => TRIGGER_EVENT_LABELS[type] ?? type.replace(/_/g, ' ')))];
+  return words.join(' or ');
+}

@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RunDetail, Role } from '../api/types';
 import { tokenStore } from '../auth/tokenStore';
 import { pathOf, stubApp } from '../test/appStubs';
@@ -144,5 +144,43 @@ describe('ExecutionHistoryPage', () => {
     stubApp({ 'GET /api/v1/workflows/runs': () => jsonResponse(500, { statusCode: 500, error: 'Internal Server Error', message: 'Database unavailable' }) });
     renderApp('/runs');
     expect((await screen.findByRole('alert')).textContent).toContain('Could not load runs');
+  });
+
+  it('says what started each run: the event of its automation version’s trigger, in words', async () => {
+    const single = runSummary({ workflowName: 'Onboarding kickoff', clientName: 'Acme Dental', workflowVersion: 2 });
+    const both = runSummary({ workflowName: 'ROAS watch', clientName: 'Bolt Fitness', workflowVersion: 5 });
+    const { requests } = stubApp({
+      'GET /api/v1/workflows/runs': () => jsonResponse(200, runPage([single, both])),
+      [`GET /api/v1/workflows/${single.workflowId}/versions/2`]: () =>
+        jsonResponse(200, { version: 2, createdAt: new Date().toISOString(), createdBy: null, definition: { triggers: [{ type: 'stage_change', config: { toStage: 'onboarding' } }], steps: [] } }),
+      [`GET /api/v1/workflows/${both.workflowId}/versions/5`]: () =>
+        jsonResponse(200, {
+          version: 5,
+          createdAt: new Date().toISOString(),
+          createdBy: null,
+          definition: { triggers: [{ type: 'kpi_threshold', config: {} }, { type: 'new_message', config: {} }], steps: [] },
+        }),
+    });
+    renderApp('/runs');
+
+    expect(await within(await screen.findByRole('row', { name: 'Onboarding kickoff for Acme Dental' })).findByText('Stage changed')).toBeTruthy();
+    expect(await within(screen.getByRole('row', { name: 'ROAS watch for Bolt Fitness' })).findByText('KPI updated or Message received')).toBeTruthy();
+    expect(screen.getByRole('columnheader', { name: 'Trigger' })).toBeTruthy();
+    expect(requests.filter((r) => pathOf(r).includes('/versions/'))).toHaveLength(2);
+  });
+
+  it('keeps the filters behind a Filters button on a phone', async () => {
+    vi.spyOn(window, 'matchMedia').mockImplementation(
+      (query: string) => ({ matches: query.includes('max-width'), media: query, addEventListener: () => undefined, removeEventListener: () => undefined }) as unknown as MediaQueryList,
+    );
+    stubApp({ 'GET /api/v1/workflows/runs': () => jsonResponse(200, runPage([runSummary()])) });
+    renderApp('/runs?status=failed');
+
+    const button = await screen.findByRole('button', { name: 'Filters (1)' });
+    expect(screen.queryByRole('combobox', { name: 'Status' })).toBeNull();
+    expect(button.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(button);
+    expect((screen.getByRole('combobox', { name: 'Status' }) as HTMLSelectElement).value).toBe('failed');
+    vi.restoreAllMocks();
   });
 });

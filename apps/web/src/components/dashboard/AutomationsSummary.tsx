@@ -12,7 +12,7 @@ const DAYS = 30;
  */
 export function AutomationsSummary() {
   const analytics = useWorkflowAnalytics({ days: DAYS });
-  if (analytics.isLoading) return <Skeleton height={72} aria-label="Loading figures" />;
+  if (analytics.isLoading) return <Skeleton height={56} aria-label="Loading figures" />;
   if (!analytics.data) return null;
   const summary = summarizeAnalytics(analytics.data);
 
@@ -26,7 +26,7 @@ export function AutomationsSummary() {
   if (figures.length === 0) return null;
 
   return (
-    <SimpleGrid cols={{ base: 2, sm: Math.min(figures.length, 5) }} spacing="sm" component="section" aria-label={`Last ${DAYS} days`}>
+    <SimpleGrid cols={{ base: 3, sm: Math.min(figures.length, 5) }} spacing={{ base: 6, sm: 'sm' }} component="section" aria-label={`Last ${DAYS} days`}>
       {figures.map((figure) => (
         <StatCard key={figure.label} {...figure} />
       ))}

@@ -1,7 +1,7 @@
 import '@xyflow/react/dist/style.css';
 import { useEffect, useMemo } from 'react';
 import { Badge, Box, Group, Text } from '@mantine/core';
-import { Controls, Handle, MarkerType, Position, ReactFlow, useReactFlow, type Edge, type Node, type NodeProps } from '@xyflow/react';
+import { Controls, Handle, MarkerType, Position, ReactFlow, useReactFlow, useStore, type Edge, type Node, type NodeProps } from '@xyflow/react';
 import { TypeIcon } from '../icons/typeIcons';
 import { flowLayout, type FlowInput, type FlowLabels, type FlowLayoutOptions, type FlowMarkKind, type FlowNodeData } from './flowLayout';
 
@@ -81,12 +81,17 @@ function FlowNodeView({ data, width, height }: NodeProps<FlowNode>) {
 
 const nodeTypes = { flow: FlowNodeView };
 
-/** Fits the whole automation into view again when its size changes (a step added, a path opened). */
+/**
+ * Fits the whole automation into view again when its size changes (a step added, a path opened)
+ * or the diagram's box does (a phone turned, a window resized).
+ */
 function FitOnResize({ width, height }: { width: number; height: number }) {
   const { fitView } = useReactFlow();
+  const boxWidth = useStore((state) => state.width);
+  const boxHeight = useStore((state) => state.height);
   useEffect(() => {
-    void fitView();
-  }, [fitView, width, height]);
+    void fitView({ padding: 0.1 });
+  }, [fitView, width, height, boxWidth, boxHeight]);
   return null;
 }
 

@@ -1,6 +1,7 @@
-import { useState } from 'react';
-import { Button, Group, NativeSelect, Select, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { useId, useState } from 'react';
+import { Button, Group, NativeSelect, Select, Stack, TextInput } from '@mantine/core';
+import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
+import { IconFilter } from '@tabler/icons-react';
 import type { RunStatus } from '../../api/types';
 import { useClient } from '../../api/useClient';
 import { useClients } from '../../api/useClients';
@@ -74,41 +75,64 @@ export function ClientPicker({ value, onChange }: { value: string | null; onChan
   );
 }
 
-/** Status, automation, client and date range filters of the run history. */
+/** Below Mantine's `sm` breakpoint (48em): a phone. */
+export const PHONE_QUERY = '(max-width: 47.99em)';
+
+/**
+ * Status, automation, client and date range filters of the run history. On a phone they sit
+ * behind a "Filters" button (saying how many are set), so the runs start on the first screen.
+ */
 export function RunFilters({ values, onChange, onClear, hideClient }: RunFiltersProps) {
   const filtered = Object.values(values).some((value) => value !== null);
+  const isPhone = useMediaQuery(PHONE_QUERY, undefined, { getInitialValueInEffect: false });
+  const [opened, setOpened] = useState(false);
+  const filtersId = useId();
+  const setCount = Object.entries(values).filter(([key, value]) => value !== null && !(hideClient && key === 'clientId')).length;
+  const clear = (
+    <Button variant="subtle" onClick={onClear}>
+      Clear filters
+    </Button>
+  );
   return (
-    <Group gap="sm" align="flex-end" wrap="wrap">
-      <NativeSelect
-        label="Status"
-        data={[{ value: ALL, label: 'All statuses' }, ...RUN_STATUSES.map((status) => ({ value: status, label: statusLabel(status) }))]}
-        value={values.status ?? ALL}
-        onChange={(event) => onChange({ status: (event.currentTarget.value || null) as RunStatus | null })}
-        style={{ flex: '1 1 150px' }}
-      />
-      <AutomationPicker value={values.workflowId} onChange={(workflowId) => onChange({ workflowId })} />
-      {!hideClient && <ClientPicker value={values.clientId} onChange={(clientId) => onChange({ clientId })} />}
-      <TextInput
-        type="date"
-        label="From"
-        value={values.from ?? ''}
-        max={values.to ?? undefined}
-        onChange={(event) => onChange({ from: event.currentTarget.value || null })}
-        style={{ flex: '1 1 140px' }}
-      />
-      <TextInput
-        type="date"
-        label="To"
-        value={values.to ?? ''}
-        min={values.from ?? undefined}
-        onChange={(event) => onChange({ to: event.currentTarget.value || null })}
-        style={{ flex: '1 1 140px' }}
-      />
-      {filtered && (
-        <Button variant="subtle" onClick={onClear}>
-          Clear filters
-        </Button>
+    <Stack gap="xs">
+      {isPhone && (
+        <Group gap="xs">
+          <Button variant="default" leftSection={<IconFilter size={16} aria-hidden="true" />} aria-expanded={opened} aria-controls={filtersId} onClick={() => setOpened(!opened)}>
+            {setCount > 0 ? `Filters (${setCount})` : 'Filters'}
+          </Button>
+          {filtered && !opened && clear}
+        </Group>
       )}
-    </Group>
+      {(!isPhone || opened) && (
+        <Group gap="sm" align="flex-end" wrap="wrap" id={filtersId}>
+          <NativeSelect
+            label="Status"
+            data={[{ value: ALL, label: 'All statuses' }, ...RUN_STATUSES.map((status) => ({ value: status, label: statusLabel(status) }))]}
+            value={values.status ?? ALL}
+            onChange={(event) => onChange({ status: (event.currentTarget.value || null) as RunStatus | null })}
+            style={{ flex: '1 1 150px' }}
+          />
+          <AutomationPicker value={values.workflowId} onChange={(workflowId) => onChange({ workflowId })} />
+          {!hideClient && <ClientPicker value={values.clientId} onChange={(clientId) => onChange({ clientId })} />}
+          <TextInput
+            type="date"
+            label="From"
+            value={values.from ?? ''}
+            max={values.to ?? undefined}
+            onChange={(event) => onChange({ from: event.currentTarget.value || null })}
+            style={{ flex: '1 1 140px' }}
+          />
+          <TextInput
+            type="date"
+            label="To"
+            value={values.to ?? ''}
+            min={values.from ?? undefined}
+            onChange={(event) => onChange({ to: event.currentTarget.value || null })}
+            style={{ flex: '1 1 140px' }}
+          />
+          {filtered && clear}
+        </Group>
+      )}
+    </Stack>
   );
 }

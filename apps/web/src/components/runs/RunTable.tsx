@@ -1,6 +1,9 @@
 import type { MouseEvent } from 'react';
 import { Text } from '@mantine/core';
 import type { RunSummary } from '../../api/types';
+import { useWorkflowVersionTriggers } from '../../api/useWorkflowDefinition';
+import { triggerEventsInWords } from '../../lib/eventTypes';
+import { triggersOf } from '../../lib/automationWords';
 import { formatDuration } from '../../lib/format';
 import { PagedTable, type PageControls, type PagedTableColumn } from '../table/PagedTable';
 import { RelativeTime } from '../table/RelativeTime';
@@ -17,11 +20,23 @@ interface RunTableProps {
   pages?: PageControls;
 }
 
+/**
+ * What started the run, in words. Run summaries do not carry their trigger event, so this reads
+ * the triggers of the automation version the run executes (read once per version).
+ */
+function TriggerCell({ run }: { run: RunSummary }) {
+  const triggers = useWorkflowVersionTriggers(run.workflowId, run.workflowVersion);
+  if (run.mode === 'test') return <Text size="sm">Test run</Text>;
+  if (!triggers.data) return <Text size="sm" c="dimmed">{triggers.isPending ? '…' : '—'}</Text>;
+  return <Text size="sm">{triggerEventsInWords(triggersOf(triggers.data).map((trigger) => trigger.type))}</Text>;
+}
+
 /** Runs as rows; a row (or its automation link) opens the run's details. Narrow screens drop the duration. */
 export function RunTable({ runs, linkTo, onOpen, hideClient, pages }: RunTableProps) {
   const columns: PagedTableColumn<RunSummary>[] = [
     { header: 'Automation', wrapAnywhere: true, cell: (run) => <TitleCell to={linkTo(run)} title={run.workflowName} detail={hideClient ? undefined : run.clientName} /> },
     { header: 'Status', cell: (run) => <RunStatusBadge status={run.status} /> },
+    { header: 'Trigger', wideOnly: true, cell: (run) => <TriggerCell run={run} /> },
     { header: 'Started', cell: (run) => <RelativeTime at={run.startedAt} /> },
     { header: 'Duration', wideOnly: true, cell: (run) => <Text size="sm">{run.finishedAt ? formatDuration(run.durationMs) : '—'}</Text> },
   ];
