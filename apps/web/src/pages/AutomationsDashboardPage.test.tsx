@@ -280,4 +280,26 @@ describe('role-aware controls', () => {
     expect(await within(card).findByText('When a client moves into “onboarding” → create a task, send a Slack message, draft an email')).toBeTruthy();
     expect(within(card).getByRole('link', { name: 'Onboarding kickoff' }).getAttribute('href')).toBe(`/automations/${item.id}`);
   });
+
+  it('switches to a compact table, kept in the URL and remembered for the next visit', async () => {
+    const item = workflowItem({ name: 'Onboarding kickoff', runCount: 7 });
+    stubApi(() => jsonResponse(200, workflowPage([item])), 'manager');
+    const view = renderApp('/');
+    await screen.findByRole('article', { name: 'Onboarding kickoff' });
+    expect(screen.queryByRole('table', { name: 'Automations' })).toBeNull();
+
+    fireEvent.click(screen.getByRole('radio', { name: 'Table' }));
+    const table = await screen.findByRole('table', { name: 'Automations' });
+    const row = within(table).getByRole('row', { name: 'Onboarding kickoff' });
+    expect(within(row).getByRole('link', { name: 'Onboarding kickoff' }).getAttribute('href')).toBe(`/automations/${item.id}`);
+    expect(within(row).getByText('7')).toBeTruthy();
+    expect(within(row).getByRole('switch', { name: 'Active: Onboarding kickoff' })).toBeTruthy();
+    expect(within(row).getByRole('button', { name: 'More actions for Onboarding kickoff' })).toBeTruthy();
+    expect(screen.queryByRole('article', { name: 'Onboarding kickoff' })).toBeNull();
+    expect(view.router.state.location.search).toBe('?view=table');
+    view.unmount();
+
+    renderApp('/');
+    expect(await screen.findByRole('table', { name: 'Automations' })).toBeTruthy();
+  });
 });

@@ -1,10 +1,10 @@
-import { Alert, Button, Group, Loader, Pagination, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Loader, Pagination, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import type { WorkflowSort } from '../api/types';
 import { DEFAULT_SORT, useWorkflows, type WorkflowStatusFilter } from '../api/useWorkflows';
 import { usePermissions } from '../auth/usePermissions';
 import { AutomationFilters, SORT_OPTIONS } from '../components/dashboard/AutomationFilters';
-import { AutomationList } from '../components/dashboard/AutomationList';
+import { AutomationList, type AutomationView } from '../components/dashboard/AutomationList';
 import { AutomationsEmptyState } from '../components/dashboard/AutomationsEmptyState';
 import { AutomationsSummary } from '../components/dashboard/AutomationsSummary';
 import { LoadingState } from '../components/LoadingState';
@@ -20,6 +20,18 @@ function parseStatus(value: string | null): WorkflowStatusFilter {
 
 function parseSort(value: string | null): WorkflowSort {
   return SORT_OPTIONS.find((option) => option.value === value)?.value ?? DEFAULT_SORT;
+}
+
+const VIEW_KEY = 'automations.view';
+
+/** Cards unless the URL or the last choice (kept in this browser) says table. */
+function parseView(value: string | null): AutomationView {
+  if (value === 'table' || value === 'cards') return value;
+  try {
+    return localStorage.getItem(VIEW_KEY) === 'table' ? 'table' : 'cards';
+  } catch {
+    return 'cards';
+  }
 }
 
 function parsePage(value: string | null): number {
@@ -40,6 +52,7 @@ export function AutomationsDashboardPage() {
   const status = parseStatus(searchParams.get('status'));
   const sort = parseSort(searchParams.get('sort'));
   const page = parsePage(searchParams.get('page'));
+  const view = parseView(searchParams.get('view'));
   const workflows = useWorkflows({ search, status, page, pageSize: PAGE_SIZE, sort });
   const saved = readSavedFlash(location.state);
 
@@ -100,6 +113,24 @@ export function AutomationsDashboardPage() {
         onSearchChange={(value) => updateParams({ q: value, page: null }, true)}
         onStatusChange={(value) => updateParams({ status: value === 'all' ? null : value, page: null })}
         onSortChange={(value) => updateParams({ sort: value === DEFAULT_SORT ? null : value, page: null })}
+        view={
+          <SegmentedControl
+            aria-label="View"
+            data={[
+              { label: 'Cards', value: 'cards' },
+              { label: 'Table', value: 'table' },
+            ]}
+            value={view}
+            onChange={(value) => {
+              try {
+                localStorage.setItem(VIEW_KEY, value);
+              } catch {
+                // Private mode: the URL still remembers it.
+              }
+              updateParams({ view: value });
+            }}
+          />
+        }
       />
 
       {data ? (
@@ -111,7 +142,7 @@ export function AutomationsDashboardPage() {
           />
         ) : (
           <div style={{ opacity: workflows.isPlaceholderData ? 0.6 : 1 }}>
-            <AutomationList items={data.items} canEdit={canEdit} />
+            <AutomationList items={data.items} canEdit={canEdit} view={view} />
           </div>
         )
       ) : error ? (

@@ -13,6 +13,9 @@ import { failuresByActionSeries, runsPerDaySeries, successRateSeries, timeSavedB
 import { formatCount, formatDuration, formatRate } from '../lib/format';
 import { withParams } from '../lib/searchParams';
 
+/** Count axes (runs, failures, minutes) tick in whole numbers: no “0.5 runs”. */
+const WHOLE_NUMBERS = { allowDecimals: false };
+
 const PERIODS = [
   { value: '7', label: '7 days' },
   { value: '30', label: '30 days' },
@@ -26,7 +29,7 @@ function Charts({ analytics }: { analytics: WorkflowAnalytics }) {
     <Stack gap="md">
       <AnalyticsFigures analytics={analytics} />
       <ChartPanel title="Runs per day by status" description={`Calendar days in ${analytics.range.timezone}`}>
-        <BarChart h={CHART_HEIGHT} data={perDay.data} dataKey="day" type="stacked" series={perDay.series} withLegend legendProps={{ verticalAlign: 'bottom' }} tickLine="y" />
+        <BarChart h={CHART_HEIGHT} data={perDay.data} dataKey="day" type="stacked" series={perDay.series} withLegend legendProps={{ verticalAlign: 'bottom' }} tickLine="y" yAxisProps={WHOLE_NUMBERS} />
       </ChartPanel>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <ChartPanel title="Success rate trend" description="Completed / (completed + failed), per day">
@@ -42,10 +45,10 @@ function Charts({ analytics }: { analytics: WorkflowAnalytics }) {
           />
         </ChartPanel>
         <ChartPanel title="Failures by action type" description="Failed action steps">
-          <BarChart h={CHART_HEIGHT} data={failuresByActionSeries(analytics)} dataKey="action" series={[{ name: 'Failures', color: 'red.6' }]} orientation="vertical" yAxisProps={{ width: 120 }} />
+          <BarChart h={CHART_HEIGHT} data={failuresByActionSeries(analytics)} dataKey="action" series={[{ name: 'Failures', color: 'red.6' }]} orientation="vertical" yAxisProps={{ width: 120 }} xAxisProps={WHOLE_NUMBERS} />
         </ChartPanel>
         <ChartPanel title="Time saved by action type" description="Completed actions × estimated minutes each">
-          <BarChart h={CHART_HEIGHT} data={timeSavedByActionSeries(analytics)} dataKey="action" series={[{ name: 'Minutes', color: 'indigo.6' }]} orientation="vertical" yAxisProps={{ width: 120 }} />
+          <BarChart h={CHART_HEIGHT} data={timeSavedByActionSeries(analytics)} dataKey="action" series={[{ name: 'Minutes', color: 'indigo.6' }]} orientation="vertical" yAxisProps={{ width: 120 }} xAxisProps={WHOLE_NUMBERS} />
         </ChartPanel>
         <ChartPanel title="Approvals" description="Requested in the period">
           <Table aria-label="Approval outcomes" fz="sm">

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { CloseButton, Group, NativeSelect, SegmentedControl, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import type { WorkflowSort } from '../../api/types';
@@ -27,10 +27,12 @@ interface AutomationFiltersProps {
   onSearchChange: (search: string) => void;
   onStatusChange: (status: WorkflowStatusFilter) => void;
   onSortChange: (sort: WorkflowSort) => void;
+  /** The cards/table switch. */
+  view?: ReactNode;
 }
 
 /** Search box (debounced), active/paused filter and sort order. */
-export function AutomationFilters({ search, status, sort, onSearchChange, onStatusChange, onSortChange }: AutomationFiltersProps) {
+export function AutomationFilters({ search, status, sort, onSearchChange, onStatusChange, onSortChange, view }: AutomationFiltersProps) {
   const [text, setText] = useState(search);
   // Follow changes made elsewhere (clear filters, back button) without fighting the typist.
   const [prevSearch, setPrevSearch] = useState(search);
@@ -69,6 +71,7 @@ export function AutomationFilters({ search, status, sort, onSearchChange, onStat
         onChange={(event) => onSortChange(event.currentTarget.value as WorkflowSort)}
         style={{ flex: '0 1 180px' }}
       />
+      {view}
     </Group>
   );
 }
