@@ -1,6 +1,7 @@
 import '@xyflow/react/dist/style.css';
 import { useEffect, useMemo } from 'react';
 import { Badge, Box, Group, Text } from '@mantine/core';
+import { useElementSize } from '@mantine/hooks';
 import { Controls, Handle, MarkerType, Position, ReactFlow, useReactFlow, useStore, type Edge, type Node, type NodeProps } from '@xyflow/react';
 import { TypeIcon } from '../icons/typeIcons';
 import { flowLayout, type FlowInput, type FlowLabels, type FlowLayoutOptions, type FlowMarkKind, type FlowNodeData } from './flowLayout';
@@ -114,10 +115,13 @@ export function FlowDiagram({ input, labels, cronWords, label = 'Flow diagram' }
       })),
     [layout],
   );
-  const height = Math.min(Math.max(layout.height + 80, 240), 640);
+  // As tall as the diagram is once fitted to the box's width (a phone shrinks it), within bounds.
+  const { ref, width: boxWidth } = useElementSize();
+  const scale = boxWidth > 0 ? Math.min(1, boxWidth / (layout.width + 60)) : 1;
+  const height = Math.round(Math.min(Math.max(layout.height * scale + 80, 240), 640));
 
   return (
-    <Box component="figure" m={0} aria-label={label} h={height} style={{ border: '1px solid var(--mantine-color-default-border)', borderRadius: 8 }}>
+    <Box ref={ref} component="figure" m={0} aria-label={label} h={height} style={{ border: '1px solid var(--mantine-color-default-border)', borderRadius: 8 }}>
       <ReactFlow
         nodes={nodes}
         edges={edges}
