@@ -120,6 +120,17 @@ describe('build, run, approve and retry an automation (Chromium)', () => {
     await elseStep.getByLabel(/^Severity/).selectOption('warning');
     await screenshot(page, 'wizard-branch');
     await screenshot(thenStep, 'wizard-delay');
+    // Drag and drop with the keyboard: the task's handle takes it above the branch; a Move button puts it back.
+    // Each key waits for what the screen reader hears (dnd-kit's live region) before the next one.
+    await page.getByRole('button', { name: 'Drag step 2 to reorder' }).focus();
+    await page.keyboard.press('Space');
+    await page.getByText('step 2 is over position 2 of 2.', { exact: true }).waitFor({ state: 'attached' });
+    await page.keyboard.press('ArrowUp');
+    await page.getByText('step 2 is over position 1 of 2.', { exact: true }).waitFor({ state: 'attached' });
+    await page.keyboard.press('Space');
+    await page.getByRole('listitem', { name: 'Step 1: Create a task', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Move step 1 down' }).click();
+    await page.getByRole('listitem', { name: 'Step 2: Create a task', exact: true }).waitFor();
     await page.getByRole('button', { name: 'Next' }).click();
 
     await page.getByRole('heading', { name: 'Review & test' }).waitFor();
@@ -147,12 +158,15 @@ describe('build, run, approve and retry an automation (Chromium)', () => {
       'Create a task Kickoff call with {{client.name}} needs approval',
     ]);
     expect(await diagram.locator('.react-flow__edge').count()).toBe(8);
-    await page.setViewportSize({ width: 1440, height: 900 });
-    await screenshot(page, 'automation-page-1440');
-    await page.setViewportSize({ width: 390, height: 844 });
-    await diagram.locator('.react-flow__node').first().waitFor();
-    await screenshot(page, 'automation-page-390');
-    await page.setViewportSize({ width: 1280, height: 900 });
+    const automationUrl = page.url();
+    for (const [width, height] of [[1440, 900], [390, 844]]) {
+      const sized = consoleErrors.watch(await context.newPage());
+      await sized.setViewportSize({ width, height });
+      await sized.goto(automationUrl);
+      await sized.getByRole('figure', { name: 'Flow diagram of Kickoff with approval' }).locator('.react-flow__node').first().waitFor();
+      await screenshot(sized, `automation-page-${width}`);
+      await sized.close();
+    }
     expect(await page.getByRole('link', { name: 'See its runs' }).getAttribute('href')).toBe(`/runs?workflowId=${page.url().split('/').pop()}`);
 
     const saved = await http.get('/api/v1/workflows').set(bearer(agency.tokens.admin)).expect(200);
@@ -262,14 +276,16 @@ describe('build, run, approve and retry an automation (Chromium)', () => {
     await failedRow.getByText('Completed').waitFor();
 
     // Every list screen at desktop and phone widths (the phone layouts are checked by eye in these).
-    for (const [path, name] of [['/', 'dashboard'], ['/runs', 'runs'], ['/events', 'events'], ['/analytics', 'analytics'], ['/approvals', 'approvals'], ['/clients', 'clients']]) {
-      for (const [width, height] of [[1440, 900], [390, 844]]) {
-        await page.setViewportSize({ width, height });
-        await page.goto(`${baseUrl}${path}`);
-        await page.getByRole('heading', { level: 2 }).first().waitFor();
-        await page.getByText(/^Loading\b.*…$/).first().waitFor({ state: 'detached' });
-        await screenshot(page, `page-${name}-${width}`);
+    for (const [width, height] of [[1440, 900], [390, 844]]) {
+      const sized = consoleErrors.watch(await context.newPage());
+      await sized.setViewportSize({ width, height });
+      for (const [path, name] of [['/', 'dashboard'], ['/?view=table', 'dashboard-table'], ['/runs', 'runs'], ['/events', 'events'], ['/analytics', 'analytics'], ['/approvals', 'approvals'], ['/clients', 'clients']]) {
+        await sized.goto(`${baseUrl}${path}`);
+        await sized.getByRole('heading', { level: 2 }).first().waitFor();
+        await sized.getByText(/^Loading\b.*…$/).first().waitFor({ state: 'detached' });
+        await screenshot(sized, `page-${name}-${width}`);
       }
+      await sized.close();
     }
 
     expect(consoleErrors.errors).toEqual([]);
