@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { MantineProvider } from '@mantine/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { actionTypes, triggerTypes } from '../../test/appStubs';
@@ -9,6 +10,7 @@ import { definitionFromDraft } from './draftConversion';
 import { newAction, type DraftAction, type DraftStep } from './draft';
 
 let current: DraftStep[] = [];
+const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
 
 function Harness({ initial, errors = {} }: { initial: DraftStep[]; errors?: Record<string, string> }) {
   const [steps, setSteps] = useState<DraftStep[]>(initial);
@@ -23,11 +25,13 @@ function Harness({ initial, errors = {} }: { initial: DraftStep[]; errors?: Reco
     defaultTimezone: 'UTC',
   };
   return (
-    <MantineProvider env="test">
-      <BuilderContext.Provider value={context}>
-        <ActionChainEditor steps={steps} onChange={setSteps} path="steps" />
-      </BuilderContext.Provider>
-    </MantineProvider>
+    <QueryClientProvider client={queryClient}>
+      <MantineProvider env="test">
+        <BuilderContext.Provider value={context}>
+          <ActionChainEditor steps={steps} onChange={setSteps} path="steps" />
+        </BuilderContext.Provider>
+      </MantineProvider>
+    </QueryClientProvider>
   );
 }
 

@@ -140,7 +140,7 @@ export function FlowDiagram({ input, labels, cronWords, label = 'Flow diagram' }
         preventScrolling={false}
         zoomOnDoubleClick={false}
       >
-        <Controls showInteractive={false} position="top-right" />
+        <Controls showInteractive={false} position="bottom-left" />
         <FitOnResize width={layout.width} height={layout.height} />
       </ReactFlow>
     </Box>
