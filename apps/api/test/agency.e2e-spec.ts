@@ -1,4 +1,7 @@
+import { DEFAULT_PIPELINE_STAGES } from '@automations/domain';
 import { bearer, TestAgency, TestApi, startTestApiWithTwoAgencies } from './support/test-api';
+
+const DEFAULT_STAGES = [...DEFAULT_PIPELINE_STAGES];
 
 describe('agency (e2e)', () => {
   let api: TestApi;
@@ -19,7 +22,7 @@ describe('agency (e2e)', () => {
 
   it('shows the caller’s agency to every role', async () => {
     const agency = await read(alpha.tokens.viewer);
-    expect(agency).toEqual({ id: alpha.agencyId, name: 'Alpha', timezone: 'Europe/Paris', settings: { maxRunsPerMinute: 600 } });
+    expect(agency).toEqual({ id: alpha.agencyId, name: 'Alpha', timezone: 'Europe/Paris', settings: { maxRunsPerMinute: 600 }, pipelineStages: DEFAULT_STAGES });
     expect(await read(alpha.apiKey)).toEqual(agency);
     expect((await read(beta.tokens.viewer)).id).toBe(beta.agencyId);
   });
@@ -27,7 +30,7 @@ describe('agency (e2e)', () => {
   it('lets an admin rename it, change its time zone and quota, and audits the change', async () => {
     const agency = await api.createAgency('Renamed');
     const response = await patch(agency.tokens.admin, { name: 'Renamed & Co', timezone: 'america/new_york', settings: { maxRunsPerMinute: 1200 } }).expect(200);
-    expect(response.body).toEqual({ id: agency.agencyId, name: 'Renamed & Co', timezone: 'America/New_York', settings: { maxRunsPerMinute: 1200 } });
+    expect(response.body).toEqual({ id: agency.agencyId, name: 'Renamed & Co', timezone: 'America/New_York', settings: { maxRunsPerMinute: 1200 }, pipelineStages: DEFAULT_STAGES });
     expect(await read(agency.tokens.viewer)).toEqual(response.body);
 
     const audit = await http().get('/api/v1/audit').query({ eventType: 'agency.updated' }).set(bearer(agency.tokens.admin)).expect(200);
@@ -85,6 +88,6 @@ describe('agency (e2e)', () => {
     await patch(beta.tokens.admin, { name: 'Beta 2', settings: { maxRunsPerMinute: 10 } }).expect(200);
     await patch(beta.apiKey, { timezone: 'UTC' }).expect(200);
     expect(await read(alpha.tokens.viewer)).toEqual(alphaBefore);
-    expect(await read(beta.tokens.viewer)).toEqual({ id: beta.agencyId, name: 'Beta 2', timezone: 'UTC', settings: { maxRunsPerMinute: 10 } });
+    expect(await read(beta.tokens.viewer)).toEqual({ id: beta.agencyId, name: 'Beta 2', timezone: 'UTC', settings: { maxRunsPerMinute: 10 }, pipelineStages: DEFAULT_STAGES });
   });
 });

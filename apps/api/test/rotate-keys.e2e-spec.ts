@@ -79,7 +79,7 @@ describe('rotate-keys: integration secrets and sensitive definition fields under
     await api.http().patch(`/api/v1/workflows/${workflowId}`).set(bearer(agency.tokens.manager)).send({ description: 'second version' }).expect(200);
 
     // A workflow saved before sensitive values were sealed: its recipients are plaintext in both tables.
-    const legacy = await api.http().post('/api/v1/workflows').set(bearer(agency.tokens.manager)).send({ name: 'Legacy', triggers: [{ type: 'stage_change', config: { toStage: 'legacy' } }], steps: [emailStep([LEGACY_RECIPIENT])] }).expect(201);
+    const legacy = await api.http().post('/api/v1/workflows').set(bearer(agency.tokens.manager)).send({ name: 'Legacy', triggers: [{ type: 'stage_change', config: { toStage: 'churned' } }], steps: [emailStep([LEGACY_RECIPIENT])] }).expect(201);
     legacyId = legacy.body.id;
     const plaintextSteps = JSON.stringify([{ ...emailStep([LEGACY_RECIPIENT]), config: { ...emailStep([]).config, recipients: [LEGACY_RECIPIENT] } }]);
     await api.dataSource.query(`UPDATE workflows SET steps = $2::jsonb WHERE id = $1`, [legacyId, plaintextSteps]);

@@ -23,6 +23,8 @@ export { workflowDefinitionExample } from './definition/workflow-definition.exam
 export { walkSteps, countActionSteps, listActionSteps, type StepVisit, type StepVisitor } from './definition/step-walker';
 export { isActionStep, isBranchStep } from './definition/step-guards';
 export { collectReferencedUserIds } from './definition/referenced-user-ids';
+export { collectStageReferences, type StageReference } from './definition/referenced-stages';
+export { PICKER_KEYWORD, PICKER_KINDS, pickedValues, type PickerKind, type PickedValue } from './json-schema/picker-fields';
 export { SENSITIVE_KEYWORD, sensitivePropertiesOf } from './json-schema/sensitive-fields';
 export { sensitiveActionFields, mapSensitiveStepFields, type SensitiveFieldRef } from './definition/sensitive-step-fields';
 

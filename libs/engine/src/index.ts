@@ -16,6 +16,7 @@ export * from './runs/run-executor';
 export * from './runs/run-creator';
 export * from './context/client-snapshot';
 export * from './integrations/slack-notifier';
+export * from './integrations/slack-directory';
 export * from './integrations/email-sender';
 export * from './integrations/communication-drafter';
 export * from './integrations/openai-drafter';

@@ -21,7 +21,8 @@ export interface TestApi {
   config: RuntimeConfig;
   dataSource: DataSource;
   http: () => ReturnType<typeof request>;
-  createAgency(name?: string): Promise<TestAgency>;
+  /** `pipelineStages` replaces the default stages (`lead`, `onboarding`, `active`, `at_risk`, `churned`). */
+  createAgency(name?: string, options?: { pipelineStages?: readonly string[] }): Promise<TestAgency>;
   close(): Promise<void>;
 }
 
@@ -56,10 +57,13 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
     return response.body.accessToken;
   }
 
-  async function createAgency(name = `Agency ${++counter}`): Promise<TestAgency> {
+  async function createAgency(name = `Agency ${++counter}`, options: { pipelineStages?: readonly string[] } = {}): Promise<TestAgency> {
     const slug = `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${Math.random().toString(36).slice(2, 8)}`;
     const password = 'correct horse battery';
     const created = await provisioner.createAgency({ name, adminEmail: `admin@${slug}.test`, adminPassword: password, timezone: 'Europe/Paris' });
+    if (options.pipelineStages) {
+      await dataSource.query(`UPDATE agencies SET pipeline_stages = $1::jsonb WHERE id = $2`, [JSON.stringify(options.pipelineStages), created.agencyId]);
+    }
     const manager = await provisioner.createUser({ agencyId: created.agencyId, email: `manager@${slug}.test`, password, role: 'manager', name: 'Mia Manager' });
     const viewer = await provisioner.createUser({ agencyId: created.agencyId, email: `viewer@${slug}.test`, password, role: 'viewer', name: 'Vic Viewer' });
     return {

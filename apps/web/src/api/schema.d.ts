@@ -10,14 +10,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your agency: name, time zone and quotas */
+        /** Your agency: name, time zone, quotas and pipeline stages */
         get: operations["AgencyController_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Rename the agency, change its time zone or quotas (admin) */
+        /** Rename the agency, change its time zone, quotas or pipeline stages (admin) */
         patch: operations["AgencyController_update"];
         trace?: never;
     };
@@ -182,6 +182,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/clients/metrics/names": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Metric names to pick from: those recorded for the agency’s clients plus the common ones (roas, cpa, ctr, spend…), with units
+         * @description For metric pickers (kpi_threshold triggers, conditions on metrics.<name>). Any metric name may still be recorded or used.
+         */
+        get: operations["ClientsController_metricNames"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/drafts": {
         parameters: {
             query?: never;
@@ -315,6 +335,26 @@ export interface paths {
         get?: never;
         /** Configure Slack (admin): bot token and default channel */
         put: operations["IntegrationsController_putSlack"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integrations/slack/directory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Channels and people of the agency’s Slack workspace, for recipient pickers (manager+)
+         * @description Read with the agency’s own bot token through conversations.list and users.list (SLACK_API_URL), cached about a minute per agency. Without a Slack integration: `connected: false` and empty lists. Store the ids (C…, U…) in send_notification recipients.
+         */
+        get: operations["IntegrationsController_slackDirectoryList"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -759,6 +799,17 @@ export interface components {
             id: string;
             /** @example Demo Agency */
             name: string;
+            /**
+             * @description Ordered pipeline stages. Client stages, client.stage_changed toStage and every stage in a workflow definition must be one of them (400 otherwise)
+             * @example [
+             *       "lead",
+             *       "onboarding",
+             *       "active",
+             *       "at_risk",
+             *       "churned"
+             *     ]
+             */
+            pipelineStages: string[];
             settings: components["schemas"]["AgencySettingsDto"];
             /**
              * @description IANA time zone: conditions on time.hour / time.weekday use it
@@ -1262,7 +1313,10 @@ export interface components {
             lastActivityAt?: string;
             /** @example Acme Outdoor */
             name: string;
-            /** @example onboarding */
+            /**
+             * @description One of the agency's pipeline stages (GET /agency pipelineStages); another value is a 400
+             * @example onboarding
+             */
             stage: string;
         };
         CreateClientMetricDto: {
@@ -1731,6 +1785,42 @@ export interface components {
             platform: "slack" | "gmail";
             /** @example Question about the March invoice */
             subject?: string;
+        };
+        MetricNameDto: {
+            /**
+             * @description Clients of the agency with at least one recorded value (0: never recorded)
+             * @example 12
+             */
+            clients: number;
+            /**
+             * @description One of the common metrics offered before any is recorded
+             * @example true
+             */
+            common: boolean;
+            /**
+             * @description A display label (the name itself for metrics that are not common ones)
+             * @example ROAS
+             */
+            label: string;
+            /**
+             * Format: date-time
+             * @description Newest recorded value of any client; null when never recorded
+             */
+            lastRecordedAt: string | null;
+            /**
+             * @description The metric name, as used in kpi_threshold triggers, {{metrics.<name>}} and conditions
+             * @example roas
+             */
+            name: string;
+            /**
+             * @description Display unit of common metrics: ratio, currency, percent or count; null when unknown
+             * @example ratio
+             */
+            unit: string | null;
+        };
+        MetricNamesDto: {
+            /** @description Recorded metrics first (most clients first), then the common ones not recorded yet */
+            items: components["schemas"]["MetricNameDto"][];
         };
         MinutesPerActionDto: {
             /** @example 2 */
@@ -2301,13 +2391,62 @@ export interface components {
             };
             /** @example Acme Outdoor */
             name: string;
-            /** @example onboarding */
+            /**
+             * @description One of the agency's pipeline stages (GET /agency pipelineStages); another value is a 400
+             * @example onboarding
+             */
             stage: string;
         };
+        SlackChannelDto: {
+            /**
+             * @description The id to store in send_notification recipients
+             * @example C0123ABCD
+             */
+            id: string;
+            /** @example false */
+            isPrivate: boolean;
+            /**
+             * @description Channel name without the #
+             * @example onboarding
+             */
+            name: string;
+        };
+        SlackDirectoryDto: {
+            /** @description Channels (not archived) matching the search, by name; at most 100 */
+            channels: components["schemas"]["SlackChannelDto"][];
+            /** @description Whether the agency has a Slack bot token (Settings → Integrations); false: the lists are empty */
+            connected: boolean;
+            /**
+             * @description Why the workspace could not be listed (e.g. the token was rejected); null when it was
+             * @example null
+             */
+            problem: string | null;
+            /** @description More matched than listed, or the workspace is larger than what is read: refine the search */
+            truncated: boolean;
+            /** @description People (not deleted, not bots) matching the search, by name; at most 100 */
+            users: components["schemas"]["SlackUserDto"][];
+        };
+        SlackUserDto: {
+            /** @example dana */
+            handle: string;
+            /**
+             * @description The id to store in send_notification recipients (a direct message)
+             * @example U0123ABCD
+             */
+            id: string;
+            /** @example Dana Smith */
+            name: string;
+        };
         StageChangedDataDto: {
-            /** @example lead */
+            /**
+             * @description The stage the client left: history, not checked against the pipeline stages (it may name a stage removed since)
+             * @example lead
+             */
             fromStage?: string;
-            /** @example onboarding */
+            /**
+             * @description One of the agency's pipeline stages (GET /agency pipelineStages); another value is a 400
+             * @example onboarding
+             */
             toStage: string;
         };
         StepPreviewDto: {
@@ -2567,6 +2706,17 @@ export interface components {
         UpdateAgencyDto: {
             /** @example Demo Agency GmbH */
             name?: string;
+            /**
+             * @description The whole ordered list of pipeline stages (replaces the stored one): lowercase names (letters, digits, _ or -, at most 64 characters), no duplicates. Removing (or renaming) a stage that non-deleted clients are in or that an active automation names is a 409 saying where it is used: move those clients and edit those automations first.
+             * @example [
+             *       "lead",
+             *       "onboarding",
+             *       "active",
+             *       "at_risk",
+             *       "churned"
+             *     ]
+             */
+            pipelineStages?: string[];
             /** @description Only the given settings change */
             settings?: components["schemas"]["UpdateAgencySettingsDto"];
             /**
@@ -2593,7 +2743,10 @@ export interface components {
             health?: "green" | "yellow" | "red";
             /** @example Acme Outdoor GmbH */
             name?: string;
-            /** @example active */
+            /**
+             * @description One of the agency's pipeline stages (a 400 otherwise); keeping a stage the pipeline no longer has is allowed
+             * @example active
+             */
             stage?: string;
         };
         UpdateUserDto: {
@@ -3815,6 +3968,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponseDto"];
                 };
             };
+            /** @description A removed pipeline stage is still used by clients or active automations (details.stagesInUse) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
         };
     };
     RecordsController_alerts: {
@@ -4275,6 +4437,34 @@ export interface operations {
             };
         };
     };
+    ClientsController_metricNames: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MetricNamesDto"];
+                };
+            };
+            /** @description Invalid input; `details` lists each field path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     RecordsController_drafts: {
         parameters: {
             query?: {
@@ -4600,6 +4790,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Reading needs the manager role, changing needs admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    IntegrationsController_slackDirectoryList: {
+        parameters: {
+            query?: {
+                /** @description Case-insensitive part of a channel name, a person’s name or handle, or an id */
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlackDirectoryDto"];
                 };
             };
             /** @description Reading needs the manager role, changing needs admin */

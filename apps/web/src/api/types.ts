@@ -78,3 +78,5 @@ export type SlackIntegrationRequest = Schemas['PutSlackIntegrationDto'];
 export type EmailIntegrationRequest = Schemas['PutEmailIntegrationDto'];
 export type OpenAiIntegrationRequest = Schemas['PutOpenAiIntegrationDto'];
 export type AgencyUpdate = Schemas['UpdateAgencyDto'];
+export type MetricName = Schemas['MetricNameDto'];
+export type SlackDirectory = Schemas['SlackDirectoryDto'];

@@ -70,17 +70,17 @@ describe('AutomationBuilderPage', () => {
     next();
     expect(input(/^To stage/).getAttribute('aria-invalid')).toBe('true');
     expect(heading()).toBe('Triggers');
-    change(/^To stage/, 'churn_risk');
-    expect(screen.getByText('Runs for a client when a client moves into “churn_risk”.')).toBeTruthy();
+    change(/^To stage/, 'at_risk');
+    expect(screen.getByText('Runs for a client when a client moves into “at_risk”.')).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: 'Add a second trigger (AND)' }));
     chooseTrigger(2, 'kpi_threshold');
-    change(/^Metric/, 'roas');
+    fireEvent.change(screen.getByRole('textbox', { name: /^Metric/ }), { target: { value: 'roas' } }); // a metric picker (combobox): its list is labelled too
     change(/^Operator/, 'below');
     change(/^Threshold/, '2');
     expect(
       screen.getByText(
-        'Both must be true (AND): runs for a client when a client moves into “churn_risk” while the client’s latest roas is below 2, or when a client’s roas crosses below 2 while the client is in “churn_risk”.',
+        'Both must be true (AND): runs for a client when a client moves into “at_risk” while the client’s latest roas is below 2, or when a client’s roas crosses below 2 while the client is in “at_risk”.',
       ),
     ).toBeTruthy();
     next();

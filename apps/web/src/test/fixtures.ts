@@ -5,6 +5,7 @@ export const agency: Agency = {
   name: 'Brightside Media',
   timezone: 'Europe/Berlin',
   settings: { maxRunsPerMinute: 600 },
+  pipelineStages: ['lead', 'onboarding', 'active', 'at_risk', 'churned'],
 };
 
 export function workflowItem(overrides: Partial<WorkflowListItem> = {}): WorkflowListItem {

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { DEFAULT_PIPELINE_STAGES } from '@automations/domain';
 import { EngineWorker } from '@automations/engine';
 import { buildDataSourceOptions, RunStepEntity, WorkflowRunEntity } from '@automations/persistence';
 import { eventually } from '@automations/testing';
@@ -11,6 +12,7 @@ export interface TestStack {
   workerDataSource: DataSource;
   /** application_name of the worker's connections (to kill them in fault-injection tests). */
   workerApplicationName: string;
+  /** An agency whose pipeline stages are the defaults plus ENGINE_TEST_STAGES. */
   createAgency(name?: string): Promise<TestAgency>;
   /** Waits until the run reaches one of `statuses` and returns it. */
   waitForRun(runId: string, statuses: string[], timeoutMs?: number): Promise<WorkflowRunEntity>;
@@ -21,6 +23,22 @@ export interface TestStack {
   startEngine(): Promise<EngineWorker>;
   close(): Promise<void>;
 }
+
+/**
+ * Stages the engine suites move clients into besides the defaults: each suite (often each test) uses its own
+ * stage names so that its workflows never fire for another test's clients. The API accepts only an agency's
+ * pipeline stages (PRODUCT §8.7), so the stack's agencies start with these (for tests that call the API
+ * directly); the engine fixtures add any other stage they are given (`engineFixtures(...).allowStages`).
+ */
+export const ENGINE_TEST_STAGES = [
+  ...['approve-me', 'approve-ok', 'db-lost', 'del-pending', 'delay-off', 'delay-on', 'fail-mid', 'long', 'perm-check', 'snap'],
+  ...['needs-ticket', 'trial', 'churn_risk', 'ticketing', 'x', 'sealed', 'ping', 'pong'],
+  ...['draft', 'expire', 'flaky', 'guard', 'mail', 'perm', 'slack', 'tpl'],
+  ...['flush', 'kill', 'race', 'sigterm', 'terminal'],
+  ...['inact-lead', 'inact-vip', 'gated', 'later', 'ticked', 'review', 'won'],
+  ...['dia-c', 'diamond', 'qc', 'qd', 'qe', 'qf', 'wa', 'wb'],
+  ...['sched-active', 'sched-bullmq', 'sched-lead', 'sched-partner-lead', 'sched-twice', 'sched-vip'],
+];
 
 /** The real API plus the real engine (BullMQ consumers, reconciler) in this process, on one test database and queue prefix. */
 export async function startTestStack(env: Record<string, string> = {}): Promise<TestStack> {
@@ -39,7 +57,7 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
     },
     workerDataSource,
     workerApplicationName,
-    createAgency: (name) => api.createAgency(name),
+    createAgency: (name) => api.createAgency(name, { pipelineStages: [...DEFAULT_PIPELINE_STAGES, ...ENGINE_TEST_STAGES] }),
     waitForRun: (runId, statuses, timeoutMs = 30_000) =>
       eventually(
         async () => {

@@ -1,5 +1,6 @@
 import { TASK_PRIORITIES } from '../constants/workflow.constants';
 import type { ConfigTypeDefinition } from '../json-schema/config-type.definition';
+import { PICKER_KEYWORD } from '../json-schema/picker-fields';
 import { enumSchema, integerSchema, longTextSchema, objectSchema, textSchema } from '../json-schema/schema-fragments';
 
 /** `assignee` value meaning "whoever is assigned to the client". */
@@ -23,6 +24,7 @@ export const createTaskAction: ConfigTypeDefinition<'create_task'> = {
         }),
         assignee: {
           title: 'Assignee',
+          [PICKER_KEYWORD]: 'user',
           description: `"${CLIENT_ASSIGNEE}" for the client's assignee, or the id of a user of the agency. Leave empty for unassigned.`,
           anyOf: [
             { type: 'string', title: `"${CLIENT_ASSIGNEE}"`, enum: [CLIENT_ASSIGNEE] },

@@ -1,14 +1,16 @@
 import type { ConfigTypeDefinition } from '../json-schema/config-type.definition';
+import { PICKER_KEYWORD, type PickerKind } from '../json-schema/picker-fields';
 import { enumSchema, longTextSchema, objectSchema, textSchema } from '../json-schema/schema-fragments';
 import { SLACK_ID_PATTERN } from '../shared/patterns';
 
 export const NOTIFICATION_CHANNELS = ['slack', 'email'] as const;
 
 /** Per-channel recipient rules, expressed in the schema so forms can check them too. */
-function recipientsWhen(channel: string, item: Record<string, unknown>) {
+function recipientsWhen(channel: string, picker: PickerKind, item: Record<string, unknown>) {
   return {
     if: { type: 'object', properties: { channel: { type: 'string', enum: [channel] } }, required: ['channel'] },
-    then: { type: 'object', properties: { recipients: { type: 'array', items: item } } },
+    // The picker of the recipients depends on the channel: forms read it from the branch whose `if` holds.
+    then: { type: 'object', properties: { recipients: { type: 'array', [PICKER_KEYWORD]: picker, items: item } } },
   };
 }
 
@@ -37,8 +39,8 @@ export const sendNotificationAction: ConfigTypeDefinition<'send_notification'> =
       ['channel', 'recipients', 'message'],
       {
         allOf: [
-          recipientsWhen('slack', { type: 'string', pattern: SLACK_ID_PATTERN }),
-          recipientsWhen('email', {
+          recipientsWhen('slack', 'slack-recipient', { type: 'string', pattern: SLACK_ID_PATTERN }),
+          recipientsWhen('email', 'email-recipient', {
             type: 'string',
             anyOf: [
               { type: 'string', title: 'an email address', format: 'email' },

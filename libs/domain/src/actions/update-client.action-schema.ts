@@ -1,5 +1,6 @@
 import { CLIENT_HEALTH } from '../constants/workflow.constants';
 import type { ConfigTypeDefinition } from '../json-schema/config-type.definition';
+import { PICKER_KEYWORD } from '../json-schema/picker-fields';
 import { enumSchema, objectSchema, stageSchema } from '../json-schema/schema-fragments';
 
 export const updateClientAction: ConfigTypeDefinition<'update_client'> = {
@@ -11,7 +12,7 @@ export const updateClientAction: ConfigTypeDefinition<'update_client'> = {
       {
         stage: stageSchema({ title: 'Stage', description: 'New stage of the client.' }),
         health: enumSchema(CLIENT_HEALTH, { title: 'Health', description: 'New health of the client.' }),
-        assigneeId: { type: 'string', title: 'Assignee', description: 'Id of the agency user to assign the client to.', format: 'uuid' },
+        assigneeId: { type: 'string', title: 'Assignee', description: 'Id of the agency user to assign the client to.', format: 'uuid', [PICKER_KEYWORD]: 'user' },
       },
       [],
       { minProperties: 1 },

@@ -14,6 +14,26 @@ export const ACTION_TYPES = [
 /** Domain event types accepted by `POST /events` (PRODUCT.md §6). */
 export const EVENT_TYPES = ['client.stage_changed', 'client.activity', 'kpi.updated', 'message.received', 'ticket.created'] as const;
 
+/** Pipeline stages of a new agency (PRODUCT §8.7); each agency orders and edits its own (`GET/PATCH /agency`). */
+export const DEFAULT_PIPELINE_STAGES = ['lead', 'onboarding', 'active', 'at_risk', 'churned'] as const;
+/** A pipeline stage name: lowercase letters, digits, `_` or `-`, starting with a letter or digit, at most 64 characters. */
+export const PIPELINE_STAGE_NAME_PATTERN = '^[a-z0-9][a-z0-9_-]{0,63}$';
+export const MAX_PIPELINE_STAGES = 50;
+/** Metrics most agencies track, offered by metric pickers before any is recorded; `unit` is for display. */
+export const COMMON_METRICS: readonly { name: string; label: string; unit: string }[] = [
+  { name: 'roas', label: 'ROAS', unit: 'ratio' },
+  { name: 'cpa', label: 'Cost per acquisition', unit: 'currency' },
+  { name: 'ctr', label: 'Click-through rate', unit: 'percent' },
+  { name: 'spend', label: 'Spend', unit: 'currency' },
+  { name: 'conversions', label: 'Conversions', unit: 'count' },
+  { name: 'revenue', label: 'Revenue', unit: 'currency' },
+  { name: 'cpc', label: 'Cost per click', unit: 'currency' },
+  { name: 'cpm', label: 'Cost per 1,000 impressions', unit: 'currency' },
+  { name: 'impressions', label: 'Impressions', unit: 'count' },
+  { name: 'clicks', label: 'Clicks', unit: 'count' },
+  { name: 'leads', label: 'Leads', unit: 'count' },
+  { name: 'conversion_rate', label: 'Conversion rate', unit: 'percent' },
+];
 export const CLIENT_HEALTH = ['green', 'yellow', 'red'] as const;
 export const TASK_PRIORITIES = ['low', 'medium', 'high', 'urgent'] as const;
 export const ALERT_SEVERITIES = ['info', 'warning', 'critical'] as const;

@@ -4,6 +4,7 @@ import { actionCatalog, validateActionConfig } from '../actions/action-catalog';
 import { ACTION_TYPES, TRIGGER_TYPES } from '../constants/workflow.constants';
 import { triggerCatalog, validateTriggerConfig } from '../triggers/trigger-catalog';
 import type { JsonSchema, TypeDescriptor } from '../types/validation.types';
+import { PICKER_KEYWORD } from './picker-fields';
 import { SENSITIVE_KEYWORD } from './sensitive-fields';
 
 type Finding = string;
@@ -51,11 +52,12 @@ describe.each(families)('%s catalog', (_family, catalog, types, validate) => {
   );
 
   it.each(catalog.map((descriptor) => [descriptor.type, descriptor] as const))(
-    '%s schema compiles with a stock strict ajv (as a form library would use it, declaring the x-sensitive annotation)',
+    '%s schema compiles with a stock strict ajv (as a form library would use it, declaring the x-sensitive and x-picker annotations)',
     (_type, descriptor) => {
       const ajv = new Ajv({ strict: true, allErrors: true });
       addFormats(ajv);
       ajv.addKeyword(SENSITIVE_KEYWORD);
+      ajv.addKeyword(PICKER_KEYWORD);
       const validateFn = ajv.compile(descriptor.configSchema);
       for (const example of descriptor.examples) expect(validateFn(example)).toBe(true);
     },

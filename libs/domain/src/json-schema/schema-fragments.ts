@@ -1,4 +1,5 @@
 import { NON_BLANK_PATTERN } from '../shared/patterns';
+import { PICKER_KEYWORD } from './picker-fields';
 import type { JsonSchema } from '../types/validation.types';
 
 interface Annotations {
@@ -28,9 +29,9 @@ export function integerSchema(annotations: Annotations & { minimum: number; maxi
   return { type: 'integer', ...annotations };
 }
 
-/** A stage name as used by clients (`onboarding`, `active`…). */
+/** A stage name as used by clients (`onboarding`, `active`…): one of the agency's pipeline stages, checked by the API. */
 export function stageSchema(annotations: Annotations): JsonSchema {
-  return textSchema({ ...annotations, maxLength: 64 });
+  return { ...textSchema({ ...annotations, maxLength: 64 }), [PICKER_KEYWORD]: 'stage' };
 }
 
 /** A closed object: every config schema forbids unknown properties. */

@@ -1,4 +1,5 @@
 import type { ConfigTypeDefinition } from '../json-schema/config-type.definition';
+import { PICKER_KEYWORD } from '../json-schema/picker-fields';
 import { enumSchema, objectSchema } from '../json-schema/schema-fragments';
 import { METRIC_NAME_PATTERN } from '../shared/patterns';
 
@@ -17,6 +18,7 @@ export const kpiThresholdTrigger: ConfigTypeDefinition<'kpi_threshold'> = {
           description: 'Metric name, lowercase with underscores (e.g. roas, cpa, spend, ctr).',
           pattern: METRIC_NAME_PATTERN,
           examples: ['roas'],
+          [PICKER_KEYWORD]: 'metric',
         },
         operator: enumSchema(KPI_THRESHOLD_OPERATORS, {
           title: 'Operator',

@@ -10,6 +10,8 @@ export class AgencyEntity {
   @Column('text') name: string;
   @Column('text') timezone: string;
   @Column('jsonb') settings: AgencySettings;
+  /** Ordered pipeline stages (lowercase names); client stages and stage values in definitions and events must be one of them. */
+  @Column('jsonb') pipelineStages: string[];
   @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
 }

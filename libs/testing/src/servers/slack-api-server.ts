@@ -33,7 +33,51 @@ export type SlackApiFailure =
   | { ok: false; error: string }
   | { disconnect: true };
 
+/** A channel as `conversations.list` answers it (the fields the product reads). */
+export interface SlackDirectoryChannel {
+  id: string;
+  name: string;
+  is_private?: boolean;
+  is_archived?: boolean;
+}
+
+/** A member as `users.list` answers it (the fields the product reads). */
+export interface SlackDirectoryUser {
+  id: string;
+  name: string;
+  real_name?: string;
+  deleted?: boolean;
+  is_bot?: boolean;
+}
+
+/** What `conversations.list` and `users.list` answer for one workspace. */
+export interface SlackDirectory {
+  channels: SlackDirectoryChannel[];
+  users: SlackDirectoryUser[];
+}
+
+/** The directory of a token without its own entry in `directories`. */
+export const DEFAULT_SLACK_DIRECTORY: SlackDirectory = {
+  channels: [
+    { id: 'C0GENERAL', name: 'general' },
+    { id: 'C0ONBOARD', name: 'onboarding' },
+    { id: 'G0PRIVATE', name: 'leadership', is_private: true },
+    { id: 'C0OLD', name: 'old-launch', is_archived: true },
+  ],
+  users: [
+    { id: 'U0DANA', name: 'dana', real_name: 'Dana Smith' },
+    { id: 'U0LEE', name: 'lee', real_name: 'Lee Chen' },
+    { id: 'U0GONE', name: 'gone', real_name: 'Former Member', deleted: true },
+    { id: 'U0TESTBOT', name: 'automations', real_name: 'Automations', is_bot: true },
+  ],
+};
+
 export interface SlackApiServerOptions {
+  /**
+   * Token → the channels and members `conversations.list` / `users.list` answer for its workspace (paginated
+   * by `limit` and `cursor` like Slack). A token without an entry gets DEFAULT_SLACK_DIRECTORY.
+   */
+  directories?: Record<string, SlackDirectory>;
   /** Tokens answered with `invalid_auth`. Default: `['xoxb-invalid']`. Any other `xox*-` token is accepted. */
   invalidTokens?: string[];
   /**
@@ -56,6 +100,8 @@ export interface SlackApiServer {
   readonly posted: SlackPostedMessage[];
   /** Tokens answered with `invalid_auth` (mutable). */
   readonly invalidTokens: Set<string>;
+  /** Token → its workspace directory (mutable; see `SlackApiServerOptions.directories`). */
+  readonly directories: Map<string, SlackDirectory>;
   /** Token → the channels its workspace has (mutable; see `SlackApiServerOptions.workspaces`). */
   readonly workspaces: Map<string, Set<string>>;
   /** Channels answered with `is_archived` (mutable). */
@@ -102,7 +148,7 @@ function bearerToken(req: IncomingMessage, body: Record<string, unknown>): strin
 
 /**
  * A local HTTP server speaking the part of Slack's Web API the product uses (`chat.postMessage`,
- * `auth.test`), on 127.0.0.1 and an ephemeral port. Point `WebClient`'s `slackApiUrl` at `url`.
+ * `auth.test`, `conversations.list`, `users.list`), on 127.0.0.1 and an ephemeral port. Point `WebClient`'s `slackApiUrl` at `url`.
  */
 export async function startSlackApiServer(options: SlackApiServerOptions = {}): Promise<SlackApiServer> {
   const defaultInvalidTokens = options.invalidTokens ?? DEFAULT_INVALID_TOKENS;
@@ -112,7 +158,10 @@ export async function startSlackApiServer(options: SlackApiServerOptions = {}): 
   const workspaces = new Map<string, Set<string>>();
   const archivedChannels = new Set<string>();
   const channelsWithoutApp = new Set<string>();
+  const directories = new Map<string, SlackDirectory>();
   function restoreChannelState(): void {
+    directories.clear();
+    for (const [token, directory] of Object.entries(options.directories ?? {})) directories.set(token, directory);
     workspaces.clear();
     for (const [token, channels] of Object.entries(options.workspaces ?? {})) workspaces.set(token, new Set(channels));
     archivedChannels.clear();
@@ -204,6 +253,16 @@ export async function startSlackApiServer(options: SlackApiServerOptions = {}): 
           message: { type: 'message', text, user: 'U0TESTBOT', bot_id: 'B0TESTBOT', ts },
         });
       }
+      case 'conversations.list':
+      case 'users.list': {
+        const directory = directories.get(token) ?? DEFAULT_SLACK_DIRECTORY;
+        const all: unknown[] = method === 'users.list' ? directory.users : directory.channels.filter((channel) => body.exclude_archived !== 'true' || !channel.is_archived);
+        const limit = Math.min(Math.max(Number(body.limit) || 100, 1), 1000);
+        const start = Number(body.cursor || 0) || 0;
+        const page = all.slice(start, start + limit);
+        const next = start + limit < all.length ? String(start + limit) : '';
+        return sendJson(res, 200, { ok: true, [method === 'users.list' ? 'members' : 'channels']: page, response_metadata: { next_cursor: next } });
+      }
       default:
         return sendJson(res, 200, { ok: false, error: 'unknown_method' });
     }
@@ -222,6 +281,7 @@ export async function startSlackApiServer(options: SlackApiServerOptions = {}): 
     calls,
     posted,
     invalidTokens,
+    directories,
     workspaces,
     archivedChannels,
     channelsWithoutApp,

@@ -24,6 +24,7 @@ import { ClientsQuery } from './dto/clients.query';
 import { CreateClientMetricDto } from './dto/create-client-metric.dto';
 import { CreateClientDto } from './dto/create-client.dto';
 import { UpdateClientDto } from './dto/update-client.dto';
+import { MetricNamesDto } from './dto/metric-names.dto';
 
 @ApiTags('clients')
 @ApiBearerAuth()
@@ -45,6 +46,16 @@ export class ClientsController {
   @ApiCreatedResponse({ type: ClientDto })
   create(@CurrentPrincipal() principal: Principal, @Body() body: CreateClientDto): Promise<ClientDto> {
     return this.clients.create(principal, body);
+  }
+
+  @Get('metrics/names')
+  @ApiOperation({
+    summary: 'Metric names to pick from: those recorded for the agency’s clients plus the common ones (roas, cpa, ctr, spend…), with units',
+    description: 'For metric pickers (kpi_threshold triggers, conditions on metrics.<name>). Any metric name may still be recorded or used.',
+  })
+  @ApiOkResponse({ type: MetricNamesDto })
+  metricNames(@CurrentPrincipal() principal: Principal): Promise<MetricNamesDto> {
+    return this.clients.metricNames(principal);
   }
 
   @Get(':id')

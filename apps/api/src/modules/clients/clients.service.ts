@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AgencyScopedRepository, ClientEntity, ClientMetricEntity, UserEntity } from '@automations/persistence';
 import { ApiError } from '../../common/api-error';
+import { assertKnownStages } from '../../common/pipeline-stages';
 import type { Principal } from '../../common/principal';
 import { EventRecorder } from '@automations/persistence';
 import { lockClients } from '@automations/persistence';
@@ -17,6 +18,8 @@ import type { ClientsQuery } from './dto/clients.query';
 import type { CreateClientMetricDto } from './dto/create-client-metric.dto';
 import type { CreateClientDto } from './dto/create-client.dto';
 import type { UpdateClientDto } from './dto/update-client.dto';
+import type { MetricNamesDto } from './dto/metric-names.dto';
+import { COMMON_METRICS } from '@automations/domain';
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (character) => `\\${character}`);
 
@@ -54,6 +57,7 @@ export class ClientsService {
 
   /** Creating a client stores no event: automations start from changes, not from imports. */
   async create(principal: Principal, body: CreateClientDto): Promise<ClientDto> {
+    await assertKnownStages(this.dataSource.manager, principal.agencyId, [{ path: 'stage', stage: body.stage }]);
     if (body.assigneeId) await this.assertAssignable(this.dataSource.manager, principal.agencyId, body.assigneeId);
     const client = await this.clients(principal.agencyId).insert({
       name: body.name,
@@ -74,7 +78,11 @@ export class ClientsService {
       if (body.assigneeId && body.assigneeId !== current.assigneeId) await this.assertAssignable(manager, principal.agencyId, body.assigneeId);
       const patch: Partial<ClientEntity> = {};
       if (body.name !== undefined && body.name !== current.name) patch.name = body.name;
-      if (body.stage !== undefined && body.stage !== current.stage) patch.stage = body.stage;
+      // Only a change is checked: a client still in a stage the pipeline no longer has can be edited otherwise.
+      if (body.stage !== undefined && body.stage !== current.stage) {
+        await assertKnownStages(manager, principal.agencyId, [{ path: 'stage', stage: body.stage }]);
+        patch.stage = body.stage;
+      }
       if (body.health !== undefined && body.health !== current.health) patch.health = body.health;
       if (body.assigneeId !== undefined && body.assigneeId !== current.assigneeId) patch.assigneeId = body.assigneeId;
       if (Object.keys(patch).length === 0) return current;
@@ -92,6 +100,27 @@ export class ClientsService {
     });
     await this.dispatch.dispatch(emitted);
     return ClientDto.from(updated);
+  }
+
+  /** Recorded metric names (most clients first; at most 200), then the common metrics not recorded yet. */
+  async metricNames(principal: Principal): Promise<MetricNamesDto> {
+    const rows: { metric: string; clients: number; last: Date }[] = await this.dataSource.query(
+      `SELECT metric, count(DISTINCT client_id)::int AS clients, max(recorded_at) AS last
+         FROM client_metrics WHERE agency_id = $1 GROUP BY metric ORDER BY clients DESC, metric LIMIT 200`,
+      [principal.agencyId],
+    );
+    const common = new Map(COMMON_METRICS.map((metric) => [metric.name, metric]));
+    const recorded = rows.map((row) => ({
+      name: row.metric,
+      label: common.get(row.metric)?.label ?? row.metric,
+      unit: common.get(row.metric)?.unit ?? null,
+      common: common.has(row.metric),
+      clients: row.clients,
+      lastRecordedAt: new Date(row.last).toISOString(),
+    }));
+    const seen = new Set(recorded.map((item) => item.name));
+    const rest = COMMON_METRICS.filter((metric) => !seen.has(metric.name)).map((metric) => ({ ...metric, common: true, clients: 0, lastRecordedAt: null }));
+    return { items: [...recorded, ...rest] };
   }
 
   /** Soft delete: the row stays for history; events for it are still accepted. */

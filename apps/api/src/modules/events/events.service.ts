@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AgencyScopedRepository, EventEntity } from '@automations/persistence';
 import { ApiError } from '../../common/api-error';
+import { assertKnownStages } from '../../common/pipeline-stages';
 import { EventDispatch } from '../engine/event-dispatch.service';
 import type { Principal } from '../../common/principal';
 import { EventBatchDto } from './dto/event-batch.dto';
@@ -38,6 +39,14 @@ export class EventsService {
       const known = new Set((await lockClients(manager, principal.agencyId, events.map((event) => event.clientId))).map((client) => client.id));
       const unknown = events.findIndex((event) => !known.has(event.clientId));
       if (unknown >= 0) throw new ApiError(HttpStatus.NOT_FOUND, 'Client not found', [{ path: pathOf(unknown, 'clientId'), message: 'no such client' }]);
+      // `toStage` must be a pipeline stage; `fromStage` is history (it may name a stage removed since) and is not checked.
+      await assertKnownStages(
+        manager,
+        principal.agencyId,
+        events.flatMap((event, index) =>
+          event.type === 'client.stage_changed' ? [{ path: pathOf(index, 'data.toStage'), stage: (event.data as { toStage: string }).toStage }] : [],
+        ),
+      );
       return this.store(manager, principal.agencyId, events);
     });
     await this.dispatch.dispatch(ids);

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Put } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { ApiError } from '../../common/api-error';
 import { CurrentPrincipal, MinRole } from '../../common/auth.decorators';
@@ -11,6 +11,8 @@ import { PutOpenAiIntegrationDto } from './dto/put-openai-integration.dto';
 import { PutSlackIntegrationDto } from './dto/put-slack-integration.dto';
 import { INTEGRATION_KINDS, isIntegrationKind } from './integration-kinds';
 import { IntegrationsService } from './integrations.service';
+import { SlackDirectoryDto, SlackDirectoryQuery } from './dto/slack-directory.dto';
+import { SlackDirectoryService } from './slack-directory.service';
 
 /** Managers may read the (masked) settings, e.g. to see whether Slack is connected; only admins change them. */
 @ApiTags('integrations')
@@ -19,13 +21,28 @@ import { IntegrationsService } from './integrations.service';
 @MinRole('manager')
 @Controller('integrations')
 export class IntegrationsController {
-  constructor(private readonly integrations: IntegrationsService) {}
+  constructor(
+    private readonly integrations: IntegrationsService,
+    private readonly slackDirectory: SlackDirectoryService,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'All integrations of the agency, secrets masked' })
   @ApiOkResponse({ type: IntegrationListDto })
   list(@CurrentPrincipal() principal: Principal): Promise<IntegrationListDto> {
     return this.integrations.list(principal);
+  }
+
+  @Get('slack/directory')
+  @ApiOperation({
+    summary: 'Channels and people of the agency’s Slack workspace, for recipient pickers (manager+)',
+    description:
+      'Read with the agency’s own bot token through conversations.list and users.list (SLACK_API_URL), cached about a minute per agency. ' +
+      'Without a Slack integration: `connected: false` and empty lists. Store the ids (C…, U…) in send_notification recipients.',
+  })
+  @ApiOkResponse({ type: SlackDirectoryDto })
+  slackDirectoryList(@CurrentPrincipal() principal: Principal, @Query() query: SlackDirectoryQuery): Promise<SlackDirectoryDto> {
+    return this.slackDirectory.list(principal, query.search);
   }
 
   @Get(':kind')
@@ -43,8 +60,10 @@ export class IntegrationsController {
   @ApiOperation({ summary: 'Configure Slack (admin): bot token and default channel' })
   @ApiOkResponse({ type: IntegrationDto })
   @ApiBadRequestResponse({ type: ErrorResponseDto })
-  putSlack(@CurrentPrincipal() principal: Principal, @Body() body: PutSlackIntegrationDto): Promise<IntegrationDto> {
-    return this.integrations.put(principal, 'slack', body);
+  async putSlack(@CurrentPrincipal() principal: Principal, @Body() body: PutSlackIntegrationDto): Promise<IntegrationDto> {
+    const saved = await this.integrations.put(principal, 'slack', body);
+    this.slackDirectory.forget(principal.agencyId);
+    return saved;
   }
 
   @Put('email')

@@ -3,9 +3,10 @@ import { RuntimeConfig, SecretBox } from '@automations/persistence';
 import { RUNTIME_CONFIG } from '../../common/runtime-config.token';
 import { IntegrationsController } from './integrations.controller';
 import { IntegrationsService } from './integrations.service';
+import { SlackDirectoryService } from './slack-directory.service';
 
 @Module({
   controllers: [IntegrationsController],
-  providers: [IntegrationsService, { provide: SecretBox, inject: [RUNTIME_CONFIG], useFactory: (config: RuntimeConfig) => SecretBox.fromConfig(config) }],
+  providers: [IntegrationsService, SlackDirectoryService, { provide: SecretBox, inject: [RUNTIME_CONFIG], useFactory: (config: RuntimeConfig) => SecretBox.fromConfig(config) }],
 })
 export class IntegrationsModule {}

@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In, IsNull } from 'typeorm';
-import { collectReferencedUserIds, DefinitionWarning, findTriggerCycles, validateWorkflowDefinition, WorkflowDefinition } from '@automations/domain';
+import { collectReferencedUserIds, collectStageReferences, DefinitionWarning, findTriggerCycles, validateWorkflowDefinition, WorkflowDefinition } from '@automations/domain';
 import { AgencyScopedRepository, loadWorkflowCounts, NO_RUNS, openDefinition, openSteps, sealSteps, SecretBox, UserEntity, WorkflowEntity, WorkflowVersionEntity } from '@automations/persistence';
 import { actorOf } from '../../common/actor';
 import { ApiError } from '../../common/api-error';
+import { assertKnownStages } from '../../common/pipeline-stages';
 import type { Principal } from '../../common/principal';
 import { AuditLog } from '../audit/audit-log.service';
 import { NOTHING_CANCELLED, type CancelledRuns } from '@automations/engine';
@@ -150,6 +151,8 @@ export class WorkflowsService {
       if (!workflow) throw ApiError.notFound('Workflow');
       const target = isActive ?? !workflow.isActive;
       if (target === workflow.isActive) return workflow;
+      // Activating an automation that names a stage removed from the pipeline since it was switched off: fix it first.
+      if (target) await assertKnownStages(manager, principal.agencyId, collectStageReferences({ triggers: workflow.triggers, steps: workflow.steps }));
       Object.assign(workflow, {
         isActive: target,
         pausedReason: target ? null : workflow.pausedReason,
@@ -220,7 +223,8 @@ export class WorkflowsService {
   }
 
   /**
-   * Domain validation, then the checks that need the database (referenced users belong to the agency),
+   * Domain validation, then the checks that need the database (stages are the agency's pipeline stages,
+   * referenced users belong to the agency),
    * then the save-time loop warning: a cycle of action → event → trigger through this workflow and the
    * agency's other active workflows is a `possible_loop` warning, never a rejection. `workflowId` is
    * the workflow being updated (its stored version is left out of the graph).
@@ -228,6 +232,11 @@ export class WorkflowsService {
   private async validate(agencyId: string, body: unknown, workflowId?: string): Promise<{ definition: WorkflowDefinition; warnings: DefinitionWarning[] }> {
     const result = validateWorkflowDefinition(body);
     if (!result.ok) throw ApiError.validation(result.errors);
+    await assertKnownStages(
+      this.dataSource.manager,
+      agencyId,
+      collectStageReferences(result.value).map((reference) => ({ path: reference.path, stage: reference.stage })),
+    );
     const referenced = collectReferencedUserIds(result.value);
     if (referenced.length) {
       const found = await AgencyScopedRepository.for(this.dataSource.manager, UserEntity, agencyId).find({ id: In(referenced) });

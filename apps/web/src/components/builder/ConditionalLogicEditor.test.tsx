@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { MantineProvider } from '@mantine/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { actionTypes, triggerTypes } from '../../test/appStubs';
@@ -9,6 +10,8 @@ import { definitionFromDraft } from './draftConversion';
 import { newAction, type DraftStep } from './draft';
 
 let current: DraftStep[] = [];
+// Picker fields (the task's assignee) read the agency's users through React Query.
+const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
 
 function Harness({ initial = [newAction()] }: { initial?: DraftStep[] }) {
   const [steps, setSteps] = useState<DraftStep[]>(initial);
@@ -23,11 +26,13 @@ function Harness({ initial = [newAction()] }: { initial?: DraftStep[] }) {
     defaultTimezone: 'UTC',
   };
   return (
-    <MantineProvider env="test">
-      <BuilderContext.Provider value={context}>
-        <ActionChainEditor steps={steps} onChange={setSteps} path="steps" />
-      </BuilderContext.Provider>
-    </MantineProvider>
+    <QueryClientProvider client={queryClient}>
+      <MantineProvider env="test">
+        <BuilderContext.Provider value={context}>
+          <ActionChainEditor steps={steps} onChange={setSteps} path="steps" />
+        </BuilderContext.Provider>
+      </MantineProvider>
+    </QueryClientProvider>
   );
 }
 

@@ -5,12 +5,14 @@ import {
   errorsUnder,
   fieldKind,
   isEmptyValue,
+  pickerOf,
   propertiesOf,
   requiredOf,
   suggestedOptions,
   titleOf,
   asSchema,
   type JsonSchema,
+  type PickerKind,
 } from './jsonSchema';
 import type { SchemaFormOptions } from './fields/fieldProps';
 import { BooleanField } from './fields/BooleanField';
@@ -20,6 +22,7 @@ import { SelectField } from './fields/SelectField';
 import { StringListField } from './fields/StringListField';
 import { SuggestField } from './fields/SuggestField';
 import { TextField } from './fields/TextField';
+import { PickerField } from './pickers/PickerField';
 
 type Config = Record<string, unknown>;
 
@@ -56,6 +59,7 @@ export function ObjectFields({ schema, value, onChange, errors, options, hidden 
             onChange={(next) => setProperty(name, next)}
             errors={errorsUnder(errors, name)}
             options={options}
+            picker={pickerOf(schema, name, value)}
           />
         ))}
     </Stack>
@@ -71,10 +75,12 @@ interface SchemaFieldProps {
   /** Errors relative to this field ('' is the field itself). */
   errors: Record<string, string>;
   options: SchemaFormOptions;
+  /** The list the value is picked from (`x-picker`), when the schema declares one. */
+  picker?: PickerKind | null;
 }
 
-/** One property, rendered by the kind of its schema. */
-export function SchemaField({ name, schema, required, value, onChange, errors, options }: SchemaFieldProps) {
+/** One property, rendered by its picker when it declares one, else by the kind of its schema. */
+export function SchemaField({ name, schema, required, value, onChange, errors, options, picker }: SchemaFieldProps) {
   const common = {
     schema,
     label: titleOf(schema, name),
@@ -83,6 +89,7 @@ export function SchemaField({ name, schema, required, value, onChange, errors, o
     error: errors[''],
     disabled: options.disabled,
   };
+  if (picker) return <PickerField {...common} kind={picker} value={value} onChange={onChange} />;
   const kind = fieldKind(schema);
   switch (kind) {
     case 'text':

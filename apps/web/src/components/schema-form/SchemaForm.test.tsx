@@ -1,8 +1,12 @@
 import { useState } from 'react';
+import type { ReactNode } from 'react';
 import { MantineProvider } from '@mantine/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { actionCatalog, triggerCatalog } from '@automations/domain';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { jsonResponse } from '../../test/fetchStub';
+import { stubApp } from '../../test/appStubs';
 import type { JsonSchema } from './jsonSchema';
 import { SchemaForm } from './SchemaForm';
 import { validateValue } from './validateSchema';
@@ -31,18 +35,32 @@ const reportSchema: JsonSchema = {
 
 let lastValue: Record<string, unknown> = {};
 
+/** Picker fields (`x-picker`) read the agency's lists through the API client. */
+function Providers({ children }: { children: ReactNode }) {
+  const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false } } }));
+  return (
+    <QueryClientProvider client={client}>
+      <MantineProvider env="test">{children}</MantineProvider>
+    </QueryClientProvider>
+  );
+}
+
+beforeEach(() => {
+  stubApp({ 'GET /api/v1/users': () => jsonResponse(200, { items: [], total: 0, page: 1, pageSize: 200 }) });
+});
+
 /** A form with a "Check" button, as the wizard uses it: errors appear once checked. */
 function Harness({ schema, initial = {} }: { schema: JsonSchema; initial?: Record<string, unknown> }) {
   const [value, setValue] = useState(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
   lastValue = value;
   return (
-    <MantineProvider env="test">
+    <Providers>
       <SchemaForm schema={schema} value={value} onChange={setValue} errors={errors} />
       <button type="button" onClick={() => setErrors(validateValue(schema, value))}>
         Check
       </button>
-    </MantineProvider>
+    </Providers>
   );
 }
 
@@ -131,14 +149,14 @@ describe('SchemaForm', () => {
 
   it('renders nested objects as a group and maps errors by path', () => {
     render(
-      <MantineProvider env="test">
+      <Providers>
         <SchemaForm
           schema={scheduled}
           value={{ cron: '0 9 * * 1', timezone: 'UTC' }}
           onChange={() => undefined}
           errors={{ cron: 'invalid cron expression', 'clientFilter.health': 'must be one of: green, yellow, red' }}
         />
-      </MantineProvider>,
+      </Providers>,
     );
     const filter = screen.getByRole('group', { name: 'Client filter' });
     expect(within(filter).getByText('must be one of: green, yellow, red')).toBeTruthy();

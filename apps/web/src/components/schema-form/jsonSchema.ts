@@ -145,3 +145,42 @@ export function isEmptyValue(value: unknown): boolean {
   if (typeof value === 'object') return Object.keys(value).length === 0;
   return false;
 }
+
+/** Lists a field can declare it is picked from (`x-picker` in the domain's config schemas). */
+export type PickerKind = 'stage' | 'metric' | 'user' | 'slack-recipient' | 'email-recipient';
+const PICKER_KINDS: readonly string[] = ['stage', 'metric', 'user', 'slack-recipient', 'email-recipient'];
+
+function pickerKeyword(schema: JsonSchema): PickerKind | null {
+  const kind = schema['x-picker'];
+  return typeof kind === 'string' && PICKER_KINDS.includes(kind) ? (kind as PickerKind) : null;
+}
+
+/** Whether `value` satisfies an `if` made of `properties` with `enum`/`const` (the form the catalog uses). */
+function conditionHolds(condition: JsonSchema, value: Record<string, unknown>): boolean {
+  const properties = Object.entries(asSchema(condition.properties));
+  if (properties.length === 0) return false;
+  return properties.every(([name, property]) => {
+    const own = asSchema(property);
+    if (Array.isArray(own.enum)) return own.enum.includes(value[name]);
+    if (own.const !== undefined) return own.const === value[name];
+    return true;
+  });
+}
+
+/**
+ * The picker of property `name` of an object schema: its own `x-picker`, else the one an `allOf` entry's
+ * `then` gives it when that entry's `if` holds for the object's current value (send_notification's
+ * recipients: Slack or email by the chosen channel). Null for a plain field.
+ */
+export function pickerOf(objectSchema: JsonSchema, name: string, objectValue: Record<string, unknown>): PickerKind | null {
+  const property = asSchema(asSchema(objectSchema.properties)[name]);
+  const own = pickerKeyword(property) ?? (property.type === 'array' ? pickerKeyword(asSchema(property.items)) : null);
+  if (own) return own;
+  const entries = Array.isArray(objectSchema.allOf) ? objectSchema.allOf.map(asSchema) : [];
+  for (const entry of entries) {
+    if (!conditionHolds(asSchema(entry.if), objectValue)) continue;
+    const kind = pickerKeyword(asSchema(asSchema(asSchema(entry.then).properties)[name]));
+    if (kind) return kind;
+  }
+  return null;
+}

@@ -6,6 +6,7 @@ import { useAgency, useUpdateAgency } from '../../api/useAgency';
 import { usePermissions } from '../../auth/usePermissions';
 import { LoadingState } from '../LoadingState';
 import { QueryError } from '../QueryError';
+import { PipelineStagesEditor } from './PipelineStagesEditor';
 
 function AgencyForm({ agency, canEdit }: { agency: Agency; canEdit: boolean }) {
   const update = useUpdateAgency();
@@ -71,7 +72,7 @@ function AgencyForm({ agency, canEdit }: { agency: Agency; canEdit: boolean }) {
   );
 }
 
-/** Agency name, time zone and quotas (`maxRunsPerMinute`). */
+/** Agency name, time zone, quotas (`maxRunsPerMinute`) and pipeline stages. */
 export function AgencySettings() {
   const agency = useAgency();
   const { canAdminister } = usePermissions();
@@ -82,5 +83,10 @@ export function AgencySettings() {
       <LoadingState label="Loading agency…" />
     );
   }
-  return <AgencyForm agency={agency.data} canEdit={canAdminister} />;
+  return (
+    <Stack gap="xl">
+      <AgencyForm agency={agency.data} canEdit={canAdminister} />
+      <PipelineStagesEditor key={agency.data.pipelineStages.join('\n')} agency={agency.data} canEdit={canAdminister} />
+    </Stack>
+  );
 }

@@ -8,6 +8,12 @@ export class AgencyDto {
   @ApiProperty({ example: 'Demo Agency' }) name: string;
   @ApiProperty({ example: 'Europe/Paris', description: 'IANA time zone: conditions on time.hour / time.weekday use it' }) timezone: string;
   @ApiProperty({ type: AgencySettingsDto }) settings: AgencySettingsDto;
+  @ApiProperty({
+    type: [String],
+    example: ['lead', 'onboarding', 'active', 'at_risk', 'churned'],
+    description: 'Ordered pipeline stages. Client stages, client.stage_changed toStage and every stage in a workflow definition must be one of them (400 otherwise)',
+  })
+  pipelineStages: string[];
 
   static from(agency: AgencyEntity): AgencyDto {
     return {
@@ -15,6 +21,7 @@ export class AgencyDto {
       name: agency.name,
       timezone: agency.timezone,
       settings: { maxRunsPerMinute: agency.settings.maxRunsPerMinute ?? DEFAULT_MAX_RUNS_PER_MINUTE },
+      pipelineStages: agency.pipelineStages,
     };
   }
 }

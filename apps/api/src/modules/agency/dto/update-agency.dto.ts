@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsObject, IsString, IsTimeZone, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsObject, IsString, IsTimeZone, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { MAX_PIPELINE_STAGES } from '@automations/domain';
 import { IsOptionalNonNullable } from '../../../common/validation.decorators';
 import { UpdateAgencySettingsDto } from './update-agency-settings.dto';
 
@@ -24,4 +25,20 @@ export class UpdateAgencyDto {
   @ValidateNested()
   @Type(() => UpdateAgencySettingsDto)
   settings?: UpdateAgencySettingsDto;
+
+  @ApiPropertyOptional({
+    type: [String],
+    example: ['lead', 'onboarding', 'active', 'at_risk', 'churned'],
+    maxItems: MAX_PIPELINE_STAGES,
+    description:
+      'The whole ordered list of pipeline stages (replaces the stored one): lowercase names (letters, digits, _ or -, at most 64 characters), no duplicates. ' +
+      'Removing (or renaming) a stage that non-deleted clients are in or that an active automation names is a 409 saying where it is used: move those clients and edit those automations first.',
+  })
+  @IsOptionalNonNullable()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_PIPELINE_STAGES)
+  @IsString({ each: true })
+  @MaxLength(64, { each: true })
+  pipelineStages?: string[];
 }

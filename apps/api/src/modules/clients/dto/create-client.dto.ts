@@ -11,7 +11,7 @@ export class CreateClientDto {
   @MaxLength(200)
   name: string;
 
-  @ApiProperty({ example: 'onboarding', maxLength: STAGE_MAX_LENGTH })
+  @ApiProperty({ example: 'onboarding', maxLength: STAGE_MAX_LENGTH, description: "One of the agency's pipeline stages (GET /agency pipelineStages); another value is a 400" })
   @IsString()
   @Matches(NON_BLANK_REGEX, { message: 'must not be blank' })
   @MaxLength(STAGE_MAX_LENGTH)

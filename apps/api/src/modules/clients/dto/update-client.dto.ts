@@ -13,7 +13,7 @@ export class UpdateClientDto {
   @MaxLength(200)
   name?: string;
 
-  @ApiPropertyOptional({ example: 'active', maxLength: STAGE_MAX_LENGTH })
+  @ApiPropertyOptional({ example: 'active', maxLength: STAGE_MAX_LENGTH, description: "One of the agency's pipeline stages (a 400 otherwise); keeping a stage the pipeline no longer has is allowed" })
   @IsOptionalNonNullable()
   @IsString()
   @Matches(NON_BLANK_REGEX, { message: 'must not be blank' })
