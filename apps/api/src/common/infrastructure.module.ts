@@ -1,7 +1,7 @@
 import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import Redis from 'ioredis';
-import { buildDataSourceOptions, RuntimeConfig } from '@automations/persistence';
+import { buildDataSourceOptions, logEmittedErrors, RuntimeConfig } from '@automations/persistence';
 import { REDIS_CLIENT, RUNTIME_CONFIG } from './runtime-config.token';
 
 /** Config, Postgres (TypeORM) and a Redis client, shared by every module. */
@@ -16,7 +16,7 @@ export class InfrastructureModule implements OnApplicationShutdown {
       imports: [TypeOrmModule.forRoot(buildDataSourceOptions({ url: config.databaseUrl, poolSize: config.dbPoolSize, applicationName: 'automations-api' }))],
       providers: [
         { provide: RUNTIME_CONFIG, useValue: config },
-        { provide: REDIS_CLIENT, useFactory: () => new Redis(config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: false }) },
+        { provide: REDIS_CLIENT, useFactory: () => logEmittedErrors(new Redis(config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: false, connectionName: `${config.queuePrefix}:api` }), 'redis:api') },
       ],
       exports: [RUNTIME_CONFIG, REDIS_CLIENT],
     };

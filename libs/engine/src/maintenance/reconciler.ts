@@ -45,7 +45,7 @@ export class Reconciler {
       return { events: events.map((row) => row.id), runs: runs.map((row) => row.id) };
     });
     if (!found) return null;
-    await this.queues.enqueueEvents(found.events);
+    await this.queues.reclaimEvents(found.events);
     await this.queues.enqueueRuns(found.runs);
     return { events: found.events.length, runs: found.runs.length };
   }

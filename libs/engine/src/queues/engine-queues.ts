@@ -36,6 +36,21 @@ export class EngineQueues {
     );
   }
 
+  /**
+   * Enqueues events again that Postgres says are still unmatched. A match job keeps its id
+   * (`event-<id>`) once it has failed all its attempts (a long database outage) or completed, and
+   * BullMQ ignores an add under an existing id — so those finished jobs are removed first, or the
+   * event would never get its verdict. Waiting and active jobs stay as they are (their place in
+   * the queue is kept; adding them again is a no-op).
+   */
+  async reclaimEvents(eventIds: string[]): Promise<void> {
+    if (eventIds.length === 0) return;
+    const states = await Promise.all(eventIds.map((eventId) => this.events.getJobState(`event-${eventId}`)));
+    const finished = eventIds.filter((_, index) => states[index] === 'failed' || states[index] === 'completed');
+    await Promise.all(finished.map((eventId) => this.events.remove(`event-${eventId}`)));
+    await this.enqueueEvents(eventIds);
+  }
+
   /** `delayMs` for waits (delays, retry backoff). Unique job ids: a run is enqueued once per move. */
   async enqueueRun(runId: string, delayMs = 0): Promise<void> {
     await this.runs.add('advance', { runId }, { jobId: `run-${runId}-${Date.now()}-${Math.random().toString(36).slice(2, 6)}`, delay: Math.max(0, Math.round(delayMs)), attempts: 5, backoff: { type: 'exponential', delay: 1000 }, ...FINISHED_JOB_RETENTION });
