@@ -79,12 +79,12 @@ describe('build, run, approve and retry an automation (Chromium)', () => {
     await page.getByRole('heading', { name: 'Triggers' }).waitFor();
     const first = page.locator('section[aria-label="Trigger 1"]');
     await first.getByLabel(/^Trigger type/).selectOption('stage_change');
-    await first.getByRole('textbox', { name: /^To stage/ }).fill('onboarding');
+    await first.getByLabel(/^To stage/).selectOption('onboarding');
     await page.getByRole('button', { name: 'Add a second trigger (AND)' }).click();
     const second = page.locator('section[aria-label="Trigger 2"]');
     await second.getByLabel(/^Trigger type/).selectOption('stage_change');
-    await second.getByRole('textbox', { name: /^To stage/ }).fill('onboarding');
-    await second.getByRole('textbox', { name: /^From stage/ }).fill('lead');
+    await second.getByLabel(/^To stage/).selectOption('onboarding');
+    await second.getByLabel(/^From stage/).selectOption('lead');
     await screenshot(page, 'wizard-triggers');
     await page.getByRole('button', { name: 'Next' }).click();
 
@@ -239,10 +239,10 @@ describe('build, run, approve and retry an automation (Chromium)', () => {
     // A run that fails for good: a Slack notification while the agency has not connected Slack.
     await http.post('/api/v1/workflows').set(bearer(agency.tokens.manager)).send({
       name: 'Alert the team on churn risk',
-      triggers: [{ type: 'stage_change', config: { toStage: 'churn_risk' } }],
+      triggers: [{ type: 'stage_change', config: { toStage: 'at_risk' } }],
       steps: [{ type: 'send_notification', config: { channel: 'slack', recipients: ['C0123ABCD'], message: '{{client.name}} is at risk' } }],
     }).expect(201);
-    await http.patch(`/api/v1/clients/${client.body.id}`).set(bearer(agency.tokens.manager)).send({ stage: 'churn_risk' }).expect(200);
+    await http.patch(`/api/v1/clients/${client.body.id}`).set(bearer(agency.tokens.manager)).send({ stage: 'at_risk' }).expect(200);
     const failedRow = page.getByRole('row', { name: 'Alert the team on churn risk for Acme Outdoor' });
     await failedRow.getByText('Failed').waitFor();
     await failedRow.click();
