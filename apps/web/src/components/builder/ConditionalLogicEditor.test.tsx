@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { fireEvent, render, screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
-import { actionTypes, triggerTypes } from '../../test/appStubs';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { actionTypes, stubApp, triggerTypes } from '../../test/appStubs';
 import { ActionChainEditor } from './ActionChainEditor';
 import { BuilderContext, type BuilderContextValue } from './BuilderContext';
 import { definitionFromDraft } from './draftConversion';
@@ -39,18 +39,26 @@ function Harness({ initial = [newAction()] }: { initial?: DraftStep[] }) {
 const steps = () => definitionFromDraft({ name: 'n', description: '', isActive: true, requiresApproval: false, triggers: [], steps: current }).steps;
 
 describe('ConditionalLogicEditor (IF/THEN/ELSE in the action chain)', () => {
-  it('adds a branch with a rule, more rules, and switches between all and any', () => {
+  // The agency's stages and users feed the rules' value pickers.
+  beforeEach(() => {
+    stubApp();
+  });
+
+  it('adds a branch with a rule, more rules, and switches between all and any', async () => {
     render(<Harness />);
     fireEvent.click(screen.getByRole('button', { name: 'Add IF/ELSE branch' }));
 
     const branch = screen.getByRole('listitem', { name: 'Step 2: IF / ELSE branch' });
     fireEvent.change(within(branch).getByRole('textbox', { name: 'Rule 1 field' }), { target: { value: 'client.health' } });
-    fireEvent.change(within(branch).getByRole('textbox', { name: 'Rule 1 value' }), { target: { value: 'red' } });
+    fireEvent.change(within(branch).getByRole('combobox', { name: 'Rule 1 value' }), { target: { value: 'red' } }); // health: a select
 
     fireEvent.click(within(branch).getByRole('button', { name: 'Add rule' }));
     fireEvent.change(within(branch).getByRole('textbox', { name: 'Rule 2 field' }), { target: { value: 'client.stage' } });
     fireEvent.change(within(branch).getByRole('combobox', { name: 'Rule 2 operator' }), { target: { value: 'in' } });
-    fireEvent.change(within(branch).getByRole('textbox', { name: 'Rule 2 value' }), { target: { value: 'onboarding, active' } });
+    // A stage: "is one of" picks several of the agency's pipeline stages.
+    fireEvent.click(within(branch).getByRole('textbox', { name: 'Rule 2 value' }));
+    fireEvent.click(await screen.findByRole('option', { name: 'onboarding' }));
+    fireEvent.click(await screen.findByRole('option', { name: 'active' }));
     expect(within(branch).getByText('Every rule must hold (AND).')).toBeTruthy();
 
     fireEvent.click(within(branch).getAllByRole('radio', { name: 'any' })[0]);
