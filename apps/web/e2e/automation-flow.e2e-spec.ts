@@ -106,7 +106,7 @@ describe('build, run, approve and retry an automation (Chromium)', () => {
     await page.getByRole('listitem', { name: 'Step 2: Create a task', exact: true }).waitFor();
     await branch.getByRole('textbox', { name: 'Rule 1 field' }).fill('client.stage');
     await page.keyboard.press('Escape'); // closes the field suggestions
-    await branch.getByRole('textbox', { name: 'Rule 1 value' }).fill('onboarding');
+    await branch.getByRole('combobox', { name: 'Rule 1 value' }).selectOption('onboarding'); // a stage: a select of the pipeline stages
     await page.getByLabel('Action of step 1 › THEN 1', { exact: true }).selectOption('add_alert');
     const thenStep = page.getByRole('listitem', { name: 'Step 1 › THEN 1: Add an alert', exact: true });
     await thenStep.getByRole('textbox', { name: /^Title/ }).fill('{{client.name}} is onboarding');
