@@ -167,4 +167,28 @@ describe('external actions: Slack, email, AI drafts', () => {
     expect(slack.calls).toHaveLength(1);
     expect(smtp.messages).toHaveLength(1);
   });
+
+  it('notifies the admins the same way when an approve arrives after the deadline, before the worker’s sweep', async () => {
+    await f.http().put('/api/v1/integrations/slack').set(bearer(agency.tokens.admin)).send({ defaultChannel: 'C0LATE' }).expect(200);
+    slack.reset();
+    const workflow = await f.createWorkflow({ name: 'Approved too late', triggers: [stageTrigger('expire-late')], steps: [{ id: 'task', type: 'create_task', requiresApproval: true, config: { title: 'Call {{client.name}}', priority: 'high' } }] });
+    const client = await f.createClient('Late Client');
+    const runId = await f.startedRun(await f.moveStage(client.id, 'expire-late'), workflow.id);
+    await stack.waitForRun(runId, ['awaiting_approval']);
+    expect(String(((await slack.waitForCalls(1))[0].body as { text: string }).text)).toContain('Approval needed: "Approved too late"');
+    slack.reset();
+
+    await stack.stopEngine(); // no sweep: the API's own RunControl finds the approval expired
+    try {
+      await stack.api.dataSource.query(`UPDATE approvals SET expires_at = now() - interval '1 second' WHERE run_id = $1`, [runId]);
+      const late = await f.http().post(`/api/v1/workflows/runs/${runId}/approve`).set(bearer(agency.tokens.admin)).send({});
+      expect(late.status).toBeGreaterThanOrEqual(400);
+      expect(await stack.waitForRun(runId, ['rejected'])).toMatchObject({ reason: 'timeout' });
+      await slack.waitForCalls(1);
+      expect(slack.calls[0].body).toMatchObject({ channel: 'C0LATE' });
+      expect(String((slack.calls[0].body as { text: string }).text)).toContain('Approval expired: "Approved too late"');
+    } finally {
+      await stack.startEngine();
+    }
+  });
 });

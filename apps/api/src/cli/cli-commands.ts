@@ -43,7 +43,7 @@ async function withDataSource<T>(config: RuntimeConfig, work: (dataSource: DataS
 }
 
 async function withMigratedDataSource<T>(config: RuntimeConfig, work: (dataSource: DataSource) => Promise<T>): Promise<T> {
-  const dataSource = new DataSource({ ...buildDataSourceOptions({ url: config.databaseUrl, poolSize: 2 }), logging: false });
+  const dataSource = new DataSource({ ...buildDataSourceOptions({ url: config.databaseUrl, poolSize: 2, applicationName: 'automations-cli' }), logging: false });
   await dataSource.initialize();
   try {
     return await work(dataSource);

@@ -1,8 +1,19 @@
 import { Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { createSchedulesQueue, EngineQueues, LiveRunChangeListener, LiveUpdatePublisher, RunControl, ScheduleSync } from '@automations/engine';
-import type { RuntimeConfig } from '@automations/persistence';
+import {
+  ApprovalNotifier,
+  createSchedulesQueue,
+  EmailSender,
+  EngineQueues,
+  IntegrationSettingsLoader,
+  LiveRunChangeListener,
+  LiveUpdatePublisher,
+  RunControl,
+  ScheduleSync,
+  SlackNotifier,
+} from '@automations/engine';
+import { RuntimeConfig, SecretBox } from '@automations/persistence';
 import { RUNTIME_CONFIG } from '../../common/runtime-config.token';
 import { EventDispatch } from './event-dispatch.service';
 
@@ -24,8 +35,20 @@ const SCHEDULES_QUEUE = Symbol('SCHEDULES_QUEUE');
     { provide: LiveRunChangeListener, inject: [LiveUpdatePublisher], useFactory: (live: LiveUpdatePublisher) => new LiveRunChangeListener(live) },
     {
       provide: RunControl,
-      inject: [getDataSourceToken(), EngineQueues, LiveRunChangeListener],
-      useFactory: (dataSource: DataSource, queues: EngineQueues, changes: LiveRunChangeListener) => new RunControl(dataSource, queues, changes),
+      inject: [getDataSourceToken(), EngineQueues, LiveRunChangeListener, RUNTIME_CONFIG],
+      // An approval decided after its deadline expires here, before the worker's sweep: the admins hear of it the same way.
+      useFactory: (dataSource: DataSource, queues: EngineQueues, changes: LiveRunChangeListener, config: RuntimeConfig) =>
+        new RunControl(
+          dataSource,
+          queues,
+          changes,
+          new ApprovalNotifier(
+            dataSource,
+            new IntegrationSettingsLoader(dataSource, SecretBox.fromConfig(config)),
+            new SlackNotifier({ slackApiUrl: config.slackApiUrl }),
+            new EmailSender({ defaultSmtpUrl: config.smtpUrl, defaultFrom: config.emailFrom }),
+          ),
+        ),
     },
     { provide: SCHEDULES_QUEUE, inject: [RUNTIME_CONFIG], useFactory: (config: RuntimeConfig) => createSchedulesQueue({ redisUrl: config.redisUrl, prefix: config.queuePrefix }) },
     { provide: ScheduleSync, inject: [SCHEDULES_QUEUE], useFactory: (queue: ReturnType<typeof createSchedulesQueue>) => new ScheduleSync(queue) },
