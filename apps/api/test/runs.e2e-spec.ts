@@ -232,6 +232,9 @@ describe('runs and approvals API (e2e)', () => {
           decidedAt: at(8).toISOString(),
           decidedBy: { type: 'user', id: alpha.adminUserId },
           reason: null,
+          // Seeded without a draft (as approvals before drafts were written first): nothing to show or edit.
+          draft: null,
+          edits: null,
         },
       ]);
       expect(body.timeline.map((entry: { kind: string; stepId?: string }) => (entry.stepId ? `${entry.kind}:${entry.stepId}` : entry.kind))).toEqual([
@@ -284,6 +287,8 @@ describe('runs and approvals API (e2e)', () => {
         decidedAt: null,
         decidedBy: null,
         reason: null,
+        draft: null,
+        edits: null,
       });
 
       const response = await post(`/workflows/runs/${run.id}/approve`, alpha.tokens.admin).expect(200);

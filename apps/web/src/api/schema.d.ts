@@ -659,6 +659,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workflows/approvals/bulk-approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve several runs' pending steps at once, as they are (no edits)
+         * @description Up to 100 run ids; each is decided on its own exactly like `POST /workflows/runs/{runId}/approve` (one audit line per run). Runs that are not this agency's, have no pending approval or whose approval expired are listed in `skipped`; repeating the call approves nothing more.
+         */
+        post: operations["RunsController_bulkApprove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workflows/runs": {
         parameters: {
             query?: never;
@@ -702,7 +722,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve the pending step of a run; the step runs and the run continues */
+        /**
+         * Approve the pending step of a run; the step runs and the run continues
+         * @description For a `draft_communication` step the draft was written before the run waited: the approval carries it (`draft`: subject, body) and approving marks that draft `approved` (it is never sent automatically). `edits` changes its subject (email) and/or body first; the fields that changed are kept on the approval (`edits`: original and edited) and in the `run.approved` audit line. Other actions are approved before they run and take no edits (400). No body, or `{}`, approves as it is.
+         */
         post: operations["RunsController_approve"];
         delete?: never;
         options?: never;
@@ -1079,6 +1102,51 @@ export interface components {
             /** @example 42 */
             total: number;
         };
+        ApprovalDraftDto: {
+            /**
+             * @description The current text (edited when the reviewer edited it)
+             * @example Hi Acme team,
+             *
+             *     Welcome aboard! Could we book a kickoff call this week?
+             *
+             *     Best regards,
+             *     Demo Agency
+             */
+            body: string;
+            /**
+             * Format: date-time
+             * @description When the reviewer edited it while approving
+             * @example null
+             */
+            editedAt: string | null;
+            /**
+             * @example openai
+             * @enum {string}
+             */
+            generator: "openai" | "template";
+            /**
+             * Format: uuid
+             * @example 0d7c3e2a-1b4f-4c5d-9e8f-7a6b5c4d3e2f
+             */
+            id: string;
+            /**
+             * @example email
+             * @enum {string}
+             */
+            platform: "email" | "slack";
+            /**
+             * @example pending_approval
+             * @enum {string}
+             */
+            status: "pending_review" | "pending_approval" | "approved" | "rejected" | "expired" | "discarded";
+            /**
+             * @description Email drafts; null for Slack
+             * @example Welcome aboard, Acme Dental!
+             */
+            subject: string | null;
+            /** @example friendly */
+            tone: string;
+        };
         ApprovalPageDto: {
             items: components["schemas"]["ApprovalQueueItemDto"][];
             /** @example 1 */
@@ -1110,6 +1178,15 @@ export interface components {
             decidedAt: string | null;
             /** @description null while pending and when it expired (decided by the system) */
             decidedBy: components["schemas"]["DecidedByDto"] | null;
+            /** @description For a `draft_communication` step: the draft being approved (subject, body) — what the reviewer approves, and may edit. null for other actions, which are approved before they run (their `renderedConfig` is what will run) */
+            draft: components["schemas"]["ApprovalDraftDto"] | null;
+            /**
+             * @description The reviewer's edit of the draft when approving: `{subject?: {original, edited}, body?: {original, edited}}`, only the fields that changed; null when approved as written
+             * @example null
+             */
+            edits: {
+                [key: string]: unknown;
+            } | null;
             /**
              * Format: date-time
              * @example 2026-03-03T09:15:00.000Z
@@ -1126,6 +1203,7 @@ export interface components {
              */
             reason: string | null;
             /**
+             * @description The step's rendered config (for a draft: the instructions it was written from); `{}` once purged by retention
              * @example {
              *       "platform": "email",
              *       "tone": "friendly",
@@ -1154,6 +1232,10 @@ export interface components {
             workflowId: string;
             /** @example Onboarding kickoff */
             workflowName: string;
+        };
+        ApproveRunDto: {
+            /** @description Only for the approval of a draft (`draft` is set on it): the draft is approved with these changes, which are kept with the approval (original and edited) and in the audit line. At least one of subject, body. */
+            edits?: components["schemas"]["DraftEditsDto"];
         };
         AuditEventDto: {
             /** Format: uuid */
@@ -1190,6 +1272,41 @@ export interface components {
             pageSize: number;
             /** @example 42 */
             total: number;
+        };
+        BulkApproveDto: {
+            /**
+             * @description Runs whose pending approval to approve as they are (no edits)
+             * @example [
+             *       "6e5d4c3b-2a19-4f08-8e7d-6c5b4a392817"
+             *     ]
+             */
+            runIds: string[];
+        };
+        BulkApproveResultDto: {
+            /**
+             * @description Approved by this call
+             * @example 2
+             */
+            done: number;
+            /**
+             * @description Run ids given
+             * @example 3
+             */
+            matched: number;
+            skipped: components["schemas"]["BulkSkippedDto"][];
+        };
+        BulkSkippedDto: {
+            /**
+             * @description `expired`: the approval was past its expiry; the run was rejected (timeout)
+             * @example not_pending
+             * @enum {string}
+             */
+            reason: "not_found" | "not_pending" | "expired";
+            /**
+             * Format: uuid
+             * @example 6e5d4c3b-2a19-4f08-8e7d-6c5b4a392817
+             */
+            runId: string;
         };
         ClientActivityDataDto: {
             /** @example call */
@@ -1392,13 +1509,22 @@ export interface components {
              * @example 3f1c6a0e-8a47-4a53-9c57-5d1f0b7d2e10
              */
             clientId: string;
-            /** @example Hi Acme team, welcome aboard! Could we schedule a kickoff call this week? */
+            /**
+             * @description The body (as edited by the reviewer, when edited)
+             * @example Hi Acme team, welcome aboard! Could we schedule a kickoff call this week?
+             */
             content: string;
             /**
              * Format: date-time
              * @example 2026-03-02T09:30:01.000Z
              */
             createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the reviewer edited it while approving (the original text is kept on the approval)
+             * @example null
+             */
+            editedAt: string | null;
             /**
              * @example template
              * @enum {string}
@@ -1420,12 +1546,18 @@ export interface components {
              */
             runId: string | null;
             /**
+             * @description `pending_review`: written by a step without approval; `pending_approval`: waiting for its step's approval, which decides it (`approved`, `rejected` — also when its run is cancelled — or `expired`)
              * @example pending_review
              * @enum {string}
              */
-            status: "pending_review" | "approved" | "discarded";
+            status: "pending_review" | "pending_approval" | "approved" | "rejected" | "expired" | "discarded";
             /** @example task */
             stepId: string | null;
+            /**
+             * @description Email drafts: the subject line; null for Slack (and for drafts written before subjects existed)
+             * @example Welcome aboard, Acme!
+             */
+            subject: string | null;
             /** @example friendly */
             tone: string;
             /**
@@ -1433,6 +1565,23 @@ export interface components {
              * @example 1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d
              */
             workflowId: string | null;
+        };
+        DraftEditsDto: {
+            /**
+             * @description New body (not blank)
+             * @example Hi Acme team,
+             *
+             *     Welcome aboard! Could we book the kickoff call for Thursday?
+             *
+             *     Best regards,
+             *     Demo Agency
+             */
+            body?: string;
+            /**
+             * @description New subject line (email drafts only; one line, not blank)
+             * @example Welcome aboard, Acme Dental!
+             */
+            subject?: string;
         };
         DraftPageDto: {
             items: components["schemas"]["DraftDto"][];
@@ -2063,6 +2212,15 @@ export interface components {
             decidedAt: string | null;
             /** @description null while pending and when it expired (decided by the system) */
             decidedBy: components["schemas"]["DecidedByDto"] | null;
+            /** @description For a `draft_communication` step: the draft being approved (subject, body) — what the reviewer approves, and may edit. null for other actions, which are approved before they run (their `renderedConfig` is what will run) */
+            draft: components["schemas"]["ApprovalDraftDto"] | null;
+            /**
+             * @description The reviewer's edit of the draft when approving: `{subject?: {original, edited}, body?: {original, edited}}`, only the fields that changed; null when approved as written
+             * @example null
+             */
+            edits: {
+                [key: string]: unknown;
+            } | null;
             /**
              * Format: date-time
              * @example 2026-03-03T09:15:00.000Z
@@ -2079,6 +2237,7 @@ export interface components {
              */
             reason: string | null;
             /**
+             * @description The step's rendered config (for a draft: the instructions it was written from); `{}` once purged by retention
              * @example {
              *       "platform": "email",
              *       "tone": "friendly",
@@ -5577,6 +5736,46 @@ export interface operations {
             };
         };
     };
+    RunsController_bulkApprove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkApproveDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkApproveResultDto"];
+                };
+            };
+            /** @description Invalid input; `details` lists each field path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     RunsController_list: {
         parameters: {
             query?: {
@@ -5662,7 +5861,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ApproveRunDto"];
+            };
+        };
         responses: {
             200: {
                 headers: {

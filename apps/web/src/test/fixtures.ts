@@ -126,6 +126,23 @@ export function approvalItem(overrides: Partial<ApprovalItem> = {}): ApprovalIte
     decidedAt: null,
     decidedBy: null,
     reason: null,
+    draft: null,
+    edits: null,
+    ...overrides,
+  };
+}
+
+/** The draft of a draft_communication approval (written before the approval). */
+export function approvalDraft(overrides: Partial<NonNullable<ApprovalItem['draft']>> = {}): NonNullable<ApprovalItem['draft']> {
+  return {
+    id: crypto.randomUUID(),
+    platform: 'email',
+    tone: 'friendly',
+    generator: 'openai',
+    subject: 'Welcome aboard, Acme Dental!',
+    body: 'Hi Acme team,\n\nWelcome aboard! Could we book a kickoff call this week?\n\nBest regards,\nDemo Agency',
+    status: 'pending_approval',
+    editedAt: null,
     ...overrides,
   };
 }

@@ -33,6 +33,11 @@ export interface ActionExecution {
   causation: EventCausation;
   dataSource: DataSource;
   /**
+   * The step's result waits for an approval (a `draft_communication` step that requires one: its draft is written
+   * first, `pending_approval`, and `commit` parks the run instead of completing the step).
+   */
+  forApproval?: boolean;
+  /**
    * Runs `effect` in one transaction together with the step's `completed` mark, fenced by the
    * run's lease: either both commit or neither does, so a step's database effect happens exactly once.
    */

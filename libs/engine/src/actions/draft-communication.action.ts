@@ -24,6 +24,9 @@ export class DraftCommunicationAction implements ActionExecutor {
   ) {}
 
   async execute(execution: ActionExecution): Promise<StepEffect> {
+    // A draft already written for this run and step (before its approval) is the draft: never a second one.
+    const existing = await execution.dataSource.getRepository(CommunicationDraftEntity).findOne({ where: { agencyId: execution.agencyId, runId: execution.runId, stepId: execution.step.id } });
+    if (existing) return execution.commit(async () => ({ output: DraftCommunicationAction.outputOf(existing) }));
     const raw = execution.step.config as { platform: 'email' | 'slack'; tone: string; template: string };
     const integration = await this.integrations.load(execution.agencyId, 'openai');
     const apiKey = integration?.secret ?? this.defaults.openaiApiKey;
@@ -52,12 +55,18 @@ export class DraftCommunicationAction implements ActionExecutor {
           stepId: execution.step.id,
           platform: raw.platform,
           tone: raw.tone,
+          subject: raw.platform === 'email' ? (draft.subject ?? null) : null,
           content: draft.content,
           generator: draft.generator,
-          status: 'pending_review',
+          status: execution.forApproval ? 'pending_approval' : 'pending_review',
+          editedAt: null,
         }),
       );
-      return { output: { draftId: saved.id, generator: draft.generator, preview: draft.content.slice(0, 200) } };
+      return { output: DraftCommunicationAction.outputOf(saved) };
     });
+  }
+
+  static outputOf(draft: CommunicationDraftEntity): Record<string, unknown> {
+    return { draftId: draft.id, generator: draft.generator, ...(draft.subject ? { subject: draft.subject } : {}), preview: draft.content.slice(0, 200) };
   }
 }

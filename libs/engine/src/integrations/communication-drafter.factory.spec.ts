@@ -26,7 +26,7 @@ describe('createCommunicationDrafter', () => {
     const drafter = createCommunicationDrafter({ apiKey: 'sk-test', baseUrl: ai.baseUrl, model: 'gpt-test', env: { OPENAI_BASE_URL: ai.baseUrl } });
 
     expect(drafter).toBeInstanceOf(OpenAiDrafter);
-    await expect(drafter.draft(input)).resolves.toEqual({ content: 'Hello from the model', generator: 'openai', model: 'gpt-test' });
+    await expect(drafter.draft(input)).resolves.toEqual({ content: 'Hello from the model', generator: 'openai', model: 'gpt-test', subject: 'Say hello' });
   });
 
   it('defaults the model', async () => {

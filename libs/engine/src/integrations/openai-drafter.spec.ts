@@ -48,10 +48,27 @@ describe('OpenAiDrafter (against the local OpenAI-compatible server)', () => {
   it('returns the completion as an openai draft with the model', async () => {
     ai.setReply('  Hi Acme Corp,\n\nWelcome aboard!\n\nCheers,\nBright Agency  ');
 
-    await expect(drafter.draft(input())).resolves.toEqual({ content: 'Hi Acme Corp,\n\nWelcome aboard!\n\nCheers,\nBright Agency', generator: 'openai', model: 'gpt-test' });
+    await expect(drafter.draft(input())).resolves.toEqual({
+      content: 'Hi Acme Corp,\n\nWelcome aboard!\n\nCheers,\nBright Agency',
+      generator: 'openai',
+      model: 'gpt-test',
+      // No `Subject:` line from the model: the first sentence of the instructions.
+      subject: 'Welcome the client and propose a kickoff call next week',
+    });
     const [request] = await ai.waitForRequests(1, 2000);
     expect(request.headers.authorization).toBe('Bearer sk-agency-key');
     expect(request.body.model).toBe('gpt-test');
+  });
+
+  it('takes the subject of an email from the model\'s `Subject:` first line; a Slack draft has none', async () => {
+    ai.setReply('Subject: Welcome aboard, Acme Corp!\n\nHi Acme Corp,\n\nShall we book the kickoff?');
+    await expect(drafter.draft(input())).resolves.toMatchObject({ subject: 'Welcome aboard, Acme Corp!', content: 'Hi Acme Corp,\n\nShall we book the kickoff?' });
+    const [request] = await ai.waitForRequests(1, 2000);
+    expect(request.body.messages[0].content).toContain('Subject: <a short subject line>');
+    ai.setReply('Subject: not for Slack\n\nHey!');
+    const slack = await drafter.draft(input({ platform: 'slack' }));
+    expect(slack.subject).toBeUndefined();
+    expect(slack.content).toBe('Subject: not for Slack\n\nHey!');
   });
 
   it('sends fixed rules, then the admin instructions, as system messages and the data as a JSON user message', async () => {

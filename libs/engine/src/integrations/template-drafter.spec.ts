@@ -21,6 +21,7 @@ describe('TemplateDrafter', () => {
 
     expect(draft).toEqual({
       generator: 'template',
+      subject: 'Thank you for choosing us',
       content: [
         'Hello Acme Corp,',
         'I hope this message finds you well.',

@@ -1,4 +1,4 @@
-import { type CommunicationDrafter, type DraftInput, type DraftResult, normalizeDraftTone } from './communication-drafter';
+import { type CommunicationDrafter, type DraftInput, type DraftResult, normalizeDraftTone, subjectFromInstructions } from './communication-drafter';
 
 const GREETINGS: Readonly<Record<string, string>> = { friendly: 'Hi', casual: 'Hey', professional: 'Hello', formal: 'Dear', empathetic: 'Hi' };
 const OPENERS: Readonly<Record<string, string>> = {
@@ -43,6 +43,7 @@ export class TemplateDrafter implements CommunicationDrafter {
       input.platform === 'slack'
         ? [`${GREETINGS[tone]} ${name}! ${OPENERS[tone]}`, body, `${signOff}, ${assignee ? `${assignee} (${agency})` : agency}`]
         : [`${GREETINGS[tone]} ${name},`, OPENERS[tone], body, [`${signOff},`, ...(assignee ? [assignee] : []), agency].join('\n')];
-    return { content: content.filter(Boolean).join('\n\n'), generator: 'template' };
+    const subject = input.platform === 'email' ? { subject: subjectFromInstructions(input.template, oneLine(input.client.name) || agency) } : {};
+    return { content: content.filter(Boolean).join('\n\n'), generator: 'template', ...subject };
   }
 }

@@ -30,12 +30,15 @@ export async function cancelParkedRuns(manager: EntityManager, agencyId: string,
     ),
   );
   if (runs.length === 0) return NOTHING_CANCELLED;
-  const approvals = rowsOf<{ id: string; run_id: string }>(
+  const approvals = rowsOf<{ id: string; run_id: string; draft_id: string | null }>(
     await manager.query(
-      `UPDATE approvals SET status = 'rejected', reason = $3, decided_at = now() WHERE agency_id = $1 AND run_id = ANY($2) AND status = 'pending' RETURNING id, run_id`,
+      `UPDATE approvals SET status = 'rejected', reason = $3, decided_at = now() WHERE agency_id = $1 AND run_id = ANY($2) AND status = 'pending' RETURNING id, run_id, draft_id`,
       [agencyId, runs.map((run) => run.id), reason],
     ),
   );
+  // Drafts waiting for those approvals are rejected with them.
+  const drafts = approvals.flatMap((approval) => (approval.draft_id ? [approval.draft_id] : []));
+  if (drafts.length > 0) await manager.query(`UPDATE communication_drafts SET status = 'rejected' WHERE agency_id = $1 AND id = ANY($2::uuid[])`, [agencyId, drafts]);
   return {
     runs: runs.map((run) => ({ id: run.id, agencyId, workflowId, clientId: run.client_id })),
     approvals: approvals.map((approval) => ({ id: approval.id, agencyId, runId: approval.run_id })),

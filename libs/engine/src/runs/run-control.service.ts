@@ -1,6 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { remainingActionSteps } from '@automations/domain';
-import { addToWorkflowCounters, emittedErrors, ApprovalEntity, AuditEventEntity, NotificationEntity, RunStepEntity, UserEntity, WorkflowRunEntity } from '@automations/persistence';
+import { addToWorkflowCounters, emittedErrors, ApprovalEntity, AuditEventEntity, CommunicationDraftEntity, type DraftEdits, NotificationEntity, RunStepEntity, UserEntity, WorkflowRunEntity } from '@automations/persistence';
 import type { ChangedApproval, ChangedRun, RunChangeListener } from '../live/run-change-listener';
 import type { EngineQueues } from '../queues/engine-queues';
 import type { ApprovalExpiry } from './approval-notifier';
@@ -8,6 +8,14 @@ import type { RunActor } from './run-actor';
 import { loadRunDefinition, loadRunProgress } from './run-definition.loader';
 
 export type DecisionOutcome = 'approved' | 'rejected' | 'expired' | 'not_found' | 'not_pending';
+/** Also: edits sent for an approval that decides no draft, or a subject for a draft that has none (Slack). */
+export type ApproveOutcome = DecisionOutcome | 'edits_without_draft' | 'subject_not_allowed';
+
+/** A reviewer's changes to a draft, sent with the approval (PRODUCT §8.7). */
+export interface DraftEditInput {
+  subject?: string;
+  body?: string;
+}
 export type RetryOutcome = 'retried' | 'not_found' | 'not_failed' | 'purged';
 
 /** What a committed decision changed, announced after the commit. */
@@ -40,9 +48,13 @@ export class RunControl {
 
   private readonly notifying = new Set<Promise<void>>();
 
-  async approve({ agencyId, runId, actor }: { agencyId: string; runId: string; actor: RunActor }): Promise<DecisionOutcome> {
+  /**
+   * Approves the run's pending step. An approval of a draft approves that draft (`approved`), with the reviewer's
+   * `edits` applied to it; the fields that changed are kept on the approval (original and edited) and in the audit line.
+   */
+  async approve({ agencyId, runId, actor, edits: input }: { agencyId: string; runId: string; actor: RunActor; edits?: DraftEditInput }): Promise<ApproveOutcome> {
     let decided: Decided | null = null;
-    const outcome = await this.dataSource.transaction(async (manager) => {
+    const outcome = await this.dataSource.transaction(async (manager): Promise<ApproveOutcome> => {
       const approval = await this.lockPendingApproval(manager, agencyId, runId);
       if (!approval) return this.absentApprovalOutcome(manager, agencyId, runId);
       const run = await manager.getRepository(WorkflowRunEntity).findOne({ where: { id: runId }, lock: { mode: 'pessimistic_write' } });
@@ -51,10 +63,34 @@ export class RunControl {
         decided = await this.close(manager, approval, 'expired', SYSTEM_ACTOR_FOR_EXPIRY, 'timeout');
         return 'expired' as const;
       }
-      await manager.update(ApprovalEntity, { id: approval.id }, { status: 'approved', decidedAt: new Date(), decidedByUserId: actor.userId, decidedByApiKeyId: actor.apiKeyId });
+      const wantsEdits = input !== undefined && (input.subject !== undefined || input.body !== undefined);
+      const draft = approval.draftId
+        ? await manager.getRepository(CommunicationDraftEntity).findOne({ where: { agencyId, id: approval.draftId }, lock: { mode: 'pessimistic_write' } })
+        : null;
+      if (wantsEdits && !draft) return 'edits_without_draft';
+      if (draft && input?.subject !== undefined && draft.platform !== 'email') return 'subject_not_allowed';
+      let edits: DraftEdits | null = null;
+      const now = new Date();
+      if (draft) {
+        const changes: DraftEdits = {};
+        if (input?.subject !== undefined && input.subject !== draft.subject) changes.subject = { original: draft.subject, edited: input.subject };
+        if (input?.body !== undefined && input.body !== draft.content) changes.body = { original: draft.content, edited: input.body };
+        edits = Object.keys(changes).length > 0 ? changes : null;
+        await manager.update(
+          CommunicationDraftEntity,
+          { id: draft.id, agencyId },
+          { status: 'approved', ...(changes.subject ? { subject: changes.subject.edited } : {}), ...(changes.body ? { content: changes.body.edited } : {}), ...(edits ? { editedAt: now } : {}) },
+        );
+      }
+      await manager.update(ApprovalEntity, { id: approval.id }, { status: 'approved', decidedAt: now, decidedByUserId: actor.userId, decidedByApiKeyId: actor.apiKeyId, edits });
       await manager.update(RunStepEntity, { runId, stepId: approval.stepId, status: 'awaiting_approval' }, { status: 'pending' });
       await manager.update(WorkflowRunEntity, { id: runId, status: 'awaiting_approval' }, { status: 'queued', nextAttemptAt: new Date() });
-      await this.audit(manager, approval, 'run.approved', actor, { stepId: approval.stepId, actionType: approval.actionType });
+      await this.audit(manager, approval, 'run.approved', actor, {
+        stepId: approval.stepId,
+        actionType: approval.actionType,
+        ...(draft ? { draftId: draft.id, edited: edits ? Object.keys(edits) : [] } : {}),
+        ...(edits ? { edits } : {}),
+      });
       decided = { run: changedRun(run), approval: changedApproval(approval), status: 'approved' };
       return 'approved' as const;
     });
@@ -163,6 +199,8 @@ export class RunControl {
   private async close(manager: EntityManager, approval: ApprovalEntity, status: 'rejected' | 'expired', actor: RunActor, reason: string): Promise<Decided> {
     const now = new Date();
     await manager.update(ApprovalEntity, { id: approval.id }, { status, decidedAt: now, decidedByUserId: actor.userId, decidedByApiKeyId: actor.apiKeyId, reason });
+    // The draft behind the approval shares its outcome: rejected, or expired.
+    if (approval.draftId) await manager.update(CommunicationDraftEntity, { id: approval.draftId, agencyId: approval.agencyId }, { status });
     await manager.update(RunStepEntity, { runId: approval.runId, stepId: approval.stepId }, { status: 'rejected', finishedAt: now, error: { code: status, message: reason } });
     const run = await manager.getRepository(WorkflowRunEntity).findOneOrFail({ where: { id: approval.runId }, lock: { mode: 'pessimistic_write' } });
     const definition = await loadRunDefinition(manager, run);

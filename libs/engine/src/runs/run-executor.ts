@@ -167,13 +167,23 @@ export class RunExecutor {
         return this.park(drive, 'waiting', row.scheduledFor, row.scheduledFor.getTime() - Date.now());
       }
 
+      let approvedDraft = false;
       if (step.requiresApproval || drive.definition.requiresApproval) {
-        const [approval]: { status: string }[] = await this.dataSource.query(`SELECT status FROM approvals WHERE run_id = $1 AND step_id = $2`, [run.id, step.id]);
-        if (!approval) return this.requestApproval(drive, step);
+        const [approval]: { status: string; draft_id: string | null }[] = await this.dataSource.query(`SELECT status, draft_id FROM approvals WHERE run_id = $1 AND step_id = $2`, [run.id, step.id]);
+        if (!approval) {
+          // PRODUCT §8.7: a draft is approved as written (the draft first, then the wait); other actions before they run.
+          if (step.type === 'draft_communication') {
+            // Parked (or retrying, or failed); a failure with continueOnFailure goes on with the next step.
+            if ((await this.executeStep(drive, step, 1, 'approval')) !== 'next') return;
+            continue;
+          }
+          return this.requestApproval(drive, step);
+        }
         if (approval.status !== 'approved') return this.park(drive, 'awaiting_approval', null, null);
+        approvedDraft = approval.draft_id !== null;
       }
 
-      const settled = await this.executeStep(drive, step);
+      const settled = await this.executeStep(drive, step, BATCH_LIMIT, approvedDraft ? 'approved_draft' : 'run');
       if (settled !== 'next') return;
     }
   }
@@ -197,19 +207,36 @@ export class RunExecutor {
     return next;
   }
 
-  /** 'next': go on with the next step; 'stopped': the run was parked, finished or failed. */
-  private async executeStep(drive: Drive, step: ActionStep, batchLimit = BATCH_LIMIT): Promise<'next' | 'stopped'> {
+  /**
+   * 'next': go on with the next step; 'stopped': the run was parked, finished or failed.
+   * `mode` 'approval': the action's result is parked for an approval instead of completing the step (a draft written
+   * before its approval); 'approved_draft': the step completes with the draft its approval approved (no new attempt).
+   */
+  private async executeStep(drive: Drive, step: ActionStep, batchLimit = BATCH_LIMIT, mode: 'run' | 'approval' | 'approved_draft' = 'run'): Promise<'next' | 'stopped'> {
     const { run } = drive;
     const config = renderStepConfig(step, templateContextOf(drive.snapshot, drive.trigger, run.workflow.name));
-    const attempt = this.attemptRow(drive, drive.rows, step, config);
+    const attempt =
+      mode === 'approved_draft'
+        ? this.stepRow(drive, step.id, step.type, { status: 'running', input: config, error: null, finishedAt: null, attempts: Math.max(1, drive.rows.get(step.id)?.attempts ?? 0) })
+        : this.attemptRow(drive, drive.rows, step, config);
     const action = this.actions.get(step.type);
-    if (action.effects === 'external') await this.write(drive, [attempt]);
+    if (action.effects === 'external' && mode !== 'approved_draft') await this.write(drive, [attempt]);
     let attempted = 0;
     let committed: CommittedSteps | undefined;
     try {
       const refusal = editorRefusal(run.workflow.editor);
       if (refusal) throw refusal;
       const onAttempted = (count: number) => (attempted = count);
+      if (mode === 'approval') {
+        await action.execute({
+          ...this.execution(drive, step, config, async (effectOf) => {
+            committed = { effect: await this.parkForApproval(drive, step, attempt, effectOf), finished: false, emitted: [] };
+            return committed.effect;
+          }),
+          forApproval: true,
+        });
+        return 'stopped';
+      }
       if (action.effects === 'database') {
         const effectOf = (manager: EntityManager) => action.execute(this.execution(drive, step, config, (effect) => effect(manager)));
         committed = await this.commitSteps(drive, attempt, effectOf, Math.min(batchLimit, this.options.chunkSize - drive.executed), onAttempted);
@@ -225,7 +252,7 @@ export class RunExecutor {
     } catch (error) {
       if (error instanceof StaleLeaseError) throw error;
       // A batch rolled back as a whole: run its first step alone, so a failure is recorded against the step that failed.
-      if (attempted > 1) return this.executeStep(drive, step, 1);
+      if (attempted > 1) return this.executeStep(drive, step, 1, mode);
       drive.executed += 1;
       const failure = classifyStepError(error);
       if (failure.transient && attempt.attempts < this.options.maxAttempts) {
@@ -386,43 +413,79 @@ export class RunExecutor {
     if (status !== 'cancelled') await addToWorkflowCounters(manager, run.agencyId, run.workflowId, status === 'completed' ? { successes: 1 } : { failures: 1 });
   }
 
+  /**
+   * A draft written before its approval: the draft (inserted by `effectOf`), the step `awaiting_approval` with the
+   * draft in its output, the run parked and the approval pointing at the draft commit together, fenced by the lease —
+   * a worker that dies before this commit leaves no draft behind, and the draft exists once per run and step.
+   */
+  private async parkForApproval(drive: Drive, step: ActionStep, attempt: StepRow, effectOf: (manager: EntityManager) => Promise<StepEffect>): Promise<StepEffect> {
+    const { run } = drive;
+    let effect: StepEffect | undefined;
+    const approvalId = await this.dataSource.transaction(async (manager) => {
+      const parked = rowsOf<{ id: string }>(await manager.query(PARK_SQL, [run.id, run.leaseToken, 'awaiting_approval', null]));
+      if (parked.length === 0) throw new StaleLeaseError(run.id);
+      effect = await effectOf(manager);
+      await writeStepRows(manager, [...drive.pending, { ...attempt, status: 'awaiting_approval', output: effect.output, error: null }]);
+      return this.insertApproval(manager, drive, step, attempt.input ?? {}, String(effect.output.draftId));
+    });
+    drive.pending = [];
+    drive.executed += 1;
+    await this.announceApproval(drive, step, approvalId);
+    return effect!;
+  }
+
   private async requestApproval(drive: Drive, step: ActionStep): Promise<void> {
     const { run, snapshot } = drive;
-    const workflowName = run.workflow.name;
-    const renderedConfig = renderStepConfig(step, templateContextOf(snapshot, drive.trigger, workflowName));
+    const renderedConfig = renderStepConfig(step, templateContextOf(snapshot, drive.trigger, run.workflow.name));
     const approvalId = await this.dataSource.transaction(async (manager) => {
       const parked = rowsOf<{ id: string }>(await manager.query(PARK_SQL, [run.id, run.leaseToken, 'awaiting_approval', null]));
       if (parked.length === 0) throw new StaleLeaseError(run.id);
       await writeStepRows(manager, [...drive.pending, this.stepRow(drive, step.id, step.type, { status: 'awaiting_approval', input: renderedConfig })]);
-      const approval = await manager.insert(ApprovalEntity, entityPatch<ApprovalEntity>({
-        agencyId: run.agencyId,
-        runId: run.id,
-        stepId: step.id,
-        actionType: step.type,
-        renderedConfig,
-        status: 'pending',
-        expiresAt: new Date(Date.now() + this.options.approvalTimeoutMinutes * 60_000),
-      }));
-      const admins = await manager.getRepository(UserEntity).find({ where: { agencyId: run.agencyId, role: 'admin', active: true } });
-      for (const admin of admins) {
-        await manager.insert(NotificationEntity, {
-          agencyId: run.agencyId,
-          clientId: run.clientId,
-          runId: run.id,
-          workflowId: run.workflowId,
-          stepId: step.id,
-          userId: admin.id,
-          channel: 'in_app',
-          recipients: [admin.email],
-          subject: 'Approval required',
-          message: `"${workflowName}" wants to run ${step.type} for ${snapshot.client.name}: review it in the approval queue.`,
-          status: 'sent',
-          sentAt: new Date(),
-        });
-      }
-      return approval.identifiers[0].id as string;
+      return this.insertApproval(manager, drive, step, renderedConfig, null);
     });
     drive.pending = [];
+    await this.announceApproval(drive, step, approvalId);
+  }
+
+  /** The pending approval and the admins' in-app notices, inside the parking transaction. */
+  private async insertApproval(manager: EntityManager, drive: Drive, step: ActionStep, renderedConfig: Record<string, unknown>, draftId: string | null): Promise<string> {
+    const { run, snapshot } = drive;
+    const workflowName = run.workflow.name;
+    const approval = await manager.insert(ApprovalEntity, entityPatch<ApprovalEntity>({
+      agencyId: run.agencyId,
+      runId: run.id,
+      stepId: step.id,
+      actionType: step.type,
+      renderedConfig,
+      status: 'pending',
+      draftId,
+      expiresAt: new Date(Date.now() + this.options.approvalTimeoutMinutes * 60_000),
+    }));
+    const admins = await manager.getRepository(UserEntity).find({ where: { agencyId: run.agencyId, role: 'admin', active: true } });
+    for (const admin of admins) {
+      await manager.insert(NotificationEntity, {
+        agencyId: run.agencyId,
+        clientId: run.clientId,
+        runId: run.id,
+        workflowId: run.workflowId,
+        stepId: step.id,
+        userId: admin.id,
+        channel: 'in_app',
+        recipients: [admin.email],
+        subject: 'Approval required',
+        message: draftId
+          ? `"${workflowName}" wrote a draft for ${snapshot.client.name}: review, edit and approve it in the approval queue.`
+          : `"${workflowName}" wants to run ${step.type} for ${snapshot.client.name}: review it in the approval queue.`,
+        status: 'sent',
+        sentAt: new Date(),
+      });
+    }
+    return approval.identifiers[0].id as string;
+  }
+
+  private async announceApproval(drive: Drive, step: ActionStep, approvalId: string): Promise<void> {
+    const { run, snapshot } = drive;
+    const workflowName = run.workflow.name;
     await this.changes?.runChanged(run, 'awaiting_approval');
     await this.changes?.approvalChanged({ id: approvalId, agencyId: run.agencyId, runId: run.id }, 'pending');
     await this.approvalNotifier

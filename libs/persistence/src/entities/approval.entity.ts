@@ -1,5 +1,10 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
+export interface DraftEdits {
+  subject?: { original: string | null; edited: string };
+  body?: { original: string; edited: string };
+}
+
 export type ApprovalStatus = 'pending' | 'approved' | 'rejected' | 'expired';
 
 @Entity('approvals')
@@ -11,6 +16,10 @@ export class ApprovalEntity {
   @Column('text') actionType: string;
   @Column('jsonb') renderedConfig: Record<string, unknown>;
   @Column('text') status: ApprovalStatus;
+  /** The draft this approval decides (`draft_communication` steps: written before the run waits). */
+  @Column('uuid', { nullable: true }) draftId: string | null;
+  /** The reviewer's edit of that draft when approving: each changed field's original and edited text. */
+  @Column('jsonb', { nullable: true }) edits: DraftEdits | null;
   @Column('timestamptz') expiresAt: Date;
   @Column('uuid', { nullable: true }) decidedByUserId: string | null;
   @Column('uuid', { nullable: true }) decidedByApiKeyId: string | null;

@@ -54,6 +54,10 @@ export interface TimelineStep {
 /** What the timeline reads of an approval row. */
 export interface TimelineApproval {
   stepId: string;
+  /** Set when the approval decides a draft written before it. */
+  draftId?: string | null;
+  /** The reviewer's edit of that draft (the fields that changed). */
+  edits?: object | null;
   actionType: string;
   status: 'pending' | 'approved' | 'rejected' | 'expired';
   expiresAt: Date;
@@ -95,10 +99,13 @@ function stepEntries(step: TimelineStep, approval: TimelineApproval | undefined)
   }
   if (step.startedAt) entries.push({ at: step.startedAt.toISOString(), kind: 'step.started', message: `Started ${label}` });
   if (approval) {
-    entries.push({ at: approval.createdAt.toISOString(), kind: 'approval.requested', message: `Approval requested for ${approval.actionType} (expires ${approval.expiresAt.toISOString()})` });
+    const what = approval.draftId ? `the draft of ${approval.actionType}` : approval.actionType;
+    entries.push({ at: approval.createdAt.toISOString(), kind: 'approval.requested', message: `Approval requested for ${what} (expires ${approval.expiresAt.toISOString()})` });
     if (approval.status !== 'pending') {
       const at = (approval.decidedAt ?? approval.expiresAt).toISOString();
-      if (approval.status === 'approved') entries.push({ at, kind: 'approval.approved', message: `Approved${deciderOf(approval)}` });
+      const edited = Object.keys(approval.edits ?? {});
+      const withEdits = edited.length ? `, with edits to the ${edited.join(' and ')}` : '';
+      if (approval.status === 'approved') entries.push({ at, kind: 'approval.approved', message: `Approved${deciderOf(approval)}${withEdits}` });
       if (approval.status === 'rejected') entries.push({ at, kind: 'approval.rejected', message: withDetail(`Rejected${deciderOf(approval)}`, approval.reason) });
       if (approval.status === 'expired') entries.push({ at, kind: 'approval.expired', message: `Expired: no decision by ${approval.expiresAt.toISOString()}` });
     }

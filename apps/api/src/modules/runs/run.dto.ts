@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsISO8601, IsObject, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { RUN_STATUSES, RunStatus, STEP_STATUSES, StepStatus } from '@automations/domain';
 import { PageMetaDto } from '../../common/page.dto';
 import { PaginationQuery } from '../../common/pagination.query';
@@ -43,6 +44,76 @@ export class RejectRunDto {
   @IsString()
   @MaxLength(MAX_REJECT_REASON_LENGTH)
   reason?: string;
+}
+
+export const MAX_DRAFT_SUBJECT_LENGTH = 150;
+export const MAX_DRAFT_BODY_LENGTH = 20_000;
+export const MAX_BULK_APPROVE = 100;
+export const DRAFT_STATUSES = ['pending_review', 'pending_approval', 'approved', 'rejected', 'expired', 'discarded'] as const;
+
+/** The reviewer's changes to the draft an approval decides (PRODUCT §8.7); a field left out stays as written. */
+export class DraftEditsDto {
+  @ApiPropertyOptional({ maxLength: MAX_DRAFT_SUBJECT_LENGTH, example: 'Welcome aboard, Acme Dental!', description: 'New subject line (email drafts only; one line, not blank)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_DRAFT_SUBJECT_LENGTH)
+  @Matches(/\S/, { message: 'must not be blank' })
+  @Matches(/^[^\r\n]*$/, { message: 'must be one line' })
+  subject?: string;
+
+  @ApiPropertyOptional({ maxLength: MAX_DRAFT_BODY_LENGTH, example: 'Hi Acme team,\n\nWelcome aboard! Could we book the kickoff call for Thursday?\n\nBest regards,\nDemo Agency', description: 'New body (not blank)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_DRAFT_BODY_LENGTH)
+  @Matches(/\S/, { message: 'must not be blank' })
+  body?: string;
+}
+
+/** Optional body of `POST /workflows/runs/{runId}/approve`. */
+export class ApproveRunDto {
+  @ApiPropertyOptional({
+    type: DraftEditsDto,
+    description: 'Only for the approval of a draft (`draft` is set on it): the draft is approved with these changes, which are kept with the approval (original and edited) and in the audit line. At least one of subject, body.',
+  })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => DraftEditsDto)
+  edits?: DraftEditsDto;
+}
+
+export class BulkApproveDto {
+  @ApiProperty({ type: [String], format: 'uuid', minItems: 1, maxItems: MAX_BULK_APPROVE, example: ['6e5d4c3b-2a19-4f08-8e7d-6c5b4a392817'], description: 'Runs whose pending approval to approve as they are (no edits)' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_BULK_APPROVE)
+  @ArrayUnique()
+  @IsUUID(undefined, { each: true })
+  runIds: string[];
+}
+
+export class BulkSkippedDto {
+  @ApiProperty({ format: 'uuid', example: '6e5d4c3b-2a19-4f08-8e7d-6c5b4a392817' }) runId: string;
+  @ApiProperty({ enum: ['not_found', 'not_pending', 'expired'], example: 'not_pending', description: '`expired`: the approval was past its expiry; the run was rejected (timeout)' }) reason: 'not_found' | 'not_pending' | 'expired';
+}
+
+/** The bulk operations' answer (PRODUCT §8.5): how many runs were named, how many were approved, and why the others were not. */
+export class BulkApproveResultDto {
+  @ApiProperty({ example: 3, description: 'Run ids given' }) matched: number;
+  @ApiProperty({ example: 2, description: 'Approved by this call' }) done: number;
+  @ApiProperty({ type: [BulkSkippedDto] }) skipped: BulkSkippedDto[];
+}
+
+/** The draft an approval decides: written before the run waited, approved (with the reviewer's edits) or rejected with it. */
+export class ApprovalDraftDto {
+  @ApiProperty({ format: 'uuid', example: '0d7c3e2a-1b4f-4c5d-9e8f-7a6b5c4d3e2f' }) id: string;
+  @ApiProperty({ enum: ['email', 'slack'], example: 'email' }) platform: string;
+  @ApiProperty({ example: 'friendly' }) tone: string;
+  @ApiProperty({ enum: ['openai', 'template'], example: 'openai' }) generator: string;
+  @ApiProperty({ type: String, nullable: true, example: 'Welcome aboard, Acme Dental!', description: 'Email drafts; null for Slack' }) subject: string | null;
+  @ApiProperty({ example: 'Hi Acme team,\n\nWelcome aboard! Could we book a kickoff call this week?\n\nBest regards,\nDemo Agency', description: 'The current text (edited when the reviewer edited it)' }) body: string;
+  @ApiProperty({ enum: DRAFT_STATUSES, example: 'pending_approval' }) status: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, example: null, description: 'When the reviewer edited it while approving' }) editedAt: string | null;
 }
 
 export class DecidedByDto {
@@ -90,7 +161,12 @@ export class RunApprovalDto {
   @ApiProperty({ format: 'uuid', example: '5c4b3a29-1807-4f6e-9d8c-7b6a59483726' }) id: string;
   @ApiProperty({ example: 'draft' }) stepId: string;
   @ApiProperty({ example: 'draft_communication' }) actionType: string;
-  @ApiProperty({ type: 'object', additionalProperties: true, example: { platform: 'email', tone: 'friendly', template: 'Welcome Acme Dental and propose a kickoff call' } })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    example: { platform: 'email', tone: 'friendly', template: 'Welcome Acme Dental and propose a kickoff call' },
+    description: 'The step\'s rendered config (for a draft: the instructions it was written from); `{}` once purged by retention',
+  })
   renderedConfig: Record<string, unknown>;
   @ApiProperty({ enum: APPROVAL_STATUSES, example: 'pending' }) status: ApprovalStatusFilter;
   @ApiProperty({ format: 'date-time', example: '2026-03-03T09:15:00.000Z' }) expiresAt: string;
@@ -98,6 +174,20 @@ export class RunApprovalDto {
   @ApiProperty({ type: String, format: 'date-time', nullable: true, example: null }) decidedAt: string | null;
   @ApiProperty({ type: DecidedByDto, nullable: true, description: 'null while pending and when it expired (decided by the system)' }) decidedBy: DecidedByDto | null;
   @ApiProperty({ type: String, nullable: true, example: null, description: 'Rejection reason, or `timeout`' }) reason: string | null;
+  @ApiProperty({
+    type: ApprovalDraftDto,
+    nullable: true,
+    description: 'For a `draft_communication` step: the draft being approved (subject, body) — what the reviewer approves, and may edit. null for other actions, which are approved before they run (their `renderedConfig` is what will run)',
+  })
+  draft: ApprovalDraftDto | null;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    example: null,
+    description: 'The reviewer\'s edit of the draft when approving: `{subject?: {original, edited}, body?: {original, edited}}`, only the fields that changed; null when approved as written',
+  })
+  edits: Record<string, unknown> | null;
 }
 
 export class ApprovalQueueItemDto extends RunApprovalDto {

@@ -1,7 +1,7 @@
 import { walkSteps, WorkflowDefinition } from '@automations/domain';
-import type { ApprovalEntity, RunStepEntity } from '@automations/persistence';
+import type { ApprovalEntity, CommunicationDraftEntity, RunStepEntity } from '@automations/persistence';
 import type { RunStatus } from '@automations/domain';
-import type { ApprovalQueueItemDto, ApprovalStatusFilter, DecidedByDto, RunApprovalDto, RunStepDto, RunSummaryDto } from './run.dto';
+import type { ApprovalDraftDto, ApprovalQueueItemDto, ApprovalStatusFilter, DecidedByDto, RunApprovalDto, RunStepDto, RunSummaryDto } from './run.dto';
 
 /** One row of the runs query: the run's columns with its workflow's and client's names joined in. */
 export interface RunRow {
@@ -28,6 +28,36 @@ export interface ApprovalRow extends ApprovalEntity {
   workflowName: string;
   clientId: string;
   clientName: string;
+  /** The draft's columns (left join; null without a draft). */
+  draftPlatform: string | null;
+  draftTone: string | null;
+  draftGenerator: string | null;
+  draftSubject: string | null;
+  draftContent: string | null;
+  draftStatus: string | null;
+  draftEditedAt: Date | null;
+}
+
+/** The draft columns an approval shows. */
+export type ApprovalDraftColumns = Pick<CommunicationDraftEntity, 'id' | 'platform' | 'tone' | 'generator' | 'subject' | 'content' | 'status' | 'editedAt'>;
+
+export function toApprovalDraftDto(draft: ApprovalDraftColumns | null | undefined): ApprovalDraftDto | null {
+  if (!draft) return null;
+  return { id: draft.id, platform: draft.platform, tone: draft.tone, generator: draft.generator, subject: draft.subject, body: draft.content, status: draft.status, editedAt: iso(draft.editedAt) };
+}
+
+function draftOfRow(row: ApprovalRow): ApprovalDraftColumns | null {
+  if (!row.draftId || row.draftContent === null) return null;
+  return {
+    id: row.draftId,
+    platform: row.draftPlatform ?? 'email',
+    tone: row.draftTone ?? '',
+    generator: (row.draftGenerator ?? 'template') as ApprovalDraftColumns['generator'],
+    subject: row.draftSubject,
+    content: row.draftContent,
+    status: (row.draftStatus ?? 'pending_approval') as ApprovalDraftColumns['status'],
+    editedAt: row.draftEditedAt,
+  };
 }
 
 const iso = (date: Date | null): string | null => date?.toISOString() ?? null;
@@ -74,7 +104,7 @@ function decidedBy(approval: ApprovalEntity): DecidedByDto | null {
   return null;
 }
 
-export function toRunApprovalDto(approval: ApprovalEntity): RunApprovalDto {
+export function toRunApprovalDto(approval: ApprovalEntity, draft: ApprovalDraftColumns | null = null): RunApprovalDto {
   return {
     id: approval.id,
     stepId: approval.stepId,
@@ -86,11 +116,13 @@ export function toRunApprovalDto(approval: ApprovalEntity): RunApprovalDto {
     decidedAt: iso(approval.decidedAt),
     decidedBy: decidedBy(approval),
     reason: approval.reason,
+    draft: toApprovalDraftDto(draft),
+    edits: (approval.edits as Record<string, unknown> | null) ?? null,
   };
 }
 
 export function toApprovalQueueItem(row: ApprovalRow): ApprovalQueueItemDto {
-  const { id, ...rest } = toRunApprovalDto(row);
+  const { id, ...rest } = toRunApprovalDto(row, draftOfRow(row));
   return { id, runId: row.runId, workflowId: row.workflowId, workflowName: row.workflowName, clientId: row.clientId, clientName: row.clientName, ...rest };
 }
 

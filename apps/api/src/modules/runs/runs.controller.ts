@@ -3,6 +3,7 @@ import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
   ApiBearerAuth,
+  ApiBody,
   ApiConflictResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
@@ -17,7 +18,7 @@ import { ErrorResponseDto } from '../../common/page.dto';
 import { RejectRequestBody } from '../../common/reject-request-body.interceptor';
 import type { Principal } from '../../common/principal';
 import { UuidParam } from '../../common/uuid-param.pipe';
-import { ApprovalPageDto, ApprovalsQuery, RejectRunDto, RunDetailDto, RunPageDto, RunsQuery, WorkflowRunsQuery } from './run.dto';
+import { ApprovalPageDto, ApprovalsQuery, ApproveRunDto, BulkApproveDto, BulkApproveResultDto, MAX_BULK_APPROVE, RejectRunDto, RunDetailDto, RunPageDto, RunsQuery, WorkflowRunsQuery } from './run.dto';
 import { RunsService } from './runs.service';
 
 /** `:runId` that is not a UUID: a 400 naming `runId`. */
@@ -75,17 +76,34 @@ export class RunsController {
   }
 
   @Post('runs/:runId/approve')
-  @UseInterceptors(RejectRequestBody)
   @MinRole('admin')
   @HttpCode(HttpStatus.OK)
-  @ApiOperation({ summary: 'Approve the pending step of a run; the step runs and the run continues' })
+  @ApiOperation({
+    summary: 'Approve the pending step of a run; the step runs and the run continues',
+    description:
+      'For a `draft_communication` step the draft was written before the run waited: the approval carries it (`draft`: subject, body) and approving marks that draft `approved` (it is never sent automatically). `edits` changes its subject (email) and/or body first; the fields that changed are kept on the approval (`edits`: original and edited) and in the `run.approved` audit line. Other actions are approved before they run and take no edits (400). No body, or `{}`, approves as it is.',
+  })
   @ApiParam({ name: 'runId', format: 'uuid' })
+  @ApiBody({ type: ApproveRunDto, required: false })
   @ApiOkResponse({ type: RunDetailDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   @ApiForbiddenResponse({ type: ErrorResponseDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'No pending approval, or it expired (the run was rejected with reason timeout)' })
-  approve(@CurrentPrincipal() principal: Principal, @Param('runId', RunIdParam) runId: string): Promise<RunDetailDto> {
-    return this.runs.approve(principal, runId);
+  approve(@CurrentPrincipal() principal: Principal, @Param('runId', RunIdParam) runId: string, @Body() body: ApproveRunDto = {}): Promise<RunDetailDto> {
+    return this.runs.approve(principal, runId, body ?? {});
+  }
+
+  @Post('approvals/bulk-approve')
+  @MinRole('admin')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Approve several runs\' pending steps at once, as they are (no edits)',
+    description: `Up to ${MAX_BULK_APPROVE} run ids; each is decided on its own exactly like \`POST /workflows/runs/{runId}/approve\` (one audit line per run). Runs that are not this agency's, have no pending approval or whose approval expired are listed in \`skipped\`; repeating the call approves nothing more.`,
+  })
+  @ApiOkResponse({ type: BulkApproveResultDto })
+  @ApiForbiddenResponse({ type: ErrorResponseDto })
+  bulkApprove(@CurrentPrincipal() principal: Principal, @Body() body: BulkApproveDto): Promise<BulkApproveResultDto> {
+    return this.runs.bulkApprove(principal, body.runIds);
   }
 
   @Post('runs/:runId/reject')

@@ -1,17 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { RunActor, RunControl } from '@automations/engine';
-import { AgencyScopedRepository, ApprovalEntity, ClientEntity, openDefinition, Page, RunStepEntity, SecretBox, WorkflowEntity, WorkflowRunEntity, WorkflowVersionEntity } from '@automations/persistence';
+import { ApproveOutcome, RunActor, RunControl } from '@automations/engine';
+import { AgencyScopedRepository, ApprovalEntity, ClientEntity, CommunicationDraftEntity, openDefinition, Page, RunStepEntity, SecretBox, WorkflowEntity, WorkflowRunEntity, WorkflowVersionEntity } from '@automations/persistence';
 import { ApiError } from '../../common/api-error';
 import type { Principal } from '../../common/principal';
-import type { ApprovalQueueItemDto, ApprovalsQuery, RunDetailDto, RunsQuery, RunSummaryDto, WorkflowRunsQuery } from './run.dto';
-import { ApprovalRow, orderStepsByDefinition, RunRow, toApprovalQueueItem, toRunApprovalDto, toRunSummary, toStepDto } from './run.mapper';
+import type { ApprovalQueueItemDto, ApprovalsQuery, ApproveRunDto, BulkApproveResultDto, BulkSkippedDto, RunDetailDto, RunsQuery, RunSummaryDto, WorkflowRunsQuery } from './run.dto';
+import { ApprovalDraftColumns, ApprovalRow, orderStepsByDefinition, RunRow, toApprovalQueueItem, toRunApprovalDto, toRunSummary, toStepDto } from './run.mapper';
 import { buildRunTimeline } from './run-timeline';
 
 const RUN_COLUMNS = ['id', 'workflowId', 'workflowVersion', 'clientId', 'mode', 'status', 'reason', 'attempt', 'error', 'startedAt', 'finishedAt'] as const;
 const RUN_PAYLOAD_COLUMNS = ['triggerEvent', 'clientSnapshot'] as const;
-const APPROVAL_COLUMNS = ['id', 'runId', 'stepId', 'actionType', 'renderedConfig', 'status', 'expiresAt', 'createdAt', 'decidedAt', 'decidedByUserId', 'decidedByApiKeyId', 'reason'] as const;
+const APPROVAL_COLUMNS = ['id', 'runId', 'stepId', 'actionType', 'renderedConfig', 'status', 'expiresAt', 'createdAt', 'decidedAt', 'decidedByUserId', 'decidedByApiKeyId', 'reason', 'draftId', 'edits'] as const;
+const DRAFT_COLUMNS = { platform: 'draftPlatform', tone: 'draftTone', generator: 'draftGenerator', subject: 'draftSubject', content: 'draftContent', status: 'draftStatus', editedAt: 'draftEditedAt' } as const;
+export const EDITS_WITHOUT_DRAFT = 'edits: only the approval of a draft (draft_communication) takes edits';
+export const SUBJECT_NOT_ALLOWED = 'edits.subject: a Slack draft has no subject';
 
 export const RETRY_CONFLICT = (status: string) => `Only failed runs can be retried (this run is ${status})`;
 export const NOT_PENDING_CONFLICT = 'This run has no pending approval';
@@ -79,11 +82,13 @@ export class RunsService {
   async detail(principal: Principal, runId: string): Promise<RunDetailDto> {
     const row = await this.runsQuery(principal.agencyId, true).andWhere('r.id = :runId', { runId }).getRawOne<RunRow>();
     if (!row) throw ApiError.notFound('Run');
-    const [steps, approvals, version] = await Promise.all([
+    const [steps, approvals, version, drafts] = await Promise.all([
       this.scoped(RunStepEntity, principal.agencyId).find({ runId }),
       this.scoped(ApprovalEntity, principal.agencyId).find({ runId }, { createdAt: 'ASC', id: 'ASC' }),
       this.scoped(WorkflowVersionEntity, principal.agencyId).findOne({ workflowId: row.workflowId, version: row.workflowVersion }),
+      this.scoped(CommunicationDraftEntity, principal.agencyId).find({ runId }),
     ]);
+    const draftById = new Map<string, ApprovalDraftColumns>(drafts.map((draft) => [draft.id, draft]));
     // The version the run executed, its sealed values (email recipients) opened for the agency's own caller.
     const definition = version ? openDefinition(this.secretBox, { agencyId: version.agencyId, workflowId: version.workflowId }, version.definition) : null;
     const ordered = orderStepsByDefinition(definition, steps);
@@ -94,7 +99,7 @@ export class RunsService {
       clientSnapshot: row.clientSnapshot ?? null,
       definition: definition as unknown as Record<string, unknown> | null,
       steps: ordered.map(toStepDto),
-      approvals: approvals.map(toRunApprovalDto),
+      approvals: approvals.map((approval) => toRunApprovalDto(approval, approval.draftId ? (draftById.get(approval.draftId) ?? null) : null)),
       timeline: buildRunTimeline({ ...row, triggerEvent }, ordered, approvals),
     };
   }
@@ -111,10 +116,26 @@ export class RunsService {
     return this.detail(principal, runId);
   }
 
-  async approve(principal: Principal, runId: string): Promise<RunDetailDto> {
-    const outcome = await this.runControl.approve({ agencyId: principal.agencyId, runId, actor: actorOfPrincipal(principal) });
+  async approve(principal: Principal, runId: string, body: ApproveRunDto = {}): Promise<RunDetailDto> {
+    const edits = body.edits;
+    if (edits && edits.subject === undefined && edits.body === undefined) throw ApiError.validation([{ path: 'edits', message: 'give subject and/or body, or leave edits out' }]);
+    const outcome = await this.runControl.approve({ agencyId: principal.agencyId, runId, actor: actorOfPrincipal(principal), edits: edits ? { subject: edits.subject?.trim(), body: edits.body?.trim() } : undefined });
+    if (outcome === 'edits_without_draft') throw ApiError.validation([{ path: 'edits', message: EDITS_WITHOUT_DRAFT.replace(/^edits: /, '') }]);
+    if (outcome === 'subject_not_allowed') throw ApiError.validation([{ path: 'edits.subject', message: SUBJECT_NOT_ALLOWED.replace(/^edits\.subject: /, '') }]);
     this.assertDecided(outcome);
     return this.detail(principal, runId);
+  }
+
+  /** Approves each run's pending step as it is, one decision (and one audit line) per run; repeating it approves nothing more. */
+  async bulkApprove(principal: Principal, runIds: string[]): Promise<BulkApproveResultDto> {
+    const skipped: BulkSkippedDto[] = [];
+    let done = 0;
+    for (const runId of runIds) {
+      const outcome = await this.runControl.approve({ agencyId: principal.agencyId, runId, actor: actorOfPrincipal(principal) });
+      if (outcome === 'approved') done += 1;
+      else skipped.push({ runId, reason: outcome === 'not_found' || outcome === 'expired' ? outcome : 'not_pending' });
+    }
+    return { matched: runIds.length, done, skipped };
   }
 
   async reject(principal: Principal, runId: string, reason: string | undefined): Promise<RunDetailDto> {
@@ -123,7 +144,7 @@ export class RunsService {
     return this.detail(principal, runId);
   }
 
-  private assertDecided(outcome: Awaited<ReturnType<RunControl['approve']>>): void {
+  private assertDecided(outcome: ApproveOutcome): void {
     if (outcome === 'not_found') throw ApiError.notFound('Run');
     if (outcome === 'not_pending') throw ApiError.conflict(NOT_PENDING_CONFLICT);
     if (outcome === 'expired') throw ApiError.conflict(EXPIRED_CONFLICT);
@@ -145,6 +166,8 @@ export class RunsService {
       .addSelect('c.name', 'clientName')
       .andWhere('a.status = :status', { status: query.status });
     for (const column of APPROVAL_COLUMNS) qb.addSelect(`a.${column}`, column);
+    qb.leftJoin(CommunicationDraftEntity, 'd', 'd.id = a.draftId AND d.agencyId = a.agencyId');
+    for (const [column, alias] of Object.entries(DRAFT_COLUMNS)) qb.addSelect(`d.${column}`, alias);
     if (query.status === 'pending') {
       qb.andWhere("r.status = 'awaiting_approval'").orderBy('a.createdAt', 'ASC').addOrderBy('a.id', 'ASC');
     } else {
