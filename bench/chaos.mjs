@@ -19,7 +19,7 @@ import { CHAOS_USAGE, faultPlan, parseChaosOptions } from './lib/chaos/args.mjs'
 import { terminateConnectionsOf } from './lib/chaos/pg-faults.mjs';
 import { startPrivateRedis, startSlackFake, startSmtpFake } from './lib/chaos/servers.mjs';
 import { recoveryOf, verifyChaos } from './lib/chaos/verify.mjs';
-import { KINDS, TERMINAL, chaosWorkflows, kindOf, seedChaosClients } from './lib/chaos/workload.mjs';
+import { CHAOS_STAGES, KINDS, TERMINAL, chaosWorkflows, kindOf, seedChaosClients } from './lib/chaos/workload.mjs';
 
 const WORKER_APP_PREFIX = 'chaos-worker-';
 const MAX_IN_FLIGHT = 500;
@@ -180,6 +180,7 @@ async function main() {
   await api.call('PUT', '/api/v1/integrations/slack', { botToken: `xoxb-chaos-${randomBytes(8).toString('hex')}`, defaultChannel: 'C0CHAOS01' });
   await api.call('PUT', '/api/v1/integrations/email', { fromAddress: 'automations@chaos.test', fromName: 'Chaos Agency' });
   await setRunQuota(api, 100_000);
+  await api.call('PATCH', '/api/v1/agency', { pipelineStages: CHAOS_STAGES });
   const workflowIds = {};
   for (const [key, definition] of Object.entries(chaosWorkflows())) workflowIds[key] = (await api.call('POST', '/api/v1/workflows', definition, [201])).body.id;
   const clientIds = await seedChaosClients(db, agency.agencyId, total);

@@ -67,6 +67,9 @@ export const KINDS = [
   { kind: 'proposal', toStage: 'proposal', runs: ['approval'], effects: { tasks: 0, alerts: 1, tickets: 0, communication_drafts: 1 }, slack: [], email: ['a_email'], chainedEvents: 0, approvals: 1 },
 ];
 
+/** The agency's pipeline stages: the defaults plus the stages the event kinds move clients into (the API accepts no others). */
+export const CHAOS_STAGES = ['lead', 'onboarding', 'active', 'at_risk', 'churned', ...new Set(KINDS.map((kind) => kind.toStage))].filter((stage, index, all) => all.indexOf(stage) === index);
+
 export const kindOf = (index) => KINDS[index % KINDS.length];
 export const clientName = (index) => `Chaos client ${String(index + 1).padStart(7, '0')}`;
 
