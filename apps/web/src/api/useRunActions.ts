@@ -29,14 +29,39 @@ export function useRetryRun() {
   });
 }
 
-/** POST /workflows/runs/{runId}/approve (admins). */
+/** The reviewer's changes to a draft: only the fields that changed. */
+export interface DraftEdits {
+  subject?: string;
+  body?: string;
+}
+
+/** POST /workflows/runs/{runId}/approve (admins), with the draft's edits when there are any. */
 export function useApproveRun() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (runId: string) => unwrap(api.POST('/api/v1/workflows/runs/{runId}/approve', { params: { path: { runId } } })),
+    mutationFn: ({ runId, edits }: { runId: string; edits?: DraftEdits }) =>
+      unwrap(api.POST('/api/v1/workflows/runs/{runId}/approve', { params: { path: { runId } }, ...(edits ? { body: { edits } } : {}) })),
     onSuccess: (run) => {
       dropApproval(queryClient, run.id);
       settle(queryClient, run);
+      // The draft's new text and status show in the client's Drafts.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.records });
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.approvals }),
+  });
+}
+
+/** POST /workflows/approvals/bulk-approve: several approvals as they are (admins); answers per run. */
+export function useBulkApprove() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (runIds: string[]) => unwrap(api.POST('/api/v1/workflows/approvals/bulk-approve', { body: { runIds } })),
+    onSuccess: (result, runIds) => {
+      const skipped = new Set(result.skipped.map((item) => item.runId));
+      for (const runId of runIds) if (!skipped.has(runId)) dropApproval(queryClient, runId);
+      void queryClient.invalidateQueries({ queryKey: queryKeys.runLists });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.workflows });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.records });
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.approvals }),
   });

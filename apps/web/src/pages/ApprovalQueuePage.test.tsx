@@ -4,7 +4,7 @@ import type { ApprovalItem } from '../api/types';
 import { tokenStore } from '../auth/tokenStore';
 import { pathOf, stubApp } from '../test/appStubs';
 import { jsonResponse } from '../test/fetchStub';
-import { approvalItem, runDetail } from '../test/fixtures';
+import { approvalDraft, approvalItem, runDetail } from '../test/fixtures';
 import { renderApp } from '../test/renderApp';
 
 const page = (items: ApprovalItem[]) => ({ items, total: items.length, page: 1, pageSize: 50 });
@@ -17,6 +17,12 @@ describe('ApprovalQueuePage', () => {
     const stub = stubApp(
       {
         'GET /api/v1/workflows/approvals': () => jsonResponse(200, page(pending)),
+        'POST /api/v1/workflows/approvals/bulk-approve': async (request: Request) => {
+          const { runIds } = (await request.clone().json()) as { runIds: string[] };
+          const done = runIds.filter((runId) => pending.some((item) => item.runId === runId));
+          pending = pending.filter((item) => !runIds.includes(item.runId));
+          return jsonResponse(200, { matched: runIds.length, done: done.length, skipped: runIds.filter((runId) => !done.includes(runId)).map((runId) => ({ runId, reason: 'not_pending' })) });
+        },
         ...Object.fromEntries(
           initial.flatMap((approval) => [
             [
@@ -97,6 +103,84 @@ describe('ApprovalQueuePage', () => {
     expect(await screen.findByText('Only admins can approve or reject. You can follow what is waiting here.')).toBeTruthy();
     expect(within(card).queryByRole('button', { name: 'Approve' })).toBeNull();
     expect(within(card).queryByRole('button', { name: 'Reject' })).toBeNull();
+  });
+
+  it('shows the draft itself and approves it with the edits only (the subject unchanged is not sent)', async () => {
+    const draft = approvalItem({ clientName: 'Acme Dental', draft: approvalDraft() });
+    const { requests } = stubQueue([draft]);
+    renderApp('/approvals');
+
+    const card = await screen.findByRole('article', { name: 'Onboarding kickoff for Acme Dental' });
+    const subject = within(card).getByRole('textbox', { name: 'Subject' }) as HTMLInputElement;
+    const body = within(card).getByRole('textbox', { name: /Message/ }) as HTMLTextAreaElement;
+    expect(subject.value).toBe('Welcome aboard, Acme Dental!');
+    expect(body.value).toContain('Could we book a kickoff call this week?');
+    expect(within(card).getByText('Written by AI')).toBeTruthy();
+    expect(within(card).getByText('Written from the instructions: Welcome Acme Dental and propose a kickoff call')).toBeTruthy();
+
+    fireEvent.change(body, { target: { value: 'Hi Acme team,\n\nShall we meet on Thursday?' } });
+    expect(within(card).getByText('Edited')).toBeTruthy();
+    fireEvent.click(within(card).getByRole('button', { name: 'Approve with edits' }));
+    await waitFor(() => expect(screen.queryByRole('article', { name: 'Onboarding kickoff for Acme Dental' })).toBeNull());
+    const approve = requests.find((r) => r.method === 'POST')!;
+    expect(pathOf(approve)).toBe(`/api/v1/workflows/runs/${draft.runId}/approve`);
+    expect(await approve.json()).toEqual({ edits: { body: 'Hi Acme team,\n\nShall we meet on Thursday?' } });
+    expect(await screen.findByText('Approved with your edits: Onboarding kickoff for Acme Dental')).toBeTruthy();
+  });
+
+  it('approves a draft as written without a body, and refuses to approve an emptied message', async () => {
+    const draft = approvalItem({ clientName: 'Acme Dental', draft: approvalDraft() });
+    const { requests } = stubQueue([draft]);
+    renderApp('/approvals');
+
+    const card = await screen.findByRole('article', { name: 'Onboarding kickoff for Acme Dental' });
+    fireEvent.change(within(card).getByRole('textbox', { name: /Message/ }), { target: { value: '   ' } });
+    fireEvent.click(within(card).getByRole('button', { name: 'Approve with edits' }));
+    expect(await within(card).findByText('The message cannot be empty')).toBeTruthy();
+    expect(requests.some((r) => r.method === 'POST')).toBe(false);
+
+    fireEvent.click(within(card).getByRole('button', { name: 'Undo my changes' }));
+    fireEvent.click(within(card).getByRole('button', { name: 'Approve' }));
+    await waitFor(() => expect(screen.queryByRole('article', { name: 'Onboarding kickoff for Acme Dental' })).toBeNull());
+    const approve = requests.find((r) => r.method === 'POST')!;
+    expect(approve.body).toBeNull();
+  });
+
+  it('approves several at once: the selected ones in one request, the others stay', async () => {
+    const a = approvalItem({ clientName: 'Acme Dental', draft: approvalDraft() });
+    const b = approvalItem({ clientName: 'Bolt Fitness', actionType: 'add_alert', renderedConfig: { title: 'Bolt', severity: 'info' } });
+    const c = approvalItem({ clientName: 'Cove Cafe', draft: approvalDraft({ platform: 'slack', subject: null }) });
+    const { requests } = stubQueue([a, b, c]);
+    renderApp('/approvals');
+
+    await screen.findByRole('article', { name: 'Onboarding kickoff for Acme Dental' });
+    expect(screen.queryByRole('button', { name: /Approve selected/ })).toBeNull();
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Select Onboarding kickoff for Acme Dental' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Select Onboarding kickoff for Bolt Fitness' }));
+    // Editing a selected draft takes it out of the selection (its edits would be lost).
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Select Onboarding kickoff for Cove Cafe' }));
+    const cove = screen.getByRole('article', { name: 'Onboarding kickoff for Cove Cafe' });
+    expect(within(cove).queryByRole('textbox', { name: 'Subject' })).toBeNull();
+    fireEvent.change(within(cove).getByRole('textbox', { name: /Message/ }), { target: { value: 'Hey Cove!' } });
+    expect((screen.getByRole('checkbox', { name: 'Select Onboarding kickoff for Cove Cafe' }) as HTMLInputElement).disabled).toBe(true);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Approve selected (2)' }));
+    expect(await screen.findByText('Approved 2 of 2')).toBeTruthy();
+    const bulk = requests.find((r) => r.method === 'POST')!;
+    expect(pathOf(bulk)).toBe('/api/v1/workflows/approvals/bulk-approve');
+    expect(await bulk.json()).toEqual({ runIds: [a.runId, b.runId] });
+    await waitFor(() => expect(screen.queryByRole('article', { name: 'Onboarding kickoff for Acme Dental' })).toBeNull());
+    expect(screen.queryByRole('article', { name: 'Onboarding kickoff for Bolt Fitness' })).toBeNull();
+    expect(screen.getByRole('article', { name: 'Onboarding kickoff for Cove Cafe' })).toBeTruthy();
+  });
+
+  it('shows managers the draft read-only', async () => {
+    stubQueue([approvalItem({ clientName: 'Acme Dental', draft: approvalDraft() })], 'manager');
+    renderApp('/approvals');
+    const card = await screen.findByRole('article', { name: 'Onboarding kickoff for Acme Dental' });
+    expect(within(card).getByText('Subject: Welcome aboard, Acme Dental!')).toBeTruthy();
+    expect(within(card).queryByRole('textbox')).toBeNull();
+    expect(within(card).queryByRole('checkbox')).toBeNull();
   });
 
   it('says when nothing waits', async () => {

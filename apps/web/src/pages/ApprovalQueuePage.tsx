@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { Alert, Group, Loader, Pagination, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Loader, Pagination, Stack, Text, Title } from '@mantine/core';
 import { describeError } from '../api/errors';
 import type { ApprovalItem } from '../api/types';
 import { usePendingApprovals } from '../api/useApprovals';
-import { useApproveRun, useRejectRun } from '../api/useRunActions';
+import { type DraftEdits, useApproveRun, useBulkApprove, useRejectRun } from '../api/useRunActions';
 import { usePermissions } from '../auth/usePermissions';
 import { ApprovalCard } from '../components/approvals/ApprovalCard';
 import { RejectApprovalModal } from '../components/approvals/RejectApprovalModal';
@@ -14,9 +14,11 @@ import { QueryError } from '../components/QueryError';
 
 const subjectOf = (approval: ApprovalItem) => `${approval.workflowName} for ${approval.clientName}`;
 
+const SKIP_REASONS: Record<string, string> = { not_found: 'not found', not_pending: 'no longer waiting', expired: 'expired' };
+
 /**
- * ApprovalQueue: pending approvals as cards (phone first), with Approve and Reject-with-reason for
- * admins. Other roles see the queue read-only.
+ * ApprovalQueue: pending approvals as cards (phone first), with Approve (a draft with the reviewer's edits) and
+ * Reject-with-reason for admins, and "Approve selected" for several at once. Other roles see the queue read-only.
  */
 export function ApprovalQueuePage() {
   const { canApprove } = usePermissions();
@@ -26,13 +28,21 @@ export function ApprovalQueuePage() {
   const reject = useRejectRun();
   const [rejecting, setRejecting] = useState<ApprovalItem | null>(null);
   const [notice, setNotice] = useState<{ color: string; text: string } | null>(null);
+  const bulk = useBulkApprove();
+  const [selected, setSelected] = useState<Set<string>>(new Set());
 
-  const doApprove = (approval: ApprovalItem) => {
+  const doApprove = (approval: ApprovalItem, edits?: DraftEdits) => {
     setNotice(null);
-    approve.mutate(approval.runId, {
-      onSuccess: () => setNotice({ color: 'green', text: `Approved: ${subjectOf(approval)}` }),
-      onError: (error) => setNotice({ color: 'red', text: `Could not approve ${subjectOf(approval)}: ${describeError(error)}` }),
-    });
+    approve.mutate(
+      { runId: approval.runId, edits },
+      {
+        onSuccess: () => {
+          setSelected((current) => new Set([...current].filter((runId) => runId !== approval.runId)));
+          setNotice({ color: 'green', text: `Approved${edits ? ' with your edits' : ''}: ${subjectOf(approval)}` });
+        },
+        onError: (error) => setNotice({ color: 'red', text: `Could not approve ${subjectOf(approval)}: ${describeError(error)}` }),
+      },
+    );
   };
   const doReject = (reason: string) => {
     if (!rejecting) return;
@@ -50,6 +60,33 @@ export function ApprovalQueuePage() {
 
   const { data, error } = approvals;
   const pageCount = pageCountOf(data);
+  const shown = data?.items ?? [];
+  const picked = shown.filter((approval) => selected.has(approval.runId));
+  const select = (runId: string, on: boolean) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (on) next.add(runId);
+      else next.delete(runId);
+      return next;
+    });
+  const doBulkApprove = () => {
+    const runIds = picked.map((approval) => approval.runId);
+    setNotice(null);
+    bulk.mutate(runIds, {
+      onSuccess: (result) => {
+        setSelected(new Set());
+        const skipped = result.skipped.map((item) => {
+          const approval = shown.find((candidate) => candidate.runId === item.runId);
+          return `${approval ? subjectOf(approval) : item.runId} (${SKIP_REASONS[item.reason] ?? item.reason})`;
+        });
+        setNotice({
+          color: skipped.length ? 'orange' : 'green',
+          text: `Approved ${result.done} of ${result.matched}${skipped.length ? `; not approved: ${skipped.join(', ')}` : ''}`,
+        });
+      },
+      onError: (failure) => setNotice({ color: 'red', text: `Could not approve the selected approvals: ${describeError(failure)}` }),
+    });
+  };
 
   return (
     <Stack gap="md">
@@ -77,16 +114,35 @@ export function ApprovalQueuePage() {
           </EmptyState>
         ) : (
           <Stack gap="md" aria-label="Pending approvals" component="section">
-            <Text size="sm" c="dimmed">
-              {data.total === 1 ? '1 approval waiting' : `${data.total} approvals waiting`}
-            </Text>
+            <Group justify="space-between" gap="xs">
+              {canApprove ? (
+                <Checkbox
+                  label={data.total === 1 ? '1 approval waiting' : `${data.total} approvals waiting`}
+                  aria-label="Select all"
+                  checked={picked.length > 0 && picked.length === shown.length}
+                  indeterminate={picked.length > 0 && picked.length < shown.length}
+                  onChange={(event) => setSelected(event.currentTarget.checked ? new Set(shown.map((approval) => approval.runId)) : new Set())}
+                />
+              ) : (
+                <Text size="sm" c="dimmed">
+                  {data.total === 1 ? '1 approval waiting' : `${data.total} approvals waiting`}
+                </Text>
+              )}
+              {canApprove && picked.length > 0 && (
+                <Button color="green" onClick={doBulkApprove} loading={bulk.isPending}>
+                  Approve selected ({picked.length})
+                </Button>
+              )}
+            </Group>
             {data.items.map((approval) => (
               <ApprovalCard
                 key={approval.id}
                 approval={approval}
                 canDecide={canApprove}
-                approving={approve.isPending && approve.variables === approval.runId}
-                onApprove={() => doApprove(approval)}
+                approving={(approve.isPending && approve.variables?.runId === approval.runId) || (bulk.isPending && selected.has(approval.runId))}
+                onApprove={(edits) => doApprove(approval, edits)}
+                selected={selected.has(approval.runId)}
+                onSelect={(on) => select(approval.runId, on)}
                 onReject={() => {
                   reject.reset();
                   setRejecting(approval);
