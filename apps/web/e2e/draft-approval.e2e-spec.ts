@@ -83,7 +83,7 @@ describe('approve an edited AI draft on a phone (Chromium)', () => {
     expect(await message.inputValue()).toBe('Hi Acme Outdoor team,\n\nWelcome aboard! Could we book a kickoff call this week?\n\nCheers,\nDraft Flow Agency');
     await card.getByText('Written by AI').waitFor();
     // Nothing wider than the phone.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await screenshot(page, 'approval-draft-390');
 
     const edited = 'Hi Acme Outdoor team,\n\nWelcome aboard! Does Thursday at 10:00 work for the kickoff call?\n\nCheers,\nDraft Flow Agency';

@@ -1,8 +1,13 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { ApprovalEntity, AuditEventEntity, CommunicationDraftEntity, WorkflowRunEntity } from '@automations/persistence';
-import { eventually, OpenAiServer, startOpenAiServer } from '@automations/testing';
+import { OpenAiServer, startOpenAiServer } from '@automations/testing';
 import type { TestAgency } from '../../api/test/support/test-api';
 import { alertStep, engineFixtures, stageTrigger } from './support/engine-fixtures';
 import { bearer, startTestStack, TestStack } from './support/test-stack';
+
+const WORKER_MAIN = join(__dirname, '..', '..', '..', 'dist', 'apps', 'worker', 'main.js');
 
 /**
  * PRODUCT §8.7: a `draft_communication` step that needs approval writes its draft first and the run waits for
@@ -38,6 +43,26 @@ describe('draft approvals: the draft is written first, then approved (edited) or
     await openai.close();
   });
   beforeEach(() => openai.reset());
+
+  /** A worker in its own process (to SIGKILL it), on the stack's database and queues, with a 2 s lease. */
+  function startWorkerProcess(): Promise<ChildProcess> {
+    if (!existsSync(WORKER_MAIN)) throw new Error(`No worker build at ${WORKER_MAIN}: run npm run build:server first (npm test does)`);
+    const { config } = stack.api;
+    const child = spawn(process.execPath, [WORKER_MAIN], {
+      env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: config.databaseUrl, REDIS_URL: config.redisUrl, QUEUE_PREFIX: config.queuePrefix, RUN_LEASE_SECONDS: '2', DB_POOL_SIZE: '5', WORKER_CONCURRENCY: '4' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    return new Promise((resolve, reject) => {
+      let output = '';
+      const onData = (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes('Engine started')) resolve(child);
+      };
+      child.stdout!.on('data', onData);
+      child.stderr!.on('data', onData);
+      child.once('exit', (code) => reject(new Error(`worker exited early (${code}): ${output}`)));
+    });
+  }
 
   /** The agency's OpenAI integration on the local server, or none (the template drafter). */
   async function useOpenAi(on: boolean): Promise<void> {
@@ -191,16 +216,36 @@ describe('draft approvals: the draft is written first, then approved (edited) or
     }
   });
 
-  it('a run taken over after its worker stopped mid-draft writes one draft', async () => {
-    // The engine stops while the run is queued; a new engine leases it and drafts once.
+  it('SIGKILL of a worker waiting for the model: another worker takes the run over and writes the one draft', async () => {
+    await useOpenAi(true);
     await stack.stopEngine();
-    const workflow = await f.createWorkflow({ name: 'Taken over', triggers: [stageTrigger('da-over')], steps: [draftStep('email')] });
-    const client = await f.createClient('Taken over Client');
-    const eventId = await f.moveStage(client.id, 'da-over');
-    await stack.startEngine();
-    const runId = await f.startedRun(eventId, workflow.id);
-    await stack.waitForRun(runId, ['awaiting_approval']);
-    await eventually(async () => ((await drafts().countBy({ runId })) === 1 ? true : undefined), { what: 'one draft' });
-    expect(await approvals().countBy({ runId })).toBe(1);
-  });
+    const workflow = await f.createWorkflow({ name: 'Killed mid-draft', triggers: [stageTrigger('da-kill')], steps: [draftStep('email')] });
+    const client = await f.createClient('Killed mid-draft Client');
+    openai.setDelay(60_000);
+    const child = await startWorkerProcess();
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    let engineBack = false;
+    try {
+      const runId = await f.startedRun(await f.moveStage(client.id, 'da-kill'), workflow.id);
+      await openai.waitForRequests(1, 20_000);
+      child.kill('SIGKILL');
+      await exited;
+      expect(await drafts().countBy({ runId })).toBe(0);
+
+      openai.setDelay(0);
+      await stack.startEngine();
+      engineBack = true;
+      // The killed worker's lease (2 s) expires; the reconciler hands the run to this engine, which drafts again.
+      await stack.waitForRun(runId, ['awaiting_approval'], 30_000);
+      expect(openai.requests).toHaveLength(2);
+      expect(await drafts().countBy({ runId })).toBe(1);
+      expect(await approvals().countBy({ runId })).toBe(1);
+      const [draft] = await drafts().findBy({ runId });
+      expect(await approvals().findOneByOrFail({ runId })).toMatchObject({ draftId: draft.id });
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      if (!engineBack) await stack.startEngine();
+      await useOpenAi(false);
+    }
+  }, 90_000);
 });

@@ -30,6 +30,8 @@ export interface OpenAiServer {
   readonly requests: OpenAiRequest[];
   /** Replaces the reply of later completions (`reset()` restores the default). */
   setReply(reply: OpenAiReply | undefined): void;
+  /** Holds each later completion this long before answering (a slow model; `reset()` sets it back to 0). */
+  setDelay(ms: number): void;
   /**
    * The next `count` requests get HTTP `status` with an OpenAI-style error body (429 carries
    * `retry-after: 1`), or a destroyed socket for `'disconnect'`.
@@ -70,6 +72,7 @@ export async function startOpenAiServer(options: OpenAiServerOptions = {}): Prom
   const invalidKeys = new Set(options.invalidKeys ?? ['sk-invalid']);
   const failures: { remaining: number; status: number | 'disconnect' }[] = [];
   let reply: OpenAiReply | undefined = options.reply;
+  let delayMs = 0;
   let sequence = 0;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -100,6 +103,7 @@ export async function startOpenAiServer(options: OpenAiServerOptions = {}): Prom
     if (!body || typeof body.model !== 'string' || !Array.isArray(body.messages) || body.messages.length === 0) return sendError(res, 400);
     if (body.stream) return sendError(res, 400);
 
+    if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
     const content = typeof reply === 'function' ? reply(body) : (reply ?? `Draft for ${lastUserMessage(body).slice(0, 40)}`);
     sequence += 1;
     const promptTokens = Math.ceil(JSON.stringify(body.messages).length / 4);
@@ -128,6 +132,9 @@ export async function startOpenAiServer(options: OpenAiServerOptions = {}): Prom
     setReply(next) {
       reply = next;
     },
+    setDelay(ms) {
+      delayMs = ms;
+    },
     failNext(count, status) {
       if (!Number.isInteger(count) || count < 1) throw new Error(`failNext needs a positive count, got ${count}`);
       failures.push({ remaining: count, status });
@@ -144,6 +151,7 @@ export async function startOpenAiServer(options: OpenAiServerOptions = {}): Prom
       requests.length = 0;
       failures.length = 0;
       reply = options.reply;
+      delayMs = 0;
     },
     close: () => closeHttpServer(server),
   };
