@@ -2,7 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApprovalEntity, AuditEventEntity, CommunicationDraftEntity, WorkflowRunEntity } from '@automations/persistence';
-import { OpenAiServer, startOpenAiServer } from '@automations/testing';
+import { OpenAiServer, SlackApiServer, startOpenAiServer, startSlackApiServer } from '@automations/testing';
 import type { TestAgency } from '../../api/test/support/test-api';
 import { alertStep, engineFixtures, stageTrigger } from './support/engine-fixtures';
 import { bearer, startTestStack, TestStack } from './support/test-stack';
@@ -15,6 +15,7 @@ const WORKER_MAIN = join(__dirname, '..', '..', '..', 'dist', 'apps', 'worker', 
  */
 describe('draft approvals: the draft is written first, then approved (edited) or rejected', () => {
   let openai: OpenAiServer;
+  let slack: SlackApiServer;
   let stack: TestStack;
   let agency: TestAgency;
   let f: ReturnType<typeof engineFixtures>;
@@ -34,13 +35,14 @@ describe('draft approvals: the draft is written first, then approved (edited) or
 
   beforeAll(async () => {
     openai = await startOpenAiServer({ reply: 'Subject: Welcome aboard, friends\n\nHi there,\n\nShall we book the kickoff?\n\nCheers,\nDraft Agency' });
-    stack = await startTestStack({ ACTION_MAX_ATTEMPTS: '3' });
+    slack = await startSlackApiServer();
+    stack = await startTestStack({ ACTION_MAX_ATTEMPTS: '3', SLACK_API_URL: slack.url });
     agency = await stack.createAgency('Draft Approval Agency');
     f = engineFixtures(stack, agency);
   });
   afterAll(async () => {
     await stack.close();
-    await openai.close();
+    await Promise.all([openai.close(), slack.close()]);
   });
   beforeEach(() => openai.reset());
 
@@ -80,7 +82,11 @@ describe('draft approvals: the draft is written first, then approved (edited) or
 
   it('writes the AI draft before the wait, shows it in the approval, and approving with edits keeps the edit and audits it', async () => {
     await useOpenAi(true);
+    await f.http().put('/api/v1/integrations/slack').set(bearer(agency.tokens.admin)).send({ botToken: 'xoxb-draft-agency-token', defaultChannel: 'C0DRAFTS' }).expect(200);
     const { runId } = await awaitingRun('Edited draft', 'da-edit', [alertStep('before'), draftStep('email'), alertStep('after')]);
+    await slack.waitForCalls(1);
+    expect(String((slack.calls[0].body as { text: string }).text)).toContain('"Edited draft" drafted an email for Edited draft Client; read, edit and approve it in the approval queue');
+    await stack.api.dataSource.query(`DELETE FROM integrations WHERE agency_id = $1 AND kind = 'slack'`, [agency.agencyId]);
 
     const [draft] = await drafts().findBy({ runId });
     expect(draft).toMatchObject({ stepId: 'draft', generator: 'openai', status: 'pending_approval', subject: 'Welcome aboard, friends', content: 'Hi there,\n\nShall we book the kickoff?\n\nCheers,\nDraft Agency', editedAt: null });

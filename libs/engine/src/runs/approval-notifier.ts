@@ -11,6 +11,8 @@ export interface ApprovalRequest {
   actionType: string;
   workflowName: string;
   clientName: string;
+  /** Set when the approval decides a draft written before it (PRODUCT §8.7). */
+  draft?: { platform: string };
 }
 
 /** An approval that timed out (its run is rejected with reason `timeout`). */
@@ -35,7 +37,9 @@ export class ApprovalNotifier {
   ) {}
 
   async notify(request: ApprovalRequest): Promise<void> {
-    const text = `Approval needed: "${request.workflowName}" wants to run ${request.actionType} for ${request.clientName} (run ${request.runId}).`;
+    const text = request.draft
+      ? `Approval needed: "${request.workflowName}" drafted ${request.draft.platform === 'slack' ? 'a Slack message' : 'an email'} for ${request.clientName}; read, edit and approve it in the approval queue (run ${request.runId}).`
+      : `Approval needed: "${request.workflowName}" wants to run ${request.actionType} for ${request.clientName} (run ${request.runId}).`;
     await this.send(request.agencyId, text, 'Automation approval needed');
   }
 

@@ -430,7 +430,7 @@ export class RunExecutor {
     });
     drive.pending = [];
     drive.executed += 1;
-    await this.announceApproval(drive, step, approvalId);
+    await this.announceApproval(drive, step, approvalId, true);
     return effect!;
   }
 
@@ -483,13 +483,21 @@ export class RunExecutor {
     return approval.identifiers[0].id as string;
   }
 
-  private async announceApproval(drive: Drive, step: ActionStep, approvalId: string): Promise<void> {
+  private async announceApproval(drive: Drive, step: ActionStep, approvalId: string, draft = false): Promise<void> {
     const { run, snapshot } = drive;
     const workflowName = run.workflow.name;
     await this.changes?.runChanged(run, 'awaiting_approval');
     await this.changes?.approvalChanged({ id: approvalId, agencyId: run.agencyId, runId: run.id }, 'pending');
     await this.approvalNotifier
-      ?.notify({ agencyId: run.agencyId, runId: run.id, stepId: step.id, actionType: step.type, workflowName, clientName: snapshot.client.name })
+      ?.notify({
+        agencyId: run.agencyId,
+        runId: run.id,
+        stepId: step.id,
+        actionType: step.type,
+        workflowName,
+        clientName: snapshot.client.name,
+        ...(draft ? { draft: { platform: String((step.config as { platform?: unknown }).platform ?? 'email') } } : {}),
+      })
       .catch((error: unknown) => emittedErrors.report('engine:approval-notifier', error));
   }
 
