@@ -9,8 +9,24 @@ import { UserPicker } from './UserPicker';
 const asString = (value: unknown) => (typeof value === 'string' ? value : undefined);
 const asStrings = (value: unknown) => (Array.isArray(value) ? value.map(String) : undefined);
 
+/**
+ * The schemas' descriptions speak to API integrators ("channel or user ids (C…, U…)"); someone picking from a list
+ * reads what the list holds instead.
+ */
+const PICKER_DESCRIPTIONS: Partial<Record<PickerKind, string>> = {
+  'slack-recipient': 'Channels and people of your Slack workspace.',
+  'email-recipient': 'People of your agency, or type any email address.',
+};
+
+function describedForPicking(kind: PickerKind, description: string | undefined): string | undefined {
+  if (PICKER_DESCRIPTIONS[kind]) return PICKER_DESCRIPTIONS[kind];
+  if (kind === 'user' && description && /\bid\b/.test(description)) return 'Pick a person from the list. Leave empty for nobody.';
+  return description;
+}
+
 /** A config field whose schema declares `x-picker`: a pick from the agency's own lists instead of a raw identifier. */
-export function PickerField({ kind, value, onChange, ...props }: FieldProps<unknown> & { kind: PickerKind }) {
+export function PickerField({ kind, value, onChange, ...rest }: FieldProps<unknown> & { kind: PickerKind }) {
+  const props = { ...rest, description: describedForPicking(kind, rest.description) };
   const isList = props.schema.type === 'array';
   switch (kind) {
     case 'stage':
