@@ -151,7 +151,7 @@ describe('build, run, approve and retry an automation (Chromium)', () => {
       'Client stage changes When a client moves into “onboarding”',
       'Client stage changes When a client moves into “onboarding” from “lead”',
       'AND',
-      'IF client.stage equals “onboarding”',
+      'IF Client stage equals “onboarding”',
       'Add an alert {{client.name}} is onboarding waits 1 min',
       'Add an alert {{client.name}} skipped onboarding',
       '', // where THEN and ELSE merge

@@ -1,4 +1,5 @@
 import type { ConditionOperator } from '../api/types';
+import { conditionFieldLabel } from '../components/builder/conditionFieldTypes';
 
 /**
  * Automations in words, for people who never see a definition: what starts them, what each
@@ -47,10 +48,10 @@ function text(config: Config, key: string): string | undefined {
   return value === undefined || value === null || value === '' ? undefined : String(value);
 }
 
-/** "client.health equals “red” and metrics.roas is less than “2”". */
+/** "Client health equals “red” and Latest roas is less than “2”" — fields by their labels, not their paths. */
 export function conditionInWords(mode: 'all' | 'any', rules: RuleLike[]): string {
   const words = rules.map((rule) =>
-    [rule.field || '…', operatorLabel(rule.operator), NO_VALUE.has(rule.operator) ? '' : q(rule.value ?? '')].filter(Boolean).join(' '),
+    [rule.field ? conditionFieldLabel(rule.field) : '…', operatorLabel(rule.operator), NO_VALUE.has(rule.operator) ? '' : q(rule.value ?? '')].filter(Boolean).join(' '),
   );
   return words.join(mode === 'all' ? ' and ' : ' or ');
 }

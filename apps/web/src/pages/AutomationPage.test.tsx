@@ -56,7 +56,7 @@ describe('AutomationPage', () => {
       'Create a task',
       'Kickoff call with {{client.name}}',
       'IF',
-      'client.health equals “red”',
+      'Client health equals “red”',
       'Add an alert',
       'Send an internal notification',
       'waits 30 min',

@@ -78,7 +78,7 @@ describe('flowLayout', () => {
       }),
       nodes: [
         'Client stage changes | When a client moves into “onboarding”',
-        'Send an internal notification | Hi | waits 30 min | needs approval | only run when metrics.roas is less than “2” or client.assignee.email is set | continues on failure',
+        'Send an internal notification | Hi | waits 30 min | needs approval | only run when Latest roas is less than “2” or Assignee email is set | continues on failure',
         'Update the client | active | waits 1 h 30 min',
       ],
       edges: ['Client stage changes: When a client moves into “onboarding” -> Send an internal notification: Hi', 'Send an internal notification: Hi -> Update the client: active'],
@@ -96,16 +96,16 @@ describe('flowLayout', () => {
       }),
       nodes: [
         'Client stage changes | When a client moves into “onboarding”',
-        'IF | client.health equals “red”',
+        'IF | Client health equals “red”',
         'Add an alert | At risk',
         'Send an internal notification | All good',
         'merge',
         'Create a task | Call',
       ],
       edges: [
-        'Client stage changes: When a client moves into “onboarding” -> IF: client.health equals “red”',
-        'IF: client.health equals “red” -> Add an alert: At risk [THEN]',
-        'IF: client.health equals “red” -> Send an internal notification: All good [ELSE]',
+        'Client stage changes: When a client moves into “onboarding” -> IF: Client health equals “red”',
+        'IF: Client health equals “red” -> Add an alert: At risk [THEN]',
+        'IF: Client health equals “red” -> Send an internal notification: All good [ELSE]',
         'Add an alert: At risk -> merge',
         'Send an internal notification: All good -> merge',
         'merge -> Create a task: Call',
@@ -114,12 +114,12 @@ describe('flowLayout', () => {
     {
       name: 'a branch without ELSE goes straight to the merge on its ELSE side',
       input: input({ steps: [branch('b', [action('t', 'add_alert', { title: 'At risk' })], null)] }),
-      nodes: ['Client stage changes | When a client moves into “onboarding”', 'IF | client.health equals “red”', 'Add an alert | At risk', 'merge'],
+      nodes: ['Client stage changes | When a client moves into “onboarding”', 'IF | Client health equals “red”', 'Add an alert | At risk', 'merge'],
       edges: [
-        'Client stage changes: When a client moves into “onboarding” -> IF: client.health equals “red”',
-        'IF: client.health equals “red” -> Add an alert: At risk [THEN]',
+        'Client stage changes: When a client moves into “onboarding” -> IF: Client health equals “red”',
+        'IF: Client health equals “red” -> Add an alert: At risk [THEN]',
         'Add an alert: At risk -> merge',
-        'IF: client.health equals “red” -> merge [ELSE]',
+        'IF: Client health equals “red” -> merge [ELSE]',
       ],
     },
     {
@@ -142,7 +142,7 @@ describe('flowLayout', () => {
       }),
       labels,
     );
-    const [ifNode, first, second, other, after] = ['client.health equals “red”', 'First', 'Second', 'Other', 'After'].map((title) => node(layout, title));
+    const [ifNode, first, second, other, after] = ['Client health equals “red”', 'First', 'Second', 'Other', 'After'].map((title) => node(layout, title));
     const merge = layout.nodes.find((candidate) => candidate.data.kind === 'merge')!;
     expect(first.position.y).toBe(other.position.y);
     expect(first.position.x + first.width).toBeLessThan(other.position.x);
