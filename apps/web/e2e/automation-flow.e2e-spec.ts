@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { SlackApiServer, startSlackApiServer } from '@automations/testing';
 import { bearer, startTestStack, TestStack } from '../../worker/test/support/test-stack';
 import type { TestAgency } from '../../api/test/support/test-api';
-import { assertBrowserPrerequisites, ConsoleErrorWatcher, launchChromium, screenshot, WEB_DIST } from './support/browser';
+import { assertBrowserPrerequisites, ConsoleErrorWatcher, launchChromium, screenshot, signIn, WEB_DIST } from './support/browser';
 
 /** Deadline for anything the UI should show after the engine or the live stream acts. */
 const UI_DEADLINE_MS = 20_000;
@@ -62,11 +62,7 @@ describe('build, run, approve and retry an automation (Chromium)', () => {
     const page = consoleErrors.watch(await context.newPage());
 
     // Sign in.
-    await page.goto(`${baseUrl}/login`);
-    await page.getByLabel('Email').fill(adminEmail);
-    await page.getByLabel('Password').fill('correct horse battery');
-    await page.getByRole('button', { name: /sign in/i }).click();
-    await page.getByText('Flow Agency').first().waitFor();
+    await signIn(page, baseUrl, adminEmail, 'Flow Agency');
 
     // Wizard: Basics.
     await page.getByRole('link', { name: 'New automation' }).first().click();

@@ -3,7 +3,7 @@ import type { Browser } from 'playwright-core';
 import { eventually, OpenAiServer, startOpenAiServer } from '@automations/testing';
 import { bearer, startTestStack, TestStack } from '../../worker/test/support/test-stack';
 import type { TestAgency } from '../../api/test/support/test-api';
-import { assertBrowserPrerequisites, ConsoleErrorWatcher, launchChromium, screenshot, WEB_DIST } from './support/browser';
+import { assertBrowserPrerequisites, ConsoleErrorWatcher, launchChromium, screenshot, signIn, WEB_DIST } from './support/browser';
 
 const UI_DEADLINE_MS = 20_000;
 const AI_REPLY = 'Subject: Welcome aboard, Acme Outdoor!\n\nHi Acme Outdoor team,\n\nWelcome aboard! Could we book a kickoff call this week?\n\nCheers,\nDraft Flow Agency';
@@ -68,11 +68,7 @@ describe('approve an edited AI draft on a phone (Chromium)', () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     context.setDefaultTimeout(UI_DEADLINE_MS);
     const page = consoleErrors.watch(await context.newPage());
-    await page.goto(`${baseUrl}/login`);
-    await page.getByLabel('Email').fill(adminEmail);
-    await page.getByLabel('Password').fill('correct horse battery');
-    await page.getByRole('button', { name: /sign in/i }).click();
-    await page.getByText('Draft Flow Agency').first().waitFor();
+    await signIn(page, baseUrl, adminEmail, 'Draft Flow Agency');
 
     await page.goto(`${baseUrl}/approvals`);
     const card = page.getByRole('article', { name: 'Welcome draft for Acme Outdoor' });

@@ -3,7 +3,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { eventually, OpenAiServer, SlackApiServer, startOpenAiServer, startSlackApiServer } from '@automations/testing';
 import { bearer, startTestStack, TestStack } from '../../worker/test/support/test-stack';
 import type { TestAgency } from '../../api/test/support/test-api';
-import { assertBrowserPrerequisites, ConsoleErrorWatcher, launchChromium, screenshot, WEB_DIST } from './support/browser';
+import { assertBrowserPrerequisites, ConsoleErrorWatcher, launchChromium, screenshot, signIn, WEB_DIST } from './support/browser';
 
 const UI_DEADLINE_MS = 20_000;
 const SLACK_BOT_TOKEN = 'xoxb-journey-agency-token';
@@ -58,11 +58,7 @@ describe('a new admin builds the onboarding automation from pickers and approves
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     context.setDefaultTimeout(UI_DEADLINE_MS);
     const page = consoleErrors.watch(await context.newPage());
-    await page.goto(`${baseUrl}/login`);
-    await page.getByLabel('Email').fill(adminEmail);
-    await page.getByLabel('Password').fill('correct horse battery');
-    await page.getByRole('button', { name: /sign in/i }).click();
-    await page.getByText('Journey Agency').first().waitFor();
+    await signIn(page, baseUrl, adminEmail, 'Journey Agency');
 
     // Settings opens on its first section; connect Slack and the agency's OpenAI-compatible endpoint.
     await page.getByRole('link', { name: 'Settings' }).first().click();
@@ -165,11 +161,7 @@ describe('a new admin builds the onboarding automation from pickers and approves
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     phone.setDefaultTimeout(UI_DEADLINE_MS);
     const mobile = consoleErrors.watch(await phone.newPage());
-    await mobile.goto(`${baseUrl}/login`);
-    await mobile.getByLabel('Email').fill(adminEmail);
-    await mobile.getByLabel('Password').fill('correct horse battery');
-    await mobile.getByRole('button', { name: /sign in/i }).click();
-    await mobile.getByText('Journey Agency').first().waitFor();
+    await signIn(mobile, baseUrl, adminEmail, 'Journey Agency');
     await mobile.goto(`${baseUrl}/approvals`);
     const card = mobile.getByRole('article', { name: 'Onboarding welcome for Acme Outdoor' });
     await card.waitFor();

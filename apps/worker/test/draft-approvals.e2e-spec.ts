@@ -1,13 +1,10 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { ApprovalEntity, AuditEventEntity, CommunicationDraftEntity, WorkflowRunEntity } from '@automations/persistence';
 import { OpenAiServer, SlackApiServer, startOpenAiServer, startSlackApiServer } from '@automations/testing';
 import type { TestAgency } from '../../api/test/support/test-api';
 import { alertStep, engineFixtures, stageTrigger } from './support/engine-fixtures';
 import { bearer, startTestStack, TestStack } from './support/test-stack';
+import { startWorkerProcess } from './support/worker-process';
 
-const WORKER_MAIN = join(__dirname, '..', '..', '..', 'dist', 'apps', 'worker', 'main.js');
 
 /**
  * PRODUCT §8.7: a `draft_communication` step that needs approval writes its draft first and the run waits for
@@ -45,26 +42,6 @@ describe('draft approvals: the draft is written first, then approved (edited) or
     await Promise.all([openai.close(), slack.close()]);
   });
   beforeEach(() => openai.reset());
-
-  /** A worker in its own process (to SIGKILL it), on the stack's database and queues, with a 2 s lease. */
-  function startWorkerProcess(): Promise<ChildProcess> {
-    if (!existsSync(WORKER_MAIN)) throw new Error(`No worker build at ${WORKER_MAIN}: run npm run build:server first (npm test does)`);
-    const { config } = stack.api;
-    const child = spawn(process.execPath, [WORKER_MAIN], {
-      env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: config.databaseUrl, REDIS_URL: config.redisUrl, QUEUE_PREFIX: config.queuePrefix, RUN_LEASE_SECONDS: '2', DB_POOL_SIZE: '5', WORKER_CONCURRENCY: '4' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    return new Promise((resolve, reject) => {
-      let output = '';
-      const onData = (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes('Engine started')) resolve(child);
-      };
-      child.stdout!.on('data', onData);
-      child.stderr!.on('data', onData);
-      child.once('exit', (code) => reject(new Error(`worker exited early (${code}): ${output}`)));
-    });
-  }
 
   /** The agency's OpenAI integration on the local server, or none (the template drafter). */
   async function useOpenAi(on: boolean): Promise<void> {
@@ -228,7 +205,7 @@ describe('draft approvals: the draft is written first, then approved (edited) or
     const workflow = await f.createWorkflow({ name: 'Killed mid-draft', triggers: [stageTrigger('da-kill')], steps: [draftStep('email')] });
     const client = await f.createClient('Killed mid-draft Client');
     openai.setDelay(60_000);
-    const child = await startWorkerProcess();
+    const child = await startWorkerProcess(stack);
     const exited = new Promise((resolve) => child.once('exit', resolve));
     let engineBack = false;
     try {

@@ -1,14 +1,11 @@
-import { ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import Redis from 'ioredis';
 import { ApprovalEntity, AuditEventEntity, TaskEntity, WorkflowRunEntity } from '@automations/persistence';
 import { eventually } from '@automations/testing';
 import type { TestAgency } from '../../api/test/support/test-api';
 import { alertStep, engineFixtures, stageTrigger } from './support/engine-fixtures';
 import { bearer, startTestStack, TestStack } from './support/test-stack';
+import { startWorkerProcess } from './support/worker-process';
 
-const WORKER_MAIN = join(__dirname, '..', '..', '..', 'dist', 'apps', 'worker', 'main.js');
 
 /** Crashes, lost Redis data and races: nothing lost, nothing duplicated, one outcome. */
 describe('fault injection', () => {
@@ -17,37 +14,18 @@ describe('fault injection', () => {
   let f: ReturnType<typeof engineFixtures>;
 
   beforeAll(async () => {
-    if (!existsSync(WORKER_MAIN)) throw new Error(`No worker build at ${WORKER_MAIN}: run npm run build:server first (npm test does)`);
     stack = await startTestStack({ RUN_LEASE_SECONDS: '2' });
     agency = await stack.createAgency('Fault Agency');
     f = engineFixtures(stack, agency);
   });
   afterAll(() => stack.close());
 
-  function startWorkerProcess(): Promise<ChildProcess> {
-    const { config } = stack.api;
-    const child = spawn(process.execPath, [WORKER_MAIN], {
-      env: { ...process.env, NODE_ENV: 'test', DATABASE_URL: config.databaseUrl, REDIS_URL: config.redisUrl, QUEUE_PREFIX: config.queuePrefix, RUN_LEASE_SECONDS: '2', DB_POOL_SIZE: '5', WORKER_CONCURRENCY: '4' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    return new Promise((resolve, reject) => {
-      let output = '';
-      const onData = (chunk: Buffer) => {
-        output += chunk.toString();
-        if (output.includes('Engine started')) resolve(child);
-      };
-      child.stdout!.on('data', onData);
-      child.stderr!.on('data', onData);
-      child.once('exit', (code) => reject(new Error(`worker exited early (${code}): ${output}`)));
-    });
-  }
-
   it('SIGKILL of a worker in the middle of a chain: another worker finishes it, every task exists exactly once', async () => {
     await stack.stopEngine();
     const steps = Array.from({ length: 150 }, (_, i) => ({ id: `t${i}`, type: 'create_task', config: { title: `Task ${i} for {{client.name}}`, priority: 'low' } }));
     const workflow = await f.createWorkflow({ name: 'Killed mid-chain', triggers: [stageTrigger('kill')], steps });
     const client = await f.createClient('Kill Client');
-    const child = await startWorkerProcess();
+    const child = await startWorkerProcess(stack);
     const exited = new Promise((resolve) => child.once('exit', resolve));
     const runId = await f.startedRun(await f.moveStage(client.id, 'kill'), workflow.id);
     const tasks = stack.api.dataSource.getRepository(TaskEntity);
@@ -70,7 +48,7 @@ describe('fault injection', () => {
     const steps = Array.from({ length: 150 }, (_, i) => ({ id: `g${i}`, type: 'create_task', config: { title: `Graceful ${i}`, priority: 'low' } }));
     const workflow = await f.createWorkflow({ name: 'Graceful stop', triggers: [stageTrigger('sigterm')], steps });
     const client = await f.createClient('Graceful Client');
-    const child = await startWorkerProcess();
+    const child = await startWorkerProcess(stack);
     const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
     const runId = await f.startedRun(await f.moveStage(client.id, 'sigterm'), workflow.id);
     const tasks = stack.api.dataSource.getRepository(TaskEntity);

@@ -25,6 +25,15 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
 }
 
+/** Signs in through the login page with the test agencies' password and waits for the agency's name in the header. */
+export async function signIn(page: Page, baseUrl: string, email: string, agencyName: string): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill('correct horse battery');
+  await page.getByRole('button', { name: /sign in/i }).click();
+  await page.getByText(agencyName).first().waitFor();
+}
+
 /** A PNG named after the page state, under SCREENSHOTS: the full page, or just one element of it. */
 export async function screenshot(target: Page | Locator, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
   const path = join(SCREENSHOTS, `${name}.png`);
