@@ -56,3 +56,13 @@ export * from './runs/step-config-renderer';
 // Loop prevention: run-time rules and the save-time cycle warning
 export * from './loops/loop-rules';
 export * from './loops/trigger-cycles';
+
+// Automation templates: placeholders, saving a workflow as a template, portable documents
+export * from './automation-templates/template.types';
+export { isPlaceholderRef, placeholderRef, findPlaceholderUses, fillPlaceholders, type PlaceholderUse } from './automation-templates/placeholder-refs';
+export { checkPlaceholderSchema, checkPlaceholderValue } from './automation-templates/placeholder-schema';
+export { validateTemplateContent, checkTemplateDefinition, type TemplateContentResult } from './automation-templates/template-content.validator';
+export { resolvePlaceholderValues, instantiateTemplate, type InstantiationResult, type PlaceholderValuesResult } from './automation-templates/template-instantiation';
+export { templatizeDefinition, type TemplatizeOptions, type TemplatizedDefinition } from './automation-templates/definition-templatizer';
+export { PORTABLE_WORKFLOW_FORMAT, createPortableDocument, parsePortableDocument, type PortableWorkflowDocument } from './automation-templates/portable-workflow';
+export { BUILTIN_TEMPLATES, getBuiltinTemplate } from './automation-templates/builtin';
