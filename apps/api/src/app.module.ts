@@ -20,6 +20,7 @@ import { RunsModule } from './modules/runs/runs.module';
 import { WorkflowsModule } from './modules/workflows/workflows.module';
 import { PreviewModule } from './modules/preview/preview.module';
 import { StreamModule } from './modules/stream/stream.module';
+import { TemplatesModule } from './modules/templates/templates.module';
 
 @Module({})
 export class AppModule {
@@ -33,6 +34,7 @@ export class AppModule {
         AuditModule,
         AccountsModule,
         WorkflowsModule,
+        TemplatesModule,
         PreviewModule,
         RunsModule,
         AnalyticsModule,

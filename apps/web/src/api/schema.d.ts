@@ -428,6 +428,101 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The template library: built-ins, your agency’s and imported ones. Most used first, then built-ins in gallery order, then newest */
+        get: operations["TemplatesController_list"];
+        put?: never;
+        /**
+         * Save a template: from its content, or from one of your automations (`fromWorkflowId`)
+         * @description Agency-specific values (user ids, Slack ids, email addresses, a schedule’s client filter, names of your clients and people in texts) become placeholders.
+         */
+        post: operations["TemplatesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One template */
+        get: operations["TemplatesController_get"];
+        put?: never;
+        post?: never;
+        /** Delete one of your agency’s templates (automations made from it stay; its share code stops working) */
+        delete: operations["TemplatesController_remove"];
+        options?: never;
+        head?: never;
+        /** Edit one of your agency’s templates (the result is validated as a whole) */
+        patch: operations["TemplatesController_update"];
+        trace?: never;
+    };
+    "/api/v1/templates/{id}/instantiate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create an automation from the template with a value per placeholder (inactive unless `activate: true`) */
+        post: operations["TemplatesController_instantiate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/templates/{id}/share": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make a share code for another agency (valid 30 days unless `expiresInDays`); a new code replaces the previous one */
+        post: operations["TemplatesController_share"];
+        /** Revoke the template’s share code */
+        delete: operations["TemplatesController_revokeShare"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/templates/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy a template another agency shared into your library (`source: shared`)
+         * @description An unknown, expired or revoked code answers the same 404.
+         */
+        post: operations["TemplatesController_importShared"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/tickets": {
         parameters: {
             query?: never;
@@ -515,6 +610,23 @@ export interface paths {
         head?: never;
         /** Update an automation */
         patch: operations["WorkflowsController_update"];
+        trace?: never;
+    };
+    "/api/v1/workflows/{id}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The automation as a portable document (`automations.workflow/v1`); agency-specific values become placeholders */
+        get: operations["PortableWorkflowsController_exportDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/workflows/{id}/runs": {
@@ -673,6 +785,23 @@ export interface paths {
          * @description Up to 100 run ids; each is decided on its own exactly like `POST /workflows/runs/{runId}/approve` (one audit line per run). Runs that are not this agency's, have no pending approval or whose approval expired are listed in `skipped`; repeating the call approves nothing more.
          */
         post: operations["RunsController_bulkApprove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflows/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create an inactive automation from an exported document and a value per placeholder */
+        post: operations["PortableWorkflowsController_importDocument"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1475,6 +1604,36 @@ export interface components {
             /** @enum {string} */
             role: "viewer" | "manager" | "admin";
         };
+        CreateTemplateDto: {
+            /** @enum {string} */
+            category: "onboarding" | "retention" | "performance" | "support" | "reporting" | "communication";
+            /** @description A workflow definition; values may be `{"$placeholder": "key"}`. Agency-specific literals (Slack ids, user ids, emails) become placeholders. */
+            definition: {
+                [key: string]: unknown;
+            };
+            /** @example Alert the team and open a task when ROAS falls below a threshold */
+            description?: string;
+            /** @example ROAS drop rescue */
+            name: string;
+            /** @description Each placeholder the definition uses, declared once */
+            placeholders?: components["schemas"]["TemplatePlaceholderDto"][];
+        };
+        CreateTemplateFromWorkflowDto: {
+            /** @enum {string} */
+            category: "onboarding" | "retention" | "performance" | "support" | "reporting" | "communication";
+            /** @description Defaults to the automation’s description */
+            description?: string;
+            /**
+             * Format: uuid
+             * @description The automation to save as a template
+             */
+            fromWorkflowId: string;
+            /**
+             * @description Defaults to the automation’s name
+             * @example Onboarding kickoff
+             */
+            name?: string;
+        };
         CreateUserDto: {
             /** @example mia@demo.agency */
             email: string;
@@ -1833,6 +1992,45 @@ export interface components {
              */
             ids: string[];
         };
+        ImportTemplateDto: {
+            /** @example tpl_0vQm7m3sFZ0n2b4G8xYc1dJkL9pQrStUvWxYz01234A */
+            shareCode: string;
+        };
+        ImportWorkflowDto: {
+            /** @description An exported document; another `format` is a 400 at `document.format` */
+            document: components["schemas"]["PortableWorkflowDocumentDto"];
+            /** @description Name of the new automation; defaults to the document’s */
+            name?: string;
+            /** @description A value per placeholder of the document; a missing or invalid one is a 400 at `values.<key>` */
+            values?: {
+                [key: string]: unknown;
+            };
+        };
+        InstantiateTemplateDto: {
+            /**
+             * @description Switch the new automation on right away
+             * @default false
+             * @example false
+             */
+            activate: boolean;
+            /**
+             * @description Name of the new automation; defaults to the template definition’s name
+             * @example Onboarding kickoff
+             */
+            name?: string;
+            /**
+             * @description A value per placeholder key (placeholders with a default may be left out); a missing or invalid one is a 400 at `values.<key>`
+             * @example {
+             *       "alertsChannel": [
+             *         "C0123ABCD"
+             *       ],
+             *       "roasThreshold": 2
+             *     }
+             */
+            values?: {
+                [key: string]: unknown;
+            };
+        };
         IntegrationDto: {
             /**
              * @description Saved with everything it needs to work
@@ -2065,6 +2263,20 @@ export interface components {
             pageSize: number;
             /** @example 42 */
             total: number;
+        };
+        PortableWorkflowDocumentDto: {
+            /** @description The workflow definition; values may be `{"$placeholder": "key"}` */
+            definition: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            exportedAt: string;
+            /**
+             * @example automations.workflow/v1
+             * @enum {string}
+             */
+            format: "automations.workflow/v1";
+            placeholders: components["schemas"]["TemplatePlaceholderDto"][];
         };
         PreviewClientRefDto: {
             /**
@@ -2556,6 +2768,13 @@ export interface components {
              */
             stage: string;
         };
+        ShareTemplateDto: {
+            /**
+             * @description Days until the code stops working
+             * @default 30
+             */
+            expiresInDays: number;
+        };
         SlackChannelDto: {
             /**
              * @description The id to store in send_notification recipients
@@ -2720,6 +2939,149 @@ export interface components {
             pageSize: number;
             /** @example 42 */
             total: number;
+        };
+        TemplateDto: {
+            /**
+             * @description Distinct action types of the definition (branches included), in order of appearance
+             * @example [
+             *       "create_task",
+             *       "send_notification"
+             *     ]
+             */
+            actionTypes: string[];
+            /**
+             * @example onboarding
+             * @enum {string}
+             */
+            category: "onboarding" | "retention" | "performance" | "support" | "reporting" | "communication";
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * @description A workflow definition (PRODUCT.md §2) in which any value may be `{"$placeholder": "key"}`
+             * @example {
+             *       "name": "Onboarding kickoff",
+             *       "triggers": [
+             *         {
+             *           "type": "stage_change",
+             *           "config": {
+             *             "toStage": "onboarding"
+             *           }
+             *         }
+             *       ],
+             *       "steps": [
+             *         {
+             *           "id": "notify",
+             *           "type": "send_notification",
+             *           "config": {
+             *             "channel": "slack",
+             *             "recipients": {
+             *               "$placeholder": "alertsChannel"
+             *             },
+             *             "message": "{{client.name}} is onboarding"
+             *           }
+             *         }
+             *       ]
+             *     }
+             */
+            definition: {
+                [key: string]: unknown;
+            };
+            /** @example Kick off every new client with a call, a welcome and a heads-up to the team */
+            description: string;
+            /**
+             * @description `builtin-<slug>` for a built-in template, a UUID otherwise
+             * @example builtin-onboarding-kickoff
+             */
+            id: string;
+            /** @example Onboarding kickoff */
+            name: string;
+            placeholders: components["schemas"]["TemplatePlaceholderDto"][];
+            /** @description The live share code’s expiry; null when the template is not shared (the code itself is only shown once, when created) */
+            share: components["schemas"]["TemplateShareStatusDto"] | null;
+            /** @description Set on templates imported from another agency */
+            sharedFrom: components["schemas"]["TemplateSharedFromDto"] | null;
+            /**
+             * @description builtin ships with the product (read-only); agency was saved by your agency; shared was imported from another agency
+             * @example builtin
+             * @enum {string}
+             */
+            source: "builtin" | "agency" | "shared";
+            /**
+             * @description Trigger types of the definition, in order
+             * @example [
+             *       "stage_change"
+             *     ]
+             */
+            triggerTypes: string[];
+            /**
+             * @description Automations your agency created from it
+             * @example 3
+             */
+            usageCount: number;
+        };
+        TemplatePageDto: {
+            items: components["schemas"]["TemplateDto"][];
+            /** @example 1 */
+            page: number;
+            /** @example 50 */
+            pageSize: number;
+            /** @example 42 */
+            total: number;
+        };
+        TemplatePlaceholderDto: {
+            /**
+             * @description Value used when none is given (any JSON value valid against `schema`)
+             * @example 2
+             */
+            default?: string | number | boolean | unknown[] | {
+                [key: string]: unknown;
+            };
+            /** @example Where the team hears about it */
+            description: string;
+            /** @example alertsChannel */
+            key: string;
+            /** @example Slack channel for alerts */
+            label: string;
+            /**
+             * @description JSON Schema of the value (type, enum, format email/uuid, minimum/maximum, items…; `x-picker` names the list to pick it from: user, slack-recipient, email-recipient, stage, metric)
+             * @example {
+             *       "type": "array",
+             *       "x-picker": "slack-recipient",
+             *       "minItems": 1,
+             *       "items": {
+             *         "type": "string",
+             *         "pattern": "^[CGDUW][A-Z0-9]{6,}$"
+             *       }
+             *     }
+             */
+            schema: {
+                [key: string]: unknown;
+            };
+        };
+        TemplateShareCodeDto: {
+            /** Format: date-time */
+            expiresAt: string;
+            /**
+             * @description Give it to the other agency; it is stored only as a hash and cannot be shown again
+             * @example tpl_0vQm7m3sFZ0n2b4G8xYc1dJkL9pQrStUvWxYz01234A
+             */
+            shareCode: string;
+        };
+        TemplateSharedFromDto: {
+            /**
+             * @description Name of the agency that shared it
+             * @example Northwind Agency
+             */
+            agencyName: string;
+        };
+        TemplateShareStatusDto: {
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @description When the live share code stops working
+             */
+            expiresAt: string;
         };
         TicketCreatedDataDto: {
             /** @example billing */
@@ -2907,6 +3269,18 @@ export interface components {
              * @example active
              */
             stage?: string;
+        };
+        UpdateTemplateDto: {
+            /** @enum {string} */
+            category?: "onboarding" | "retention" | "performance" | "support" | "reporting" | "communication";
+            /** @description Send `placeholders` along when the placeholders it uses change */
+            definition?: {
+                [key: string]: unknown;
+            };
+            description?: string;
+            /** @example ROAS drop rescue v2 */
+            name?: string;
+            placeholders?: components["schemas"]["TemplatePlaceholderDto"][];
         };
         UpdateUserDto: {
             /** @example false */
@@ -5103,6 +5477,395 @@ export interface operations {
             };
         };
     };
+    TemplatesController_list: {
+        parameters: {
+            query?: {
+                category?: "onboarding" | "retention" | "performance" | "support" | "reporting" | "communication";
+                page?: number;
+                pageSize?: number;
+                /** @description Case-insensitive match on name or description */
+                search?: string;
+                source?: "builtin" | "agency" | "shared";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplatePageDto"];
+                };
+            };
+            /** @description Invalid input; `details` lists each field path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    TemplatesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTemplateDto"] | components["schemas"]["CreateTemplateFromWorkflowDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateDto"];
+                };
+            };
+            /** @description Invalid input; `details` lists each field path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description fromWorkflowId is not an automation of your agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    TemplatesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateDto"];
+                };
+            };
+            /** @description Invalid input; `details` lists each field path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    TemplatesController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `details` lists each field path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Built-in templates are read-only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    TemplatesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTemplateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateDto"];
+                };
+            };
+            /** @description Invalid input; `details` lists each field path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Built-in templates are read-only */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    TemplatesController_instantiate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InstantiateTemplateDto"];
+            };
+        };
+        responses: {
+            /** @description The created automation, as `POST /workflows` answers */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowDetailDto"];
+                };
+            };
+            /** @description Invalid input; `details` lists each field path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    TemplatesController_share: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ShareTemplateDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateShareCodeDto"];
+                };
+            };
+            /** @description Invalid input; `details` lists each field path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Built-in templates are the same for every agency: nothing to share */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    TemplatesController_revokeShare: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `details` lists each field path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Built-in templates cannot be shared */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    TemplatesController_importShared: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportTemplateDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateDto"];
+                };
+            };
+            /** @description Invalid input; `details` lists each field path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     RecordsController_tickets: {
         parameters: {
             query?: {
@@ -5408,6 +6171,44 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["WorkflowDetailDto"];
+                };
+            };
+            /** @description Invalid input; `details` lists each field path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PortableWorkflowsController_exportDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortableWorkflowDocumentDto"];
                 };
             };
             /** @description Invalid input; `details` lists each field path */
@@ -5767,6 +6568,39 @@ export interface operations {
                 };
             };
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    PortableWorkflowsController_importDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportWorkflowDto"];
+            };
+        };
+        responses: {
+            /** @description The created automation, as `POST /workflows` answers */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowDetailDto"];
+                };
+            };
+            /** @description Invalid input; `details` lists each field path */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
