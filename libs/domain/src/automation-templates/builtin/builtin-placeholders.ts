@@ -51,3 +51,28 @@ export function numberPlaceholder(key: string, label: string, description: strin
     default: defaultValue,
   };
 }
+
+/**
+ * The time zone a schedule is read in. Built-ins default to UTC (they cannot know the agency's); the workflow
+ * validation checks the name once filled.
+ */
+export function timeZonePlaceholder(key: string, label: string, description: string): TemplatePlaceholder {
+  return {
+    key,
+    label,
+    description,
+    schema: { type: 'string', title: label, minLength: 1, maxLength: 64, examples: ['America/New_York', 'Europe/London'] },
+    default: 'UTC',
+  };
+}
+
+/** Pipeline stages (picked from the agency's own), with default-pipeline stages as the default. */
+export function stagesPlaceholder(key: string, label: string, description: string, defaultStages: string[]): TemplatePlaceholder {
+  return {
+    key,
+    label,
+    description,
+    schema: { type: 'array', title: label, minItems: 1, maxItems: 50, uniqueItems: true, items: { type: 'string', title: 'Stage', minLength: 1, maxLength: 64, [PICKER_KEYWORD]: 'stage' } },
+    default: defaultStages,
+  };
+}
