@@ -3,11 +3,13 @@ import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { actionTypes, triggerTypes } from '../../test/appStubs';
+import { actionTypes, stubApp, triggerTypes } from '../../test/appStubs';
+import { jsonResponse } from '../../test/fetchStub';
 import { ActionChainEditor } from './ActionChainEditor';
 import { BuilderContext, type BuilderContextValue } from './BuilderContext';
 import { definitionFromDraft } from './draftConversion';
-import { newAction, type DraftAction, type DraftStep } from './draft';
+import { newAction, newBranch, type DraftAction, type DraftStep } from './draft';
+import { BuilderHarness } from './help/builderHarness';
 
 let current: DraftStep[] = [];
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
@@ -96,5 +98,79 @@ describe('ActionChainEditor', () => {
     });
     expect(types()).toEqual(['add_alert', 'create_task', 'update_client']);
     expect(screen.getByRole('listitem', { name: 'Step 2: Create a task' })).toBeTruthy();
+  });
+});
+
+function StepsWithHelp({ initial }: { initial: DraftStep[] }) {
+  const [steps, setSteps] = useState<DraftStep[]>(initial);
+  current = steps;
+  return <ActionChainEditor steps={steps} onChange={setSteps} path="steps" />;
+}
+
+function renderWithHelp(initial: DraftStep[]) {
+  stubApp({ 'GET /api/v1/users': () => jsonResponse(200, { items: [], total: 0, page: 1, pageSize: 200 }) });
+  render(
+    <BuilderHarness>
+      <StepsWithHelp initial={initial} />
+    </BuilderHarness>,
+  );
+}
+
+/** The input or select a user reads under `label` (Mantine also labels its option lists). */
+const field = (container: HTMLElement, label: RegExp) =>
+  within(container)
+    .getAllByLabelText(label)
+    .find((element): element is HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement =>
+      element instanceof HTMLInputElement || element instanceof HTMLSelectElement || element instanceof HTMLTextAreaElement,
+    )!;
+
+describe('ActionChainEditor help', () => {
+  it('has one help panel for the whole chain, naming every kind of action, branches and options', () => {
+    renderWithHelp([newBranch()]);
+    const panels = screen.getAllByRole('complementary', { name: 'Help: Actions' });
+    expect(panels).toHaveLength(1);
+    const [help] = panels;
+    expect(within(help).getByText(/Actions are what the automation does, one after the other/)).toBeTruthy();
+    fireEvent.click(within(help).getByRole('button', { name: 'Help' }));
+    expect(within(help).getByText(/An IF\/ELSE branch when some steps depend on the client/)).toBeTruthy();
+    expect(within(help).getByText(/wait before it, ask for approval, go on when it fails/)).toBeTruthy();
+    for (const label of ['Create a task', 'Send an internal notification', 'Draft a client message']) expect(within(help).getByText(label)).toBeTruthy();
+  });
+
+  it('fills an action’s form from an example in words, keeping the step and its options', () => {
+    renderWithHelp([action('create_task', { title: 'Call' }, { id: 'kickoff', delayMinutes: 30 })]);
+    const step = screen.getByRole('listitem', { name: 'Step 1: Create a task' });
+    fireEvent.click(within(step).getByRole('button', { name: 'Show 2 examples' }));
+    const [first, second] = within(step).getAllByRole('listitem', { name: /^Example/ });
+    expect(first.textContent).toContain('Title: Kickoff call with [Client name]');
+    expect(first.textContent).toContain('Assignee: The client’s assignee');
+    expect(second.textContent).toContain('Description: ROAS dropped to [Latest roas]. Check budgets and creatives.');
+
+    fireEvent.click(within(first).getByRole('button', { name: 'Use this example' }));
+    expect(field(step, /^Title/).value).toBe('Kickoff call with {{client.name}}');
+    expect(field(step, /^Priority/).value).toBe('high');
+    expect(field(step, /^Due in/).value).toBe('2');
+    expect(field(step, /^Assignee/).value).toBe('The client’s assignee');
+    expect(within(step).queryByRole('listitem', { name: /^Example/ })).toBeNull();
+    expect(within(step).getByRole('status').textContent).toBe('Filled in from the example. Adjust it to your needs.');
+
+    const [saved] = definitionFromDraft({ name: 'n', description: '', isActive: true, requiresApproval: false, triggers: [], steps: current }).steps;
+    expect(saved).toMatchObject({ id: 'kickoff', type: 'create_task', delayMinutes: 30 });
+  });
+
+  it('leaves the Slack recipients of an example to pick, and says so', () => {
+    renderWithHelp([action('send_notification', { channel: 'slack' })]);
+    const step = screen.getByRole('listitem', { name: 'Step 1: Send an internal notification' });
+    fireEvent.click(within(step).getByRole('button', { name: 'Show 2 examples' }));
+    const [first] = within(step).getAllByRole('listitem', { name: /^Example/ });
+    expect(first.textContent).toContain('Recipients: Slack channels or people you pick');
+    expect(first.textContent).not.toContain('C0123ABCD');
+
+    fireEvent.click(within(first).getByRole('button', { name: 'Use this example' }));
+    expect(field(step, /^Message/).value).toBe('{{client.name}} moved to {{client.stage}}');
+    expect((current[0] as DraftAction).config).toEqual({ channel: 'slack', message: '{{client.name}} moved to {{client.stage}}' });
+    expect(within(step).getByRole('status').textContent).toBe(
+      'Filled in from the example. Still to choose: Recipients (an example cannot know your Slack channels and people).',
+    );
   });
 });

@@ -7,6 +7,7 @@ import { ActionConfiguration } from './ActionConfiguration';
 import { useBuilder } from './BuilderContext';
 import { ConditionalLogicEditor } from './ConditionalLogicEditor';
 import { newAction, newBranch, type DraftStep } from './draft';
+import { ActionsHelp } from './help/ActionsHelp';
 import { StepCard, type MoveDirection } from './StepCard';
 
 interface ActionChainEditorProps {
@@ -65,6 +66,7 @@ export function ActionChainEditor({ steps, onChange, path, depth = 0, namePrefix
 
   return (
     <Stack gap="sm">
+      {depth === 0 && <ActionsHelp />}
       {errors[path] && (
         <Text size="sm" c="red" role="alert">
           {errors[path]}

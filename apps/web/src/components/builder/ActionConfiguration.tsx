@@ -8,6 +8,7 @@ import { defaultsOf, errorsUnder } from '../schema-form/jsonSchema';
 import { useBuilder } from './BuilderContext';
 import { ConditionRulesEditor } from './ConditionRulesEditor';
 import { newCondition, type DraftAction } from './draft';
+import { TypeExamples } from './help/TypeExamples';
 import { TemplateVariablePicker } from './TemplateVariablePicker';
 import { DELAY_SCHEMA } from './validateDraft';
 
@@ -73,6 +74,14 @@ export function ActionConfiguration({ step, onChange, path, name }: ActionConfig
         description={descriptor?.description}
         onChange={(event) => chooseType(event.currentTarget.value)}
       />
+      {descriptor && (
+        <TypeExamples
+          key={descriptor.type}
+          descriptor={descriptor}
+          kind="action"
+          onUse={(config) => change({ config }, `${path}.config`)}
+        />
+      )}
       {descriptor && (
         <SchemaForm
           schema={descriptor.configSchema}

@@ -2,6 +2,7 @@ import { Stack, Switch, Textarea, TextInput } from '@mantine/core';
 import { MAX_WORKFLOW_DESCRIPTION_LENGTH, MAX_WORKFLOW_NAME_LENGTH } from '@automations/domain/constants';
 import { useBuilder } from './BuilderContext';
 import type { Draft } from './draft';
+import { BasicsHelp } from './help/BasicsHelp';
 
 interface BasicsStepProps {
   draft: Draft;
@@ -12,6 +13,7 @@ export function BasicsStep({ draft, onChange }: BasicsStepProps) {
   const { errors, clearError } = useBuilder();
   return (
     <Stack gap="md">
+      <BasicsHelp />
       <TextInput
         label="Name"
         description="Shown on the dashboard, in run history and in notifications."

@@ -7,6 +7,8 @@ import { defaultsOf, errorsUnder } from '../schema-form/jsonSchema';
 import { useBuilder } from './BuilderContext';
 import { describeTriggers } from './describeTriggers';
 import { newTrigger, SCHEDULED, type DraftTrigger } from './draft';
+import { TriggersHelp } from './help/TriggersHelp';
+import { TypeExamples } from './help/TypeExamples';
 import { ScheduleBuilder } from './ScheduleBuilder';
 import { defaultSchedule } from './schedulePresets';
 import { SCHEDULE_FIELDS } from './validateDraft';
@@ -30,6 +32,7 @@ export function TriggerConfiguration({ triggers, onChange }: TriggerConfiguratio
 
   return (
     <Stack gap="md">
+      <TriggersHelp />
       {errors.triggers && (
         <Alert color="red" role="alert" p="xs">
           {errors.triggers}
@@ -72,6 +75,17 @@ export function TriggerConfiguration({ triggers, onChange }: TriggerConfiguratio
                 error={errors[`${path}.type`]}
                 onChange={(event) => chooseType(index, event.currentTarget.value)}
               />
+              {descriptor && (
+                <TypeExamples
+                  key={descriptor.type}
+                  descriptor={descriptor}
+                  kind="trigger"
+                  onUse={(config) => {
+                    clearError(`${path}.config`);
+                    update(index, { ...trigger, config });
+                  }}
+                />
+              )}
               {descriptor && (
                 <SchemaForm
                   schema={descriptor.configSchema}
