@@ -14,10 +14,13 @@ import { EventsPage } from './pages/EventsPage';
 import { ExecutionHistoryPage } from './pages/ExecutionHistoryPage';
 import { LoginPage } from './pages/LoginPage';
 import { SettingsPage } from './pages/SettingsPage';
+import { TemplatesPage } from './pages/TemplatesPage';
 import { SETTINGS_SECTIONS } from './pages/settingsSections';
 
 // The builder brings the JSON Schema and cron libraries, analytics the chart library: load them on use.
 const AutomationBuilderPage = lazy(() => import('./pages/AutomationBuilderPage').then((module) => ({ default: module.AutomationBuilderPage })));
+// A template's detail draws its flow (React Flow) and its schedule in words (the cron library).
+const TemplateDetailPage = lazy(() => import('./pages/TemplateDetailPage').then((module) => ({ default: module.TemplateDetailPage })));
 const PerformanceAnalyticsPage = lazy(() =>
   import('./pages/PerformanceAnalyticsPage').then((module) => ({ default: module.PerformanceAnalyticsPage })),
 );
@@ -40,6 +43,8 @@ export const routes: RouteObject[] = [
               { path: 'automations/new', element: builder },
               { path: 'automations/:id', element: <AutomationPage /> },
               { path: 'automations/:id/edit', element: builder },
+              { path: 'templates', element: <TemplatesPage /> },
+              { path: 'templates/:id', element: suspended(<TemplateDetailPage />, 'Loading template…') },
               { path: 'runs', element: <ExecutionHistoryPage /> },
               { path: 'runs/:id', element: <ExecutionHistoryPage /> },
               { path: 'approvals', element: <ApprovalQueuePage /> },

@@ -21,4 +21,6 @@ export const queryKeys = {
   apiKeys: ['api-keys'] as const,
   integrations: ['integrations'] as const,
   agency: ['agency'] as const,
+  templates: ['templates'] as const,
+  template: (id: string) => ['templates', 'detail', id] as const,
 };

@@ -80,3 +80,13 @@ export type OpenAiIntegrationRequest = Schemas['PutOpenAiIntegrationDto'];
 export type AgencyUpdate = Schemas['UpdateAgencyDto'];
 export type MetricName = Schemas['MetricNameDto'];
 export type SlackDirectory = Schemas['SlackDirectoryDto'];
+
+export type Template = Schemas['TemplateDto'];
+export type TemplatePage = Schemas['TemplatePageDto'];
+export type TemplatePlaceholder = Schemas['TemplatePlaceholderDto'];
+export type TemplateCategory = Template['category'];
+export type TemplateSource = Template['source'];
+export type TemplateShareCode = Schemas['TemplateShareCodeDto'];
+export type TemplateListQuery = NonNullable<paths['/api/v1/templates']['get']['parameters']['query']>;
+export type PortableWorkflowDocument = Schemas['PortableWorkflowDocumentDto'];
+export type SaveAsTemplateRequest = Schemas['CreateTemplateFromWorkflowDto'];

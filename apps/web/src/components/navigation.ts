@@ -19,6 +19,7 @@ export interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { label: 'Automations', to: '/', exact: true },
   { label: 'New automation', to: '/automations/new', minRole: 'manager', exact: true },
+  { label: 'Templates', to: '/templates' },
   { label: 'Runs', to: '/runs' },
   { label: 'Approvals', to: '/approvals', pendingApprovals: true },
   { label: 'Analytics', to: '/analytics' },

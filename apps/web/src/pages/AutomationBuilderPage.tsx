@@ -1,9 +1,10 @@
 import { useMemo, useState } from 'react';
 import { Alert, Anchor, Stack, Text, Title } from '@mantine/core';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { ApiError } from '../api/errors';
 import type { WorkflowDetail } from '../api/types';
 import { useAgency } from '../api/useAgency';
+import { useTemplate } from '../api/useTemplates';
 import { useActionTypes, useTriggerTypes } from '../api/useTypeCatalogs';
 import { useWorkflow } from '../api/useWorkflow';
 import { usePermissions } from '../auth/usePermissions';
@@ -13,25 +14,33 @@ import { draftFromWorkflow } from '../components/builder/draftConversion';
 import type { Catalogs } from '../components/builder/validateDraft';
 import { LoadingState } from '../components/LoadingState';
 import { QueryError } from '../components/QueryError';
+import { initialPlaceholderValues } from '../components/templates/placeholderValues';
+import { fillTemplateDraft, type TemplateToFill } from '../components/templates/templateFill';
 import type { SavedFlash } from './savedFlash';
 
 const FALLBACK_TIMEZONE = 'UTC';
 
-/** `/automations/new` and `/automations/:id/edit`: the same wizard, empty or filled from the saved definition. */
+/**
+ * `/automations/new` and `/automations/:id/edit`: the same wizard, empty or filled from the saved definition;
+ * `/automations/new?template=<id>` starts from a template, asking first for its values.
+ */
 export function AutomationBuilderPage() {
   const { id } = useParams();
+  const [searchParams] = useSearchParams();
+  const templateId = id ? undefined : (searchParams.get('template') ?? undefined);
   const navigate = useNavigate();
   const permissions = usePermissions();
   const triggers = useTriggerTypes();
   const actions = useActionTypes();
   const agency = useAgency();
   const workflow = useWorkflow(id);
+  const template = useTemplate(templateId);
   const catalogs = useMemo<Catalogs | undefined>(
     () => (triggers.data && actions.data ? { triggers: triggers.data, actions: actions.data } : undefined),
     [triggers.data, actions.data],
   );
 
-  const heading = id ? `Edit “${workflow.data?.name ?? '…'}”` : 'New automation';
+  const heading = id ? `Edit “${workflow.data?.name ?? '…'}”` : templateId ? `New automation from “${template.data?.name ?? '…'}”` : 'New automation';
   const back = (
     <Anchor component={Link} to="/" size="sm">
       ← Back to automations
@@ -55,10 +64,16 @@ export function AutomationBuilderPage() {
         It does not exist or was deleted.
       </Alert>
     );
-  } else if (triggers.error || actions.error || workflow.error) {
-    const failed = triggers.error ? triggers : actions.error ? actions : workflow;
+  } else if (template.error instanceof ApiError && template.error.status === 404) {
+    body = (
+      <Alert color="yellow" title="Template not found">
+        It does not exist or was deleted. <Anchor component={Link} to="/templates">Browse the templates</Anchor>
+      </Alert>
+    );
+  } else if (triggers.error || actions.error || workflow.error || template.error) {
+    const failed = triggers.error ? triggers : actions.error ? actions : workflow.error ? workflow : template;
     body = <QueryError title="Could not load the builder" error={failed.error} onRetry={() => void failed.refetch()} />;
-  } else if (!catalogs || (id && !workflow.data) || agency.isPending) {
+  } else if (!catalogs || (id && !workflow.data) || (templateId && !template.data) || agency.isPending) {
     body = <LoadingState label={id ? 'Loading automation…' : 'Loading builder…'} />;
   } else {
     const saved = (result: WorkflowDetail) => {
@@ -67,8 +82,9 @@ export function AutomationBuilderPage() {
     };
     body = (
       <BuilderLoaded
-        key={id ?? 'new'}
+        key={id ?? (templateId ? `template-${templateId}` : 'new')}
         workflow={workflow.data}
+        template={templateId ? (template.data as TemplateToFill | undefined) : undefined}
         catalogs={catalogs}
         defaultTimezone={agency.data?.timezone ?? FALLBACK_TIMEZONE}
         onSaved={saved}
@@ -95,6 +111,7 @@ export function AutomationBuilderPage() {
 
 interface BuilderLoadedProps {
   workflow: WorkflowDetail | undefined;
+  template: TemplateToFill | undefined;
   catalogs: Catalogs;
   defaultTimezone: string;
   onSaved: (workflow: WorkflowDetail) => void;
@@ -102,7 +119,10 @@ interface BuilderLoadedProps {
 }
 
 /** Takes the draft once, so refetches never overwrite what the user is editing. */
-function BuilderLoaded({ workflow, ...props }: BuilderLoadedProps) {
-  const [initialDraft] = useState(() => (workflow ? draftFromWorkflow(workflow) : emptyDraft()));
-  return <AutomationBuilder initialDraft={initialDraft} workflow={workflow && { id: workflow.id, version: workflow.version }} {...props} />;
+function BuilderLoaded({ workflow, template, ...props }: BuilderLoadedProps) {
+  const [initialDraft] = useState(() => {
+    if (workflow) return draftFromWorkflow(workflow);
+    return template ? fillTemplateDraft(template, initialPlaceholderValues(template.placeholders)) : emptyDraft();
+  });
+  return <AutomationBuilder initialDraft={initialDraft} workflow={workflow && { id: workflow.id, version: workflow.version }} template={template} {...props} />;
 }

@@ -5,6 +5,7 @@ import { errorResponse, jsonResponse } from '../test/fetchStub';
 import { workflowDetail, workflowItem, workflowPage } from '../test/fixtures';
 import { pathOf, stubApp } from '../test/appStubs';
 import { renderApp } from '../test/renderApp';
+import { agencyTemplate, onboardingTemplate, sharedTemplate, templateDto, templatePage } from '../test/templateFixtures';
 import type { Role, WorkflowPage } from '../api/types';
 
 function stubApi(workflows: (request: Request) => Response, role: Role = 'manager', extra = {}) {
@@ -54,14 +55,34 @@ describe('AutomationsDashboardPage', () => {
     expect(listRequest.headers.get('Authorization')).toBe('Bearer jwt-123');
   });
 
-  it('shows the empty state with a create button for managers', async () => {
-    stubApi(() => jsonResponse(200, workflowPage([])));
+  it('offers the most used templates instead of a blank page when the agency has no automations', async () => {
+    const templates = [templateDto(), onboardingTemplate(), agencyTemplate(), sharedTemplate()];
+    const { requests } = stubApi(() => jsonResponse(200, workflowPage([])), 'manager', {
+      'GET /api/v1/templates': () => jsonResponse(200, templatePage(templates)),
+    });
     const { router } = renderApp('/');
 
-    expect(await screen.findByText('No automations yet')).toBeTruthy();
+    expect(await screen.findByText('No automations yet — start from a template')).toBeTruthy();
+    const offered = await screen.findAllByRole('article');
+    expect(offered.map((card) => card.getAttribute('aria-label'))).toEqual(['ROAS drop rescue', 'Onboarding kickoff', 'Monthly report heads-up']);
+    expect(within(offered[0]).getByText('Used 3 times')).toBeTruthy();
+    expect(within(offered[0]).getByRole('link', { name: 'Use template ROAS drop rescue' }).getAttribute('href')).toBe('/automations/new?template=builtin-roas-drop-rescue');
+    const templateRequest = requests.find((request) => pathOf(request) === '/api/v1/templates')!;
+    expect(listQuery(templateRequest)).toEqual({ page: '1', pageSize: '3' });
+    expect(screen.getByRole('link', { name: 'Browse all templates' }).getAttribute('href')).toBe('/templates');
     expect(screen.getByRole('link', { name: '/api/docs' }).getAttribute('href')).toBe('/api/docs');
-    fireEvent.click(await screen.findByRole('link', { name: 'Create your first automation' }));
+    fireEvent.click(screen.getByRole('link', { name: 'Start from scratch' }));
     await waitFor(() => expect(router.state.location.pathname).toBe('/automations/new'));
+  });
+
+  it('offers viewers the templates to look at, without “Use template” or “Start from scratch”', async () => {
+    stubApi(() => jsonResponse(200, workflowPage([])), 'viewer', { 'GET /api/v1/templates': () => jsonResponse(200, templatePage([templateDto()])) });
+    renderApp('/');
+    const card = await screen.findByRole('article', { name: 'ROAS drop rescue' });
+    expect(within(card).queryByRole('link', { name: /Use template/ })).toBeNull();
+    expect(screen.getByRole('link', { name: 'Browse all templates' })).toBeTruthy();
+    expect(screen.queryByRole('link', { name: 'Start from scratch' })).toBeNull();
+    expect(screen.getByText('Ask an admin or account manager to create one.')).toBeTruthy();
   });
 
   it('filters by status, search and sort, and says when nothing matches', async () => {
@@ -115,7 +136,7 @@ describe('AutomationsDashboardPage', () => {
 
     expect(await screen.findByText('Loading automations…')).toBeTruthy();
     respond(jsonResponse(200, workflowPage([])));
-    expect(await screen.findByText('No automations yet')).toBeTruthy();
+    expect(await screen.findByText(/^No automations yet/)).toBeTruthy();
   });
 
   it('goes back to the login page when the API answers 401', async () => {
@@ -256,7 +277,7 @@ describe('role-aware controls', () => {
     await openDelete();
     dialog = await screen.findByRole('dialog', { name: 'Delete “Onboarding kickoff”?' });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Delete' }));
-    expect(await screen.findByText('No automations yet')).toBeTruthy();
+    expect(await screen.findByText(/^No automations yet/)).toBeTruthy();
     expect(requests.filter((r) => r.method === 'DELETE')).toHaveLength(1);
   });
 

@@ -9,6 +9,7 @@ import { AutomationsEmptyState } from '../components/dashboard/AutomationsEmptyS
 import { AutomationsSummary } from '../components/dashboard/AutomationsSummary';
 import { LoadingState } from '../components/LoadingState';
 import { QueryError } from '../components/QueryError';
+import { TemplateSuggestions } from '../components/templates/TemplateSuggestions';
 import { pageCountOf, pageParam } from '../lib/searchParams';
 import { readSavedFlash } from './savedFlash';
 
@@ -134,7 +135,9 @@ export function AutomationsDashboardPage() {
       />
 
       {data ? (
-        data.items.length === 0 ? (
+        data.items.length === 0 && !filtered ? (
+          <TemplateSuggestions canCreate={canEdit} />
+        ) : data.items.length === 0 ? (
           <AutomationsEmptyState
             filtered={filtered}
             canCreate={canEdit}

@@ -1,12 +1,17 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Alert, Button, Grid, Group, Paper, Stack, Title } from '@mantine/core';
+import { Alert, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { ApiError, describeError, validationErrorsOf } from '../../api/errors';
 import type { WorkflowDetail } from '../../api/types';
+import { useInstantiateTemplate } from '../../api/useTemplates';
 import { useSaveWorkflow } from '../../api/useWorkflowMutations';
 import { describeCron } from '../../lib/cronDescription';
 import { ConfirmDialog } from '../ConfirmDialog';
 import { LazyFlowDiagram } from '../flow/LazyFlowDiagram';
+import { errorsUnder } from '../schema-form/jsonSchema';
+import { PlaceholderForm } from '../templates/PlaceholderForm';
+import { checkPlaceholderValues, initialPlaceholderValues, resolvedPlaceholderValues, type PlaceholderValues } from '../templates/placeholderValues';
+import { fillTemplateDraft, instantiationErrorsOnDraft, isUnchangedTemplate, type TemplateToFill } from '../templates/templateFill';
 import { ActionChainEditor } from './ActionChainEditor';
 import { BasicsStep } from './BasicsStep';
 import { BuilderContext, type BuilderContextValue } from './BuilderContext';
@@ -17,7 +22,7 @@ import { conditionFieldSuggestions, templateVariableGroups } from './templateVar
 import { TestRunner } from './TestRunner';
 import { TriggerConfiguration } from './TriggerConfiguration';
 import { validateWizardStep, type Catalogs } from './validateDraft';
-import { firstStepWithErrors, WIZARD_STEPS, wizardStepOf, type WizardStepId } from './wizardSteps';
+import { builderStepOf, builderStepsFor, firstBuilderStepWithErrors, type BuilderStepId } from './wizardSteps';
 import { WizardProgress } from './WizardProgress';
 
 interface AutomationBuilderProps {
@@ -28,9 +33,9 @@ interface AutomationBuilderProps {
   defaultTimezone: string;
   onSaved: (workflow: WorkflowDetail) => void;
   onCancel: () => void;
+  /** Set when starting from a template: a first step asks for its values, which then fill the draft. */
+  template?: TemplateToFill;
 }
-
-const LAST = WIZARD_STEPS.length - 1;
 
 function withoutPath(errors: Record<string, string>, path: string): Record<string, string> {
   const kept = Object.entries(errors).filter(([key]) => key !== path && !key.startsWith(`${path}.`) && !key.startsWith(`${path}[`));
@@ -45,29 +50,45 @@ function saveErrorMessage(error: unknown): string {
   return describeError(error);
 }
 
+/** A template's values, checked as the API names them (`values.<key>`). */
+function placeholderErrors(template: TemplateToFill | undefined, values: PlaceholderValues): Record<string, string> {
+  if (!template) return {};
+  return Object.fromEntries(Object.entries(checkPlaceholderValues(template.placeholders, values)).map(([key, message]) => [key ? `values.${key}` : 'values', message]));
+}
+
 /**
  * The step-by-step builder, for new and saved automations alike: Basics → Triggers (a schedule is
  * one kind of trigger) → Actions → Review & test. Each step is checked before moving on; a 400 from the server lands
  * on the field its `details[].path` names, and the wizard opens the step that shows it.
  */
-export function AutomationBuilder({ initialDraft, workflow, catalogs, defaultTimezone, onSaved, onCancel }: AutomationBuilderProps) {
+export function AutomationBuilder({ initialDraft, workflow, catalogs, defaultTimezone, onSaved, onCancel, template }: AutomationBuilderProps) {
+  const steps = builderStepsFor(template !== undefined);
+  const last = steps.length - 1;
   const [draft, setDraft] = useState(initialDraft);
   const [active, setActive] = useState(0);
-  const [reached, setReached] = useState(workflow ? LAST : 0);
-  const [checked, setChecked] = useState<ReadonlySet<WizardStepId>>(new Set());
+  const [reached, setReached] = useState(workflow ? last : 0);
+  const [checked, setChecked] = useState<ReadonlySet<BuilderStepId>>(new Set());
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [discardOpened, discardDialog] = useDisclosure(false);
+  const [values, setValues] = useState<PlaceholderValues>(() => (template ? initialPlaceholderValues(template.placeholders) : {}));
+  // The draft as the values last filled it in: saving it unchanged instantiates the template.
+  const [filled, setFilled] = useState<{ draft: Draft; values: PlaceholderValues } | null>(null);
   const save = useSaveWorkflow();
+  const instantiate = useInstantiateTemplate();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const contentRef = useRef<HTMLDivElement>(null);
   const [focusRequest, setFocusRequest] = useState<{ target: 'heading' | 'invalid' } | null>(null);
 
-  const stepId = WIZARD_STEPS[active].id;
+  const stepId = steps[active].id;
+  const validateStep = useCallback(
+    (step: BuilderStepId) => (step === 'fill' ? placeholderErrors(template, values) : validateWizardStep(step, draft, catalogs)),
+    [template, values, draft, catalogs],
+  );
   const clientErrors = useMemo(() => {
     const errors: Record<string, string> = {};
-    for (const step of checked) Object.assign(errors, validateWizardStep(step, draft, catalogs));
+    for (const step of checked) Object.assign(errors, validateStep(step));
     return errors;
-  }, [checked, draft, catalogs]);
+  }, [checked, validateStep]);
   const errors = useMemo(() => ({ ...serverErrors, ...clientErrors }), [serverErrors, clientErrors]);
 
   const clearError = useCallback((path: string) => setServerErrors((current) => withoutPath(current, path)), []);
@@ -100,26 +121,50 @@ export function AutomationBuilder({ initialDraft, workflow, catalogs, defaultTim
   };
 
   const next = () => {
-    const problems = validateWizardStep(stepId, draft, catalogs);
+    const problems = validateStep(stepId);
     setChecked((current) => new Set([...current, stepId]));
     if (Object.keys(problems).length > 0) {
       setFocusRequest({ target: 'invalid' });
       return;
     }
+    if (stepId === 'fill' && template) fillIn(template);
     goTo(active + 1);
   };
 
-  const showErrorsAt = (step: WizardStepId | null) => {
-    const index = WIZARD_STEPS.findIndex((candidate) => candidate.id === step);
+  /** Fills the values into the template's draft; unchanged values keep what was edited since. */
+  const fillIn = (source: TemplateToFill) => {
+    const resolved = resolvedPlaceholderValues(source.placeholders, values);
+    if (filled && JSON.stringify(filled.values) === JSON.stringify(resolved)) return;
+    const next = fillTemplateDraft(source, values);
+    setDraft(next);
+    setFilled({ draft: next, values: resolved });
+  };
+
+  const showErrorsAt = (step: BuilderStepId | null) => {
+    const index = steps.findIndex((candidate) => candidate.id === step);
     if (index >= 0 && index !== active) setActive(index);
     setFocusRequest({ target: 'invalid' });
   };
 
   const submit = (isActive: boolean) => {
-    const all = Object.assign({}, ...WIZARD_STEPS.map((step) => validateWizardStep(step.id, draft, catalogs))) as Record<string, string>;
-    setChecked(new Set(WIZARD_STEPS.map((step) => step.id)));
+    const all = Object.assign({}, ...steps.map((step) => validateStep(step.id))) as Record<string, string>;
+    setChecked(new Set(steps.map((step) => step.id)));
     if (Object.keys(all).length > 0) {
-      showErrorsAt(firstStepWithErrors(all));
+      showErrorsAt(firstBuilderStepWithErrors(all, steps));
+      return;
+    }
+    if (template && filled && isUnchangedTemplate(draft, filled.draft)) {
+      instantiate.mutate(
+        { id: template.id, values: filled.values, name: draft.name.trim(), activate: isActive },
+        {
+          onSuccess: onSaved,
+          onError: (error) => {
+            const fieldErrors = instantiationErrorsOnDraft(validationErrorsOf(error));
+            setServerErrors(fieldErrors);
+            if (Object.keys(fieldErrors).length > 0) showErrorsAt(firstBuilderStepWithErrors(fieldErrors, steps));
+          },
+        },
+      );
       return;
     }
     const definition = definitionFromDraft({ ...draft, isActive });
@@ -131,18 +176,22 @@ export function AutomationBuilder({ initialDraft, workflow, catalogs, defaultTim
       onError: (error) => {
         const fieldErrors = validationErrorsOf(error);
         setServerErrors(fieldErrors);
-        if (Object.keys(fieldErrors).length > 0) showErrorsAt(firstStepWithErrors(fieldErrors));
+        if (Object.keys(fieldErrors).length > 0) showErrorsAt(firstBuilderStepWithErrors(fieldErrors, steps));
       },
     });
   };
 
   const receivePreviewErrors = (fieldErrors: Record<string, string>) => {
     setServerErrors(fieldErrors);
-    showErrorsAt(firstStepWithErrors(fieldErrors));
+    showErrorsAt(firstBuilderStepWithErrors(fieldErrors, steps));
   };
 
   const dirty = draft !== initialDraft;
-  const stepErrorCount = Object.keys(errors).filter((path) => wizardStepOf(path) === stepId).length;
+  const stepErrorCount = Object.keys(errors).filter((path) => builderStepOf(path) === stepId).length;
+  const saveError = save.error ?? instantiate.error;
+  // Which of the two save buttons is busy (a template saved as is goes through instantiate).
+  const savingActive = save.isPending ? save.variables?.definition.isActive : instantiate.isPending ? instantiate.variables?.activate : undefined;
+  const saving = save.isPending || instantiate.isPending;
   const showStepAlert = stepId !== 'review' && stepErrorCount > 0;
   // Beside the steps on wide screens, under them on phones; it follows every edit.
   const showFlow = stepId === 'actions' || stepId === 'review';
@@ -151,12 +200,34 @@ export function AutomationBuilder({ initialDraft, workflow, catalogs, defaultTim
     <Paper withBorder p={{ base: 'sm', sm: 'md' }} component="section" aria-labelledby="wizard-step-heading">
       <Stack gap="md" ref={contentRef}>
         <Title order={3} id="wizard-step-heading" ref={headingRef} tabIndex={-1} style={{ outline: 'none' }}>
-          {WIZARD_STEPS[active].label}
+          {steps[active].label}
         </Title>
         {showStepAlert && (
           <Alert color="red" variant="light" role="alert" p="xs">
             {stepErrorCount === 1 ? 'Fix the highlighted field to continue.' : `Fix the ${stepErrorCount} highlighted fields to continue.`}
           </Alert>
+        )}
+        {stepId === 'fill' && template && (
+          <Stack gap="sm">
+            <Text size="sm">
+              “{template.name}” needs {template.placeholders.length === 1 ? 'one thing' : 'a few things'} from your agency. Everything else is ready; you can
+              check or change it in the next steps.
+            </Text>
+            {filled && draft !== filled.draft && (
+              <Alert color="yellow" variant="light" p="xs">
+                You changed the later steps. Changing these values starts them again from the template.
+              </Alert>
+            )}
+            <PlaceholderForm
+              placeholders={template.placeholders}
+              values={values}
+              onChange={(next) => {
+                clearError('values');
+                setValues(next);
+              }}
+              errors={errorsUnder(errors, 'values')}
+            />
+          </Stack>
         )}
         {stepId === 'basics' && <BasicsStep draft={draft} onChange={update} />}
         {stepId === 'triggers' && <TriggerConfiguration triggers={draft.triggers} onChange={(triggers) => update({ triggers })} />}
@@ -179,7 +250,7 @@ export function AutomationBuilder({ initialDraft, workflow, catalogs, defaultTim
   return (
     <BuilderContext.Provider value={context}>
       <Stack gap="md">
-        <WizardProgress active={active} reached={reached} onSelect={goTo} />
+        <WizardProgress active={active} reached={reached} onSelect={goTo} steps={steps} />
 
         {showFlow ? (
           <Grid gutter="md" align="flex-start">
@@ -197,9 +268,9 @@ export function AutomationBuilder({ initialDraft, workflow, catalogs, defaultTim
           editor
         )}
 
-        {save.isError && (
+        {saveError && (
           <Alert color="red" role="alert" title="Not saved">
-            {saveErrorMessage(save.error)}
+            {saveErrorMessage(saveError)}
           </Alert>
         )}
 
@@ -214,22 +285,22 @@ export function AutomationBuilder({ initialDraft, workflow, catalogs, defaultTim
               </Button>
             )}
           </Group>
-          {active < LAST ? (
+          {active < last ? (
             <Button onClick={next}>Next</Button>
           ) : (
             <Group gap="sm">
               <Button
                 variant="default"
                 onClick={() => submit(false)}
-                disabled={save.isPending && save.variables?.definition.isActive !== false}
-                loading={save.isPending && save.variables?.definition.isActive === false}
+                disabled={saving && savingActive !== false}
+                loading={saving && savingActive === false}
               >
                 Save paused
               </Button>
               <Button
                 onClick={() => submit(true)}
-                disabled={save.isPending && save.variables?.definition.isActive !== true}
-                loading={save.isPending && save.variables?.definition.isActive === true}
+                disabled={saving && savingActive !== true}
+                loading={saving && savingActive === true}
               >
                 Save and activate
               </Button>
