@@ -1,6 +1,8 @@
 import { getActionDescriptor } from '../actions/action-catalog';
 import { CLIENT_ASSIGNEE } from '../actions/create-task.action-schema';
 import { getTriggerDescriptor } from '../triggers/trigger-catalog';
+import { tokenizeTemplate } from '../templates/template-tokenizer';
+import { TEMPLATE_VARIABLES } from '../templates/template-variables';
 import { PICKER_KEYWORD } from '../json-schema/picker-fields';
 import { SLACK_ID_PATTERN } from '../shared/patterns';
 import { childPath, indexPath } from '../shared/field-path.util';
@@ -33,6 +35,16 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** The redacted words replaced, except inside the product's own template variables: `{{client.assignee.email}}` stays whole even if a word is "Ema". */
+function redactWords(text: string, redact: RegExp): string {
+  return tokenizeTemplate(text)
+    .map((token) => {
+      if (token.kind === 'variable' && (TEMPLATE_VARIABLES as readonly string[]).includes(token.path)) return token.raw;
+      return (token.kind === 'text' ? token.text : token.raw).replace(redact, '[name]');
+    })
+    .join('');
+}
+
 /** Replaces every agency-specific token of a text by a neutral word; says whether anything was replaced. */
 function redactText(text: string, redact: RegExp | null): { text: string; changed: boolean } {
   let result = text
@@ -40,7 +52,7 @@ function redactText(text: string, redact: RegExp | null): { text: string; change
     .replace(UUID_IN_TEXT, '[id]')
     .replace(SLACK_MENTION_IN_TEXT, '[Slack mention]')
     .replace(SLACK_ID_IN_TEXT, '[Slack id]');
-  if (redact) result = result.replace(redact, '[name]');
+  if (redact) result = redactWords(result, redact);
   return { text: result, changed: result !== text };
 }
 
@@ -86,6 +98,11 @@ function isClosedValue(kind: 'trigger' | 'action', type: string, property: strin
   if (!schema) return false;
   if (Array.isArray(schema.enum) || schema.type === 'number' || schema.type === 'integer' || schema.type === 'boolean') return true;
   return schema[PICKER_KEYWORD] === 'stage' || schema[PICKER_KEYWORD] === 'metric';
+}
+
+/** `client_assignee` is the product's word for "the client's assignee", never the agency's data (nor text to redact). */
+function isClientAssignee(kind: 'trigger' | 'action', type: string, property: string, value: unknown): boolean {
+  return kind === 'action' && type === 'create_task' && property === 'assignee' && value === CLIENT_ASSIGNEE;
 }
 
 /** A structured agency-specific value: which placeholder it becomes. */
@@ -199,7 +216,7 @@ export function templatizeDefinition(definition: TemplateDefinition, options: Te
       const value = input[property];
       const candidate = isPlaceholderRef(value) ? null : candidateFor(kind, type, property, input, where);
       if (candidate && value !== undefined && value !== null) copy[property] = structured(candidate, value);
-      else if (isClosedValue(kind, type, property)) copy[property] = cloneJson(value);
+      else if (isClosedValue(kind, type, property) || isClientAssignee(kind, type, property, value)) copy[property] = cloneJson(value);
       else copy[property] = scrub(value, where);
     }
     return copy;
@@ -221,10 +238,14 @@ export function templatizeDefinition(definition: TemplateDefinition, options: Te
     return list.map((step, index) => {
       if (!isPlainObject(step)) return step;
       const path = indexPath(listPath, index);
-      const where = `step "${typeof step.id === 'string' ? step.id : path}"`;
+      // An id naming the agency (`acme_kickoff`) is dropped: nothing refers to step ids, and validation assigns a fresh one.
+      const keepsId = typeof step.id === 'string' && !redactText(step.id, redact).changed;
+      const where = `step "${keepsId ? String(step.id) : path}"`;
       const copy: Record<string, unknown> = {};
       for (const key of Object.keys(step)) {
-        if (key === 'config') copy[key] = config('action', String(step.type), step.config, where);
+        if (key === 'id') {
+          if (keepsId) copy[key] = step[key];
+        } else if (key === 'config') copy[key] = config('action', String(step.type), step.config, where);
         else if (key === 'then' || key === 'else') copy[key] = steps(step[key], childPath(path, key));
         else if (key === 'condition') copy[key] = condition(step.condition, `the condition of ${where}`);
         else copy[key] = step[key];
