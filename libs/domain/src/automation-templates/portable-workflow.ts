@@ -27,6 +27,9 @@ export function createPortableDocument(definition: TemplateDefinition, placehold
 /** Reads an uploaded document (paths under `base`): the format first, so a file of another version is named as such. */
 export function parsePortableDocument(input: unknown, base = 'document'): PortableDocumentResult {
   if (!isPlainObject(input)) return { ok: false, errors: [{ path: base, message: `must be an exported workflow document (an object), got ${describeJsonType(input)}` }] };
+  if (input.format === undefined) {
+    return { ok: false, errors: [{ path: childPath(base, 'format'), message: `is required: this version reads "${PORTABLE_WORKFLOW_FORMAT}" (a file exported from an automation)` }] };
+  }
   if (input.format !== PORTABLE_WORKFLOW_FORMAT) {
     const given = typeof input.format === 'string' ? `'${input.format.slice(0, 100)}'` : describeJsonType(input.format);
     return { ok: false, errors: [{ path: childPath(base, 'format'), message: `unsupported format ${given}: this version reads "${PORTABLE_WORKFLOW_FORMAT}"` }] };
