@@ -3050,7 +3050,7 @@ export interface components {
              *       "minItems": 1,
              *       "items": {
              *         "type": "string",
-             *         "pattern": "^[CGDUW][A-Z0-9]{6,}$"
+             *         "pattern": "^[CGDUW][A-Z0-9]{2,}$"
              *       }
              *     }
              */

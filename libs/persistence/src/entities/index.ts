@@ -3,6 +3,8 @@ import { AlertEntity } from './alert.entity';
 import { ApiKeyEntity } from './api-key.entity';
 import { ApprovalEntity } from './approval.entity';
 import { AuditEventEntity } from './audit-event.entity';
+import { AutomationTemplateEntity } from './automation-template.entity';
+import { BuiltinTemplateUsageEntity } from './builtin-template-usage.entity';
 import { ClientMetricEntity } from './client-metric.entity';
 import { ClientEntity } from './client.entity';
 import { CommunicationDraftEntity } from './communication-draft.entity';
@@ -11,6 +13,7 @@ import { IntegrationEntity } from './integration.entity';
 import { NotificationEntity } from './notification.entity';
 import { RunStepEntity } from './run-step.entity';
 import { TaskEntity } from './task.entity';
+import { TemplateShareEntity } from './template-share.entity';
 import { TicketEntity } from './ticket.entity';
 import { UserEntity } from './user.entity';
 import { WorkflowRunEntity } from './workflow-run.entity';
@@ -22,6 +25,8 @@ export * from './alert.entity';
 export * from './api-key.entity';
 export * from './approval.entity';
 export * from './audit-event.entity';
+export * from './automation-template.entity';
+export * from './builtin-template-usage.entity';
 export * from './client-metric.entity';
 export * from './client.entity';
 export * from './communication-draft.entity';
@@ -30,6 +35,7 @@ export * from './integration.entity';
 export * from './notification.entity';
 export * from './run-step.entity';
 export * from './task.entity';
+export * from './template-share.entity';
 export * from './ticket.entity';
 export * from './user.entity';
 export * from './workflow-run.entity';
@@ -41,4 +47,5 @@ export const ALL_ENTITIES = [
   AgencyEntity, UserEntity, ApiKeyEntity, ClientEntity, ClientMetricEntity, EventEntity, WorkflowEntity,
   WorkflowVersionEntity, WorkflowRunEntity, RunStepEntity, ApprovalEntity, AuditEventEntity, TaskEntity,
   TicketEntity, AlertEntity, CommunicationDraftEntity, NotificationEntity, IntegrationEntity,
+  AutomationTemplateEntity, TemplateShareEntity, BuiltinTemplateUsageEntity,
 ];

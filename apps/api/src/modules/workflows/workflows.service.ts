@@ -66,7 +66,8 @@ export class WorkflowsService {
     return toWorkflowDetail(this.opened(workflow), stats.get(id)!);
   }
 
-  async create(principal: Principal, body: unknown): Promise<WorkflowDetailDto> {
+  /** `alsoInTransaction` runs in the creating transaction (e.g. a template's usage count and its audit event). */
+  async create(principal: Principal, body: unknown, alsoInTransaction?: (manager: EntityManager, workflowId: string) => Promise<void>): Promise<WorkflowDetailDto> {
     const { definition, warnings } = await this.validate(principal.agencyId, body);
     // The id is chosen here: sensitive values are sealed bound to it before the row is first written.
     const id = randomUUID();
@@ -92,6 +93,7 @@ export class WorkflowsService {
         { agencyId: principal.agencyId, eventType: 'workflow.created', actor: actorOf(principal), workflowId: created.id, details: { version: 1, name: created.name } },
         manager,
       );
+      if (alsoInTransaction) await alsoInTransaction(manager, created.id);
       return created;
     });
     await this.changes.changed(workflow);

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { SLACK_ID_PATTERN } from '@automations/domain';
 
 /** One value a template asks for when it is used (PRODUCT.md §8.1). */
 export class TemplatePlaceholderDto {
@@ -9,7 +10,7 @@ export class TemplatePlaceholderDto {
     type: 'object',
     additionalProperties: true,
     description: 'JSON Schema of the value (type, enum, format email/uuid, minimum/maximum, items…; `x-picker` names the list to pick it from: user, slack-recipient, email-recipient, stage, metric)',
-    example: { type: 'array', 'x-picker': 'slack-recipient', minItems: 1, items: { type: 'string', pattern: '^[CGDUW][A-Z0-9]{6,}$' } },
+    example: { type: 'array', 'x-picker': 'slack-recipient', minItems: 1, items: { type: 'string', pattern: SLACK_ID_PATTERN } },
   })
   schema: Record<string, unknown>;
   @ApiPropertyOptional({
