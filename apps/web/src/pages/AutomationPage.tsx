@@ -1,10 +1,16 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { IconDownload, IconTemplate } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
-import { ApiError } from '../api/errors';
+import { ApiError, describeError } from '../api/errors';
+import type { Template } from '../api/types';
 import { useActionTypes, useTriggerTypes } from '../api/useTypeCatalogs';
 import { useWorkflow } from '../api/useWorkflow';
+import { useExportWorkflow } from '../api/useWorkflowPortability';
 import { usePermissions } from '../auth/usePermissions';
+import { automationFileName, downloadJson } from '../components/automation/automationFile';
+import { SavedTemplateNotice } from '../components/automation/SavedTemplateNotice';
+import { SaveAsTemplateDialog } from '../components/automation/SaveAsTemplateDialog';
 import { draftFromWorkflow } from '../components/builder/draftConversion';
 import { AttentionBadge } from '../components/dashboard/AttentionBadge';
 import { AutomationStat } from '../components/dashboard/AutomationStat';
@@ -15,7 +21,10 @@ import { QueryError } from '../components/QueryError';
 import { automationInOneLine } from '../lib/automationWords';
 import { formatCount, formatDateTime, formatPausedReason, formatRate, formatRelativeTime } from '../lib/format';
 
-/** `/automations/:id`: what one automation does, read-only: in one line, its status and figures, and its flow diagram. */
+/**
+ * `/automations/:id`: what one automation does, read-only: in one line, its status and figures, and its flow diagram;
+ * Export (every role) downloads it as a file, Save as template (managers and admins) adds it to the template library.
+ */
 export function AutomationPage() {
   const { id } = useParams();
   const { canEdit } = usePermissions();
@@ -24,6 +33,9 @@ export function AutomationPage() {
   const actions = useActionTypes();
   const labels = useMemo(() => ({ triggers: triggers.data ?? [], actions: actions.data ?? [] }), [triggers.data, actions.data]);
   const input = useMemo(() => (workflow.data ? draftFromWorkflow(workflow.data) : null), [workflow.data]);
+  const exporter = useExportWorkflow();
+  const [templateDialogOpened, setTemplateDialogOpened] = useState(false);
+  const [savedTemplate, setSavedTemplate] = useState<Template | null>(null);
 
   const back = (
     <Anchor component={Link} to="/" size="sm">
@@ -52,6 +64,7 @@ export function AutomationPage() {
   if (!workflow.data || !input) return <LoadingState label="Loading automation…" />;
 
   const { name, description, isActive, pausedReason, lastRunAt, successRate, runCount, failedRunsNeedingAttention } = workflow.data;
+  const exportFile = () => exporter.mutate(workflow.data.id, { onSuccess: (document) => downloadJson(automationFileName(name), document) });
   return (
     <Stack gap="md">
       {back}
@@ -71,6 +84,14 @@ export function AutomationPage() {
           <Button component={Link} to={`/runs?workflowId=${id}`} variant="default">
             See its runs
           </Button>
+          <Button variant="default" leftSection={<IconDownload size={16} aria-hidden="true" />} loading={exporter.isPending} onClick={exportFile}>
+            Export
+          </Button>
+          {canEdit && (
+            <Button variant="default" leftSection={<IconTemplate size={16} aria-hidden="true" />} onClick={() => setTemplateDialogOpened(true)}>
+              Save as template
+            </Button>
+          )}
           {canEdit && (
             <Button component={Link} to={`/automations/${id}/edit`}>
               Edit
@@ -78,6 +99,21 @@ export function AutomationPage() {
           )}
         </Group>
       </Group>
+
+      {exporter.isError && (
+        <Alert color="red" role="alert" title="Not exported" withCloseButton closeButtonLabel="Close the message" onClose={() => exporter.reset()}>
+          {describeError(exporter.error)}
+        </Alert>
+      )}
+      {savedTemplate && <SavedTemplateNotice template={savedTemplate} onClose={() => setSavedTemplate(null)} />}
+      {canEdit && templateDialogOpened && (
+        <SaveAsTemplateDialog
+          workflow={{ id: workflow.data.id, name, description }}
+          opened
+          onClose={() => setTemplateDialogOpened(false)}
+          onSaved={setSavedTemplate}
+        />
+      )}
 
       <Paper withBorder p="sm">
         <Group gap="xl" align="flex-start">
