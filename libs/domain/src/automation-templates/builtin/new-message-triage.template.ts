@@ -17,12 +17,13 @@ export const newMessageTriageTemplate: BuiltinTemplate = {
       {
         id: 'sounds_like_leaving',
         type: 'branch',
+        // Word stems, so "pausing", "cancellation" and "termination" match too.
         condition: {
           any: [
             { field: 'trigger.body', operator: 'contains', value: 'cancel' },
-            { field: 'trigger.body', operator: 'contains', value: 'pause' },
+            { field: 'trigger.body', operator: 'contains', value: 'paus' },
             { field: 'trigger.body', operator: 'contains', value: 'refund' },
-            { field: 'trigger.body', operator: 'contains', value: 'terminate' },
+            { field: 'trigger.body', operator: 'contains', value: 'terminat' },
             { field: 'trigger.subject', operator: 'contains', value: 'cancel' },
           ],
         },
