@@ -84,7 +84,7 @@ export function AutomationBuilderPage() {
       <BuilderLoaded
         key={id ?? (templateId ? `template-${templateId}` : 'new')}
         workflow={workflow.data}
-        template={templateId ? (template.data as TemplateToFill | undefined) : undefined}
+        template={templateId ? template.data : undefined}
         catalogs={catalogs}
         defaultTimezone={agency.data?.timezone ?? FALLBACK_TIMEZONE}
         onSaved={saved}

@@ -43,7 +43,7 @@ export function TemplateDetailPage() {
   } else if (!query.data) {
     body = <LoadingState label="Loading template…" />;
   } else {
-    body = <TemplateDetail template={query.data as Template} />;
+    body = <TemplateDetail template={query.data} />;
   }
   return (
     <Stack gap="md">

@@ -4,6 +4,7 @@ import { tokenStore } from '../auth/tokenStore';
 import type { Role } from '../api/types';
 import { pathOf, stubApp } from '../test/appStubs';
 import { errorResponse, jsonResponse } from '../test/fetchStub';
+import { workflowDetail } from '../test/fixtures';
 import { renderApp } from '../test/renderApp';
 import { agencyTemplate, onboardingTemplate, sharedTemplate, templateDto, templatePage } from '../test/templateFixtures';
 
@@ -123,5 +124,33 @@ describe('TemplatesPage', () => {
     await waitFor(() => expect(router.state.location.pathname).toBe(`/templates/${imported.id}`));
     const importCalls = requests.filter((request) => pathOf(request) === '/api/v1/templates/import');
     expect(await importCalls.at(-1)!.json()).toEqual({ shareCode: 'tpl_good' });
+  });
+
+  it('admins import an exported automation file, giving the values it asks for, and land on the new automation', async () => {
+    const template = templateDto();
+    const document = { format: 'automations.workflow/v1', exportedAt: '2026-12-01T00:00:00.000Z', definition: template.definition, placeholders: template.placeholders.slice(2) };
+    const { requests } = stubTemplates('admin', {
+      'POST /api/v1/workflows/import': () => jsonResponse(201, workflowDetail({ id: 'a1b2c3d4-0000-4000-8000-000000000009', name: 'ROAS drop rescue', isActive: false })),
+      'GET /api/v1/workflows/a1b2c3d4-0000-4000-8000-000000000009': () => jsonResponse(200, workflowDetail({ id: 'a1b2c3d4-0000-4000-8000-000000000009' })),
+    });
+    const { router } = renderApp('/templates');
+    fireEvent.click(await screen.findByRole('button', { name: 'Import' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Import' });
+    fireEvent.click(within(dialog).getByRole('tab', { name: 'File' }));
+    const fileInput = dialog.querySelector('input[type="file"]') as HTMLInputElement;
+
+    fireEvent.change(fileInput, { target: { files: [new File(['{"format":"something/v9"}'], 'other.json', { type: 'application/json' })] } });
+    expect(await within(dialog).findByText(/This file is not an automation exported from this product/)).toBeTruthy();
+
+    fireEvent.change(fileInput, { target: { files: [new File([JSON.stringify(document)], 'roas.json', { type: 'application/json' })] } });
+    expect(await within(dialog).findByText('“ROAS drop rescue” needs a few values from your agency:')).toBeTruthy();
+    const floor = within(dialog).getByRole('textbox', { name: /^ROAS floor/ }) as HTMLInputElement;
+    expect(floor.value).toBe('2');
+    fireEvent.change(floor, { target: { value: '1.8' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Import automation' }));
+
+    await waitFor(() => expect(router.state.location.pathname).toBe('/automations/a1b2c3d4-0000-4000-8000-000000000009'));
+    const importCall = requests.find((request) => pathOf(request) === '/api/v1/workflows/import')!;
+    expect(await importCall.json()).toEqual({ document, values: { roasFloor: 1.8 } });
   });
 });

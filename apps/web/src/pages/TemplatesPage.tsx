@@ -12,7 +12,6 @@ import { ImportDialog } from '../components/templates/ImportDialog';
 import { isTemplateCategory } from '../components/templates/templateCategories';
 import { TemplateCategoryFilter, type CategoryFilter } from '../components/templates/TemplateCategoryFilter';
 import { TemplateGallery } from '../components/templates/TemplateGallery';
-import type { Template } from '../components/templates/templateModel';
 import { useTypeLabels } from '../components/templates/typeLabels';
 
 const SEARCH_DEBOUNCE_MS = 300;
@@ -46,7 +45,7 @@ export function TemplatesPage() {
     );
   const commitSearch = useDebouncedCallback((value: string) => updateParams({ q: value.trim() || null }, true), SEARCH_DEBOUNCE_MS);
 
-  const items = (templates.data?.items ?? []) as Template[];
+  const items = templates.data?.items ?? [];
   return (
     <Stack gap="md">
       <Group justify="space-between" align="center">

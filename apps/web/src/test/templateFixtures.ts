@@ -35,7 +35,7 @@ export function templateDto(overrides: Partial<Template> = {}): Template {
         {
           id: 'alert_team',
           type: 'send_notification',
-          config: { channel: 'slack', recipients: { $placeholder: 'alertsChannel' }, message: 'ROAS of {{client.name}} dropped to {{event.value}}' },
+          config: { channel: 'slack', recipients: { $placeholder: 'alertsChannel' }, message: 'ROAS of {{client.name}} dropped to {{metrics.roas}}' },
         },
         { id: 'fix_task', type: 'create_task', config: { title: 'Fix the campaigns of {{client.name}}', priority: 'high', assignee: { $placeholder: 'owner' } } },
       ],

@@ -6,7 +6,7 @@ import { useImportTemplate, useImportWorkflow } from '../../api/useTemplates';
 import { errorsUnder } from '../schema-form/jsonSchema';
 import { PlaceholderForm } from './PlaceholderForm';
 import { checkPlaceholderValues, initialPlaceholderValues, resolvedPlaceholderValues, type PlaceholderValues } from './placeholderValues';
-import { readPortableFile, type PortableFile } from './portableFile';
+import { readFileText, readPortableFile, type PortableFile } from './portableFile';
 
 interface ImportDialogProps {
   opened: boolean;
@@ -110,7 +110,12 @@ function FileImport({ onCancel }: { onCancel: () => void }) {
       setRead(null);
       return;
     }
-    const result = readPortableFile(await chosen.text());
+    let result: PortableFile;
+    try {
+      result = readPortableFile(await readFileText(chosen));
+    } catch {
+      result = { ok: false, message: 'This file could not be read. Choose it again.' };
+    }
     setRead(result);
     setValues(result.ok ? initialPlaceholderValues(result.placeholders) : {});
   };

@@ -3,7 +3,6 @@ import { Link } from 'react-router';
 import { useTemplates } from '../../api/useTemplates';
 import { LoadingState } from '../LoadingState';
 import { TemplateCard } from './TemplateCard';
-import type { Template } from './templateModel';
 import { useTypeLabels } from './typeLabels';
 
 const SUGGESTED = 3;
@@ -12,7 +11,7 @@ const SUGGESTED = 3;
 export function TemplateSuggestions({ canCreate }: { canCreate: boolean }) {
   const templates = useTemplates({ category: 'all', search: '', pageSize: SUGGESTED });
   const labelOf = useTypeLabels();
-  const items = ((templates.data?.items ?? []) as Template[]).slice(0, SUGGESTED);
+  const items = (templates.data?.items ?? []).slice(0, SUGGESTED);
   return (
     <Paper withBorder p={{ base: 'md', sm: 'xl' }} component="section" aria-labelledby="start-heading">
       <Stack gap="md">

@@ -21,3 +21,13 @@ export function readPortableFile(text: string): PortableFile {
   const placeholders = Array.isArray(document.placeholders) ? (document.placeholders as TemplatePlaceholder[]) : [];
   return { ok: true, document, name: typeof definition?.name === 'string' ? definition.name : 'this automation', placeholders };
 }
+
+/** The text of a chosen file (FileReader: also where `Blob.text()` is missing). */
+export function readFileText(file: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(typeof reader.result === 'string' ? reader.result : '');
+    reader.onerror = () => reject(reader.error ?? new Error('The file could not be read'));
+    reader.readAsText(file);
+  });
+}
