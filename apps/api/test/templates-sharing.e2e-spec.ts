@@ -82,7 +82,8 @@ describe('sharing templates between agencies', () => {
     const template = (await call('post', '/templates', alpha.tokens.manager, { fromWorkflowId: workflowId, category: 'retention' }).expect(201)).body;
 
     const before = Date.now();
-    const { shareCode, expiresAt } = await shareFromAlpha(template.id);
+    // No body at all: the default expiry.
+    const { shareCode, expiresAt } = (await call('post', `/templates/${template.id}/share`, alpha.tokens.admin).expect(201)).body;
     expect(shareCode).toMatch(/^tpl_[A-Za-z0-9_-]{43}$/);
     expect(Buffer.from(shareCode.slice(4), 'base64url').length * 8).toBeGreaterThanOrEqual(128);
     expect(Date.parse(expiresAt) - before).toBeGreaterThanOrEqual(30 * 24 * 3600 * 1000 - 5000);
@@ -167,18 +168,17 @@ describe('sharing templates between agencies', () => {
             label: `Send to ${ALPHA_EMAIL}?`,
             description: 'Quillbury Candles asked for it',
             schema: { type: 'array', title: 'Mia Manager picks', minItems: 1, items: { type: 'string', format: 'email' }, examples: [[ALPHA_EMAIL]] },
-            default: [ALPHA_EMAIL],
           },
         ],
       }).expect(201)
     ).body;
-    expect(template.placeholders[0].default).toEqual([ALPHA_EMAIL]);
-    // A template stored before any templatizing existed (or written by hand): the import still scrubs it.
-    await api.dataSource.query(`UPDATE automation_templates SET description = $2, definition = jsonb_set(definition, '{steps,0,config,message}', to_jsonb($3::text)) WHERE id = $1`, [
-      template.id,
-      `For Quillbury Candles (${alphaClient.id})`,
-      `Hi from ${ALPHA_EMAIL} and <@${ALPHA_SLACK_USER}> to Quillbury Candles`,
-    ]);
+    // A template written before these checks existed (or by hand in the database): the import still scrubs it.
+    await api.dataSource.query(
+      `UPDATE automation_templates SET description = $2, definition = jsonb_set(definition, '{steps,0,config,message}', to_jsonb($3::text)),
+         placeholders = jsonb_set(placeholders, '{0,default}', $4::jsonb) WHERE id = $1`,
+      [template.id, `For Quillbury Candles (${alphaClient.id})`, `Hi from ${ALPHA_EMAIL} and <@${ALPHA_SLACK_USER}> to Quillbury Candles`, JSON.stringify([ALPHA_EMAIL])],
+    );
+    expect((await call('get', `/templates/${template.id}`, alpha.tokens.viewer).expect(200)).body.placeholders[0].default).toEqual([ALPHA_EMAIL]);
     const { shareCode } = await shareFromAlpha(template.id);
     const imported = await call('post', '/templates/import', beta.tokens.admin, { shareCode }).expect(201);
     expectNothingOfAlpha(JSON.stringify(imported.body));

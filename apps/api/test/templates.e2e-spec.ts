@@ -44,6 +44,29 @@ describe('templates API', () => {
   const createTemplate = async (body: Record<string, unknown> = roasTemplate(), owner = agency) => (await call('post', '/templates', owner.tokens.manager, body).expect(201)).body;
   const auditTypes = async (owner: TestAgency, eventType: string) => (await call('get', `/audit?eventType=${eventType}`, owner.tokens.admin).expect(200)).body.items;
 
+  it('publishes every templates and workflow file route in the OpenAPI document', async () => {
+    const spec = (await api.http().get('/api/openapi.json').expect(200)).body;
+    const routes = Object.entries(spec.paths as Record<string, Record<string, unknown>>).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`));
+    expect(routes).toEqual(
+      expect.arrayContaining([
+        'GET /api/v1/templates',
+        'POST /api/v1/templates',
+        'GET /api/v1/templates/{id}',
+        'PATCH /api/v1/templates/{id}',
+        'DELETE /api/v1/templates/{id}',
+        'POST /api/v1/templates/{id}/instantiate',
+        'POST /api/v1/templates/{id}/share',
+        'DELETE /api/v1/templates/{id}/share',
+        'POST /api/v1/templates/import',
+        'GET /api/v1/workflows/{id}/export',
+        'POST /api/v1/workflows/import',
+      ]),
+    );
+    expect(Object.keys(spec.components.schemas.TemplateDto.properties).sort()).toEqual(
+      ['actionTypes', 'category', 'createdAt', 'definition', 'description', 'id', 'name', 'placeholders', 'share', 'sharedFrom', 'source', 'triggerTypes', 'usageCount'],
+    );
+  });
+
   describe('the built-in library', () => {
     it('lists every built-in template once, read-only, with the fixed product date, over the categories they cover', async () => {
       const response = await call('get', '/templates?pageSize=200', agency.tokens.viewer).expect(200);
@@ -235,6 +258,13 @@ describe('templates API', () => {
       ['duplicate placeholder keys', 'post', '/templates', () => roasTemplate({ placeholders: [...(roasTemplate().placeholders as object[]), (roasTemplate().placeholders as object[])[0]] }), 'placeholders[2].key'],
       ['a definition using an undeclared placeholder', 'post', '/templates', () => roasTemplate({ placeholders: [(roasTemplate().placeholders as object[])[1]] }), 'definition.steps[0].config.recipients'],
       ['a placeholder schema with an unsupported keyword', 'post', '/templates', () => roasTemplate({ placeholders: [(roasTemplate().placeholders as object[])[0], { key: 'threshold', label: 'x', schema: { type: 'number', $ref: '#/x' } }] }), 'placeholders[1].schema.$ref'],
+      [
+        'a placeholder default naming a Slack channel of the agency',
+        'post',
+        '/templates',
+        () => roasTemplate({ placeholders: [{ ...(roasTemplate().placeholders as object[])[0], default: ['C0ALERTS01'] }, (roasTemplate().placeholders as object[])[1]] }),
+        'placeholders[0].default',
+      ],
       ['an invalid definition', 'post', '/templates', () => roasTemplate({ definition: { ...(roasTemplate().definition as object), steps: [] } }), 'definition.steps'],
       ['a malformed fromWorkflowId', 'post', '/templates', () => ({ fromWorkflowId: 'nope', category: 'onboarding' }), 'fromWorkflowId'],
       ['fromWorkflowId with an unknown field', 'post', '/templates', () => ({ fromWorkflowId: '6a0f3f4e-0000-4000-8000-000000000000', category: 'onboarding', definition: {} }), 'definition'],

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { templatizeDefinition, type TemplateContent, type TemplatePlaceholder } from '@automations/domain';
+import { templatizeDefinition, type FieldError, type TemplateContent, type TemplatePlaceholder } from '@automations/domain';
 
 /**
  * The words of an agency that must not travel in a template: its clients' names and its people's names and email
@@ -39,7 +39,7 @@ export function templatizeContent(content: TemplateContent, words: readonly stri
 }
 
 /** Whether a JSON value names anything of the agency (an email, an id, a Slack id or mention, one of its words). */
-function namesAgencySpecifics(value: unknown, words: readonly string[]): boolean {
+export function namesAgencySpecifics(value: unknown, words: readonly string[]): boolean {
   const text = JSON.stringify(value);
   return redactText(text, words) !== text;
 }
@@ -68,6 +68,18 @@ function scrubSchema(schema: unknown, words: readonly string[]): unknown {
     } else copy[keyword] = value;
   }
   return copy;
+}
+
+/**
+ * Placeholder defaults that name something of the agency: a template holds no such value (it travels when shared,
+ * and addresses are sealed at rest in workflows, never stored plain in a template); it is asked for on use instead.
+ */
+export function agencySpecificDefaults(placeholders: readonly TemplatePlaceholder[], words: readonly string[]): FieldError[] {
+  return placeholders.flatMap((placeholder, index) =>
+    placeholder.default !== undefined && namesAgencySpecifics(placeholder.default, words)
+      ? [{ path: `placeholders[${index}].default`, message: 'must not name an email address, an id, a Slack id or one of your clients or people: leave it out and give the value when the template is used' }]
+      : [],
+  );
 }
 
 function scrubPlaceholder(placeholder: TemplatePlaceholder, words: readonly string[]): TemplatePlaceholder {

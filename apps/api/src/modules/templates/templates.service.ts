@@ -9,7 +9,7 @@ import type { Principal } from '../../common/principal';
 import { AuditLog } from '../audit/audit-log.service';
 import type { WorkflowDetailDto } from '../workflows/workflow.dto';
 import { WorkflowsService } from '../workflows/workflows.service';
-import { loadAgencyWords, templatizeContent } from './agency-specifics';
+import { agencySpecificDefaults, loadAgencyWords, templatizeContent } from './agency-specifics';
 import type { CreateTemplateFromWorkflowDto } from './dto/create-template-from-workflow.dto';
 import type { InstantiateTemplateDto } from './dto/instantiate-template.dto';
 import type { TemplateDto, TemplatePageDto } from './dto/template.dto';
@@ -75,6 +75,7 @@ export class TemplatesService {
   async create(principal: Principal, body: Record<string, unknown>): Promise<TemplateDto> {
     const content = this.validContent(body);
     const words = await loadAgencyWords(this.dataSource.manager, principal.agencyId);
+    assertNoAgencySpecificDefaults(content, words);
     return this.insert(principal, this.validContent(templatizeContent(content, words)), { from: 'content' });
   }
 
@@ -100,7 +101,11 @@ export class TemplatesService {
     const current = await this.library.findStored(principal.agencyId, id);
     const merged: Record<string, unknown> = { ...pickContent(current), ...body };
     let content = this.validContent(merged);
-    if ('definition' in body) content = this.validContent(templatizeContent(content, await loadAgencyWords(this.dataSource.manager, principal.agencyId)));
+    if ('definition' in body || 'placeholders' in body) {
+      const words = await loadAgencyWords(this.dataSource.manager, principal.agencyId);
+      assertNoAgencySpecificDefaults(content, words);
+      content = this.validContent(templatizeContent(content, words));
+    }
     const changed = Object.keys(body);
     const saved = await this.dataSource.transaction(async (manager) => {
       const locked = await this.library.findStored(principal.agencyId, id, manager, true);
@@ -171,6 +176,11 @@ export class TemplatesService {
     });
     return this.library.toDto(principal.agencyId, fromStored(saved));
   }
+}
+
+function assertNoAgencySpecificDefaults(content: TemplateContent, words: readonly string[]): void {
+  const errors = agencySpecificDefaults(content.placeholders, words);
+  if (errors.length > 0) throw ApiError.validation(errors);
 }
 
 function pickContent(template: AutomationTemplateEntity): Record<string, unknown> {
