@@ -176,7 +176,7 @@ describe('sharing templates between agencies', () => {
     await api.dataSource.query(
       `UPDATE automation_templates SET description = $2, definition = jsonb_set(definition, '{steps,0,config,message}', to_jsonb($3::text)),
          placeholders = jsonb_set(placeholders, '{0,default}', $4::jsonb) WHERE id = $1`,
-      [template.id, `For Quillbury Candles (${alphaClient.id})`, `Hi from ${ALPHA_EMAIL} and <@${ALPHA_SLACK_USER}> to Quillbury Candles`, JSON.stringify([ALPHA_EMAIL])],
+      [template.id, `For Quillbury Candles (${alphaClient.id})`, `Hi from ${ALPHA_EMAIL} and <@${ALPHA_SLACK_USER}> of Alpha Sharing to Quillbury Candles`, JSON.stringify([ALPHA_EMAIL])],
     );
     expect((await call('get', `/templates/${template.id}`, alpha.tokens.viewer).expect(200)).body.placeholders[0].default).toEqual([ALPHA_EMAIL]);
     const { shareCode } = await shareFromAlpha(template.id);
@@ -185,6 +185,9 @@ describe('sharing templates between agencies', () => {
     expect(imported.body.placeholders[0]).not.toHaveProperty('default');
     expect(imported.body.placeholders.map((placeholder: { key: string }) => placeholder.key)).toEqual(['to', 'text']);
     expect(imported.body.definition.steps[0].config.message).toEqual({ $placeholder: 'text' });
+    // Its messages would go out from Beta: the sharing agency's name is left to Beta to rewrite.
+    expect(imported.body.placeholders[1].default).toBe('Hi from [email address] and [Slack mention] of [name] to [name]');
+    expect(JSON.stringify(imported.body.definition)).not.toContain('Alpha Sharing');
   });
 
   it('a new code replaces the previous one; expiresInDays sets the expiry within 1..90', async () => {

@@ -63,7 +63,7 @@ export class TemplateSharesService {
   /**
    * Copies the shared template's content into the caller's library. The code is the only cross-agency lookup of the
    * product; the copy keeps nothing that links back but the sharing agency's name, and as a second line of defence
-   * the content is templatized again against the sharing agency's words (clients, people, emails).
+   * the content is templatized again against the sharing agency's words (its name, clients, people, emails).
    */
   async importShared(principal: Principal, shareCode: string): Promise<TemplateDto> {
     const share = await this.dataSource.getRepository(TemplateShareEntity).findOne({ where: { codeHash: hashShareCode(shareCode), revokedAt: IsNull(), expiresAt: MoreThan(new Date()) } });
@@ -72,7 +72,8 @@ export class TemplateSharesService {
     // Unknown, expired, revoked or deleted: one answer, so a guess learns nothing.
     if (!source || !sourceAgency) throw ApiError.notFound('Share code');
 
-    const words = await loadAgencyWords(this.dataSource.manager, source.agencyId);
+    // The sharing agency's own name too: a message signed with it would otherwise go out from the receiving agency.
+    const words = [...(await loadAgencyWords(this.dataSource.manager, source.agencyId)), sourceAgency.name];
     const copy = templatizeContent(
       { name: source.name, description: source.description, category: source.category, definition: source.definition, placeholders: source.placeholders },
       words,
