@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Alert, Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { ApiError, describeError } from '../api/errors';
 import { useDeleteTemplate, useRevokeTemplateShare, useTemplate } from '../api/useTemplates';
 import { useActionTypes, useTriggerTypes } from '../api/useTypeCatalogs';
@@ -18,7 +18,7 @@ import { categoryLabel } from '../components/templates/templateCategories';
 import { draftFromDefinition } from '../components/templates/templateDraft';
 import type { Template } from '../components/templates/templateModel';
 import { TemplateSourceBadge } from '../components/templates/TemplateSourceBadge';
-import { dateInWords, usageWords } from '../components/templates/templateWords';
+import { expiryInWords, usageWords } from '../components/templates/templateWords';
 import { describeCron } from '../lib/cronDescription';
 import { automationInOneLine } from '../lib/automationWords';
 
@@ -66,6 +66,8 @@ function TemplateDetail({ template }: { template: Template }) {
   const remove = useDeleteTemplate();
   const revoke = useRevokeTemplateShare();
   const own = template.source !== 'builtin';
+  const location = useLocation();
+  const imported = (location.state as { imported?: boolean } | null)?.imported === true;
   const oneLine = automationInOneLine(Array.isArray(shown.triggers) ? shown.triggers : [], Array.isArray(shown.steps) ? shown.steps : []);
 
   return (
@@ -115,6 +117,12 @@ function TemplateDetail({ template }: { template: Template }) {
         )}
       </Group>
 
+      {imported && (
+        <Alert color="green" withCloseButton closeButtonLabel="Dismiss" onClose={() => navigate(location, { replace: true, state: null })} title="Imported into your library">
+          It is yours now: use it, rename it or delete it. The agency that shared it cannot change your copy.
+        </Alert>
+      )}
+
       {remove.isError && (
         <Alert color="red" role="alert" title="Not deleted">
           {describeError(remove.error)}
@@ -124,7 +132,7 @@ function TemplateDetail({ template }: { template: Template }) {
       {canAdminister && template.share && (
         <Paper withBorder p="sm">
           <Group justify="space-between" gap="sm">
-            <Text size="sm">Shared — code expires {dateInWords(template.share.expiresAt)}</Text>
+            <Text size="sm">Shared — code expires {expiryInWords(template.share.expiresAt)}</Text>
             <ConfirmButton
               size="compact-sm"
               variant="light"

@@ -122,6 +122,8 @@ describe('TemplatesPage', () => {
     fireEvent.change(within(dialog).getByRole('textbox', { name: 'Share code' }), { target: { value: '  tpl_good ' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Import template' }));
     await waitFor(() => expect(router.state.location.pathname).toBe(`/templates/${imported.id}`));
+    expect(await screen.findByText('Imported into your library')).toBeTruthy();
+    expect(await screen.findByText('Shared by Northwind Agency')).toBeTruthy();
     const importCalls = requests.filter((request) => pathOf(request) === '/api/v1/templates/import');
     expect(await importCalls.at(-1)!.json()).toEqual({ shareCode: 'tpl_good' });
   });

@@ -4,7 +4,7 @@ import { IconCheck, IconCopy } from '@tabler/icons-react';
 import { describeError } from '../../api/errors';
 import { SHARE_CODE_DAYS, useRevokeTemplateShare, useShareTemplate } from '../../api/useTemplates';
 import type { Template } from './templateModel';
-import { dateInWords } from './templateWords';
+import { expiryInWords } from './templateWords';
 
 interface ShareTemplateDialogProps {
   template: Pick<Template, 'id' | 'name' | 'share'>;
@@ -48,7 +48,7 @@ export function ShareTemplateDialog({ template, opened, onClose }: ShareTemplate
                 )}
               </CopyButton>
             </Group>
-            <Text size="sm">The code works until {dateInWords(created.expiresAt)}.</Text>
+            <Text size="sm">The code works until {expiryInWords(created.expiresAt)}.</Text>
             <Text size="sm" c="dimmed">
               They get a copy of the template only: its steps and the values it asks for — never your clients, people, Slack channels or keys.
             </Text>
@@ -61,7 +61,7 @@ export function ShareTemplateDialog({ template, opened, onClose }: ShareTemplate
             </Text>
             {template.share && (
               <Alert color="blue" variant="light">
-                A code is live until {dateInWords(template.share.expiresAt)}. A new code replaces it: the old one stops working.
+                A code is live until {expiryInWords(template.share.expiresAt)}. A new code replaces it: the old one stops working.
               </Alert>
             )}
           </>

@@ -20,3 +20,11 @@ const dateWords = new Intl.DateTimeFormat('en', { dateStyle: 'long' });
 export function dateInWords(iso: string): string {
   return dateWords.format(new Date(iso));
 }
+
+const relativeDays = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+
+/** "January 2, 2027 (in 30 days)": when a share code stops working. */
+export function expiryInWords(iso: string, now: number = Date.now()): string {
+  const days = Math.max(0, Math.round((new Date(iso).getTime() - now) / 86_400_000));
+  return `${dateInWords(iso)} (${relativeDays.format(days, 'day')})`;
+}
