@@ -12,3 +12,5 @@ export * from './events/lock-clients';
 export * from './counters/workflow-counters';
 export * from './entity-patch';
 export * from './logging';
+export * from './events/mark-event-processed';
+export * from './sql/rows-of';

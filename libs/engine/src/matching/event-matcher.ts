@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { eventRoutes, evaluateTriggerEvent, type TriggerEvent, evaluateTriggerState, TRIGGER_TYPE_OF_EVENT, TriggerDefinition } from '@automations/domain';
-import type { EventEntity } from '@automations/persistence';
+import { markEventProcessed, type EventEntity } from '@automations/persistence';
 import { loadEvent } from './event.loader';
 import type { EmittedEvent } from '../actions/action-executor';
 import type { EmittedEventSettler } from '../runs/emitted-event-settler';
@@ -82,7 +82,7 @@ export class EventMatcher implements EmittedEventSettler {
         verdicts.push(verdict);
         if (verdict.outcome === 'started' && verdict.runId) runIdsToEnqueue.push(verdict.runId);
       }
-      await manager.query(`UPDATE events SET processed_at = now(), processing = $2::jsonb WHERE id = $1`, [event.id, JSON.stringify(verdicts)]);
+      await markEventProcessed(manager, event.id, verdicts);
       return { processed: true, agencyId: event.agencyId, clientId: event.clientId, runIdsToEnqueue, verdicts };
     });
     // A workflow paused for a loop leaves this worker's index now; other workers re-check the row when creating runs.
@@ -100,18 +100,14 @@ export class EventMatcher implements EmittedEventSettler {
     if (candidates === null) return false;
     const screens = candidates.map((workflow) => this.screen(workflow, event));
     if (screens.some((screen) => 'fired' in screen)) return false;
-    await manager.query(`UPDATE events SET processed_at = now(), processing = $2::jsonb WHERE id = $1 AND processed_at IS NULL`, [event.id, JSON.stringify(screens)]);
+    await markEventProcessed(manager, event.id, screens);
     return true;
   }
 
   /** No workflow fires on this event: one conditional write records the verdicts (no lock, no transaction). */
   private async markProcessedWithoutRuns(event: EventEntity, verdicts: CandidateVerdict[]): Promise<MatchResult> {
-    const result: unknown = await this.dataSource.query(`UPDATE events SET processed_at = now(), processing = $2::jsonb WHERE id = $1 AND processed_at IS NULL RETURNING id`, [
-      event.id,
-      JSON.stringify(verdicts),
-    ]);
-    const rows = (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as unknown[];
-    return { processed: rows.length > 0, agencyId: event.agencyId, clientId: event.clientId, runIdsToEnqueue: [], verdicts };
+    const processed = await markEventProcessed(this.dataSource, event.id, verdicts);
+    return { processed, agencyId: event.agencyId, clientId: event.clientId, runIdsToEnqueue: [], verdicts };
   }
 
   /** The verdict a workflow gets from the event alone, or the trigger that fired (the rest needs the client's state). */
