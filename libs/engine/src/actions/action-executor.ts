@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { ActionStep, ActionType } from '@automations/domain';
+import type { ActionConfigByType, ActionStep, ActionType } from '@automations/domain';
 import type { EventCausation } from '@automations/persistence';
 import type { ClientSnapshot } from '../context/client-snapshot';
 
@@ -17,17 +17,30 @@ export interface StepEffect {
   emitted?: EmittedEvent[];
 }
 
+/** What rendering adds to a step's config (`renderStepConfig`): an email's `text`, its message rendered without HTML escaping. */
+interface RenderedConfigAdditions {
+  send_notification: { text?: string };
+}
+
+/**
+ * The rendered config of a step of type `T`. While the type is not known (the run executor, which holds every step's
+ * rendered config as it stored it), an untyped record: `ActionExecutorRegistry` is where it meets its type.
+ */
+export type ActionConfigOf<T extends ActionType> = [ActionType] extends [T]
+  ? Record<string, unknown>
+  : ActionConfigByType[T] & (T extends keyof RenderedConfigAdditions ? RenderedConfigAdditions[T] : unknown);
+
 /** Everything an action needs to do its one job, and the only way to commit it. */
-export interface ActionExecution {
+export interface ActionExecution<T extends ActionType = ActionType> {
   agencyId: string;
   runId: string;
   workflowId: string;
   workflowName: string;
-  step: ActionStep;
+  step: ActionStep<T>;
   clientId: string;
   snapshot: ClientSnapshot;
   /** The step's config with templates rendered from the snapshot and escaped for their destination. */
-  config: Record<string, unknown>;
+  config: ActionConfigOf<T>;
   trigger: Record<string, unknown>;
   /** Causation for events this step emits (loop prevention). */
   causation: EventCausation;
@@ -44,12 +57,12 @@ export interface ActionExecution {
   commit(effect: (manager: EntityManager) => Promise<StepEffect>): Promise<StepEffect>;
 }
 
-export interface ActionExecutor {
-  readonly type: ActionType;
+export interface ActionExecutor<T extends ActionType = ActionType> {
+  readonly type: T;
   /**
    * `database`: the whole effect happens inside `commit`, so a failed attempt leaves nothing behind and the step needs
    * no `running` mark first. `external`: the action calls out before committing, so the attempt is recorded first.
    */
   readonly effects: 'database' | 'external';
-  execute(execution: ActionExecution): Promise<StepEffect>;
+  execute(execution: ActionExecution<T>): Promise<StepEffect>;
 }

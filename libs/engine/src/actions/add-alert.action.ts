@@ -1,12 +1,12 @@
 import { AlertEntity } from '@automations/persistence';
 import type { ActionExecution, ActionExecutor, StepEffect } from './action-executor';
 
-export class AddAlertAction implements ActionExecutor {
+export class AddAlertAction implements ActionExecutor<'add_alert'> {
   readonly type = 'add_alert' as const;
   readonly effects = 'database' as const;
 
-  execute(execution: ActionExecution): Promise<StepEffect> {
-    const config = execution.config as { title: string; message?: string; severity: string };
+  execute(execution: ActionExecution<'add_alert'>): Promise<StepEffect> {
+    const { config } = execution;
     return execution.commit(async (manager) => {
       const alert = await manager.save(
         manager.create(AlertEntity, {

@@ -1,12 +1,12 @@
 import { TaskEntity } from '@automations/persistence';
 import type { ActionExecution, ActionExecutor, StepEffect } from './action-executor';
 
-export class CreateTaskAction implements ActionExecutor {
+export class CreateTaskAction implements ActionExecutor<'create_task'> {
   readonly type = 'create_task' as const;
   readonly effects = 'database' as const;
 
-  execute(execution: ActionExecution): Promise<StepEffect> {
-    const config = execution.config as { title: string; description?: string; priority: string; dueInDays?: number; assignee?: string };
+  execute(execution: ActionExecution<'create_task'>): Promise<StepEffect> {
+    const { config } = execution;
     const assigneeId = config.assignee === 'client_assignee' ? execution.snapshot.client.assigneeId : config.assignee ?? null;
     const dueAt = config.dueInDays !== undefined ? new Date(Date.now() + config.dueInDays * 86_400_000) : null;
     return execution.commit(async (manager) => {

@@ -2,12 +2,12 @@ import { EventRecorder, TicketEntity } from '@automations/persistence';
 import type { ActionExecution, ActionExecutor, StepEffect } from './action-executor';
 
 /** Creates a ticket and emits `ticket.created` (with causation) in the same transaction. */
-export class CreateTicketAction implements ActionExecutor {
+export class CreateTicketAction implements ActionExecutor<'create_ticket'> {
   readonly type = 'create_ticket' as const;
   readonly effects = 'database' as const;
 
-  execute(execution: ActionExecution): Promise<StepEffect> {
-    const config = execution.config as { title: string; description?: string; priority: string; category: string };
+  execute(execution: ActionExecution<'create_ticket'>): Promise<StepEffect> {
+    const { config } = execution;
     return execution.commit(async (manager) => {
       const ticket = await manager.save(
         manager.create(TicketEntity, {

@@ -14,7 +14,7 @@ export interface DraftDefaults {
  * OPENAI_* settings, else the deterministic template drafter. The model gets the admin's
  * instructions raw and the client's data as data, never spliced into the instructions.
  */
-export class DraftCommunicationAction implements ActionExecutor {
+export class DraftCommunicationAction implements ActionExecutor<'draft_communication'> {
   readonly type = 'draft_communication' as const;
   readonly effects = 'external' as const;
 
@@ -23,11 +23,11 @@ export class DraftCommunicationAction implements ActionExecutor {
     private readonly defaults: DraftDefaults,
   ) {}
 
-  async execute(execution: ActionExecution): Promise<StepEffect> {
+  async execute(execution: ActionExecution<'draft_communication'>): Promise<StepEffect> {
     // A draft already written for this run and step (before its approval) is the draft: never a second one.
     const existing = await execution.dataSource.getRepository(CommunicationDraftEntity).findOne({ where: { agencyId: execution.agencyId, runId: execution.runId, stepId: execution.step.id } });
     if (existing) return execution.commit(async () => ({ output: DraftCommunicationAction.outputOf(existing) }));
-    const raw = execution.step.config as { platform: 'email' | 'slack'; tone: string; template: string };
+    const raw = execution.step.config;
     const integration = await this.integrations.load(execution.agencyId, 'openai');
     const apiKey = integration?.secret ?? this.defaults.openaiApiKey;
     const drafter = createCommunicationDrafter({
@@ -40,7 +40,7 @@ export class DraftCommunicationAction implements ActionExecutor {
       platform: raw.platform,
       tone: raw.tone,
       // The template drafter fills variables itself from the rendered text; the model reads data separately.
-      template: apiKey ? raw.template : String(execution.config.template),
+      template: apiKey ? raw.template : execution.config.template,
       client: { name: client.name, stage: client.stage, health: client.health, assigneeName: client.assignee?.name },
       trigger: execution.trigger,
       agencyName: execution.snapshot.agency.name,

@@ -5,14 +5,16 @@ import type { IntegrationSettingsLoader } from '../context/integration-settings.
 import { PermanentActionError } from '../errors/action-errors';
 import type { EmailSender } from '../integrations/email-sender';
 import type { SlackNotifier } from '../integrations/slack-notifier';
-import type { ActionExecution, ActionExecutor, StepEffect } from './action-executor';
+import type { ActionConfigOf, ActionExecution, ActionExecutor, StepEffect } from './action-executor';
+
+type NotificationConfig = ActionConfigOf<'send_notification'>;
 
 /**
  * Internal message over Slack or email. External sends are at-least-once, keyed runId:stepId: the
  * notification row is marked `sending` before the call, and a step whose send already succeeded
  * (a crash after the send, before the commit) is not sent again.
  */
-export class SendNotificationAction implements ActionExecutor {
+export class SendNotificationAction implements ActionExecutor<'send_notification'> {
   readonly type = 'send_notification' as const;
   readonly effects = 'external' as const;
 
@@ -22,8 +24,8 @@ export class SendNotificationAction implements ActionExecutor {
     private readonly email: EmailSender,
   ) {}
 
-  async execute(execution: ActionExecution): Promise<StepEffect> {
-    const config = execution.config as { channel: 'slack' | 'email'; recipients: string[]; subject?: string; message: string; text?: string };
+  async execute(execution: ActionExecution<'send_notification'>): Promise<StepEffect> {
+    const { config } = execution;
     const notifications = execution.dataSource.getRepository(NotificationEntity);
     let notification = await notifications.findOne({ where: { runId: execution.runId, stepId: execution.step.id } });
     if (notification?.status !== 'sent') {
@@ -58,7 +60,7 @@ export class SendNotificationAction implements ActionExecutor {
   }
 
   /** User ids become their email (email channel); every referenced user must be an active user of the agency. */
-  private async resolveRecipients(execution: ActionExecution, config: { channel: string; recipients: string[] }): Promise<string[]> {
+  private async resolveRecipients(execution: ActionExecution<'send_notification'>, config: NotificationConfig): Promise<string[]> {
     const userIds = config.recipients.filter((recipient) => isUuid(recipient));
     if (userIds.length === 0) return config.recipients;
     const users = await execution.dataSource.getRepository(UserEntity).find({ where: { id: In(userIds), agencyId: execution.agencyId, active: true } });
@@ -68,7 +70,7 @@ export class SendNotificationAction implements ActionExecutor {
     return config.recipients.map((recipient) => emailOf.get(recipient) ?? recipient);
   }
 
-  private async sendSlack(execution: ActionExecution, channels: string[], text: string): Promise<Record<string, unknown>> {
+  private async sendSlack(execution: ActionExecution<'send_notification'>, channels: string[], text: string): Promise<Record<string, unknown>> {
     const slack = await this.integrations.load(execution.agencyId, 'slack');
     if (!slack?.secret) throw new PermanentActionError('integration_missing', 'Slack is not connected for this agency (Settings → Integrations)');
     const sent = [];
@@ -76,7 +78,7 @@ export class SendNotificationAction implements ActionExecutor {
     return { slack: sent };
   }
 
-  private async sendEmail(execution: ActionExecution, to: string[], config: { subject?: string; message: string; text?: string }): Promise<Record<string, unknown>> {
+  private async sendEmail(execution: ActionExecution<'send_notification'>, to: string[], config: NotificationConfig): Promise<Record<string, unknown>> {
     const email = await this.integrations.load(execution.agencyId, 'email');
     const fromAddress = email?.settings.fromAddress as string | undefined;
     const fromName = email?.settings.fromName as string | undefined;

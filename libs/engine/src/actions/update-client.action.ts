@@ -3,12 +3,12 @@ import { PermanentActionError } from '../errors/action-errors';
 import type { ActionExecution, ActionExecutor, EmittedEvent, StepEffect } from './action-executor';
 
 /** Changes the live client; a real stage change emits `client.stage_changed`, no change emits nothing. */
-export class UpdateClientAction implements ActionExecutor {
+export class UpdateClientAction implements ActionExecutor<'update_client'> {
   readonly type = 'update_client' as const;
   readonly effects = 'database' as const;
 
-  execute(execution: ActionExecution): Promise<StepEffect> {
-    const config = execution.config as { stage?: string; health?: string; assigneeId?: string };
+  execute(execution: ActionExecution<'update_client'>): Promise<StepEffect> {
+    const { config } = execution;
     return execution.commit(async (manager) => {
       const client = await manager.getRepository(ClientEntity).findOne({ where: { id: execution.clientId, agencyId: execution.agencyId }, lock: { mode: 'pessimistic_write' } });
       if (!client) throw new PermanentActionError('client_not_found', 'The client no longer exists');
