@@ -68,7 +68,8 @@ function checkObject(schema: JsonSchema, value: unknown, path: string, errors: F
   for (const [name, property] of propertiesOf(schema)) {
     const child = joinPath(path, name);
     if (isEmptyValue(record[name])) {
-      if (required.has(name)) errors[child] = 'Required';
+      // A required setting with a default is filled in by the API (ajv `useDefaults`), as it was before saving.
+      if (required.has(name) && property.default === undefined) errors[child] = 'Required';
       continue;
     }
     Object.assign(errors, validateValue(property, record[name], child));
