@@ -34,3 +34,4 @@ export * from './preview';
 export * from './maintenance/health-monitor';
 export * from './context/integration-settings.loader';
 export * from './live';
+export * from './notifications/admin-notifier';

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { detectLoop, type LoopVerdict } from '@automations/domain';
-import { AlertEntity, AuditEventEntity, entityPatch, NotificationEntity, UserEntity, type EventCausation } from '@automations/persistence';
+import { AlertEntity, AuditEventEntity, entityPatch, type EventCausation } from '@automations/persistence';
+import { AdminNotifier } from '../notifications/admin-notifier';
 import { cancelParkedRuns } from '../runs/parked-runs';
 
 export interface LoopLimits {
@@ -38,6 +39,8 @@ export interface LoopPause {
  * workflow with everything that goes with it (alert, admin notifications, audit, pending runs cancelled).
  */
 export class LoopBreaker {
+  private readonly admins = new AdminNotifier();
+
   constructor(private readonly limits: LoopLimits = DEFAULT_LOOP_LIMITS) {}
 
   /**
@@ -94,13 +97,7 @@ export class LoopBreaker {
       AlertEntity,
       entityPatch<AlertEntity>({ agencyId, clientId, runId, workflowId, stepId: null, kind: LOOP_PAUSED_REASON, title, message, severity: 'critical', resolvedAt: null }),
     );
-    const admins = await manager.getRepository(UserEntity).find({ where: { agencyId, role: 'admin', active: true } });
-    for (const admin of admins) {
-      await manager.insert(
-        NotificationEntity,
-        entityPatch<NotificationEntity>({ agencyId, clientId, runId, workflowId, stepId: null, userId: admin.id, channel: 'in_app', recipients: [admin.email], subject: title, message, status: 'sent', sentAt: new Date() }),
-      );
-    }
+    await this.admins.notifyInApp(manager, { agencyId, clientId, runId, workflowId, stepId: null, subject: title, message });
     await manager.insert(
       AuditEventEntity,
       entityPatch<AuditEventEntity>({

@@ -1,8 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { emittedErrors, NotificationEntity, UserEntity } from '@automations/persistence';
-import type { IntegrationSettingsLoader } from '../context/integration-settings.loader';
-import type { EmailSender } from '../integrations/email-sender';
-import type { SlackNotifier } from '../integrations/slack-notifier';
+import { emittedErrors } from '@automations/persistence';
+import { AdminNotifier, type AdminChannels } from '../notifications/admin-notifier';
 import { withSessionAdvisoryLock } from './session-advisory-lock';
 
 /** Session advisory lock held for one evaluation: one evaluator at a time across worker replicas. */
@@ -69,11 +67,7 @@ export interface HealthEvaluation {
 }
 
 /** Where admins hear about a new alert besides in-app notifications. Without it, in-app only. */
-export interface HealthNotifiers {
-  integrations: IntegrationSettingsLoader;
-  slack: SlackNotifier;
-  email: EmailSender;
-}
+export type HealthNotifiers = AdminChannels;
 
 export interface HealthMonitorOptions {
   thresholds?: Partial<HealthThresholds>;
@@ -88,7 +82,6 @@ function rowsOf<T>(result: unknown): T[] {
 
 const percent = (rate: number): string => `${(Math.round(rate * 1000) / 10).toString()} %`;
 const hours = (ms: number): string => `${(Math.round((ms / HOUR_MS) * 10) / 10).toString()} h`;
-const slackEscape = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
  * Which open alerts to resolve and which findings need a new alert: one open alert per (agency, rule)
@@ -118,13 +111,15 @@ export class HealthMonitor {
   readonly thresholds: HealthThresholds;
   private timer: NodeJS.Timeout | null = null;
   private inflight: Promise<unknown> | null = null;
+  private readonly admins: AdminNotifier;
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly notifiers: HealthNotifiers | null,
+    notifiers: HealthNotifiers | null,
     options: HealthMonitorOptions = {},
   ) {
     this.thresholds = { ...DEFAULT_HEALTH_THRESHOLDS, ...options.thresholds };
+    this.admins = new AdminNotifier(notifiers);
   }
 
   /** Evaluates every `intervalMs` (and once now); 0 disables it. Errors are swallowed: the next tick tries again. */
@@ -286,61 +281,18 @@ export class HealthMonitor {
         ),
       );
       if (!inserted) return null;
-      for (const admin of await this.admins(tx, finding.agencyId)) {
-        await tx.insert(NotificationEntity, {
-          agencyId: finding.agencyId,
-          userId: admin.id,
-          channel: 'in_app',
-          recipients: [admin.email],
-          subject: finding.title,
-          message: finding.message,
-          status: 'sent',
-          sentAt: now,
-        });
-      }
+      await this.admins.notifyInApp(tx, { agencyId: finding.agencyId, subject: finding.title, message: finding.message, sentAt: now });
       return inserted.id;
     });
   }
 
-  private admins(manager: EntityManager, agencyId: string): Promise<UserEntity[]> {
-    return manager.getRepository(UserEntity).find({ where: { agencyId, role: 'admin', active: true }, order: { createdAt: 'ASC' } });
-  }
-
-  /** Slack (the integration's default channel) and email (the active admins), each only when configured. */
+  /** Slack (the integration's default channel) and email (the active admins), each only when configured; each send is kept as a notification. */
   private async notifyExternally(manager: EntityManager, alert: HealthFinding & { alertId: string }): Promise<void> {
-    if (!this.notifiers) return;
-    const { integrations, slack, email } = this.notifiers;
-    const text = `[${alert.severity}] ${alert.title}\n${alert.message}`;
-    await Promise.allSettled([
-      (async () => {
-        const settings = await integrations.load(alert.agencyId, 'slack');
-        const channel = typeof settings?.settings.defaultChannel === 'string' ? settings.settings.defaultChannel : '';
-        if (!settings?.secret || !channel) return;
-        await this.deliver(manager, alert, 'slack', [channel], () => slack.send({ token: settings.secret!, channel, text: slackEscape(text) }));
-      })(),
-      (async () => {
-        const settings = await integrations.load(alert.agencyId, 'email');
-        if (!settings) return;
-        const to = (await this.admins(manager, alert.agencyId)).map((admin) => admin.email);
-        if (to.length === 0) return;
-        const from = typeof settings.settings.fromAddress === 'string' ? settings.settings.fromAddress : undefined;
-        await this.deliver(manager, alert, 'email', to, () => email.send({ smtpUrl: settings.secret ?? undefined, from, to, subject: `[Automations] ${alert.title}`, text }));
-      })(),
-    ]);
-  }
-
-  /** Records the send (`sending` before the call, then `sent` or `failed` with the error). */
-  private async deliver(manager: EntityManager, alert: HealthFinding, channel: 'slack' | 'email', recipients: string[], send: () => Promise<unknown>): Promise<void> {
-    const notifications = manager.getRepository(NotificationEntity);
-    const record = await notifications.save(
-      notifications.create({ agencyId: alert.agencyId, channel, recipients, subject: alert.title, message: alert.message, status: 'sending' }),
-    );
-    try {
-      await send();
-      await notifications.update({ id: record.id }, { status: 'sent', sentAt: new Date() });
-    } catch (error) {
-      const failure = error instanceof Error ? { code: (error as { code?: string }).code ?? 'send_failed', message: error.message } : { code: 'send_failed', message: String(error) };
-      await notifications.update({ id: record.id }, { status: 'failed', error: failure });
-    }
+    await this.admins.notifyOutside(manager, {
+      agencyId: alert.agencyId,
+      text: `[${alert.severity}] ${alert.title}\n${alert.message}`,
+      subject: `[Automations] ${alert.title}`,
+      record: { subject: alert.title, message: alert.message },
+    });
   }
 }

@@ -1,8 +1,9 @@
 import type { DataSource } from 'typeorm';
-import { emittedErrors, UserEntity } from '@automations/persistence';
+import { emittedErrors } from '@automations/persistence';
 import type { IntegrationSettingsLoader } from '../context/integration-settings.loader';
 import type { EmailSender } from '../integrations/email-sender';
 import type { SlackNotifier } from '../integrations/slack-notifier';
+import { AdminNotifier } from '../notifications/admin-notifier';
 
 export interface ApprovalRequest {
   agencyId: string;
@@ -29,12 +30,16 @@ export interface ApprovalExpiry {
  * notification written with the decision. Best effort: a failed message never blocks or fails the run.
  */
 export class ApprovalNotifier {
+  private readonly admins: AdminNotifier;
+
   constructor(
     private readonly dataSource: DataSource,
-    private readonly integrations: IntegrationSettingsLoader,
-    private readonly slack: SlackNotifier,
-    private readonly email: EmailSender,
-  ) {}
+    integrations: IntegrationSettingsLoader,
+    slack: SlackNotifier,
+    email: EmailSender,
+  ) {
+    this.admins = new AdminNotifier({ integrations, slack, email });
+  }
 
   async notify(request: ApprovalRequest): Promise<void> {
     const text = request.draft
@@ -58,23 +63,7 @@ export class ApprovalNotifier {
 
   /** Slack and email side by side; each failure is logged (rate-limited), never thrown. */
   private async send(agencyId: string, text: string, subject: string): Promise<void> {
-    const results = await Promise.allSettled([this.toSlack(agencyId, text), this.toEmail(agencyId, text, subject)]);
+    const results = await this.admins.notifyOutside(this.dataSource.manager, { agencyId, text, subject });
     for (const result of results) if (result.status === 'rejected') emittedErrors.report('engine:approval-notifier', result.reason);
-  }
-
-  private async toSlack(agencyId: string, text: string): Promise<void> {
-    const slack = await this.integrations.load(agencyId, 'slack');
-    const channel = slack?.settings.defaultChannel as string | undefined;
-    if (!slack?.secret || !channel) return;
-    await this.slack.send({ token: slack.secret, channel, text: text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') });
-  }
-
-  private async toEmail(agencyId: string, text: string, subject: string): Promise<void> {
-    const email = await this.integrations.load(agencyId, 'email');
-    if (!email) return;
-    const admins = await this.dataSource.getRepository(UserEntity).find({ where: { agencyId, role: 'admin', active: true } });
-    if (admins.length === 0) return;
-    const fromAddress = email.settings.fromAddress as string | undefined;
-    await this.email.send({ smtpUrl: email.secret ?? undefined, from: fromAddress, to: admins.map((admin) => admin.email), subject, text });
   }
 }

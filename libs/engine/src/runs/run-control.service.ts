@@ -1,7 +1,8 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { remainingActionSteps } from '@automations/domain';
-import { addToWorkflowCounters, emittedErrors, ApprovalEntity, AuditEventEntity, CommunicationDraftEntity, type DraftEdits, NotificationEntity, RunStepEntity, UserEntity, WorkflowRunEntity } from '@automations/persistence';
+import { addToWorkflowCounters, emittedErrors, ApprovalEntity, AuditEventEntity, CommunicationDraftEntity, type DraftEdits, RunStepEntity, WorkflowRunEntity } from '@automations/persistence';
 import type { ChangedApproval, ChangedRun, RunChangeListener } from '../live/run-change-listener';
+import { AdminNotifier } from '../notifications/admin-notifier';
 import type { EngineQueues } from '../queues/engine-queues';
 import type { ApprovalExpiry } from './approval-notifier';
 import type { RunActor } from './run-actor';
@@ -47,6 +48,7 @@ export class RunControl {
   ) {}
 
   private readonly notifying = new Set<Promise<void>>();
+  private readonly admins = new AdminNotifier();
 
   /**
    * Approves the run's pending step. An approval of a draft approves that draft (`approved`), with the reviewer's
@@ -221,24 +223,16 @@ export class RunControl {
     return { run: changedRun(run), approval: changedApproval(approval), status, expiry };
   }
 
-  private async notifyAdminsOfExpiry(manager: EntityManager, approval: ApprovalEntity, run: WorkflowRunEntity): Promise<void> {
-    const admins = await manager.getRepository(UserEntity).find({ where: { agencyId: approval.agencyId, role: 'admin', active: true } });
-    for (const admin of admins) {
-      await manager.insert(NotificationEntity, {
-        agencyId: approval.agencyId,
-        clientId: run.clientId,
-        runId: run.id,
-        workflowId: run.workflowId,
-        stepId: approval.stepId,
-        userId: admin.id,
-        channel: 'in_app',
-        recipients: [admin.email],
-        subject: 'Approval expired',
-        message: `The ${approval.actionType} step waited too long for approval and the run was rejected (timeout).`,
-        status: 'sent',
-        sentAt: new Date(),
-      });
-    }
+  private notifyAdminsOfExpiry(manager: EntityManager, approval: ApprovalEntity, run: WorkflowRunEntity): Promise<void> {
+    return this.admins.notifyInApp(manager, {
+      agencyId: approval.agencyId,
+      clientId: run.clientId,
+      runId: run.id,
+      workflowId: run.workflowId,
+      stepId: approval.stepId,
+      subject: 'Approval expired',
+      message: `The ${approval.actionType} step waited too long for approval and the run was rejected (timeout).`,
+    });
   }
 
   private async audit(manager: EntityManager, approval: ApprovalEntity, eventType: string, actor: RunActor, details: Record<string, unknown>): Promise<void> {

@@ -1,10 +1,11 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { decideToNextAction, renderStepConfig, type ActionStep, type WorkflowDefinition } from '@automations/domain';
-import { addToWorkflowCounters, ApprovalEntity, entityPatch, EventCausation, NotificationEntity, type SecretBox, UserEntity } from '@automations/persistence';
+import { addToWorkflowCounters, ApprovalEntity, entityPatch, EventCausation, type SecretBox } from '@automations/persistence';
 import { emittedErrors } from '@automations/persistence';
 import type { ActionExecutorRegistry } from '../actions/action-executor.registry';
 import type { ActionExecution, EmittedEvent, StepEffect } from '../actions/action-executor';
 import { conditionContextOf, templateContextOf, type ClientSnapshot } from '../context/client-snapshot';
+import { AdminNotifier } from '../notifications/admin-notifier';
 import type { EngineQueues } from '../queues/engine-queues';
 import type { ApprovalNotifier } from './approval-notifier';
 import { classifyStepError, retryDelayMs } from './error-classifier';
@@ -103,6 +104,7 @@ const AUDIT_EVENT_OF: Record<RunOutcome, string> = { completed: 'run.executed', 
  */
 export class RunExecutor {
   private readonly definitions: RunDefinitionCache;
+  private readonly admins = new AdminNotifier();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -461,25 +463,17 @@ export class RunExecutor {
       draftId,
       expiresAt: new Date(Date.now() + this.options.approvalTimeoutMinutes * 60_000),
     }));
-    const admins = await manager.getRepository(UserEntity).find({ where: { agencyId: run.agencyId, role: 'admin', active: true } });
-    for (const admin of admins) {
-      await manager.insert(NotificationEntity, {
-        agencyId: run.agencyId,
-        clientId: run.clientId,
-        runId: run.id,
-        workflowId: run.workflowId,
-        stepId: step.id,
-        userId: admin.id,
-        channel: 'in_app',
-        recipients: [admin.email],
-        subject: 'Approval required',
-        message: draftId
-          ? `"${workflowName}" wrote a draft for ${snapshot.client.name}: review, edit and approve it in the approval queue.`
-          : `"${workflowName}" wants to run ${step.type} for ${snapshot.client.name}: review it in the approval queue.`,
-        status: 'sent',
-        sentAt: new Date(),
-      });
-    }
+    await this.admins.notifyInApp(manager, {
+      agencyId: run.agencyId,
+      clientId: run.clientId,
+      runId: run.id,
+      workflowId: run.workflowId,
+      stepId: step.id,
+      subject: 'Approval required',
+      message: draftId
+        ? `"${workflowName}" wrote a draft for ${snapshot.client.name}: review, edit and approve it in the approval queue.`
+        : `"${workflowName}" wants to run ${step.type} for ${snapshot.client.name}: review it in the approval queue.`,
+    });
     return approval.identifiers[0].id as string;
   }
 
