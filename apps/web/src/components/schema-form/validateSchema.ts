@@ -68,7 +68,7 @@ function checkObject(schema: JsonSchema, value: unknown, path: string, errors: F
   for (const [name, property] of propertiesOf(schema)) {
     const child = joinPath(path, name);
     if (isEmptyValue(record[name])) {
-      // A required setting with a default is filled in by the API (ajv `useDefaults`), as it was before saving.
+      // A required setting with a default is not missing: the API fills the default in (ajv `useDefaults`).
       if (required.has(name) && property.default === undefined) errors[child] = 'Required';
       continue;
     }
