@@ -1,3 +1,5 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { UserRole } from '@automations/domain';
 import { AgencyEntity, ApiKeyEntity, UserEntity } from '@automations/persistence';
@@ -34,9 +36,10 @@ export interface CreatedApiKey {
   plaintext: string;
 }
 
-/** Creates agencies, users and API keys: shared by the REST API, the ops CLI and the demo seed. */
+/** Creates agencies, users and API keys: shared by the REST API (injected), the ops CLI and the demo seed (built with their DataSource). */
+@Injectable()
 export class AgencyProvisioner {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async createAgency(input: NewAgency): Promise<{ agencyId: string; userId: string; apiKey: string }> {
     return this.dataSource.transaction(async (manager) => {
