@@ -7,6 +7,7 @@ import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { CredentialResolver } from './credential-resolver.service';
 import { LoginThrottle } from './login-throttle';
+import { LoginService } from './login.service';
 
 @Global()
 @Module({
@@ -17,7 +18,7 @@ import { LoginThrottle } from './login-throttle';
     }),
   ],
   controllers: [AuthController],
-  providers: [CredentialResolver, LoginThrottle, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [CredentialResolver, LoginThrottle, LoginService, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [CredentialResolver],
 })
 export class AuthModule {}
