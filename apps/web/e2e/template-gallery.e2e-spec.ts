@@ -80,11 +80,11 @@ describe('a new admin starts from a template: gallery → fill in → activate �
     await settled(page);
     await screenshot(page, 'templates-gallery-1440');
 
-    // Its detail draws what it does, with "you choose" where a value is asked for.
+    // Its detail draws what it does, with "[label]" where a value is asked for.
     await card.getByRole('link', { name: 'ROAS drop rescue', exact: true }).click();
     await page.getByRole('heading', { level: 2, name: 'ROAS drop rescue' }).waitFor();
     const diagram = page.getByRole('figure', { name: 'Flow diagram of ROAS drop rescue' });
-    await diagram.getByText(/you choose: ROAS floor/).waitFor();
+    await diagram.getByText(/\[ROAS floor\]/).waitFor();
     await screenshot(page, 'templates-detail-1440');
     await page.getByRole('link', { name: 'Use template' }).click();
 

@@ -59,6 +59,7 @@ export * from './loops/trigger-cycles';
 
 // Automation templates: placeholders, saving a workflow as a template, portable documents
 export * from './automation-templates/template.types';
+export { isPlainObject } from './shared/plain-object.util';
 export { isPlaceholderRef, placeholderRef, findPlaceholderUses, fillPlaceholders, type PlaceholderUse } from './automation-templates/placeholder-refs';
 export { checkPlaceholderSchema, checkPlaceholderValue } from './automation-templates/placeholder-schema';
 export { validateTemplateContent, checkTemplateDefinition, type TemplateContentResult } from './automation-templates/template-content.validator';

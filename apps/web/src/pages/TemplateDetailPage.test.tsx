@@ -14,7 +14,7 @@ function stubTemplate(template: Template, role: Role = 'manager', extra = {}) {
 describe('TemplateDetailPage', () => {
   beforeEach(() => tokenStore.set('jwt-123'));
 
-  it('says what the template does, draws it with “you choose” where a value is asked for, and lists the values it will ask for', async () => {
+  it('says what the template does, draws it with “[label]” where a value is asked for, and lists the values it will ask for', async () => {
     const template = templateDto();
     stubTemplate(template);
     renderApp(`/templates/${template.id}`);
@@ -23,9 +23,9 @@ describe('TemplateDetailPage', () => {
     expect(screen.getByText('Built-in')).toBeTruthy();
     expect(screen.getByText('Performance · Used 3 times')).toBeTruthy();
     expect(screen.getByText(/When a client’s ROAS falls below your floor/)).toBeTruthy();
-    expect(await screen.findByText(/you choose: ROAS floor/)).toBeTruthy();
+    expect(await screen.findByText(/\[ROAS floor\]/)).toBeTruthy();
     const diagram = await screen.findByRole('figure', { name: 'Flow diagram of ROAS drop rescue' }, { timeout: 5000 });
-    await waitFor(() => expect(within(diagram).getByText(/you choose: ROAS floor/)).toBeTruthy());
+    await waitFor(() => expect(within(diagram).getByText(/\[ROAS floor\]/)).toBeTruthy());
     expect(within(diagram).getByText('Fix the campaigns of {{client.name}}')).toBeTruthy();
 
     const values = screen.getByRole('region', { name: 'What you will fill in' });

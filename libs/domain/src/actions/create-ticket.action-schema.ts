@@ -6,7 +6,7 @@ export const createTicketAction: ConfigTypeDefinition<'create_ticket'> = {
   descriptor: {
     type: 'create_ticket',
     label: 'Create a support ticket',
-    description: 'Opens a support ticket for the client (which emits ticket.created).',
+    description: 'Opens a support ticket for the client (automations that wait for a new ticket see it too).',
     configSchema: objectSchema(
       {
         title: textSchema({ title: 'Title', description: 'Ticket title; templates are allowed.', maxLength: 200 }),

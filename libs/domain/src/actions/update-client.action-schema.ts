@@ -7,7 +7,7 @@ export const updateClientAction: ConfigTypeDefinition<'update_client'> = {
   descriptor: {
     type: 'update_client',
     label: 'Update the client',
-    description: 'Changes the live client: its stage, health or assignee (a stage change emits client.stage_changed).',
+    description: 'Changes the client: its stage, health or assignee (automations that wait for a stage change see a new stage).',
     configSchema: objectSchema(
       {
         stage: stageSchema({ title: 'Stage', description: 'New stage of the client.' }),

@@ -1,8 +1,6 @@
-import type { BuiltinTemplate, TemplateCategory, TemplateDefinition, TemplatePlaceholder, TemplateSource } from '@automations/domain';
+import { isPlainObject, type BuiltinTemplate, type TemplateCategory, type TemplateDefinition, type TemplatePlaceholder, type TemplateSource } from '@automations/domain';
 import type { AutomationTemplateEntity, TemplateShareEntity } from '@automations/persistence';
 import type { TemplateDto } from './dto/template.dto';
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The `createdAt` of every built-in template: they ship with the product, not with a row. */
 export const BUILTIN_TEMPLATES_RELEASED_AT = new Date('2026-12-01T00:00:00.000Z');

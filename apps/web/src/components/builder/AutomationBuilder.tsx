@@ -20,6 +20,8 @@ import { definitionFromDraft } from './draftConversion';
 import type { Draft } from './draft';
 import { conditionFieldSuggestions, templateVariableGroups } from './templateVariables';
 import { TestRunner } from './TestRunner';
+import { FillInHelp } from './help/FillInHelp';
+import { ReviewHelp } from './help/ReviewHelp';
 import { TriggerConfiguration } from './TriggerConfiguration';
 import { validateWizardStep, type Catalogs } from './validateDraft';
 import { builderStepOf, builderStepsFor, firstBuilderStepWithErrors, type BuilderStepId } from './wizardSteps';
@@ -209,6 +211,7 @@ export function AutomationBuilder({ initialDraft, workflow, catalogs, defaultTim
         )}
         {stepId === 'fill' && template && (
           <Stack gap="sm">
+            <FillInHelp />
             <Text size="sm">
               “{template.name}” needs {template.placeholders.length === 1 ? 'one thing' : 'a few things'} from your agency. Everything else is ready; you can
               check or change it in the next steps.
@@ -234,6 +237,7 @@ export function AutomationBuilder({ initialDraft, workflow, catalogs, defaultTim
         {stepId === 'actions' && <ActionChainEditor steps={draft.steps} onChange={(steps) => update({ steps })} path="steps" />}
         {stepId === 'review' && (
           <Stack gap="lg">
+            <ReviewHelp />
             <DefinitionSummary draft={draft} />
             <div>
               <Title order={4} mb="xs">

@@ -6,7 +6,6 @@ import { useClients } from '../../api/useClients';
 import { useEndpointAvailability } from '../../api/useEndpointAvailability';
 import { usePreviewWorkflow, type PreviewInput } from '../../api/usePreviewWorkflow';
 import type { DraftTrigger } from './draft';
-import { ReviewHelp } from './help/ReviewHelp';
 import { PreviewOutput } from './PreviewOutput';
 import { sampleEventFor } from './sampleEvent';
 
@@ -67,7 +66,6 @@ export function TestRunner({ definition, triggers, onValidationErrors }: TestRun
   if (missing) {
     return (
       <Stack gap="sm">
-        <ReviewHelp />
         <Alert color="gray" variant="light" title="Preview not available yet">
           This server cannot preview automations yet. You can still save it paused and activate it later.
         </Alert>
@@ -77,7 +75,6 @@ export function TestRunner({ definition, triggers, onValidationErrors }: TestRun
 
   return (
     <Stack gap="sm">
-      <ReviewHelp />
       <Text size="sm" c="dimmed">
         See what each step would do for a client, with the messages as they would be sent. Nothing is created or sent.
       </Text>

@@ -66,8 +66,8 @@ export function resolvedPlaceholderValues(placeholders: readonly TemplatePlaceho
   return resolved;
 }
 
-/** The definition with every placeholder shown as the words "you choose: <label>", for drawing a template. */
+/** The definition with every placeholder shown as "[<label>]" (the value you choose), for drawing a template. */
 export function definitionForDisplay<T>(definition: T, placeholders: readonly TemplatePlaceholder[]): T {
   const labels = new Map(placeholders.map((placeholder) => [placeholder.key, placeholder.label]));
-  return replacePlaceholders(definition, (key) => `you choose: ${labels.get(key) ?? key}`);
+  return replacePlaceholders(definition, (key) => `[${labels.get(key) ?? key}]`);
 }
