@@ -117,7 +117,7 @@ export class EventMatcher implements EmittedEventSettler {
     const verdicts = workflow.triggers.map((trigger) => ({ trigger, verdict: evaluateTriggerEvent(trigger, event) }));
     const fired = verdicts.find((entry) => entry.verdict.ok);
     if (fired) return { fired: fired.trigger };
-    const firstReason = verdicts.map((entry) => entry.verdict).find((verdict) => !verdict.ok && !verdict.reason?.includes('does not fire on'));
+    const firstReason = verdicts.map((entry) => entry.verdict).find((verdict) => !verdict.ok && verdict.code !== 'wrong_event');
     return { ...base, outcome: 'not_fired', reason: firstReason?.reason ?? `no trigger fires on ${event.type}` };
   }
 

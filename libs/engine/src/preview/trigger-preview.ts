@@ -98,7 +98,7 @@ export function evaluateTriggers(triggers: TriggerDefinition[], facts: PreviewFa
     const verdicts = triggers.map((trigger) => ({ trigger, verdict: evaluateTriggerEvent(trigger, event) }));
     const fired = verdicts.find((entry) => entry.verdict.ok);
     if (!fired) {
-      const closest = verdicts.find((entry) => !entry.verdict.reason?.includes('does not fire on'));
+      const closest = verdicts.find((entry) => entry.verdict.code !== 'wrong_event');
       return {
         ...base,
         trigger: { fired: false, basis: 'event', ...(closest ? { triggerType: closest.trigger.type } : {}), reason: closest?.verdict.reason ?? `no trigger of this workflow fires on ${event.type}` },
