@@ -5,7 +5,7 @@ import { classifyStepError, retryDelayMs } from './error-classifier';
 describe('classifyStepError', () => {
   it.each<[string, unknown, boolean, string]>([
     ['an action error keeps its own verdict', new PermanentActionError('client_not_found', 'gone'), false, 'client_not_found'],
-    ['a transient action error stays transient', new TransientActionError('rate_limited', 'slow down'), true, 'rate_limited'],
+    ['a transient action error stays transient', new TransientActionError('slack_rate_limited', 'slow down'), true, 'slack_rate_limited'],
     ['Postgres admin shutdown (57P01): retry', Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }), true, 'database_unavailable'],
     ['serialization failure: retry (a conflict)', Object.assign(new Error('could not serialize access'), { code: '40001' }), true, 'database_conflict'],
     ['deadlock: retry (a conflict)', Object.assign(new Error('deadlock detected'), { code: '40P01' }), true, 'database_conflict'],
@@ -28,7 +28,7 @@ describe('retryDelayMs', () => {
     ['a deadlock on the third attempt still within a second', new TransientActionError('database_conflict', 'deadlock detected'), 3, 50, 650],
     ['an outage backs off from the base (±20 %)', new TransientActionError('database_unavailable', 'down'), 1, 24_000, 36_000],
     ['an outage doubles per attempt', new TransientActionError('database_unavailable', 'down'), 2, 48_000, 72_000],
-    ['a remote Retry-After longer than the backoff wins', new TransientActionError('rate_limited', 'slow', undefined, 90_000), 1, 90_000, 90_000],
+    ['a remote Retry-After longer than the backoff wins', new TransientActionError('slack_rate_limited', 'slow', undefined, 90_000), 1, 90_000, 90_000],
   ])('%s', (_name, failure, attempt, min, max) => {
     for (let i = 0; i < 20; i += 1) {
       const delay = retryDelayMs(failure as TransientActionError, attempt, 30_000);
