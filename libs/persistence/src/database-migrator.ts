@@ -2,9 +2,8 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from './data-source-options';
 import { logEmittedErrors } from './logging/emitted-errors';
-
-/** Any stable number: every process that migrates takes this advisory lock first. */
-const MIGRATION_LOCK_KEY = 774_202_611;
+import { AdvisoryLocks } from './sql/advisory-locks';
+import { withAdvisoryLock } from './sql/with-advisory-lock';
 
 /** Creates the database named in `url` when it does not exist yet (connects to `postgres`). */
 export async function ensureDatabaseExists(url: string): Promise<boolean> {
@@ -35,18 +34,10 @@ export async function ensureDatabaseExists(url: string): Promise<boolean> {
 export async function migrateDatabase(url: string): Promise<string[]> {
   const dataSource = new DataSource({ ...buildDataSourceOptions({ url, poolSize: 2, applicationName: 'automations-migrate' }), logging: false });
   await dataSource.initialize();
-  const runner = dataSource.createQueryRunner();
-  await runner.connect();
   try {
-    await runner.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-    try {
-      const applied = await dataSource.runMigrations({ transaction: 'each' });
-      return applied.map((migration) => migration.name);
-    } finally {
-      await runner.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
-    }
+    const applied = await withAdvisoryLock(dataSource, AdvisoryLocks.migration, () => dataSource.runMigrations({ transaction: 'each' }), { wait: true });
+    return (applied ?? []).map((migration) => migration.name);
   } finally {
-    await runner.release();
     await dataSource.destroy();
   }
 }

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { detectLoop, type LoopVerdict } from '@automations/domain';
-import { AlertEntity, AuditEventEntity, entityPatch, type EventCausation } from '@automations/persistence';
+import { AlertEntity, AuditEventEntity, entityPatch, lockRunSeries, rowsOf, type EventCausation } from '@automations/persistence';
 import { AdminNotifier } from '../notifications/admin-notifier';
 import { cancelParkedRuns } from '../runs/parked-runs';
 
@@ -15,11 +15,6 @@ export interface LoopLimits {
 export const DEFAULT_LOOP_LIMITS: LoopLimits = { maxDepth: 5, maxRunsPerHour: 20 };
 
 export const LOOP_PAUSED_REASON = 'loop_detected';
-
-function rowsOf<T>(result: unknown): T[] {
-  // TypeORM answers UPDATE … RETURNING with [rows, count].
-  return (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as T[];
-}
 
 export interface LoopPause {
   agencyId: string;
@@ -51,7 +46,7 @@ export class LoopBreaker {
   async check(manager: EntityManager, input: { workflowId: string; clientId: string; causation: EventCausation | null; dedupeWindowSeconds: number }): Promise<LoopVerdict | null> {
     const { workflowId, clientId, causation } = input;
     // LOOP_MAX_RUNS_PER_HOUR=0 turns the rate rule off: nothing to count, so nothing to serialise either.
-    if (this.limits.maxRunsPerHour > 0) await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`run:${workflowId}:${clientId}`]);
+    if (this.limits.maxRunsPerHour > 0) await lockRunSeries(manager, workflowId, clientId);
     const [counts]: { runs: number; recent: number }[] = this.limits.maxRunsPerHour <= 0 ? [{ runs: 0, recent: 0 }] : await manager.query(
       `SELECT count(*)::int AS runs, count(*) FILTER (WHERE created_at > now() - make_interval(secs => $3))::int AS recent
          FROM workflow_runs

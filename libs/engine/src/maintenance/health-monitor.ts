@@ -1,10 +1,9 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { emittedErrors } from '@automations/persistence';
+import { AdvisoryLocks, emittedErrors, rowsOf, withAdvisoryLock } from '@automations/persistence';
 import { AdminNotifier, type AdminChannels } from '../notifications/admin-notifier';
-import { withSessionAdvisoryLock } from './session-advisory-lock';
 
 /** Session advisory lock held for one evaluation: one evaluator at a time across worker replicas. */
-export const HEALTH_MONITOR_LOCK_KEY = 774202614;
+export const HEALTH_MONITOR_LOCK_KEY = AdvisoryLocks.healthMonitor;
 export const DEFAULT_HEALTH_INTERVAL_MS = 60_000;
 
 /** The feature spec's alerting rules (seed spec, "Alerting Rules"); resource_usage is the platform's business, not the app's. */
@@ -76,10 +75,6 @@ export interface HealthMonitorOptions {
 const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
 
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as T[];
-}
-
 const percent = (rate: number): string => `${(Math.round(rate * 1000) / 10).toString()} %`;
 const hours = (ms: number): string => `${(Math.round((ms / HOUR_MS) * 10) / 10).toString()} h`;
 
@@ -149,7 +144,7 @@ export class HealthMonitor {
 
   /** One evaluation at `now`; null when another evaluator holds the lock. */
   async evaluate(now: Date = new Date()): Promise<HealthEvaluation | null> {
-    return withSessionAdvisoryLock(this.dataSource, HEALTH_MONITOR_LOCK_KEY, (runner) => this.evaluateLocked(runner.manager, now));
+    return withAdvisoryLock(this.dataSource, HEALTH_MONITOR_LOCK_KEY, (runner) => this.evaluateLocked(runner.manager, now));
   }
 
   private async evaluateLocked(manager: EntityManager, now: Date): Promise<HealthEvaluation> {

@@ -1,12 +1,12 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { evaluateTriggerState, type TriggerDefinition } from '@automations/domain';
+import { AdvisoryLocks, lockRunSeries, withAdvisoryLock } from '@automations/persistence';
 import { loadTriggerState, takeClientSnapshot } from '../context/client-snapshot';
 import { createRun, type RunCreation, type RunTrigger } from '../runs/run-creator';
 import { TriggerBatchError, type TriggerBatchFailure } from '../schedules/trigger-batch.error';
-import { withSessionAdvisoryLock } from './session-advisory-lock';
 
 /** Session advisory lock held for the duration of a scan: one scanner at a time across replicas. */
-export const INACTIVITY_SCAN_LOCK_KEY = 774202613;
+export const INACTIVITY_SCAN_LOCK_KEY = AdvisoryLocks.inactivityScan;
 
 const DAY_MS = 86_400_000;
 
@@ -65,7 +65,7 @@ export class InactivityScanner {
    * failed; the next scan retries them.
    */
   async scan(now: Date = new Date()): Promise<string[]> {
-    return (await withSessionAdvisoryLock(this.dataSource, INACTIVITY_SCAN_LOCK_KEY, (runner) => this.scanLocked(runner.manager, now))) ?? [];
+    return (await withAdvisoryLock(this.dataSource, INACTIVITY_SCAN_LOCK_KEY, (runner) => this.scanLocked(runner.manager, now))) ?? [];
   }
 
   private async scanLocked(manager: EntityManager, now: Date): Promise<string[]> {
@@ -147,7 +147,7 @@ export class InactivityScanner {
   ): Promise<RunCreation | null> {
     return outer.transaction(async (manager) => {
       await manager.query(`SELECT 1 FROM workflows WHERE id = $1 FOR SHARE`, [workflow.id]);
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`run:${workflow.id}:${clientId}`]);
+      await lockRunSeries(manager, workflow.id, clientId);
       const [open]: { last_activity_iso: string }[] = await manager.query(
         `SELECT ${PERIOD_KEY} AS last_activity_iso FROM clients c
           WHERE c.agency_id = $1 AND c.id = $5 AND c.deleted_at IS NULL AND c.last_activity_at <= $3 AND ${OPEN_PERIOD}`,

@@ -1,14 +1,11 @@
 import type { DataSource } from 'typeorm';
+import { AdvisoryLocks, rowsOf, withTransactionAdvisoryLock } from '@automations/persistence';
 import type { EngineQueues } from '../queues/engine-queues';
 
 /** Ids found by one reconciliation pass. */
 export interface ReconcileReport {
   events: number;
   runs: number;
-}
-
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as T[];
 }
 
 /**
@@ -25,25 +22,25 @@ export class Reconciler {
   ) {}
 
   async reconcile(): Promise<ReconcileReport | null> {
-    const found = await this.dataSource.transaction(async (manager) => {
-      const [{ locked }] = await manager.query(`SELECT pg_try_advisory_xact_lock(774202612) AS locked`);
-      if (!locked) return null;
-      const grace = this.options.graceSeconds;
-      const events = rowsOf<{ id: string }>(
-        await manager.query(`SELECT id FROM events WHERE processed_at IS NULL AND created_at < now() - make_interval(secs => $1) ORDER BY created_at LIMIT $2`, [grace, this.options.batch]),
-      );
-      const runs = rowsOf<{ id: string }>(
-        await manager.query(
-          `SELECT id FROM workflow_runs
-            WHERE (status = 'queued' AND coalesce(next_attempt_at, updated_at) < now() - make_interval(secs => $1) AND updated_at < now() - make_interval(secs => $1))
-               OR (status = 'running' AND lease_expires_at < now())
-               OR (status = 'waiting' AND next_attempt_at < now() - make_interval(secs => $1))
-            ORDER BY updated_at LIMIT $2`,
-          [grace, this.options.batch],
-        ),
-      );
-      return { events: events.map((row) => row.id), runs: runs.map((row) => row.id) };
-    });
+    const found = await this.dataSource.transaction((manager) =>
+      withTransactionAdvisoryLock(manager, AdvisoryLocks.reconciler, async () => {
+        const grace = this.options.graceSeconds;
+        const events = rowsOf<{ id: string }>(
+          await manager.query(`SELECT id FROM events WHERE processed_at IS NULL AND created_at < now() - make_interval(secs => $1) ORDER BY created_at LIMIT $2`, [grace, this.options.batch]),
+        );
+        const runs = rowsOf<{ id: string }>(
+          await manager.query(
+            `SELECT id FROM workflow_runs
+              WHERE (status = 'queued' AND coalesce(next_attempt_at, updated_at) < now() - make_interval(secs => $1) AND updated_at < now() - make_interval(secs => $1))
+                 OR (status = 'running' AND lease_expires_at < now())
+                 OR (status = 'waiting' AND next_attempt_at < now() - make_interval(secs => $1))
+              ORDER BY updated_at LIMIT $2`,
+            [grace, this.options.batch],
+          ),
+        );
+        return { events: events.map((row) => row.id), runs: runs.map((row) => row.id) };
+      }),
+    );
     if (!found) return null;
     await this.queues.reclaimEvents(found.events);
     await this.queues.enqueueRuns(found.runs);

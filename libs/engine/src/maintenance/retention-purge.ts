@@ -1,5 +1,5 @@
 import type { DataSource, QueryRunner } from 'typeorm';
-import { withSessionAdvisoryLock } from './session-advisory-lock';
+import { AdvisoryLocks, rowsOf, withAdvisoryLock } from '@automations/persistence';
 
 export interface RetentionPurgeOptions {
   /** RUN_RETENTION_DAYS: runs finished longer ago lose their payloads. 0 (or less) disables the purge. */
@@ -20,13 +20,7 @@ export interface RetentionPurgeReport {
 }
 
 const TERMINAL_STATUSES = ['completed', 'failed', 'skipped', 'cancelled', 'rejected'];
-/** Session advisory lock: one purger at a time across workers. */
-const PURGE_LOCK_KEY = 774202621;
 const DAY_MS = 24 * 3600 * 1000;
-
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as T[];
-}
 
 function affected(result: unknown): number {
   // TypeORM answers UPDATE with [rows, count] for postgres.
@@ -63,7 +57,7 @@ export class RetentionPurge {
   async purge(now: Date = new Date()): Promise<RetentionPurgeReport | null> {
     const cutoff = this.cutoffFor(now);
     if (!cutoff) return null;
-    return withSessionAdvisoryLock(this.dataSource, PURGE_LOCK_KEY, async (runner) => {
+    return withAdvisoryLock(this.dataSource, AdvisoryLocks.retentionPurge, async (runner) => {
       const report: RetentionPurgeReport = { cutoff, runs: 0, steps: 0, approvals: 0, more: false };
       for (let batch = 0; ; batch += 1) {
         if (batch >= this.maxBatches) {

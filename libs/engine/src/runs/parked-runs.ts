@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { rowsOf } from '@automations/persistence';
 import type { ChangedApproval, ChangedRun } from '../live/run-change-listener';
 
 /** Runs that have not started their work or are parked: cancelled at once when their workflow stops. */
@@ -11,11 +12,6 @@ export interface CancelledRuns {
 }
 
 export const NOTHING_CANCELLED: CancelledRuns = Object.freeze({ runs: [], approvals: [] });
-
-function rowsOf<T>(result: unknown): T[] {
-  // TypeORM answers UPDATE … RETURNING with [rows, count].
-  return (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as T[];
-}
 
 /**
  * Cancels a stopped workflow's parked runs and rejects their pending approvals, in the caller's transaction, so

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { addToWorkflowCounters } from '@automations/persistence';
+import { addToWorkflowCounters, lockRunSeries } from '@automations/persistence';
 import type { ClientSnapshot } from '../context/client-snapshot';
 
 /** The trigger of a run as the run remembers it (`triggerEvent`). */
@@ -52,7 +52,7 @@ export async function createRun(manager: EntityManager, input: CreateRunInput): 
   if (dedupes) {
     const inactive = await inactiveReason(manager, agencyId, workflowId);
     if (inactive) return { outcome: 'inactive', reason: inactive };
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`run:${workflowId}:${snapshot.client.id}`]);
+    await lockRunSeries(manager, workflowId, snapshot.client.id);
     const duplicate: { id: string }[] = input.tickKey
       ? await manager.query(`SELECT id FROM workflow_runs WHERE workflow_id = $1 AND client_id = $2 AND trigger_event->>'tickKey' = $3 LIMIT 1`, [workflowId, snapshot.client.id, input.tickKey])
       : await manager.query(

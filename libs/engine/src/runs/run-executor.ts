@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { decideToNextAction, renderStepConfig, type ActionStep, type WorkflowDefinition } from '@automations/domain';
-import { addToWorkflowCounters, ApprovalEntity, entityPatch, EventCausation, type SecretBox } from '@automations/persistence';
+import { addToWorkflowCounters, ApprovalEntity, entityPatch, EventCausation, rowsOf, type SecretBox } from '@automations/persistence';
 import { emittedErrors } from '@automations/persistence';
 import type { ActionExecutorRegistry } from '../actions/action-executor.registry';
 import type { ActionExecution, EmittedEvent, StepEffect } from '../actions/action-executor';
@@ -61,11 +61,6 @@ interface CommittedSteps {
 
 /** Most database-only steps one transaction commits together. */
 const BATCH_LIMIT = 10;
-
-function rowsOf<T>(result: unknown): T[] {
-  // TypeORM answers UPDATE … RETURNING with [rows, count].
-  return (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as T[];
-}
 
 const FENCE_SQL = `UPDATE workflow_runs SET lease_expires_at = now() + make_interval(secs => $3), updated_at = now()
   WHERE id = $1 AND lease_token = $2 AND status = 'running' RETURNING id`;

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { StepStatus } from '@automations/domain';
-import type { RunStepEntity, WorkflowRunEntity } from '@automations/persistence';
+import { rowsOf, type RunStepEntity, type WorkflowRunEntity } from '@automations/persistence';
 import type { EditorFacts } from './editor-permission';
 
 /** A step's recorded state, as the executor reads and writes it (keyed by run and step id). */
@@ -75,8 +75,7 @@ function stepRowOf(raw: Record<string, unknown>): StepRow {
 }
 
 export async function leaseRun(dataSource: DataSource, runId: string, workerId: string, leaseSeconds: number): Promise<LeasedRun | null> {
-  const result: unknown = await dataSource.query(LEASE_SQL, [runId, workerId, leaseSeconds]);
-  const [row] = (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as LeaseRow[];
+  const [row] = rowsOf<LeaseRow>(await dataSource.query(LEASE_SQL, [runId, workerId, leaseSeconds]));
   if (!row) return null;
   const { workflow_name, is_active, workflow_deleted, updated_by_user_id, updated_by_api_key_id, steps, ...rest } = row;
   const { editor_email, editor_active, editor_user_role, editor_key_name, editor_key_revoked, editor_key_role, ...run } = rest;

@@ -4,7 +4,7 @@ import { Queue, type JobType } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { ACTION_TYPES, RUN_STATUSES } from '@automations/domain';
 import { bullConnectionOptions, EngineQueues, HEALTH_RULES, QueueName } from '@automations/engine';
-import { logEmittedErrors, type RuntimeConfig } from '@automations/persistence';
+import { logEmittedErrors, rowsOf, type RuntimeConfig } from '@automations/persistence';
 import { RUNTIME_CONFIG } from '../../common/runtime-config.token';
 import type { ApiMetrics } from './api-metrics';
 
@@ -29,10 +29,6 @@ function within(work: Promise<void>, ms: number): Promise<void> {
     timer = setTimeout(resolve, ms);
   });
   return Promise.race([work.catch(() => undefined), timeout]).finally(() => clearTimeout(timer));
-}
-
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as T[];
 }
 
 /**
