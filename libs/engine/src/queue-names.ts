@@ -3,5 +3,4 @@ export enum QueueName {
   Events = 'events',
   Runs = 'runs',
   Schedules = 'schedules',
-  Maintenance = 'maintenance',
 }

@@ -34,7 +34,7 @@ function within(work: Promise<void>, ms: number): Promise<void> {
 /**
  * Fills ApiMetrics' engine figures at scrape time, in the API process (no worker endpoint to scrape):
  * - `automations_queue_jobs{queue,state}`: BullMQ `getJobCounts` of every queue (EngineQueues' own
- *   events and runs queues, and read-only handles on the others);
+ *   events and runs queues, and a read-only handle on the schedules queue);
  * - `automations_runs{status}`: one grouped count over all runs (an index-only scan), cached for
  *   RUNS_BY_STATUS_MAX_AGE_MS because its cost grows with history;
  * - `automations_approvals_pending` and the oldest one's age; `automations_health_alerts_open{rule}`;
