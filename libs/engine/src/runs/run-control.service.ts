@@ -1,22 +1,23 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { remainingActionSteps } from '@automations/domain';
-import { addToWorkflowCounters, emittedErrors, ApprovalEntity, AuditEventEntity, CommunicationDraftEntity, type DraftEdits, RunStepEntity, WorkflowRunEntity } from '@automations/persistence';
+import { addToWorkflowCounters, emittedErrors, ApprovalEntity, AuditEventEntity, CommunicationDraftEntity, RunStepEntity, WorkflowRunEntity } from '@automations/persistence';
 import type { ChangedApproval, ChangedRun, RunChangeListener } from '../live/run-change-listener';
 import { AdminNotifier } from '../notifications/admin-notifier';
 import type { EngineQueues } from '../queues/engine-queues';
+import { isApprovalExpired } from './approval-expiry';
 import type { ApprovalExpiry } from './approval-notifier';
+import { decisionGate, type ReviewDecision } from './decision-gate';
+import { type DraftEditInput, draftEdits } from './draft-edits';
+import { retryGate } from './retry-gate';
 import type { RunActor } from './run-actor';
 import { loadRunDefinition, loadRunProgress } from './run-definition.loader';
+import { stepsToRetry } from './steps-to-retry';
+
+export type { DraftEditInput } from './draft-edits';
 
 export type DecisionOutcome = 'approved' | 'rejected' | 'expired' | 'not_found' | 'not_pending';
 /** Also: edits sent for an approval that decides no draft, or a subject for a draft that has none (Slack). */
 export type ApproveOutcome = DecisionOutcome | 'edits_without_draft' | 'subject_not_allowed';
-
-/** A reviewer's changes to a draft, sent with the approval (PRODUCT §8.7). */
-export interface DraftEditInput {
-  subject?: string;
-  body?: string;
-}
 export type RetryOutcome = 'retried' | 'not_found' | 'not_failed' | 'purged';
 
 /** What a committed decision changed, announced after the commit. */
@@ -57,31 +58,24 @@ export class RunControl {
   async approve({ agencyId, runId, actor, edits: input }: { agencyId: string; runId: string; actor: RunActor; edits?: DraftEditInput }): Promise<ApproveOutcome> {
     let decided: Decided | null = null;
     const outcome = await this.dataSource.transaction(async (manager): Promise<ApproveOutcome> => {
-      const approval = await this.lockPendingApproval(manager, agencyId, runId);
-      if (!approval) return this.absentApprovalOutcome(manager, agencyId, runId);
-      const run = await manager.getRepository(WorkflowRunEntity).findOne({ where: { id: runId }, lock: { mode: 'pessimistic_write' } });
-      if (run?.status !== 'awaiting_approval') return 'not_pending' as const;
-      if (approval.expiresAt.getTime() <= Date.now()) {
+      const { approval, run, gate } = await this.judge(manager, 'approve', agencyId, runId);
+      if (!approval || !run || gate === 'not_found' || gate === 'not_pending') return gate === 'not_found' ? 'not_found' : 'not_pending';
+      if (gate === 'expired') {
         decided = await this.close(manager, approval, 'expired', SYSTEM_ACTOR_FOR_EXPIRY, 'timeout');
-        return 'expired' as const;
+        return 'expired';
       }
-      const wantsEdits = input !== undefined && (input.subject !== undefined || input.body !== undefined);
       const draft = approval.draftId
         ? await manager.getRepository(CommunicationDraftEntity).findOne({ where: { agencyId, id: approval.draftId }, lock: { mode: 'pessimistic_write' } })
         : null;
-      if (wantsEdits && !draft) return 'edits_without_draft';
-      if (draft && input?.subject !== undefined && draft.platform !== 'email') return 'subject_not_allowed';
-      let edits: DraftEdits | null = null;
+      const changes = draftEdits(draft, input);
+      if (!changes.ok) return changes.outcome;
+      const { edits } = changes;
       const now = new Date();
       if (draft) {
-        const changes: DraftEdits = {};
-        if (input?.subject !== undefined && input.subject !== draft.subject) changes.subject = { original: draft.subject, edited: input.subject };
-        if (input?.body !== undefined && input.body !== draft.content) changes.body = { original: draft.content, edited: input.body };
-        edits = Object.keys(changes).length > 0 ? changes : null;
         await manager.update(
           CommunicationDraftEntity,
           { id: draft.id, agencyId },
-          { status: 'approved', ...(changes.subject ? { subject: changes.subject.edited } : {}), ...(changes.body ? { content: changes.body.edited } : {}), ...(edits ? { editedAt: now } : {}) },
+          { status: 'approved', ...(edits?.subject ? { subject: edits.subject.edited } : {}), ...(edits?.body ? { content: edits.body.edited } : {}), ...(edits ? { editedAt: now } : {}) },
         );
       }
       await manager.update(ApprovalEntity, { id: approval.id }, { status: 'approved', decidedAt: now, decidedByUserId: actor.userId, decidedByApiKeyId: actor.apiKeyId, edits });
@@ -104,8 +98,8 @@ export class RunControl {
   async reject({ agencyId, runId, actor, reason }: { agencyId: string; runId: string; actor: RunActor; reason?: string }): Promise<DecisionOutcome> {
     let decided: Decided | null = null;
     const outcome = await this.dataSource.transaction(async (manager) => {
-      const approval = await this.lockPendingApproval(manager, agencyId, runId);
-      if (!approval) return this.absentApprovalOutcome(manager, agencyId, runId);
+      const { approval, gate } = await this.judge(manager, 'reject', agencyId, runId);
+      if (!approval || gate !== 'decidable') return gate === 'not_found' ? 'not_found' : 'not_pending';
       decided = await this.close(manager, approval, 'rejected', actor, reason?.trim() || 'rejected by reviewer');
       return 'rejected' as const;
     });
@@ -120,7 +114,7 @@ export class RunControl {
     for (const candidate of due) {
       const decided = await this.dataSource.transaction(async (manager) => {
         const approval = await this.lockPendingApproval(manager, candidate.agencyId, candidate.runId);
-        if (!approval || approval.expiresAt.getTime() > now.getTime()) return null;
+        if (!approval || !isApprovalExpired(approval, now)) return null;
         return this.close(manager, approval, 'expired', SYSTEM_ACTOR_FOR_EXPIRY, 'timeout');
       });
       await this.announce(decided);
@@ -134,16 +128,13 @@ export class RunControl {
     let retried: ChangedRun | null = null;
     const outcome = await this.dataSource.transaction(async (manager) => {
       const run = await manager.getRepository(WorkflowRunEntity).findOne({ where: { id: runId, agencyId }, lock: { mode: 'pessimistic_write' } });
-      if (!run) return 'not_found' as const;
-      if (run.status !== 'failed') return 'not_failed' as const;
-      if (!run.clientSnapshot) return 'purged' as const;
+      const gate = retryGate(run);
+      if (gate !== 'retryable') return gate;
+      if (!run) return 'not_found';
       const definition = await loadRunDefinition(manager, run);
-      const continuing = new Set<string>();
-      const collect = (steps: typeof definition.steps): void =>
-        steps.forEach((step) => (step.type === 'branch' ? (collect(step.then), collect(step.else ?? [])) : step.continueOnFailure && continuing.add(step.id)));
-      collect(definition.steps);
       const failed = await manager.getRepository(RunStepEntity).find({ where: { runId, status: 'failed' } });
-      const halting = failed.filter((step) => !continuing.has(step.stepId));
+      const retrying = new Set(stepsToRetry(definition.steps, failed.map((step) => step.stepId)));
+      const halting = failed.filter((step) => retrying.has(step.stepId));
       for (const step of halting) await manager.update(RunStepEntity, { id: step.id }, { status: 'pending', attempts: 0, error: null, finishedAt: null });
       await manager.update(WorkflowRunEntity, { id: runId, status: 'failed' }, { status: 'queued', attempt: run.attempt + 1, error: null, reason: null, finishedAt: null, nextAttemptAt: new Date() });
       await addToWorkflowCounters(manager, agencyId, run.workflowId, { failures: -1 });
@@ -192,9 +183,17 @@ export class RunControl {
     return manager.getRepository(ApprovalEntity).findOne({ where: { agencyId, runId, status: 'pending' }, lock: { mode: 'pessimistic_write' } });
   }
 
-  private async absentApprovalOutcome(manager: EntityManager, agencyId: string, runId: string): Promise<DecisionOutcome> {
-    const exists = await manager.getRepository(WorkflowRunEntity).exists({ where: { id: runId, agencyId } });
-    return exists ? 'not_pending' : 'not_found';
+  /**
+   * Loads what a reviewer's decision is judged on: the pending approval (locked), then the run — locked when an
+   * approve will change it, only read (status) when there is no pending approval to decide.
+   */
+  private async judge(manager: EntityManager, decision: ReviewDecision, agencyId: string, runId: string) {
+    const approval = await this.lockPendingApproval(manager, agencyId, runId);
+    const runs = manager.getRepository(WorkflowRunEntity);
+    let run: WorkflowRunEntity | null = null;
+    if (!approval) run = await runs.findOne({ select: { id: true, status: true }, where: { id: runId, agencyId } });
+    else if (decision === 'approve') run = await runs.findOne({ where: { id: runId }, lock: { mode: 'pessimistic_write' } });
+    return { approval, run, gate: decisionGate(decision, { approval, run, now: new Date() }) };
   }
 
   /** Rejection and expiry end the run the same way: step rejected, later steps cancelled, run rejected. */
