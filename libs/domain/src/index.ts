@@ -10,8 +10,12 @@ export type * from './types/workflow-definition.types';
 // Catalogs of trigger and action types
 export { triggerCatalog, getTriggerDescriptor, isTriggerType, validateTriggerConfig } from './triggers/trigger-catalog';
 export { actionCatalog, getActionDescriptor, isActionType, validateActionConfig } from './actions/action-catalog';
-export { KPI_THRESHOLD_OPERATORS } from './triggers/kpi-threshold.trigger-schema';
-export { MESSAGE_PLATFORMS } from './triggers/new-message.trigger-schema';
+export { KPI_THRESHOLD_OPERATORS } from './triggers/kpi-threshold.trigger';
+export { MESSAGE_PLATFORMS } from './triggers/new-message.trigger';
+export { TRIGGER_TYPE_DEFINITIONS, triggerTypeDefinition, scheduleTriggerOf, type AnyTriggerTypeDefinition } from './triggers/trigger-type.registry';
+export type { TriggerTypeDefinition, EventTriggerTypeDefinition, SourcedTriggerTypeDefinition, TriggerRouteField } from './triggers/trigger-type.definition';
+export { inactivityTriggerData } from './triggers/inactivity.trigger';
+export { missesClientFilter } from './triggers/scheduled.trigger';
 export { CLIENT_ASSIGNEE } from './actions/create-task.action-schema';
 export { NOTIFICATION_CHANNELS } from './actions/send-notification.action-schema';
 export { DRAFT_PLATFORMS, DRAFT_TONES } from './actions/draft-communication.action-schema';

@@ -2,21 +2,9 @@ import type { TriggerType } from '../constants/workflow.constants';
 import type { ConfigTypeDefinition } from '../json-schema/config-type.definition';
 import { ConfigSchemaRegistry, type ConfigValidation } from '../json-schema/config-schema.registry';
 import type { FieldError, TypeDescriptor } from '../types/validation.types';
-import { inactivityTrigger } from './inactivity.trigger-schema';
-import { kpiThresholdTrigger } from './kpi-threshold.trigger-schema';
-import { newMessageTrigger } from './new-message.trigger-schema';
-import { scheduledTrigger } from './scheduled.trigger-schema';
-import { stageChangeTrigger } from './stage-change.trigger-schema';
-import { ticketCreatedTrigger } from './ticket-created.trigger-schema';
+import { TRIGGER_TYPE_DEFINITIONS } from './trigger-type.registry';
 
-const TRIGGER_DEFINITIONS: readonly ConfigTypeDefinition<TriggerType>[] = [
-  stageChangeTrigger,
-  inactivityTrigger,
-  kpiThresholdTrigger,
-  newMessageTrigger,
-  ticketCreatedTrigger,
-  scheduledTrigger,
-];
+const TRIGGER_DEFINITIONS: readonly ConfigTypeDefinition<TriggerType>[] = TRIGGER_TYPE_DEFINITIONS;
 
 /** Every trigger type with its label, description, config JSON Schema and examples. */
 export const triggerCatalog: TypeDescriptor<TriggerType>[] = TRIGGER_DEFINITIONS.map((definition) => definition.descriptor);

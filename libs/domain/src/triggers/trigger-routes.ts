@@ -1,17 +1,17 @@
 import type { TriggerType } from '../constants/workflow.constants';
 import type { TriggerDefinition } from '../types/workflow-definition.types';
+import type { TriggerRouteField } from './trigger-type.definition';
+import { triggerTypeDefinition } from './trigger-type.registry';
 
 /** A route matches any value of its field. */
 const ANY = '*';
 const SEPARATOR = '\u0000';
 
-/** Per trigger type, the event fields its event form compares for equality, and the config value that means "any". */
-const ROUTE_FIELDS: Partial<Record<TriggerType, { field: string; any?: string }[]>> = {
-  stage_change: [{ field: 'toStage' }, { field: 'fromStage' }],
-  kpi_threshold: [{ field: 'metric' }],
-  ticket_created: [{ field: 'category' }, { field: 'priority' }],
-  new_message: [{ field: 'platform', any: 'any' }],
-};
+/** The event fields a trigger type's event form compares for equality (its definition's `routeFields`); none for scans and ticks. */
+function routeFieldsOf(type: TriggerType): readonly TriggerRouteField[] {
+  const definition = triggerTypeDefinition(type);
+  return definition.fires === 'on_event' ? definition.routeFields : [];
+}
 
 /**
  * Where a trigger is filed in an agency's index of workflows: the values its event form requires to be equal, `*` where
@@ -20,7 +20,7 @@ const ROUTE_FIELDS: Partial<Record<TriggerType, { field: string; any?: string }[
  */
 export function triggerRoute(trigger: TriggerDefinition): string {
   const config = trigger.config as unknown as Record<string, unknown>;
-  return (ROUTE_FIELDS[trigger.type] ?? [])
+  return routeFieldsOf(trigger.type)
     .map(({ field, any }) => {
       const value = config[field];
       return value === undefined || value === null || value === '' || value === any ? ANY : String(value);
@@ -31,7 +31,7 @@ export function triggerRoute(trigger: TriggerDefinition): string {
 /** The routes of the triggers of `triggerType` that an event with `data` may fire (each field: its value, or any). */
 export function eventRoutes(triggerType: TriggerType, data: Record<string, unknown>): string[] {
   let routes = [''];
-  (ROUTE_FIELDS[triggerType] ?? []).forEach(({ field }, index) => {
+  routeFieldsOf(triggerType).forEach(({ field }, index) => {
     const value = data[field];
     const options = value === undefined || value === null ? [ANY] : [String(value), ANY];
     routes = routes.flatMap((route) => options.map((option) => (index === 0 ? option : `${route}${SEPARATOR}${option}`)));

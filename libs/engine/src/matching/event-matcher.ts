@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { eventRoutes, evaluateTriggerEvent, type TriggerEvent, evaluateTriggerState, TRIGGER_TYPE_OF_EVENT, TriggerDefinition } from '@automations/domain';
+import { eventRoutes, evaluateTriggerEvent, type TriggerEvent, evaluateTriggerState, scheduleTriggerOf, TRIGGER_TYPE_OF_EVENT, TriggerDefinition } from '@automations/domain';
 import { markEventProcessed, type EventEntity } from '@automations/persistence';
 import { loadEvent } from './event.loader';
 import type { EmittedEvent } from '../actions/action-executor';
@@ -113,7 +113,7 @@ export class EventMatcher implements EmittedEventSettler {
   /** The verdict a workflow gets from the event alone, or the trigger that fired (the rest needs the client's state). */
   private screen(workflow: CandidateWorkflow, event: TriggerEvent): CandidateVerdict | { fired: TriggerDefinition } {
     const base = { workflowId: workflow.id, workflowName: workflow.name };
-    if (workflow.triggers.some((trigger) => trigger.type === 'scheduled')) return { ...base, outcome: 'not_fired', reason: 'fires only on its schedule' };
+    if (scheduleTriggerOf(workflow.triggers)) return { ...base, outcome: 'not_fired', reason: 'fires only on its schedule' };
     const verdicts = workflow.triggers.map((trigger) => ({ trigger, verdict: evaluateTriggerEvent(trigger, event) }));
     const fired = verdicts.find((entry) => entry.verdict.ok);
     if (fired) return { fired: fired.trigger };

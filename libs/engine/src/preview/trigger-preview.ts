@@ -1,7 +1,10 @@
 import {
   evaluateTriggerEvent,
   evaluateTriggerState,
+  missesClientFilter,
   nextCronRuns,
+  scheduleTriggerOf,
+  triggerTypeDefinition,
   type ClientTriggerState,
   type TriggerDefinition,
   type TriggerVerdict,
@@ -89,7 +92,7 @@ export interface TriggerEvaluation {
  */
 export function evaluateTriggers(triggers: TriggerDefinition[], facts: PreviewFacts, event: { type: string; data: Record<string, unknown> } | undefined, now: Date): TriggerEvaluation {
   const deleted = facts.snapshot.client.deletedAt !== null;
-  const scheduled = triggers.find((trigger): trigger is TriggerDefinition<'scheduled'> => trigger.type === 'scheduled');
+  const scheduled = scheduleTriggerOf(triggers);
 
   if (event) {
     const fields = { ...event.data, date: now.toISOString() };
@@ -123,11 +126,7 @@ export function evaluateTriggers(triggers: TriggerDefinition[], facts: PreviewFa
       // A stored definition was validated; keep `now` rather than fail the preview.
     }
     const fields = { tickAt: tickAt.toISOString(), cron, timezone, date: tickAt.toISOString() };
-    const client = facts.snapshot.client;
-    let reason: string | undefined;
-    if (deleted) reason = 'client deleted: scheduled ticks skip it';
-    else if (clientFilter?.stages?.length && !clientFilter.stages.includes(client.stage)) reason = `client stage "${client.stage}" is not in the schedule's clientFilter.stages (${clientFilter.stages.join(', ')})`;
-    else if (clientFilter?.health?.length && !(clientFilter.health as string[]).includes(client.health)) reason = `client health "${client.health}" is not in the schedule's clientFilter.health (${clientFilter.health.join(', ')})`;
+    let reason = deleted ? 'client deleted: scheduled ticks skip it' : missesClientFilter(clientFilter, facts.snapshot.client);
     const partner = reason ? undefined : partnerOf(
       triggers.find((trigger) => trigger !== scheduled),
       facts.triggerState,
@@ -141,11 +140,7 @@ export function evaluateTriggers(triggers: TriggerDefinition[], facts: PreviewFa
   const own = evaluateTriggerState(first, facts.triggerState, now);
   const partner = partnerOf(second, facts.triggerState, now);
   const reason = deleted ? DELETED_REASON : !own.ok ? ownReason(own) : partner && !partner.holds ? partner.reason : undefined;
-  const fields: Record<string, unknown> = { date: now.toISOString() };
-  if (first.type === 'inactivity') {
-    // What the inactivity scan puts in its `client.inactive` trigger.
-    const lastActivityAt = facts.triggerState.lastActivityAt.toISOString();
-    Object.assign(fields, { days: first.config.days, lastActivityAt, inactiveDays: Math.floor((now.getTime() - facts.triggerState.lastActivityAt.getTime()) / 86_400_000) });
-  }
+  // A type fired from the client's state (the inactivity scan) adds the data its run's trigger would carry.
+  const fields: Record<string, unknown> = { date: now.toISOString(), ...triggerTypeDefinition(first.type).stateTriggerData?.(first.config, facts.triggerState, now) };
   return { fields, startsAt: now, trigger: { fired: reason === undefined, basis: 'state', triggerType: first.type, ...(reason ? { reason } : {}), ...(partner ? { partner } : {}) } };
 }

@@ -1,6 +1,6 @@
 import { Queue, type JobSchedulerJson, type JobSchedulerTemplateOptions } from 'bullmq';
 import type { DataSource } from 'typeorm';
-import type { ScheduledTriggerConfig, TriggerDefinition } from '@automations/domain';
+import { scheduleTriggerOf, type ScheduledTriggerConfig, type TriggerDefinition } from '@automations/domain';
 import { logEmittedErrors } from '@automations/persistence';
 import { QueueName } from '../queue-names';
 import { bullConnectionOptions } from '../redis-connection';
@@ -48,8 +48,7 @@ export interface ScheduleSyncReport {
 
 /** The `scheduled` trigger's config, or null when the workflow has none. */
 export function scheduledTriggerOf(workflow: { triggers: TriggerDefinition[] }): ScheduledTriggerConfig | null {
-  const trigger = workflow.triggers.find((candidate): candidate is TriggerDefinition<'scheduled'> => candidate.type === 'scheduled');
-  return trigger?.config ?? null;
+  return scheduleTriggerOf(workflow.triggers)?.config ?? null;
 }
 
 /** The `schedules` queue, for processes that do not have one yet (the API). */

@@ -1,6 +1,6 @@
 import type { Job } from 'bullmq';
 import type { DataSource } from 'typeorm';
-import { evaluateTriggerState, type TriggerDefinition } from '@automations/domain';
+import { evaluateTriggerState, scheduleTriggerOf, type TriggerDefinition } from '@automations/domain';
 import { emittedErrors } from '@automations/persistence';
 import { loadTriggerState, takeClientSnapshot } from '../context/client-snapshot';
 import { createRun, type RunCreation, type RunTrigger } from '../runs/run-creator';
@@ -65,7 +65,7 @@ export class ScheduledTickRunner {
   async tick({ workflowId, agencyId, tickAt }: ScheduledTickInput): Promise<string[]> {
     const [workflow]: WorkflowRow[] = await this.dataSource.query(`SELECT id, is_active, deleted_at, triggers FROM workflows WHERE id = $1 AND agency_id = $2`, [workflowId, agencyId]);
     if (!workflow || !workflow.is_active || workflow.deleted_at) return [];
-    const scheduled = workflow.triggers.find((trigger): trigger is TriggerDefinition<'scheduled'> => trigger.type === 'scheduled');
+    const scheduled = scheduleTriggerOf(workflow.triggers);
     if (!scheduled) return [];
     const partner = workflow.triggers.find((trigger) => trigger !== scheduled);
     const { cron, timezone, clientFilter } = scheduled.config;

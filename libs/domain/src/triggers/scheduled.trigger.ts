@@ -1,11 +1,14 @@
 import { CLIENT_HEALTH } from '../constants/workflow.constants';
 import { describeCronValidity } from '../cron/cron-schedule';
 import { isValidTimeZone } from '../cron/time-zone';
-import type { ConfigTypeDefinition } from '../json-schema/config-type.definition';
 import { enumSchema, objectSchema, stageSchema } from '../json-schema/schema-fragments';
+import type { ScheduledClientFilter } from '../types/trigger-config.types';
 import type { FieldError } from '../types/validation.types';
+import type { TriggerTypeDefinition } from './trigger-type.definition';
+import { notFired } from './trigger-verdict';
 
-export const scheduledTrigger: ConfigTypeDefinition<'scheduled'> = {
+export const scheduledTrigger: TriggerTypeDefinition<'scheduled'> = {
+  fires: 'on_schedule',
   descriptor: {
     type: 'scheduled',
     label: 'On a schedule',
@@ -69,4 +72,15 @@ export const scheduledTrigger: ConfigTypeDefinition<'scheduled'> = {
     }
     return errors;
   },
+  stateForm: () => notFired('not_a_partner', 'scheduled is not usable as a partner'),
 };
+
+/**
+ * Why a client is not one of a tick's clients (the scheduler filters the same way in SQL), or undefined when it is.
+ * Deleted clients are left to the caller.
+ */
+export function missesClientFilter(filter: ScheduledClientFilter | undefined, client: { stage: string; health: string }): string | undefined {
+  if (filter?.stages?.length && !filter.stages.includes(client.stage)) return `client stage "${client.stage}" is not in the schedule's clientFilter.stages (${filter.stages.join(', ')})`;
+  if (filter?.health?.length && !(filter.health as string[]).includes(client.health)) return `client health "${client.health}" is not in the schedule's clientFilter.health (${filter.health.join(', ')})`;
+  return undefined;
+}

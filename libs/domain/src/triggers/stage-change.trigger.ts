@@ -1,7 +1,10 @@
-import type { ConfigTypeDefinition } from '../json-schema/config-type.definition';
+import type { TriggerTypeDefinition } from './trigger-type.definition';
+import { FIRES, HOLDS, notFired } from './trigger-verdict';
 import { objectSchema, stageSchema } from '../json-schema/schema-fragments';
 
-export const stageChangeTrigger: ConfigTypeDefinition<'stage_change'> = {
+export const stageChangeTrigger: TriggerTypeDefinition<'stage_change'> = {
+  fires: 'on_event',
+  eventType: 'client.stage_changed',
   descriptor: {
     type: 'stage_change',
     label: 'Client stage changes',
@@ -23,4 +26,12 @@ export const stageChangeTrigger: ConfigTypeDefinition<'stage_change'> = {
     config.fromStage !== undefined && config.fromStage === config.toStage
       ? [{ path: 'fromStage', message: 'must differ from toStage' }]
       : [],
+  eventForm: (config, data) => {
+    if (data.toStage !== config.toStage) return notFired('event_mismatch', `client moved to "${String(data.toStage)}", not "${config.toStage}"`);
+    if (config.fromStage && data.fromStage !== config.fromStage) return notFired('event_mismatch', `client came from "${String(data.fromStage)}", not "${config.fromStage}"`);
+    return FIRES;
+  },
+  stateForm: (config, state) =>
+    state.stage === config.toStage ? HOLDS : notFired('state_unmet', `partner stage_change: client is in "${state.stage}", not "${config.toStage}"`),
+  routeFields: [{ field: 'toStage' }, { field: 'fromStage' }],
 };
