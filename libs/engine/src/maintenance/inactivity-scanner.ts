@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { evaluateTriggerState, type TriggerDefinition } from '@automations/domain';
+import { evaluateTriggerState, inactivityTriggerData, type TriggerDefinition } from '@automations/domain';
 import { AdvisoryLocks, lockRunSeries, withAdvisoryLock } from '@automations/persistence';
 import { loadTriggerState, takeClientSnapshot } from '../context/client-snapshot';
 import { createRun, type RunCreation, type RunTrigger } from '../runs/run-creator';
@@ -159,11 +159,10 @@ export class InactivityScanner {
       if (!snapshot) return null;
       if (partner && !evaluateTriggerState(partner, await loadTriggerState(manager, snapshot), now).ok) return null;
 
-      const lastActivityAt = open.last_activity_iso;
       const trigger: RunTrigger = {
         eventId: null,
         type: 'client.inactive',
-        data: { days, lastActivityAt, inactiveDays: Math.floor((now.getTime() - Date.parse(lastActivityAt)) / DAY_MS) },
+        data: inactivityTriggerData(days, open.last_activity_iso, now),
         occurredAt: now.toISOString(),
       };
       return createRun(manager, { agencyId: workflow.agency_id, workflowId: workflow.id, snapshot, trigger, dedupeWindowSeconds: this.options.dedupeWindowSeconds });
