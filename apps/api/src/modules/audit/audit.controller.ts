@@ -1,13 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { DataSource, FindOptionsWhere } from 'typeorm';
-import { AgencyScopedRepository, AuditEventEntity } from '@automations/persistence';
 import { CurrentPrincipal } from '../../common/auth.decorators';
 import { PageMetaDto } from '../../common/page.dto';
 import { PaginationQuery } from '../../common/pagination.query';
 import type { Principal } from '../../common/principal';
+import { AuditTrail } from './audit-trail.service';
 
 export class AuditQuery extends PaginationQuery {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() workflowId?: string;
@@ -34,18 +32,13 @@ export class AuditPageDto extends PageMetaDto {
 @ApiBearerAuth()
 @Controller('audit')
 export class AuditController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly auditTrail: AuditTrail) {}
 
   @Get()
   @ApiOperation({ summary: 'Audit trail of the agency, newest first' })
   @ApiOkResponse({ type: AuditPageDto })
-  async list(@CurrentPrincipal() principal: Principal, @Query() query: AuditQuery) {
-    const repo = AgencyScopedRepository.for(this.dataSource.manager, AuditEventEntity, principal.agencyId);
-    const where: FindOptionsWhere<AuditEventEntity> = {};
-    if (query.workflowId) where.workflowId = query.workflowId;
-    if (query.clientId) where.clientId = query.clientId;
-    if (query.eventType) where.eventType = query.eventType;
-    const page = await repo.findPage(where, { at: 'DESC' }, query);
-    return { ...page, items: page.items.map(({ agencyId: _agencyId, ...rest }) => rest) };
+  list(@CurrentPrincipal() principal: Principal, @Query() query: AuditQuery) {
+    const { workflowId, clientId, eventType, page, pageSize } = query;
+    return this.auditTrail.page(principal.agencyId, { workflowId, clientId, eventType }, { page, pageSize });
   }
 }
