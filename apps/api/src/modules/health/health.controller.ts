@@ -1,16 +1,13 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Controller, Get, Headers, HttpStatus, Inject, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
-import type Redis from 'ioredis';
-import { DataSource } from 'typeorm';
 import { ApiError } from '../../common/api-error';
 import { Public } from '../../common/auth.decorators';
 import { SECURITY_SETTINGS, type SecuritySettings } from '../../common/security-settings';
-import { REDIS_CLIENT } from '../../common/runtime-config.token';
 import { ApiMetrics } from '../metrics/api-metrics';
 import { OpsMetricsCollector } from '../metrics/ops-metrics.collector';
+import { ReadinessCheck } from './readiness-check.service';
 
 const digest = (text: string) => createHash('sha256').update(text).digest();
 
@@ -20,23 +17,13 @@ function bearerMatches(header: string | undefined, expected: string): boolean {
   return match !== null && timingSafeEqual(digest(match[1]), digest(expected));
 }
 
-async function check(probe: () => Promise<unknown>): Promise<'up' | 'down'> {
-  try {
-    await Promise.race([probe(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2000))]);
-    return 'up';
-  } catch {
-    return 'down';
-  }
-}
-
 /** Liveness, readiness (Postgres + Redis) and Prometheus metrics, at the root outside /api/v1. */
 @ApiExcludeController()
 @Public()
 @Controller()
 export class HealthController {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(REDIS_CLIENT) private readonly redis: Redis,
+    private readonly readiness: ReadinessCheck,
     private readonly apiMetrics: ApiMetrics,
     private readonly opsMetrics: OpsMetricsCollector,
     @Inject(SECURITY_SETTINGS) private readonly security: SecuritySettings,
@@ -49,9 +36,8 @@ export class HealthController {
 
   @Get('health/ready')
   async ready(@Res() reply: FastifyReply) {
-    const [postgres, redis] = await Promise.all([check(() => this.dataSource.query('SELECT 1')), check(() => this.redis.ping())]);
-    const ok = postgres === 'up' && redis === 'up';
-    void reply.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).send({ status: ok ? 'ok' : 'unavailable', checks: { postgres, redis } });
+    const { ok, checks } = await this.readiness.run();
+    void reply.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).send({ status: ok ? 'ok' : 'unavailable', checks });
   }
 
   /**
