@@ -4,11 +4,11 @@ import { getTriggerDescriptor } from '../triggers/trigger-catalog';
 import { tokenizeTemplate } from '../templates/template-tokenizer';
 import { TEMPLATE_VARIABLES } from '../templates/template-variables';
 import { PICKER_KEYWORD } from '../json-schema/picker-fields';
-import { SLACK_ID_PATTERN } from '../shared/patterns';
 import { childPath, indexPath } from '../shared/field-path.util';
 import { cloneJson, isPlainObject } from '../shared/plain-object.util';
 import type { JsonSchema } from '../types/validation.types';
 import { isPlaceholderRef, placeholderRef } from './placeholder-refs';
+import { emailRecipientsSchema, slackRecipientsSchema } from './placeholder-schemas';
 import type { TemplateDefinition, TemplatePlaceholder } from './template.types';
 
 export interface TemplatizeOptions {
@@ -54,36 +54,6 @@ function redactText(text: string, redact: RegExp | null): { text: string; change
     .replace(SLACK_ID_IN_TEXT, '[Slack id]');
   if (redact) result = redactWords(result, redact);
   return { text: result, changed: result !== text };
-}
-
-function slackRecipientsSchema(): JsonSchema {
-  return {
-    type: 'array',
-    title: 'Slack channels or people',
-    [PICKER_KEYWORD]: 'slack-recipient',
-    minItems: 1,
-    maxItems: 50,
-    uniqueItems: true,
-    items: { type: 'string', pattern: SLACK_ID_PATTERN },
-  };
-}
-
-function emailRecipientsSchema(): JsonSchema {
-  return {
-    type: 'array',
-    title: 'Email recipients',
-    [PICKER_KEYWORD]: 'email-recipient',
-    minItems: 1,
-    maxItems: 50,
-    uniqueItems: true,
-    items: {
-      type: 'string',
-      anyOf: [
-        { type: 'string', title: 'an email address', format: 'email' },
-        { type: 'string', title: 'a user id (uuid)', format: 'uuid' },
-      ],
-    },
-  };
 }
 
 function propertySchema(configSchema: JsonSchema, property: string): JsonSchema {
@@ -147,7 +117,7 @@ function candidateFor(kind: 'trigger' | 'action', type: string, property: string
       baseKey: slack ? 'slackRecipients' : 'emailRecipients',
       label: slack ? 'Slack channels or people to notify' : 'Email recipients to notify',
       description: `Who receives the ${slack ? 'Slack message' : 'email'} of ${where}.`,
-      schema: slack ? slackRecipientsSchema() : emailRecipientsSchema(),
+      schema: slack ? slackRecipientsSchema('Slack channels or people') : emailRecipientsSchema('Email recipients'),
     };
   }
   return null;

@@ -1,39 +1,15 @@
 import { PICKER_KEYWORD } from '../../json-schema/picker-fields';
-import { SLACK_ID_PATTERN } from '../../shared/patterns';
+import { emailRecipientsSchema, slackRecipientsSchema } from '../placeholder-schemas';
 import type { TemplatePlaceholder } from '../template.types';
 
 /** Slack channels or people to message (ids, picked from the agency's workspace). */
 export function slackRecipientsPlaceholder(key: string, label: string, description: string): TemplatePlaceholder {
-  return {
-    key,
-    label,
-    description,
-    schema: { type: 'array', title: label, [PICKER_KEYWORD]: 'slack-recipient', minItems: 1, maxItems: 50, uniqueItems: true, items: { type: 'string', pattern: SLACK_ID_PATTERN } },
-  };
+  return { key, label, description, schema: slackRecipientsSchema(label) };
 }
 
 /** Email addresses or agency users to email. */
 export function emailRecipientsPlaceholder(key: string, label: string, description: string): TemplatePlaceholder {
-  return {
-    key,
-    label,
-    description,
-    schema: {
-      type: 'array',
-      title: label,
-      [PICKER_KEYWORD]: 'email-recipient',
-      minItems: 1,
-      maxItems: 50,
-      uniqueItems: true,
-      items: {
-        type: 'string',
-        anyOf: [
-          { type: 'string', title: 'an email address', format: 'email' },
-          { type: 'string', title: 'a user id (uuid)', format: 'uuid' },
-        ],
-      },
-    },
-  };
+  return { key, label, description, schema: emailRecipientsSchema(label) };
 }
 
 /** An agency user (a task assignee, a client's new owner). */
