@@ -4,7 +4,6 @@ import { IconDownload, IconTemplate } from '@tabler/icons-react';
 import { Link, useParams } from 'react-router';
 import { ApiError, describeError } from '../api/errors';
 import type { Template } from '../api/types';
-import { useActionTypes, useTriggerTypes } from '../api/useTypeCatalogs';
 import { useWorkflow } from '../api/useWorkflow';
 import { useExportWorkflow } from '../api/useWorkflowPortability';
 import { usePermissions } from '../auth/usePermissions';
@@ -15,7 +14,7 @@ import { draftFromWorkflow } from '../components/builder/draftConversion';
 import { AttentionBadge } from '../components/dashboard/AttentionBadge';
 import { AutomationStat } from '../components/dashboard/AutomationStat';
 import { AutomationStatusBadge } from '../components/dashboard/AutomationStatusBadge';
-import { LazyFlowDiagram } from '../components/flow/LazyFlowDiagram';
+import { CatalogFlowDiagram } from '../components/flow/CatalogFlowDiagram';
 import { LoadingState } from '../components/LoadingState';
 import { QueryError } from '../components/QueryError';
 import { automationInOneLine } from '../lib/automationWords';
@@ -29,9 +28,6 @@ export function AutomationPage() {
   const { id } = useParams();
   const { canEdit } = usePermissions();
   const workflow = useWorkflow(id);
-  const triggers = useTriggerTypes();
-  const actions = useActionTypes();
-  const labels = useMemo(() => ({ triggers: triggers.data ?? [], actions: actions.data ?? [] }), [triggers.data, actions.data]);
   const input = useMemo(() => (workflow.data ? draftFromWorkflow(workflow.data) : null), [workflow.data]);
   const exporter = useExportWorkflow();
   const [templateDialogOpened, setTemplateDialogOpened] = useState(false);
@@ -142,13 +138,7 @@ export function AutomationPage() {
         <Title order={3} id="flow-heading">
           How it runs
         </Title>
-        {triggers.data && actions.data ? (
-          <LazyFlowDiagram input={input} labels={labels} label={`Flow diagram of ${name}`} />
-        ) : triggers.error || actions.error ? (
-          <QueryError title="Could not load the step types" error={triggers.error ?? actions.error} onRetry={() => void (triggers.error ? triggers : actions).refetch()} />
-        ) : (
-          <LoadingState label="Loading flow diagram…" />
-        )}
+        <CatalogFlowDiagram input={input} label={`Flow diagram of ${name}`} />
       </Stack>
     </Stack>
   );

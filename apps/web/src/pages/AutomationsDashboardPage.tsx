@@ -10,7 +10,7 @@ import { AutomationsSummary } from '../components/dashboard/AutomationsSummary';
 import { LoadingState } from '../components/LoadingState';
 import { QueryError } from '../components/QueryError';
 import { TemplateSuggestions } from '../components/templates/TemplateSuggestions';
-import { pageCountOf, pageParam } from '../lib/searchParams';
+import { pageCountOf, pageParam, parsePage, withParams } from '../lib/searchParams';
 import { readSavedFlash } from './savedFlash';
 
 const PAGE_SIZE = 50;
@@ -35,11 +35,6 @@ function parseView(value: string | null): AutomationView {
   }
 }
 
-function parsePage(value: string | null): number {
-  const page = Number(value);
-  return Number.isInteger(page) && page > 0 ? page : 1;
-}
-
 /**
  * The automations dashboard: headline figures, then the automations with search, filters and
  * sort kept in the URL (?q=&status=&sort=&page=) so they survive reloads.
@@ -57,19 +52,8 @@ export function AutomationsDashboardPage() {
   const workflows = useWorkflows({ search, status, page, pageSize: PAGE_SIZE, sort });
   const saved = readSavedFlash(location.state);
 
-  const updateParams = (changes: Record<string, string | null>, replace = false) => {
-    setSearchParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value) next.set(key, value);
-          else next.delete(key);
-        }
-        return next;
-      },
-      { replace },
-    );
-  };
+  const updateParams = (changes: Record<string, string | null>, replace = false) =>
+    setSearchParams((current) => withParams(current, changes), { replace });
 
   const filtered = search !== '' || status !== 'all';
   const { data, error } = workflows;
@@ -138,11 +122,7 @@ export function AutomationsDashboardPage() {
         data.items.length === 0 && !filtered ? (
           <TemplateSuggestions canCreate={canEdit} />
         ) : data.items.length === 0 ? (
-          <AutomationsEmptyState
-            filtered={filtered}
-            canCreate={canEdit}
-            onClearFilters={() => updateParams({ q: null, status: null, page: null })}
-          />
+          <AutomationsEmptyState onClearFilters={() => updateParams({ q: null, status: null, page: null })} />
         ) : (
           <div style={{ opacity: workflows.isPlaceholderData ? 0.6 : 1 }}>
             <AutomationList items={data.items} canEdit={canEdit} view={view} />

@@ -3,10 +3,9 @@ import { Alert, Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantin
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { ApiError, describeError } from '../api/errors';
 import { useDeleteTemplate, useRevokeTemplateShare, useTemplate } from '../api/useTemplates';
-import { useActionTypes, useTriggerTypes } from '../api/useTypeCatalogs';
 import { usePermissions } from '../auth/usePermissions';
 import { ConfirmButton } from '../components/ConfirmButton';
-import { LazyFlowDiagram } from '../components/flow/LazyFlowDiagram';
+import { CatalogFlowDiagram } from '../components/flow/CatalogFlowDiagram';
 import { LoadingState } from '../components/LoadingState';
 import { QueryError } from '../components/QueryError';
 import { PlaceholderList } from '../components/templates/PlaceholderList';
@@ -56,9 +55,6 @@ export function TemplateDetailPage() {
 function TemplateDetail({ template }: { template: Template }) {
   const { canEdit, canAdminister } = usePermissions();
   const navigate = useNavigate();
-  const triggers = useTriggerTypes();
-  const actions = useActionTypes();
-  const labels = useMemo(() => ({ triggers: triggers.data ?? [], actions: actions.data ?? [] }), [triggers.data, actions.data]);
   const shown = useMemo(() => definitionForDisplay(template.definition, template.placeholders), [template]);
   const flowInput = useMemo(() => draftFromDefinition(shown), [shown]);
   const [renaming, setRenaming] = useState(false);
@@ -154,13 +150,7 @@ function TemplateDetail({ template }: { template: Template }) {
           What it does
         </Title>
         <Text fw={500}>{oneLine}</Text>
-        {triggers.data && actions.data ? (
-          <LazyFlowDiagram input={flowInput} labels={labels} cronWords={describeCron} label={`Flow diagram of ${template.name}`} />
-        ) : triggers.error || actions.error ? (
-          <QueryError title="Could not load the step types" error={triggers.error ?? actions.error} onRetry={() => void (triggers.error ? triggers : actions).refetch()} />
-        ) : (
-          <LoadingState label="Loading flow diagram…" />
-        )}
+        <CatalogFlowDiagram input={flowInput} cronWords={describeCron} label={`Flow diagram of ${template.name}`} />
       </Stack>
 
       <Stack gap="xs" component="section" aria-labelledby="template-values-heading">

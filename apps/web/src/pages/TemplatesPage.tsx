@@ -13,6 +13,7 @@ import { isTemplateCategory } from '../components/templates/templateCategories';
 import { TemplateCategoryFilter, type CategoryFilter } from '../components/templates/TemplateCategoryFilter';
 import { TemplateGallery } from '../components/templates/TemplateGallery';
 import { useTypeLabels } from '../components/templates/typeLabels';
+import { withParams } from '../lib/searchParams';
 
 const SEARCH_DEBOUNCE_MS = 300;
 
@@ -32,17 +33,7 @@ export function TemplatesPage() {
   const templates = useTemplates({ category, search });
 
   const updateParams = (changes: Record<string, string | null>, replace = false) =>
-    setSearchParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [key, value] of Object.entries(changes)) {
-          if (value) next.set(key, value);
-          else next.delete(key);
-        }
-        return next;
-      },
-      { replace },
-    );
+    setSearchParams((current) => withParams(current, changes), { replace });
   const commitSearch = useDebouncedCallback((value: string) => updateParams({ q: value.trim() || null }, true), SEARCH_DEBOUNCE_MS);
 
   const items = templates.data?.items ?? [];

@@ -44,9 +44,11 @@ async function fillInValues() {
   fireEvent.click(screen.getByRole('option', { name: 'Dana Smith (manager)' }));
 }
 
-async function continueToReview() {
+/** Next through Basics (where `onBasics` may change something), Triggers and Actions to “Review & test”. */
+async function continueToReview(onBasics?: () => void) {
   next();
   await atStep('Basics');
+  onBasics?.();
   next();
   await atStep('Triggers');
   next();
@@ -102,15 +104,7 @@ describe('Use template: the wizard starts with “Fill in”', () => {
     const { requests } = stubTemplateApi();
     const { router } = renderApp(`/automations/new?template=${template.id}`);
     await fillInValues();
-    next();
-    await atStep('Basics');
-    fireEvent.change(screen.getByLabelText(/^Description/), { target: { value: 'Our own rescue play' } });
-    next();
-    await atStep('Triggers');
-    next();
-    await atStep('Actions');
-    next();
-    await atStep('Review & test');
+    await continueToReview(() => fireEvent.change(screen.getByLabelText(/^Description/), { target: { value: 'Our own rescue play' } }));
 
     fireEvent.click(screen.getByRole('button', { name: 'Save paused' }));
     await waitFor(() => expect(router.state.location.pathname).toBe('/'));

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Modal, NativeSelect, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Modal, NativeSelect, Text, Textarea, TextInput } from '@mantine/core';
 import { MAX_WORKFLOW_DESCRIPTION_LENGTH, MAX_WORKFLOW_NAME_LENGTH } from '@automations/domain/constants';
 import { describeError, validationErrorsOf } from '../../api/errors';
 import type { Template, TemplateCategory } from '../../api/types';
 import { useSaveAsTemplate } from '../../api/useWorkflowPortability';
+import { DialogForm } from '../DialogForm';
 import { TEMPLATE_CATEGORIES } from '../templates/templateCategories';
 
 interface SaveAsTemplateDialogProps {
@@ -52,72 +53,56 @@ export function SaveAsTemplateDialog({ workflow, opened, onClose, onSaved }: Sav
   const fieldErrors = Object.values(errors).some(Boolean);
   return (
     <Modal opened={opened} onClose={onClose} title="Save as template" centered>
-      <form
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
-      >
-        <Stack gap="sm">
-          <Text size="sm">
-            A template is a copy of this automation in your agency’s library, for starting new automations from it. Values only your agency has
-            (people, Slack channels, email addresses, client filters) are left “to be filled in” by whoever uses it.
-          </Text>
-          <TextInput
-            label="Name"
-            withAsterisk
-            maxLength={MAX_WORKFLOW_NAME_LENGTH}
-            value={name}
-            error={errors.name}
-            data-autofocus
-            onChange={(event) => {
-              setName(event.currentTarget.value);
-              edited('name');
-            }}
-          />
-          <NativeSelect
-            label="Category"
-            description="The shelf of the template library it is listed on."
-            withAsterisk
-            aria-required
-            data={[{ value: '', label: 'Choose a category…' }, ...TEMPLATE_CATEGORIES]}
-            value={category}
-            error={errors.category}
-            onChange={(event) => {
-              setCategory(event.currentTarget.value as TemplateCategory | '');
-              edited('category');
-            }}
-          />
-          <Textarea
-            label="Description"
-            description="What it does and when to use it, for your colleagues."
-            autosize
-            minRows={2}
-            maxRows={6}
-            maxLength={MAX_WORKFLOW_DESCRIPTION_LENGTH}
-            value={description}
-            error={errors.description}
-            onChange={(event) => {
-              setDescription(event.currentTarget.value);
-              edited('description');
-            }}
-          />
-          {save.isError && !fieldErrors && (
-            <Alert color="red" role="alert" p="xs" title="Not saved">
-              {describeError(save.error)}
-            </Alert>
-          )}
-          <Group justify="flex-end" gap="sm">
-            <Button variant="subtle" color="gray" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={save.isPending}>
-              Save template
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+      <DialogForm onSubmit={submit} onCancel={onClose} submitLabel="Save template" submitting={save.isPending} noValidate>
+        <Text size="sm">
+          A template is a copy of this automation in your agency’s library, for starting new automations from it. Values only your agency has
+          (people, Slack channels, email addresses, client filters) are left “to be filled in” by whoever uses it.
+        </Text>
+        <TextInput
+          label="Name"
+          withAsterisk
+          maxLength={MAX_WORKFLOW_NAME_LENGTH}
+          value={name}
+          error={errors.name}
+          data-autofocus
+          onChange={(event) => {
+            setName(event.currentTarget.value);
+            edited('name');
+          }}
+        />
+        <NativeSelect
+          label="Category"
+          description="The shelf of the template library it is listed on."
+          withAsterisk
+          aria-required
+          data={[{ value: '', label: 'Choose a category…' }, ...TEMPLATE_CATEGORIES]}
+          value={category}
+          error={errors.category}
+          onChange={(event) => {
+            setCategory(event.currentTarget.value as TemplateCategory | '');
+            edited('category');
+          }}
+        />
+        <Textarea
+          label="Description"
+          description="What it does and when to use it, for your colleagues."
+          autosize
+          minRows={2}
+          maxRows={6}
+          maxLength={MAX_WORKFLOW_DESCRIPTION_LENGTH}
+          value={description}
+          error={errors.description}
+          onChange={(event) => {
+            setDescription(event.currentTarget.value);
+            edited('description');
+          }}
+        />
+        {save.isError && !fieldErrors && (
+          <Alert color="red" role="alert" p="xs" title="Not saved">
+            {describeError(save.error)}
+          </Alert>
+        )}
+      </DialogForm>
     </Modal>
   );
 }

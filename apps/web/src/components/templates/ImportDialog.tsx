@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Alert, Button, FileInput, Group, Modal, Stack, Tabs, Text, TextInput } from '@mantine/core';
+import { Alert, FileInput, Modal, Stack, Tabs, Text, TextInput } from '@mantine/core';
 import { useNavigate } from 'react-router';
 import { ApiError, describeError, validationErrorsOf } from '../../api/errors';
 import { useImportTemplate, useImportWorkflow } from '../../api/useTemplates';
+import { DialogForm } from '../DialogForm';
 import { errorsUnder } from '../schema-form/jsonSchema';
 import { PlaceholderForm } from './PlaceholderForm';
 import { checkPlaceholderValues, initialPlaceholderValues, resolvedPlaceholderValues, type PlaceholderValues } from './placeholderValues';
@@ -62,35 +63,20 @@ function ShareCodeImport({ onCancel }: { onCancel: () => void }) {
   };
 
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        submit();
-      }}
-    >
-      <Stack gap="sm">
-        <Text size="sm">Another agency shared a template with you? Paste its code: a copy lands in your library, ready to use.</Text>
-        <TextInput
-          label="Share code"
-          value={code}
-          onChange={(event) => {
-            setCode(event.currentTarget.value);
-            setProblem(null);
-          }}
-          error={problem}
-          autoComplete="off"
-          data-autofocus
-        />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="subtle" color="gray" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={importTemplate.isPending}>
-            Import template
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <DialogForm onSubmit={submit} onCancel={onCancel} submitLabel="Import template" submitting={importTemplate.isPending}>
+      <Text size="sm">Another agency shared a template with you? Paste its code: a copy lands in your library, ready to use.</Text>
+      <TextInput
+        label="Share code"
+        value={code}
+        onChange={(event) => {
+          setCode(event.currentTarget.value);
+          setProblem(null);
+        }}
+        error={problem}
+        autoComplete="off"
+        data-autofocus
+      />
+    </DialogForm>
   );
 }
 
@@ -137,45 +123,30 @@ function FileImport({ onCancel }: { onCancel: () => void }) {
 
   const serverProblem = importWorkflow.isError && Object.keys(errors).length === 0 ? describeError(importWorkflow.error) : null;
   return (
-    <form
-      onSubmit={(event) => {
-        event.preventDefault();
-        submit();
-      }}
-    >
-      <Stack gap="sm">
-        <Text size="sm">Choose an automation exported as a file (.json). It is created paused, so you can check it before switching it on.</Text>
-        <FileInput
-          label="Exported automation"
-          placeholder="Choose a .json file"
-          accept="application/json,.json"
-          value={file}
-          onChange={(chosen) => void choose(chosen)}
-          error={read && !read.ok ? read.message : undefined}
-          clearable
-        />
-        {read?.ok && read.placeholders.length > 0 && (
-          <Stack gap="xs">
-            <Text size="sm" fw={500}>
-              “{read.name}” needs a few values from your agency:
-            </Text>
-            <PlaceholderForm placeholders={read.placeholders} values={values} onChange={setValues} errors={errors} />
-          </Stack>
-        )}
-        {serverProblem && (
-          <Alert color="red" role="alert" title="Not imported">
-            {serverProblem}
-          </Alert>
-        )}
-        <Group justify="flex-end" gap="sm">
-          <Button variant="subtle" color="gray" onClick={onCancel}>
-            Cancel
-          </Button>
-          <Button type="submit" disabled={!read?.ok} loading={importWorkflow.isPending}>
-            Import automation
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <DialogForm onSubmit={submit} onCancel={onCancel} submitLabel="Import automation" submitting={importWorkflow.isPending} submitDisabled={!read?.ok}>
+      <Text size="sm">Choose an automation exported as a file (.json). It is created paused, so you can check it before switching it on.</Text>
+      <FileInput
+        label="Exported automation"
+        placeholder="Choose a .json file"
+        accept="application/json,.json"
+        value={file}
+        onChange={(chosen) => void choose(chosen)}
+        error={read && !read.ok ? read.message : undefined}
+        clearable
+      />
+      {read?.ok && read.placeholders.length > 0 && (
+        <Stack gap="xs">
+          <Text size="sm" fw={500}>
+            “{read.name}” needs a few values from your agency:
+          </Text>
+          <PlaceholderForm placeholders={read.placeholders} values={values} onChange={setValues} errors={errors} />
+        </Stack>
+      )}
+      {serverProblem && (
+        <Alert color="red" role="alert" title="Not imported">
+          {serverProblem}
+        </Alert>
+      )}
+    </DialogForm>
   );
 }

@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { Modal, TextInput } from '@mantine/core';
 import { describeError, validationErrorsOf } from '../../api/errors';
 import { useRenameTemplate } from '../../api/useTemplates';
+import { DialogForm } from '../DialogForm';
 
 interface RenameTemplateDialogProps {
   template: { id: string; name: string };
@@ -25,33 +26,18 @@ export function RenameTemplateDialog({ template, opened, onClose }: RenameTempla
 
   return (
     <Modal opened={opened} onClose={onClose} title="Rename template">
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
-      >
-        <Stack gap="sm">
-          <TextInput
-            label="Name"
-            value={name}
-            onChange={(event) => {
-              setName(event.currentTarget.value);
-              setProblem(null);
-            }}
-            error={problem}
-            data-autofocus
-          />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="subtle" color="gray" onClick={onClose}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={rename.isPending}>
-              Rename
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+      <DialogForm onSubmit={submit} onCancel={onClose} submitLabel="Rename" submitting={rename.isPending}>
+        <TextInput
+          label="Name"
+          value={name}
+          onChange={(event) => {
+            setName(event.currentTarget.value);
+            setProblem(null);
+          }}
+          error={problem}
+          data-autofocus
+        />
+      </DialogForm>
     </Modal>
   );
 }
