@@ -1,8 +1,7 @@
 import { PORTABLE_WORKFLOW_FORMAT } from '@automations/domain';
-import { bearer, startTestApiWithTwoAgencies, TestAgency, TestApi } from './support/test-api';
+import { apiCaller } from './support/api-caller';
+import { startTestApiWithTwoAgencies, TestAgency, TestApi } from './support/test-api';
 import { minimalWorkflow, onboardingWorkflow } from './support/workflow-fixtures';
-
-type Method = 'get' | 'post' | 'delete';
 
 const CHANNEL = 'C0PORTABLE';
 const ADDRESS = 'ops@portable-agency.test';
@@ -26,10 +25,7 @@ describe('exporting and importing workflows as files', () => {
   });
   afterAll(() => api.close());
 
-  const call = (method: Method, path: string, token: string, body?: object) => {
-    const request = api.http()[method](`/api/v1${path}`).set(bearer(token));
-    return body ? request.send(body) : request;
-  };
+  const call = apiCaller(() => api);
 
   /** An automation with the agency's own values: a user as assignee, a Slack channel, an address in a list and in a text. */
   async function agencyWorkflow(): Promise<Record<string, unknown>> {

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { SLACK_ID_PATTERN } from '@automations/domain';
+import { apiCaller } from './support/api-caller';
 import { createClient, type ClientBody } from './support/client.fixture';
-import { bearer, startTestApi, TestAgency, TestApi } from './support/test-api';
-
-type Method = 'get' | 'post' | 'patch' | 'delete';
+import { startTestApi, TestAgency, TestApi } from './support/test-api';
 
 const SLACK_TOKEN = 'xoxb-alpha-secret-token-0001';
 const OPENAI_KEY = 'sk-alpha-secret-openai-key-0001';
@@ -16,6 +15,7 @@ describe('sharing templates between agencies', () => {
   let alpha: TestAgency;
   let beta: TestAgency;
   let alphaClient: ClientBody;
+  const call = apiCaller(() => api);
 
   beforeAll(async () => {
     api = await startTestApi();
@@ -27,10 +27,6 @@ describe('sharing templates between agencies', () => {
   });
   afterAll(() => api.close());
 
-  function call(method: Method | 'put', path: string, token: string, body?: object) {
-    const request = api.http()[method](`/api/v1${path}`).set(bearer(token));
-    return body ? request.send(body) : request;
-  }
 
   /** Alpha's automation full of Alpha: its people, Slack ids, addresses, a client's name and id, a client filter. */
   async function alphaWorkflow(): Promise<string> {

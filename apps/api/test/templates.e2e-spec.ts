@@ -1,9 +1,8 @@
 import { BUILTIN_TEMPLATES, SLACK_ID_PATTERN, TEMPLATE_CATEGORIES } from '@automations/domain';
+import { apiCaller, type ApiMethod } from './support/api-caller';
 import { createClient } from './support/client.fixture';
-import { bearer, startTestApiWithTwoAgencies, TestAgency, TestApi } from './support/test-api';
+import { startTestApiWithTwoAgencies, TestAgency, TestApi } from './support/test-api';
 import { minimalWorkflow } from './support/workflow-fixtures';
-
-type Method = 'get' | 'post' | 'patch' | 'delete';
 
 const KICKOFF = 'builtin-onboarding-kickoff';
 const SLACK_CHANNEL = 'C0ALERTS01';
@@ -37,10 +36,7 @@ describe('templates API', () => {
   });
   afterAll(() => api.close());
 
-  const call = (method: Method, path: string, token: string, body?: object) => {
-    const request = api.http()[method](`/api/v1${path}`).set(bearer(token));
-    return body ? request.send(body) : request;
-  };
+  const call = apiCaller(() => api);
   const createTemplate = async (body: Record<string, unknown> = roasTemplate(), owner = agency) => (await call('post', '/templates', owner.tokens.manager, body).expect(201)).body;
   const auditTypes = async (owner: TestAgency, eventType: string) => (await call('get', `/audit?eventType=${eventType}`, owner.tokens.admin).expect(200)).body.items;
 
@@ -252,7 +248,7 @@ describe('templates API', () => {
 
   describe('bad input', () => {
     /** [what, method, path, body, field path the 400 must name] */
-    const rows: [string, Method, string, () => object, string][] = [
+    const rows: [string, ApiMethod, string, () => object, string][] = [
       ['an unknown field in a template body', 'post', '/templates', () => ({ ...roasTemplate(), agencyId: agency.agencyId }), 'agencyId'],
       ['a category outside the six', 'post', '/templates', () => roasTemplate({ category: 'gossip' }), 'category'],
       ['duplicate placeholder keys', 'post', '/templates', () => roasTemplate({ placeholders: [...(roasTemplate().placeholders as object[]), (roasTemplate().placeholders as object[])[0]] }), 'placeholders[2].key'],
@@ -298,7 +294,7 @@ describe('templates API', () => {
     it('answers 404 for another agency’s template and workflow ids, and changes nothing', async () => {
       const template = await createTemplate(roasTemplate({ name: 'Private play' }));
       const workflowId = (await call('post', '/workflows', agency.tokens.manager, minimalWorkflow('Private workflow')).expect(201)).body.id;
-      const probes: [Method, string, object?][] = [
+      const probes: [ApiMethod, string, object?][] = [
         ['get', `/templates/${template.id}`],
         ['patch', `/templates/${template.id}`, { name: 'Hijacked' }],
         ['delete', `/templates/${template.id}`],
@@ -335,7 +331,7 @@ describe('templates API', () => {
       ['manager', 'post', '/templates/import', false],
       ['viewer', 'delete', 'TEMPLATE', false],
       ['manager', 'delete', 'TEMPLATE', true],
-    ] as [keyof TestAgency['tokens'], Method, string, boolean][])('%s %s %s → allowed: %s', async (role, method, rawPath, allowed) => {
+    ] as [keyof TestAgency['tokens'], ApiMethod, string, boolean][])('%s %s %s → allowed: %s', async (role, method, rawPath, allowed) => {
       const template = await createTemplate(roasTemplate({ name: `Roles ${role} ${method} ${rawPath}` }));
       const path = rawPath.replace('TEMPLATE', `/templates/${template.id}`);
       const bodies: Record<string, object> = {
