@@ -1,9 +1,9 @@
-import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { eventually, OpenAiServer, startOpenAiServer } from '@automations/testing';
-import { bearer, startTestStack, TestStack } from '../../worker/test/support/test-stack';
+import { bearer, TestStack } from '../../worker/test/support/test-stack';
 import type { TestAgency } from '../../api/test/support/test-api';
-import { assertBrowserPrerequisites, ConsoleErrorWatcher, launchChromium, screenshot, signIn, WEB_DIST } from './support/browser';
+import { ConsoleErrorWatcher, screenshot, signIn } from './support/browser';
+import { startBrowserStack } from './support/browser-stack';
 
 const UI_DEADLINE_MS = 20_000;
 const AI_REPLY = 'Subject: Welcome aboard, Acme Outdoor!\n\nHi Acme Outdoor team,\n\nWelcome aboard! Could we book a kickoff call this week?\n\nCheers,\nDraft Flow Agency';
@@ -22,13 +22,8 @@ describe('approve an edited AI draft on a phone (Chromium)', () => {
   const consoleErrors = new ConsoleErrorWatcher();
 
   beforeAll(async () => {
-    assertBrowserPrerequisites();
     openai = await startOpenAiServer({ reply: AI_REPLY });
-    stack = await startTestStack({ WEB_DIST_DIR: WEB_DIST });
-    await stack.api.app.listen({ port: 0, host: '127.0.0.1' });
-    baseUrl = `http://127.0.0.1:${(stack.api.app.getHttpServer().address() as AddressInfo).port}`;
-    agency = await stack.createAgency('Draft Flow Agency');
-    browser = await launchChromium();
+    ({ stack, agency, browser, baseUrl } = await startBrowserStack('Draft Flow Agency'));
   });
 
   afterAll(async () => {

@@ -1,9 +1,9 @@
-import type { AddressInfo } from 'node:net';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { eventually, OpenAiServer, SlackApiServer, startOpenAiServer, startSlackApiServer } from '@automations/testing';
-import { bearer, startTestStack, TestStack } from '../../worker/test/support/test-stack';
+import { bearer, TestStack } from '../../worker/test/support/test-stack';
 import type { TestAgency } from '../../api/test/support/test-api';
-import { assertBrowserPrerequisites, ConsoleErrorWatcher, launchChromium, screenshot, signIn, WEB_DIST } from './support/browser';
+import { ConsoleErrorWatcher, screenshot, signIn } from './support/browser';
+import { startBrowserStack } from './support/browser-stack';
 
 const UI_DEADLINE_MS = 20_000;
 const SLACK_BOT_TOKEN = 'xoxb-journey-agency-token';
@@ -33,13 +33,8 @@ describe('a new admin builds the onboarding automation from pickers and approves
   };
 
   beforeAll(async () => {
-    assertBrowserPrerequisites();
     [slack, openai] = await Promise.all([startSlackApiServer(), startOpenAiServer({ reply: AI_REPLY })]);
-    stack = await startTestStack({ WEB_DIST_DIR: WEB_DIST, SLACK_API_URL: slack.url });
-    await stack.api.app.listen({ port: 0, host: '127.0.0.1' });
-    baseUrl = `http://127.0.0.1:${(stack.api.app.getHttpServer().address() as AddressInfo).port}`;
-    agency = await stack.createAgency('Journey Agency');
-    browser = await launchChromium();
+    ({ stack, agency, browser, baseUrl } = await startBrowserStack('Journey Agency', { SLACK_API_URL: slack.url }));
   });
 
   afterAll(async () => {

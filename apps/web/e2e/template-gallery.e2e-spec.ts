@@ -1,9 +1,9 @@
-import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { SlackApiServer, startSlackApiServer } from '@automations/testing';
-import { bearer, startTestStack, TestStack } from '../../worker/test/support/test-stack';
+import { bearer, TestStack } from '../../worker/test/support/test-stack';
 import type { TestAgency } from '../../api/test/support/test-api';
-import { assertBrowserPrerequisites, ConsoleErrorWatcher, launchChromium, screenshot, signIn, WEB_DIST } from './support/browser';
+import { ConsoleErrorWatcher, screenshot, signIn } from './support/browser';
+import { startBrowserStack } from './support/browser-stack';
 
 const UI_DEADLINE_MS = 20_000;
 const SLACK_BOT_TOKEN = 'xoxb-template-agency-token';
@@ -24,13 +24,8 @@ describe('a new admin starts from a template: gallery → fill in → activate �
   const consoleErrors = new ConsoleErrorWatcher();
 
   beforeAll(async () => {
-    assertBrowserPrerequisites();
     slack = await startSlackApiServer();
-    stack = await startTestStack({ WEB_DIST_DIR: WEB_DIST, SLACK_API_URL: slack.url });
-    await stack.api.app.listen({ port: 0, host: '127.0.0.1' });
-    baseUrl = `http://127.0.0.1:${(stack.api.app.getHttpServer().address() as AddressInfo).port}`;
-    agency = await stack.createAgency('Template Agency');
-    browser = await launchChromium();
+    ({ stack, agency, browser, baseUrl } = await startBrowserStack('Template Agency', { SLACK_API_URL: slack.url }));
   });
 
   afterAll(async () => {
