@@ -14,5 +14,6 @@ export * from './entity-patch';
 export * from './logging';
 export * from './events/mark-event-processed';
 export * from './sql/rows-of';
+export * from './sql/contains-pattern';
 export * from './sql/advisory-locks';
 export * from './sql/with-advisory-lock';

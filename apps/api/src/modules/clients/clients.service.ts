@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { AgencyScopedRepository, ClientEntity, ClientMetricEntity, UserEntity } from '@automations/persistence';
+import { AgencyScopedRepository, ClientEntity, ClientMetricEntity, containsPattern, UserEntity } from '@automations/persistence';
 import { ApiError } from '../../common/api-error';
 import { assertKnownStages } from '../../common/pipeline-stages';
 import type { Principal } from '../../common/principal';
@@ -21,8 +21,6 @@ import type { UpdateClientDto } from './dto/update-client.dto';
 import type { MetricNamesDto } from './dto/metric-names.dto';
 import { COMMON_METRICS } from '@automations/domain';
 
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (character) => `\\${character}`);
-
 @Injectable()
 export class ClientsService {
   constructor(
@@ -35,7 +33,7 @@ export class ClientsService {
   async list(principal: Principal, query: ClientsQuery): Promise<ClientPageDto> {
     const qb = this.clients(principal.agencyId).query('client');
     if (!query.includeDeleted) qb.andWhere('client.deletedAt IS NULL');
-    if (query.search) qb.andWhere('client.name ILIKE :pattern', { pattern: `%${escapeLike(query.search)}%` });
+    if (query.search) qb.andWhere('client.name ILIKE :pattern', { pattern: containsPattern(query.search) });
     if (query.stage) qb.andWhere('client.stage = :stage', { stage: query.stage });
     if (query.health) qb.andWhere('client.health = :health', { health: query.health });
     const [clients, total] = await qb

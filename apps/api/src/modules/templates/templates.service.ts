@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { BUILTIN_TEMPLATES, instantiateTemplate, validateTemplateContent, type TemplateContent } from '@automations/domain';
-import { AutomationTemplateEntity } from '@automations/persistence';
+import { AutomationTemplateEntity, containsPattern } from '@automations/persistence';
 import { actorOf } from '../../common/actor';
 import { ApiError } from '../../common/api-error';
 import type { Principal } from '../../common/principal';
@@ -46,7 +46,7 @@ export class TemplatesService {
       if (query.category) qb.andWhere('t.category = :category', { category: query.category });
       if (query.source) qb.andWhere('t.source = :source', { source: query.source });
       if (search) {
-        const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        const pattern = containsPattern(search);
         qb.andWhere(new Brackets((or) => or.where('t.name ILIKE :pattern', { pattern }).orWhere('t.description ILIKE :pattern', { pattern })));
       }
       stored = await qb.getMany();

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { collectReferencedUserIds, collectStageReferences, DefinitionWarning, findTriggerCycles, validateWorkflowDefinition, WorkflowDefinition } from '@automations/domain';
-import { AgencyScopedRepository, loadWorkflowCounts, NO_RUNS, openDefinition, openSteps, sealSteps, SecretBox, UserEntity, WorkflowEntity, WorkflowVersionEntity } from '@automations/persistence';
+import { AgencyScopedRepository, containsPattern, loadWorkflowCounts, NO_RUNS, openDefinition, openSteps, sealSteps, SecretBox, UserEntity, WorkflowEntity, WorkflowVersionEntity } from '@automations/persistence';
 import { actorOf } from '../../common/actor';
 import { ApiError } from '../../common/api-error';
 import { assertKnownStages } from '../../common/pipeline-stages';
@@ -35,7 +35,7 @@ export class WorkflowsService {
     const qb = this.workflows(principal.agencyId).query('w').andWhere('w.deletedAt IS NULL');
     if (query.status) qb.andWhere('w.isActive = :active', { active: query.status === 'active' });
     if (query.search) {
-      const pattern = `%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const pattern = containsPattern(query.search);
       qb.andWhere(new Brackets((or) => or.where('w.name ILIKE :pattern', { pattern }).orWhere('w.description ILIKE :pattern', { pattern })));
     }
     const sort = query.sort ?? '-updatedAt';
