@@ -122,7 +122,10 @@ async function seed(url: string, agencyId: string): Promise<void> {
       const started = performance.now();
       const result = await client.query(statement, statement.includes('$2') ? [agencyId, RUNS] : [agencyId]);
       const what = statement.trim().split(/\s+/).slice(0, 3).join(' ');
-      if (result.rowCount && result.rowCount > 1000) console.log(`  ${what}: ${result.rowCount.toLocaleString('en')} rows in ${seconds(performance.now() - started)}`);
+      if (result.rowCount && result.rowCount > 1000)
+        console.log(
+          `  ${what}: ${result.rowCount.toLocaleString('en')} rows in ${seconds(performance.now() - started)}`,
+        );
     }
     await client.query('COMMIT');
     const started = performance.now();
@@ -138,25 +141,42 @@ async function seed(url: string, agencyId: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const base = new URL(process.env.TEST_DATABASE_ADMIN_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres');
+  const base = new URL(
+    process.env.TEST_DATABASE_ADMIN_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres',
+  );
   base.pathname = `/automations_bench_${Date.now()}`;
   const url = base.toString();
   console.log(`database ${base.pathname.slice(1)}: migrating`);
   await ensureDatabaseExists(url);
   await migrateDatabase(url);
 
-  const config = loadRuntimeConfig({ ...process.env, NODE_ENV: 'test', DATABASE_URL: url, QUEUE_PREFIX: `bench_${process.pid}`, DB_POOL_SIZE: '10' });
+  const config = loadRuntimeConfig({
+    ...process.env,
+    NODE_ENV: 'test',
+    DATABASE_URL: url,
+    QUEUE_PREFIX: `bench_${process.pid}`,
+    DB_POOL_SIZE: '10',
+  });
   const app = await createApiApp(config, { logger: false });
   try {
     const provisioner = new AgencyProvisioner(app.get(DataSource));
-    const agency = await provisioner.createAgency({ name: 'Bench Agency', adminEmail: `bench-${Date.now()}@bench.test`, adminPassword: 'bench password 1234', timezone: 'America/New_York' });
+    const agency = await provisioner.createAgency({
+      name: 'Bench Agency',
+      adminEmail: `bench-${Date.now()}@bench.test`,
+      adminPassword: 'bench password 1234',
+      timezone: 'America/New_York',
+    });
     console.log(`seeding ${RUNS.toLocaleString('en')} runs`);
     await seed(url, agency.agencyId);
 
     const fastify = app.getHttpAdapter().getInstance();
     const call = async (query: string) => {
       const started = performance.now();
-      const response = await fastify.inject({ method: 'GET', url: `/api/v1/workflows/analytics${query}`, headers: { authorization: `Bearer ${agency.apiKey}` } });
+      const response = await fastify.inject({
+        method: 'GET',
+        url: `/api/v1/workflows/analytics${query}`,
+        headers: { authorization: `Bearer ${agency.apiKey}` },
+      });
       const elapsed = performance.now() - started;
       if (response.statusCode !== 200) throw new Error(`analytics answered ${response.statusCode}: ${response.body}`);
       return { elapsed, body: response.json() };
@@ -202,7 +222,11 @@ async function main(): Promise<void> {
       `  statements alone: runs per (workflow, day, status) ${await alone((q) => q.runCells(range, days))}, durations avg+p95 ${await alone((q) => q.durations(range))}, ` +
         `steps per action type ${await alone((q) => q.stepCounts(range))}, approvals ${await alone((q) => q.approvals(range, new Date()))}`,
     );
-    console.log(`  machine: ${cpus().length} CPUs, load average ${loadavg().map((n) => n.toFixed(2)).join(' ')}`);
+    console.log(
+      `  machine: ${cpus().length} CPUs, load average ${loadavg()
+        .map((n) => n.toFixed(2))
+        .join(' ')}`,
+    );
   } finally {
     await app.close();
     if (!KEEP) {

@@ -9,7 +9,17 @@ import { dirname, join, relative, resolve } from 'node:path';
 import Redis from 'ioredis';
 import { parseOptions, USAGE } from './lib/args.mjs';
 import { figuresOf, formatTable } from './lib/report.mjs';
-import { activeStacks, BENCH_ENV, BENCH_ENV_REASONS, REDIS_URL, ROOT, assertBuilt, parseRedisInfo, stampNow, withAdmin } from './lib/stack.mjs';
+import {
+  activeStacks,
+  BENCH_ENV,
+  BENCH_ENV_REASONS,
+  REDIS_URL,
+  ROOT,
+  assertBuilt,
+  parseRedisInfo,
+  stampNow,
+  withAdmin,
+} from './lib/stack.mjs';
 import { runW1 } from './lib/workloads/w1.mjs';
 import { runW2 } from './lib/workloads/w2.mjs';
 import { runW3 } from './lib/workloads/w3.mjs';
@@ -23,7 +33,8 @@ function log(message) {
 
 async function environment() {
   const pgInfo = await withAdmin(async (admin) => {
-    const setting = async (name) => (await admin.query(`SELECT current_setting($1, true) AS value`, [name])).rows[0].value;
+    const setting = async (name) =>
+      (await admin.query(`SELECT current_setting($1, true) AS value`, [name])).rows[0].value;
     return {
       version: (await admin.query('SHOW server_version')).rows[0].server_version,
       synchronousCommit: await setting('synchronous_commit'),
@@ -70,10 +81,23 @@ async function main() {
   assertBuilt();
   const stamp = stampNow();
   const startedAt = new Date();
-  const outFile = resolve(options.out ?? join(ROOT, 'bench', 'results', `${startedAt.toISOString().replace(/:/g, '-').replace(/\.\d+Z$/, 'Z')}.json`));
+  const outFile = resolve(
+    options.out ??
+      join(
+        ROOT,
+        'bench',
+        'results',
+        `${startedAt
+          .toISOString()
+          .replace(/:/g, '-')
+          .replace(/\.\d+Z$/, 'Z')}.json`,
+      ),
+  );
   const ctx = { options, stamp, log };
   const env = await environment();
-  log(`workloads ${options.only.join(', ')}${options.smoke ? ' (smoke sizes)' : ''}; ${env.cpus} CPUs, load ${env.loadAverage1m.toFixed(2)}`);
+  log(
+    `workloads ${options.only.join(', ')}${options.smoke ? ' (smoke sizes)' : ''}; ${env.cpus} CPUs, load ${env.loadAverage1m.toFixed(2)}`,
+  );
 
   const results = [];
   for (const name of options.only) {
@@ -87,7 +111,12 @@ async function main() {
       log(`${name}: done in ${result.seconds} s`);
     } catch (error) {
       log(`${name} failed: ${error.stack ?? error}`);
-      results.push({ workload: name, error: String(error.message ?? error), seconds: Math.round((Date.now() - started) / 100) / 10, allRunsCompleted: false });
+      results.push({
+        workload: name,
+        error: String(error.message ?? error),
+        seconds: Math.round((Date.now() - started) / 100) / 10,
+        allRunsCompleted: false,
+      });
     }
   }
 
@@ -102,7 +131,7 @@ async function main() {
     processEnv: { ...BENCH_ENV, ...options.engineEnv, reasons: BENCH_ENV_REASONS },
     notes: [
       'Each workload: a fresh database and QUEUE_PREFIX, real api and worker processes from dist/, dropped at the end unless --keep.',
-      'Latencies are measured in Postgres: events.created_at → the run\'s first completed action step (run_steps.finished_at, branches excluded) and → workflow_runs.finished_at.',
+      "Latencies are measured in Postgres: events.created_at → the run's first completed action step (run_steps.finished_at, branches excluded) and → workflow_runs.finished_at.",
       'runs completed/s = completed runs ÷ (last finished_at − first event created_at); events accepted/s = 202s ÷ (last 202 − first request), measured by the client.',
       'Peak RSS: max of /proc/<pid>/status VmRSS sampled every 200 ms over the phase; CPU seconds: /proc/<pid>/stat utime+stime deltas ÷ CLK_TCK.',
       'The load generator runs on the same machine; its CPU is reported per phase (resources.processes.benchClient).',
@@ -118,15 +147,35 @@ async function main() {
     const burst = result.phases?.burst;
     if (!burst?.database?.tables) continue;
     const tables = Object.entries(burst.database.tables)
-      .map(([table, w]) => [table, [w.insertsPerRun && `+${w.insertsPerRun}`, w.updatesPerRun && `~${w.updatesPerRun}`, w.deletesPerRun && `-${w.deletesPerRun}`].filter(Boolean).join(' ')])
+      .map(([table, w]) => [
+        table,
+        [
+          w.insertsPerRun && `+${w.insertsPerRun}`,
+          w.updatesPerRun && `~${w.updatesPerRun}`,
+          w.deletesPerRun && `-${w.deletesPerRun}`,
+        ]
+          .filter(Boolean)
+          .join(' '),
+      ])
       .filter(([, changes]) => changes)
       .map(([table, changes]) => `${table} ${changes}`)
       .join(', ');
-    process.stdout.write(`${result.workload} burst, Postgres rows per run (+insert ~update -delete): ${tables}; rows fetched per run: ${burst.database.rowsFetchedPerRun}\n`);
-    process.stdout.write(`${result.workload} burst CPU per run: api ${perRunMs(burst, 'api')} ms, worker ${perRunMs(burst, 'worker')} ms, Postgres backends ${perRunMs(burst, 'postgresBackends')} ms (commits count every autocommit statement too)\n`);
-    if (burst.database.statementsUnavailableBecause) process.stdout.write(`${result.workload} burst: statements per run unavailable (${burst.database.statementsUnavailableBecause}); commits per run from pg_stat_database instead.\n`);
+    process.stdout.write(
+      `${result.workload} burst, Postgres rows per run (+insert ~update -delete): ${tables}; rows fetched per run: ${burst.database.rowsFetchedPerRun}\n`,
+    );
+    process.stdout.write(
+      `${result.workload} burst CPU per run: api ${perRunMs(burst, 'api')} ms, worker ${perRunMs(burst, 'worker')} ms, Postgres backends ${perRunMs(burst, 'postgresBackends')} ms (commits count every autocommit statement too)\n`,
+    );
+    if (burst.database.statementsUnavailableBecause)
+      process.stdout.write(
+        `${result.workload} burst: statements per run unavailable (${burst.database.statementsUnavailableBecause}); commits per run from pg_stat_database instead.\n`,
+      );
   }
-  process.stdout.write(`Settings given to the processes: ${Object.entries({ ...BENCH_ENV, ...options.engineEnv }).map(([key, value]) => `${key}=${value}`).join(' ')}; agency maxRunsPerMinute raised to 100000 (the API maximum).\n`);
+  process.stdout.write(
+    `Settings given to the processes: ${Object.entries({ ...BENCH_ENV, ...options.engineEnv })
+      .map(([key, value]) => `${key}=${value}`)
+      .join(' ')}; agency maxRunsPerMinute raised to 100000 (the API maximum).\n`,
+  );
   if (options.smoke) process.stdout.write('Smoke sizes: the figures check the harness, not the targets.\n');
   process.stdout.write(`Results: ${relative(process.cwd(), outFile) || outFile}\n`);
 
@@ -138,7 +187,9 @@ async function main() {
 
 function perRunMs(phase, name) {
   const seconds = phase.resources?.processes?.[name]?.cpuSeconds;
-  return Number.isFinite(seconds) && phase.runsCompleted > 0 ? Math.round((seconds * 1000 * 10) / phase.runsCompleted) / 10 : '?';
+  return Number.isFinite(seconds) && phase.runsCompleted > 0
+    ? Math.round((seconds * 1000 * 10) / phase.runsCompleted) / 10
+    : '?';
 }
 
 function allCompleted(result) {

@@ -11,8 +11,14 @@ export default defineConfig({
   resolve: {
     // Exact matches: `@automations/domain/constants` is its own light entry point (no ajv, no cron-parser).
     alias: [
-      { find: /^@automations\/domain$/, replacement: fileURLToPath(new URL('../../libs/domain/src/index.ts', import.meta.url)) },
-      { find: /^@automations\/domain\/constants$/, replacement: fileURLToPath(new URL('../../libs/domain/src/constants/index.ts', import.meta.url)) },
+      {
+        find: /^@automations\/domain$/,
+        replacement: fileURLToPath(new URL('../../libs/domain/src/index.ts', import.meta.url)),
+      },
+      {
+        find: /^@automations\/domain\/constants$/,
+        replacement: fileURLToPath(new URL('../../libs/domain/src/constants/index.ts', import.meta.url)),
+      },
     ],
   },
   build: { outDir: fileURLToPath(new URL('../../dist/apps/web', import.meta.url)), emptyOutDir: true },

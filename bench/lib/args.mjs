@@ -139,10 +139,13 @@ export function parseOptions(argv) {
     'stall-seconds': 'stallSeconds',
     warmup: 'warmupEvents',
   };
-  for (const [flag, key] of Object.entries(numeric)) if (values[flag] !== undefined) sizes[key] = positiveInt(flag, values[flag]);
+  for (const [flag, key] of Object.entries(numeric))
+    if (values[flag] !== undefined) sizes[key] = positiveInt(flag, values[flag]);
   if (values['settle-seconds'] !== undefined) sizes.statsSettleMs = Number(values['settle-seconds']) * 1000;
-  if (!Number.isFinite(sizes.statsSettleMs) || sizes.statsSettleMs < 0) throw new Error('--settle-seconds must be a non-negative number');
-  if (values.rates !== undefined) sizes.rates = values.rates.split(',').map((rate) => positiveInt('rates', rate.trim()));
+  if (!Number.isFinite(sizes.statsSettleMs) || sizes.statsSettleMs < 0)
+    throw new Error('--settle-seconds must be a non-negative number');
+  if (values.rates !== undefined)
+    sizes.rates = values.rates.split(',').map((rate) => positiveInt('rates', rate.trim()));
   if (sizes.w4BatchSize > 500) throw new Error('--w4-batch-size is at most 500 (the API limit)');
   if (sizes.w2DelayMinutes > 1440) throw new Error('--w2-delay-minutes is at most 1440');
   if (sizes.workflows < 1) throw new Error('--workflows must be at least 1');
@@ -153,11 +156,25 @@ export function parseOptions(argv) {
     .split(',')
     .map((name) => name.trim().toUpperCase())
     .filter(Boolean);
-  for (const name of only) if (!WORKLOADS.includes(name)) throw new Error(`--only: unknown workload "${name}" (one of ${WORKLOADS.join(', ')})`);
+  for (const name of only)
+    if (!WORKLOADS.includes(name))
+      throw new Error(`--only: unknown workload "${name}" (one of ${WORKLOADS.join(', ')})`);
 
   const engineEnv = {};
-  if (values['worker-concurrency'] !== undefined) engineEnv.WORKER_CONCURRENCY = String(positiveInt('worker-concurrency', values['worker-concurrency']));
-  if (values['db-pool-size'] !== undefined) engineEnv.DB_POOL_SIZE = String(positiveInt('db-pool-size', values['db-pool-size']));
+  if (values['worker-concurrency'] !== undefined)
+    engineEnv.WORKER_CONCURRENCY = String(positiveInt('worker-concurrency', values['worker-concurrency']));
+  if (values['db-pool-size'] !== undefined)
+    engineEnv.DB_POOL_SIZE = String(positiveInt('db-pool-size', values['db-pool-size']));
 
-  return { help: false, smoke: values.smoke, only, keep: values.keep, out: values.out, strict: values.strict, allRates: values['all-rates'], sizes, engineEnv };
+  return {
+    help: false,
+    smoke: values.smoke,
+    only,
+    keep: values.keep,
+    out: values.out,
+    strict: values.strict,
+    allRates: values['all-rates'],
+    sizes,
+    engineEnv,
+  };
 }

@@ -10,10 +10,22 @@ export function matchingWorkflow() {
         id: 'health',
         type: 'branch',
         condition: { all: [{ field: 'client.health', operator: 'equals', value: 'red' }] },
-        then: [{ id: 'alert', type: 'add_alert', config: { title: '{{client.name}} starts at risk', severity: 'critical' } }],
-        else: [{ id: 'task', type: 'create_task', config: { title: 'Kickoff call with {{client.name}}', priority: 'high', dueInDays: 2 } }],
+        then: [
+          { id: 'alert', type: 'add_alert', config: { title: '{{client.name}} starts at risk', severity: 'critical' } },
+        ],
+        else: [
+          {
+            id: 'task',
+            type: 'create_task',
+            config: { title: 'Kickoff call with {{client.name}}', priority: 'high', dueInDays: 2 },
+          },
+        ],
       },
-      { id: 'ticket', type: 'create_ticket', config: { title: 'Onboarding of {{client.name}}', priority: 'medium', category: 'onboarding' } },
+      {
+        id: 'ticket',
+        type: 'create_ticket',
+        config: { title: 'Onboarding of {{client.name}}', priority: 'medium', category: 'onboarding' },
+      },
       { id: 'green', type: 'update_client', config: { health: 'green' } },
     ],
   };
@@ -26,7 +38,11 @@ export function matchingWorkflow() {
  * category (W1's create_ticket emits ticket.created with category "onboarding").
  */
 export function nonMatchingWorkflow(index) {
-  const step = { id: 'task', type: 'create_task', config: { title: `Never #${index} for {{client.name}}`, priority: 'low' } };
+  const step = {
+    id: 'task',
+    type: 'create_task',
+    config: { title: `Never #${index} for {{client.name}}`, priority: 'low' },
+  };
   const kinds = [
     () => ({ type: 'stage_change', config: { toStage: `stage-${index}` } }),
     () => ({ type: 'stage_change', config: { toStage: 'onboarding', fromStage: `proposal-${index}` } }),
@@ -57,7 +73,10 @@ export async function seedClients(db, agencyId, count) {
 
 /** Back to every 4th client red (W1's update_client turns them green; each measured phase starts from the same mix). */
 export async function resetClientHealth(db, agencyId) {
-  await db.query(`UPDATE clients SET health = CASE WHEN right(name, 7)::int % 4 = 0 THEN 'red' ELSE 'green' END WHERE agency_id = $1`, [agencyId]);
+  await db.query(
+    `UPDATE clients SET health = CASE WHEN right(name, 7)::int % 4 = 0 THEN 'red' ELSE 'green' END WHERE agency_id = $1`,
+    [agencyId],
+  );
 }
 
 export async function createWorkflow(api, definition) {
@@ -85,9 +104,16 @@ export async function createW1Workflows(api, total) {
 export async function copyWorkflows(db, templateIds, count) {
   if (count <= 0) return 0;
   const columnsOf = async (table) =>
-    (await db.query(`SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position`, [table])).rows.map((row) => row.column_name);
+    (
+      await db.query(
+        `SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position`,
+        [table],
+      )
+    ).rows.map((row) => row.column_name);
   const workflowColumns = (await columnsOf('workflows')).filter((column) => !['id', 'name'].includes(column));
-  const versionColumns = (await columnsOf('workflow_versions')).filter((column) => !['id', 'workflow_id', 'definition'].includes(column));
+  const versionColumns = (await columnsOf('workflow_versions')).filter(
+    (column) => !['id', 'workflow_id', 'definition'].includes(column),
+  );
   const quote = (column) => `"${column}"`;
   await db.query('BEGIN');
   try {
@@ -116,7 +142,11 @@ export async function copyWorkflows(db, templateIds, count) {
   return count;
 }
 
-export const stageEvent = (clientId, toStage = 'onboarding', fromStage = 'lead') => ({ type: 'client.stage_changed', clientId, data: { fromStage, toStage } });
+export const stageEvent = (clientId, toStage = 'onboarding', fromStage = 'lead') => ({
+  type: 'client.stage_changed',
+  clientId,
+  data: { fromStage, toStage },
+});
 
 /** Posts one event; resolves its id. */
 export async function postEvent(api, event) {

@@ -28,21 +28,29 @@ export class ApiClient {
     }
     const started = performance.now();
     return new Promise((resolve, reject) => {
-      const request = http.request({ host: this.host, port: this.port, method, path, headers, agent: this.agent }, (response) => {
-        const chunks = [];
-        response.on('data', (chunk) => chunks.push(chunk));
-        response.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          let parsed = text;
-          try {
-            parsed = text ? JSON.parse(text) : null;
-          } catch {
-            // keep the text
-          }
-          resolve({ status: response.statusCode, body: parsed, headers: response.headers, ms: performance.now() - started });
-        });
-        response.on('error', reject);
-      });
+      const request = http.request(
+        { host: this.host, port: this.port, method, path, headers, agent: this.agent },
+        (response) => {
+          const chunks = [];
+          response.on('data', (chunk) => chunks.push(chunk));
+          response.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            let parsed = text;
+            try {
+              parsed = text ? JSON.parse(text) : null;
+            } catch {
+              // keep the text
+            }
+            resolve({
+              status: response.statusCode,
+              body: parsed,
+              headers: response.headers,
+              ms: performance.now() - started,
+            });
+          });
+          response.on('error', reject);
+        },
+      );
       request.on('error', reject);
       if (payload) request.write(payload);
       request.end();
@@ -60,7 +68,9 @@ export class ApiClient {
         continue;
       }
       if (!expected.includes(response.status)) {
-        const error = new Error(`${method} ${path} answered ${response.status}: ${JSON.stringify(response.body).slice(0, 500)}`);
+        const error = new Error(
+          `${method} ${path} answered ${response.status}: ${JSON.stringify(response.body).slice(0, 500)}`,
+        );
         error.response = response;
         throw error;
       }
@@ -148,7 +158,12 @@ export async function openLoop(rate, seconds, send, { maxInFlight = 2000 } = {})
   await Promise.all(pending);
   const summary = summarizeSends(results, errors, performance.now() - t0);
   const lastSend = Math.max(...results.map((result) => result.sentAt));
-  return { ...summary, offeredRate: rate, achievedSendRate: lastSend > 0 ? Math.round(((count - 1) / lastSend) * 1000 * 10) / 10 : null, maxBehindScheduleMs: Math.round(behindMs) };
+  return {
+    ...summary,
+    offeredRate: rate,
+    achievedSendRate: lastSend > 0 ? Math.round(((count - 1) / lastSend) * 1000 * 10) / 10 : null,
+    maxBehindScheduleMs: Math.round(behindMs),
+  };
 }
 
 function summarizeSends(results, errors, spanMs) {

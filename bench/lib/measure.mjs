@@ -6,12 +6,17 @@ export const TERMINAL = ['completed', 'failed', 'skipped', 'cancelled', 'rejecte
 
 /** A harness-owned table naming each phase's events (created before any measurement starts). */
 export async function preparePhaseTable(db) {
-  await db.query(`CREATE UNLOGGED TABLE IF NOT EXISTS bench_phase_events (phase text NOT NULL, event_id uuid NOT NULL PRIMARY KEY)`);
+  await db.query(
+    `CREATE UNLOGGED TABLE IF NOT EXISTS bench_phase_events (phase text NOT NULL, event_id uuid NOT NULL PRIMARY KEY)`,
+  );
 }
 
 export async function recordPhase(db, phase, eventIds) {
   for (let at = 0; at < eventIds.length; at += 10_000) {
-    await db.query(`INSERT INTO bench_phase_events (phase, event_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`, [phase, eventIds.slice(at, at + 10_000)]);
+    await db.query(
+      `INSERT INTO bench_phase_events (phase, event_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
+      [phase, eventIds.slice(at, at + 10_000)],
+    );
   }
 }
 
@@ -19,7 +24,11 @@ export async function recordPhase(db, phase, eventIds) {
  * Polls Postgres until the phase's events are processed and `expected` runs triggered by them are in
  * one of `statuses` (terminal by default), or the deadline passes.
  */
-export async function waitForRuns(db, phase, { expected, statuses = TERMINAL, deadlineMs, stallMs = Infinity, pollMs = 250, alive = () => true }) {
+export async function waitForRuns(
+  db,
+  phase,
+  { expected, statuses = TERMINAL, deadlineMs, stallMs = Infinity, pollMs = 250, alive = () => true },
+) {
   const deadline = Date.now() + deadlineMs;
   let last = null;
   let progress = '';
@@ -44,7 +53,10 @@ export async function waitForRuns(db, phase, { expected, statuses = TERMINAL, de
     } else if (Date.now() - progressAt > stallMs) {
       return { ...last, done: false, timedOut: false, stalledSeconds: Math.round((Date.now() - progressAt) / 1000) };
     }
-    if (!alive()) throw new Error(`a process under test exited while waiting for the runs of phase ${phase} (${JSON.stringify(last.byStatus)})`);
+    if (!alive())
+      throw new Error(
+        `a process under test exited while waiting for the runs of phase ${phase} (${JSON.stringify(last.byStatus)})`,
+      );
     await sleep(pollMs);
   }
 }
@@ -139,8 +151,12 @@ async function databaseCounters(dbName) {
 }
 
 async function tableWrites(db) {
-  const { rows } = await db.query(`SELECT relname, n_tup_ins::bigint AS ins, n_tup_upd::bigint AS upd, n_tup_del::bigint AS del FROM pg_stat_user_tables`);
-  return Object.fromEntries(rows.map((row) => [row.relname, { ins: Number(row.ins), upd: Number(row.upd), del: Number(row.del) }]));
+  const { rows } = await db.query(
+    `SELECT relname, n_tup_ins::bigint AS ins, n_tup_upd::bigint AS upd, n_tup_del::bigint AS del FROM pg_stat_user_tables`,
+  );
+  return Object.fromEntries(
+    rows.map((row) => [row.relname, { ins: Number(row.ins), upd: Number(row.upd), del: Number(row.del) }]),
+  );
 }
 
 /**
@@ -172,14 +188,27 @@ export async function dbWork(stack, counter, settleMs) {
         if (name === 'bench_phase_events') continue;
         const was = before.tables[name] ?? { ins: 0, upd: 0, del: 0 };
         const writes = now.ins - was.ins + (now.upd - was.upd) + (now.del - was.del);
-        if (writes > 0) tables[name] = { insertsPerRun: per(now.ins - was.ins, 2), updatesPerRun: per(now.upd - was.upd, 2), deletesPerRun: per(now.del - was.del, 2) };
+        if (writes > 0)
+          tables[name] = {
+            insertsPerRun: per(now.ins - was.ins, 2),
+            updatesPerRun: per(now.upd - was.upd, 2),
+            deletesPerRun: per(now.del - was.del, 2),
+          };
       }
       let statements = null;
       if (counter.available) {
         const was = new Map(before.statements.map((row) => [row.queryid, Number(row.calls)]));
-        const deltas = after.statements.map((row) => ({ query: row.query, calls: Number(row.calls) - (was.get(row.queryid) ?? 0) })).filter((row) => row.calls > 0);
+        const deltas = after.statements
+          .map((row) => ({ query: row.query, calls: Number(row.calls) - (was.get(row.queryid) ?? 0) }))
+          .filter((row) => row.calls > 0);
         const total = deltas.reduce((sum, row) => sum + row.calls, 0) - own;
-        statements = { perRun: per(total), top: deltas.sort((a, b) => b.calls - a.calls).slice(0, 15).map((row) => ({ perRun: per(row.calls), query: row.query })) };
+        statements = {
+          perRun: per(total),
+          top: deltas
+            .sort((a, b) => b.calls - a.calls)
+            .slice(0, 15)
+            .map((row) => ({ perRun: per(row.calls), query: row.query })),
+        };
       }
       return {
         source: counter.available ? 'pg_stat_statements' : 'pg_stat_database.xact_commit',

@@ -107,7 +107,9 @@ export class ProcSampler {
             if (ticks === null) continue;
             this.backends.set(pid, { startedAt: backendStart.getTime(), ticks });
             // A backend born inside a window spent all its CPU in it; one seen late was already counted from 0.
-            for (const window of this.windows) if (!window.pgStart.has(pid)) window.pgStart.set(pid, backendStart.getTime() >= window.startedAt ? 0 : ticks);
+            for (const window of this.windows)
+              if (!window.pgStart.has(pid))
+                window.pgStart.set(pid, backendStart.getTime() >= window.startedAt ? 0 : ticks);
           }
         })
         .catch(() => undefined)
@@ -124,7 +126,14 @@ export class ProcSampler {
 
   /** Opens a measurement window: peak RSS and CPU seconds of each process from now until `close()`. */
   window() {
-    const window = { startedAt: Date.now(), peak: {}, cpuStart: {}, pgStart: new Map(), machineStart: machineTicks(), selfStart: process.cpuUsage() };
+    const window = {
+      startedAt: Date.now(),
+      peak: {},
+      cpuStart: {},
+      pgStart: new Map(),
+      machineStart: machineTicks(),
+      selfStart: process.cpuUsage(),
+    };
     for (const [name, pid] of this.processes) window.cpuStart[name] = cpuTicks(pid);
     for (const [pid, backend] of this.backends) window.pgStart.set(pid, cpuTicks(pid) ?? backend.ticks);
     this.windows.add(window);
@@ -154,16 +163,30 @@ export class ProcSampler {
         }
         const self = process.cpuUsage(window.selfStart);
         const selfSeconds = (self.user + self.system) / 1e6;
-        processes.postgresBackends = { cpuSeconds: round(pgTicks / CLK_TCK, 2), cpuCores: round(pgTicks / CLK_TCK / seconds, 2), backends: window.pgStart.size };
+        processes.postgresBackends = {
+          cpuSeconds: round(pgTicks / CLK_TCK, 2),
+          cpuCores: round(pgTicks / CLK_TCK / seconds, 2),
+          backends: window.pgStart.size,
+        };
         processes.benchClient = { cpuSeconds: round(selfSeconds, 2), cpuCores: round(selfSeconds / seconds, 2) };
         const machineEnd = machineTicks();
         const machine =
           window.machineStart && machineEnd && machineEnd.total > window.machineStart.total
-            ? { busyFraction: round((machineEnd.busy - window.machineStart.busy) / (machineEnd.total - window.machineStart.total), 3), busyCores: round((machineEnd.busy - window.machineStart.busy) / CLK_TCK / seconds, 2) }
+            ? {
+                busyFraction: round(
+                  (machineEnd.busy - window.machineStart.busy) / (machineEnd.total - window.machineStart.total),
+                  3,
+                ),
+                busyCores: round((machineEnd.busy - window.machineStart.busy) / CLK_TCK / seconds, 2),
+              }
             : { busyFraction: null, busyCores: null };
         // CPU the machine spent outside the measured processes (other users of a shared machine, the kernel).
-        const measuredCores = Object.values(processes).reduce((total, entry) => total + (Number.isFinite(entry.cpuCores) ? entry.cpuCores : 0), 0);
-        machine.otherCores = machine.busyCores === null ? null : round(Math.max(0, machine.busyCores - measuredCores), 2);
+        const measuredCores = Object.values(processes).reduce(
+          (total, entry) => total + (Number.isFinite(entry.cpuCores) ? entry.cpuCores : 0),
+          0,
+        );
+        machine.otherCores =
+          machine.busyCores === null ? null : round(Math.max(0, machine.busyCores - measuredCores), 2);
         machine.loadAverage1m = round(os.loadavg()[0], 2);
         return { seconds: round(seconds, 2), cores: os.cpus().length, processes, machine };
       },

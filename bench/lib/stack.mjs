@@ -16,7 +16,10 @@ export const DIST = {
   worker: join(ROOT, 'dist', 'apps', 'worker', 'main.js'),
   cli: join(ROOT, 'dist', 'apps', 'api', 'cli', 'main.js'),
 };
-export const ADMIN_URL = process.env.BENCH_DATABASE_ADMIN_URL || process.env.TEST_DATABASE_ADMIN_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+export const ADMIN_URL =
+  process.env.BENCH_DATABASE_ADMIN_URL ||
+  process.env.TEST_DATABASE_ADMIN_URL ||
+  'postgres://postgres@127.0.0.1:5432/postgres';
 export const REDIS_URL = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
 
 /** Settings the bench gives the processes on top of the product defaults, with the reason for each. */
@@ -28,14 +31,18 @@ export const BENCH_ENV = {
 };
 export const BENCH_ENV_REASONS = {
   NODE_ENV: 'production logging and settings (JWT_SECRET / ENCRYPTION_KEY set to bench values)',
-  DEDUPE_WINDOW_SECONDS: 'W1 sends two events per client: with the default 60 s window the second would be deduplicated',
-  API_RATE_LIMIT_PER_MINUTE: '0 disables the REST limiter (default 1200 requests per minute per credential, i.e. 20/s for the bench\'s one API key): the figures are about ingest and the engine, not the limiter; 429s are still counted per phase',
-  LOOP_MAX_RUNS_PER_HOUR: '0 disables the per-(workflow, client) hourly rate rule: paced phases send more than 20 events per client within an hour; the rule is still evaluated (same queries), it just never trips',
+  DEDUPE_WINDOW_SECONDS:
+    'W1 sends two events per client: with the default 60 s window the second would be deduplicated',
+  API_RATE_LIMIT_PER_MINUTE:
+    "0 disables the REST limiter (default 1200 requests per minute per credential, i.e. 20/s for the bench's one API key): the figures are about ingest and the engine, not the limiter; 429s are still counted per phase",
+  LOOP_MAX_RUNS_PER_HOUR:
+    '0 disables the per-(workflow, client) hourly rate rule: paced phases send more than 20 events per client within an hour; the rule is still evaluated (same queries), it just never trips',
 };
 
 export function assertBuilt() {
   for (const [name, file] of Object.entries(DIST)) {
-    if (!existsSync(file)) throw new Error(`No ${name} build at ${file}: run npm run build:server first (npm run bench does)`);
+    if (!existsSync(file))
+      throw new Error(`No ${name} build at ${file}: run npm run build:server first (npm run bench does)`);
   }
 }
 
@@ -110,7 +117,8 @@ export async function redisPrefixMemory(redis, prefix) {
     if (batch.length) {
       const pipeline = redis.pipeline();
       for (const key of batch) pipeline.memory('USAGE', key, 'SAMPLES', '0');
-      for (const [error, value] of await pipeline.exec()) if (!error && Number.isFinite(Number(value))) bytes += Number(value);
+      for (const [error, value] of await pipeline.exec())
+        if (!error && Number.isFinite(Number(value))) bytes += Number(value);
       keys += batch.length;
     }
   } while (cursor !== '0');
@@ -167,7 +175,9 @@ export async function startStack({ workload, stamp, engineEnv = {}, keep = false
       await Promise.all(children.map((child) => stopChild(child)));
       if (db) await db.end().catch(() => undefined);
       if (!keep) {
-        await withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`)).catch((error) => log(`drop ${dbName}: ${error.message}`));
+        await withAdmin((admin) => admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`)).catch((error) =>
+          log(`drop ${dbName}: ${error.message}`),
+        );
         await deleteRedisPrefix(redis, prefix).catch((error) => log(`redis cleanup ${prefix}: ${error.message}`));
       } else {
         log(`kept database ${dbName} and Redis prefix ${prefix}`);
@@ -179,13 +189,25 @@ export async function startStack({ workload, stamp, engineEnv = {}, keep = false
   };
   resources.closeNow = close;
   activeStacks.add(resources);
-  resources.kill = () => children.forEach((child) => child.exitCode === null && child.signalCode === null && child.kill('SIGKILL'));
+  resources.kill = () =>
+    children.forEach((child) => child.exitCode === null && child.signalCode === null && child.kill('SIGKILL'));
 
   const startedAt = Date.now();
   try {
     await withAdmin((admin) => admin.query(`CREATE DATABASE "${dbName}"`));
     // create-agency migrates the new database first (as every CLI command does).
-    const agency = await cli(['create-agency', '--name', `Bench ${workload}`, '--admin-email', `bench-${suffix}@bench.test`, '--admin-password', `bench-${randomBytes(8).toString('hex')}`], env);
+    const agency = await cli(
+      [
+        'create-agency',
+        '--name',
+        `Bench ${workload}`,
+        '--admin-email',
+        `bench-${suffix}@bench.test`,
+        '--admin-password',
+        `bench-${randomBytes(8).toString('hex')}`,
+      ],
+      env,
+    );
 
     db = new pg.Client({ connectionString: env.DATABASE_URL, application_name: 'bench-harness' });
     db.on('error', (error) => log(`harness connection: ${error.message}`));
@@ -198,9 +220,25 @@ export async function startStack({ workload, stamp, engineEnv = {}, keep = false
     client = new ApiClient(`http://127.0.0.1:${port}`, agency.apiKey);
     await waitForHttp(client, '/health/ready', 60_000, () => api.exitCode === null);
     await waitForLog(worker, 'Engine started', 60_000);
-    log(`${workload}: ready in ${Date.now() - startedAt} ms; api pid ${api.pid} on :${port}, worker pid ${worker.pid}, database ${dbName}, prefix ${prefix}`);
+    log(
+      `${workload}: ready in ${Date.now() - startedAt} ms; api pid ${api.pid} on :${port}, worker pid ${worker.pid}, database ${dbName}, prefix ${prefix}`,
+    );
 
-    return { workload, dbName, prefix, port, env, agency, api: client, db: counted, redis, pids: { api: api.pid, worker: worker.pid }, children, logDir, close };
+    return {
+      workload,
+      dbName,
+      prefix,
+      port,
+      env,
+      agency,
+      api: client,
+      db: counted,
+      redis,
+      pids: { api: api.pid, worker: worker.pid },
+      children,
+      logDir,
+      close,
+    };
   } catch (error) {
     await close();
     throw error;
@@ -224,7 +262,9 @@ export function spawnProcess(name, file, env, logDir, workload) {
   const logFile = join(logDir, `${workload.toLowerCase()}-${name}.log`);
   const fd = openSync(logFile, 'a');
   // BENCH_CPU_PROF_DIR=dir writes a V8 CPU profile of each process there when it exits (see bench/README or --help).
-  const profile = process.env.BENCH_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${join(process.env.BENCH_CPU_PROF_DIR, name)}`] : [];
+  const profile = process.env.BENCH_CPU_PROF_DIR
+    ? ['--cpu-prof', `--cpu-prof-dir=${join(process.env.BENCH_CPU_PROF_DIR, name)}`]
+    : [];
   const child = spawn(process.execPath, [...profile, file], { env, cwd: ROOT, stdio: ['ignore', fd, fd] });
   closeSync(fd);
   child.logFile = logFile;
@@ -236,7 +276,8 @@ export function spawnProcess(name, file, env, logDir, workload) {
 export async function waitForLog(child, text, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${child.benchName} exited (${child.exitCode}) before "${text}": see ${child.logFile}`);
+    if (child.exitCode !== null)
+      throw new Error(`${child.benchName} exited (${child.exitCode}) before "${text}": see ${child.logFile}`);
     if (readFileSync(child.logFile, 'utf8').includes(text)) return;
     await sleep(100);
   }

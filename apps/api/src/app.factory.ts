@@ -7,7 +7,11 @@ import { type AppLogger, createLogger, NestPinoLogger, type RuntimeConfig } from
 import { AppModule } from './app.module';
 import { createFieldValidationPipe } from './common/field-validation.pipe';
 import { registerJsonBodyParser } from './common/json-body.parser';
-import { registerRequestRateLimit, requestRateLimitFromEnv, type RequestRateLimitSettings } from './common/request-rate-limit';
+import {
+  registerRequestRateLimit,
+  requestRateLimitFromEnv,
+  type RequestRateLimitSettings,
+} from './common/request-rate-limit';
 import { securitySettingsFromEnv } from './common/security-settings';
 import { registerWebSecurity } from './common/web-security';
 import { ApiMetrics } from './modules/metrics/api-metrics';
@@ -27,8 +31,16 @@ export interface ApiAppOptions {
 }
 
 /** Builds the HTTP application (used by main.ts and by the e2e tests). */
-export async function createApiApp(config: RuntimeConfig, options: ApiAppOptions = {}): Promise<NestFastifyApplication> {
-  const logger = options.logger === false ? null : options.logger === undefined || options.logger === true ? createLogger({ service: 'api' }) : options.logger;
+export async function createApiApp(
+  config: RuntimeConfig,
+  options: ApiAppOptions = {},
+): Promise<NestFastifyApplication> {
+  const logger =
+    options.logger === false
+      ? null
+      : options.logger === undefined || options.logger === true
+        ? createLogger({ service: 'api' })
+        : options.logger;
   const env = options.env ?? process.env;
   const security = securitySettingsFromEnv(env);
   // Fastify logs through the same redacted logger; requests are logged once, on completion, without headers or bodies.
@@ -57,10 +69,27 @@ export async function createApiApp(config: RuntimeConfig, options: ApiAppOptions
     .getInstance()
     .addHook('onResponse', async (request, reply) => {
       const route = request.routeOptions?.url ?? 'unmatched';
-      metrics.httpDuration.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+      metrics.httpDuration.observe(
+        { method: request.method, route, status: String(reply.statusCode) },
+        reply.elapsedTime / 1000,
+      );
       if (logger) {
-        const auth = request.headers.authorization ? (/^Bearer\s+ak_/i.test(request.headers.authorization) ? 'api_key' : 'bearer') : 'none';
-        request.log.info({ method: request.method, url: request.url, route, statusCode: reply.statusCode, responseTimeMs: Math.round(reply.elapsedTime), auth }, 'request completed');
+        const auth = request.headers.authorization
+          ? /^Bearer\s+ak_/i.test(request.headers.authorization)
+            ? 'api_key'
+            : 'bearer'
+          : 'none';
+        request.log.info(
+          {
+            method: request.method,
+            url: request.url,
+            route,
+            statusCode: reply.statusCode,
+            responseTimeMs: Math.round(reply.elapsedTime),
+            auth,
+          },
+          'request completed',
+        );
       }
     });
   app.enableShutdownHooks();

@@ -47,7 +47,10 @@ export class AppModule {
         MetricsModule,
         StreamModule,
       ],
-      providers: [{ provide: APP_FILTER, useClass: HttpExceptionFilter }, { provide: SECURITY_SETTINGS, useValue: security }],
+      providers: [
+        { provide: APP_FILTER, useClass: HttpExceptionFilter },
+        { provide: SECURITY_SETTINGS, useValue: security },
+      ],
       exports: [SECURITY_SETTINGS],
       global: true,
     };

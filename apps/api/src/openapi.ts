@@ -18,7 +18,10 @@ export function buildOpenApiDocument(app: NestFastifyApplication): OpenAPIObject
   const document = SwaggerModule.createDocument(app, config);
   // The definition's schema comes from libs/domain (one source for API, docs and SPA), not from a DTO class.
   document.components = document.components ?? {};
-  document.components.schemas = { ...document.components.schemas, [WORKFLOW_DEFINITION_SCHEMA_NAME]: workflowDefinitionJsonSchema as SchemaObject };
+  document.components.schemas = {
+    ...document.components.schemas,
+    [WORKFLOW_DEFINITION_SCHEMA_NAME]: workflowDefinitionJsonSchema as SchemaObject,
+  };
   return document;
 }
 

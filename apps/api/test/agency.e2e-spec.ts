@@ -18,22 +18,46 @@ describe('agency (e2e)', () => {
 
   const http = () => api.http();
   const read = async (token: string) => (await http().get('/api/v1/agency').set(bearer(token)).expect(200)).body;
-  const patch = (token: string, body: unknown) => http().patch('/api/v1/agency').set(bearer(token)).send(body as object);
+  const patch = (token: string, body: unknown) =>
+    http()
+      .patch('/api/v1/agency')
+      .set(bearer(token))
+      .send(body as object);
 
   it('shows the caller’s agency to every role', async () => {
     const agency = await read(alpha.tokens.viewer);
-    expect(agency).toEqual({ id: alpha.agencyId, name: 'Alpha', timezone: 'Europe/Paris', settings: { maxRunsPerMinute: 600 }, pipelineStages: DEFAULT_STAGES });
+    expect(agency).toEqual({
+      id: alpha.agencyId,
+      name: 'Alpha',
+      timezone: 'Europe/Paris',
+      settings: { maxRunsPerMinute: 600 },
+      pipelineStages: DEFAULT_STAGES,
+    });
     expect(await read(alpha.apiKey)).toEqual(agency);
     expect((await read(beta.tokens.viewer)).id).toBe(beta.agencyId);
   });
 
   it('lets an admin rename it, change its time zone and quota, and audits the change', async () => {
     const agency = await api.createAgency('Renamed');
-    const response = await patch(agency.tokens.admin, { name: 'Renamed & Co', timezone: 'america/new_york', settings: { maxRunsPerMinute: 1200 } }).expect(200);
-    expect(response.body).toEqual({ id: agency.agencyId, name: 'Renamed & Co', timezone: 'America/New_York', settings: { maxRunsPerMinute: 1200 }, pipelineStages: DEFAULT_STAGES });
+    const response = await patch(agency.tokens.admin, {
+      name: 'Renamed & Co',
+      timezone: 'america/new_york',
+      settings: { maxRunsPerMinute: 1200 },
+    }).expect(200);
+    expect(response.body).toEqual({
+      id: agency.agencyId,
+      name: 'Renamed & Co',
+      timezone: 'America/New_York',
+      settings: { maxRunsPerMinute: 1200 },
+      pipelineStages: DEFAULT_STAGES,
+    });
     expect(await read(agency.tokens.viewer)).toEqual(response.body);
 
-    const audit = await http().get('/api/v1/audit').query({ eventType: 'agency.updated' }).set(bearer(agency.tokens.admin)).expect(200);
+    const audit = await http()
+      .get('/api/v1/audit')
+      .query({ eventType: 'agency.updated' })
+      .set(bearer(agency.tokens.admin))
+      .expect(200);
     expect(audit.body.total).toBe(1);
     expect(audit.body.items[0]).toMatchObject({
       actorType: 'user',
@@ -51,10 +75,18 @@ describe('agency (e2e)', () => {
   it('changes only what the body names, and audits nothing when nothing changes', async () => {
     const agency = await api.createAgency('Partial');
     await patch(agency.tokens.admin, { settings: { maxRunsPerMinute: 5 } }).expect(200);
-    expect(await read(agency.tokens.viewer)).toMatchObject({ name: 'Partial', timezone: 'Europe/Paris', settings: { maxRunsPerMinute: 5 } });
+    expect(await read(agency.tokens.viewer)).toMatchObject({
+      name: 'Partial',
+      timezone: 'Europe/Paris',
+      settings: { maxRunsPerMinute: 5 },
+    });
     await patch(agency.tokens.admin, {}).expect(200);
     await patch(agency.tokens.admin, { name: 'Partial', settings: {} }).expect(200);
-    const audit = await http().get('/api/v1/audit').query({ eventType: 'agency.updated' }).set(bearer(agency.tokens.admin)).expect(200);
+    const audit = await http()
+      .get('/api/v1/audit')
+      .query({ eventType: 'agency.updated' })
+      .set(bearer(agency.tokens.admin))
+      .expect(200);
     expect(audit.body.total).toBe(1);
   });
 
@@ -88,6 +120,12 @@ describe('agency (e2e)', () => {
     await patch(beta.tokens.admin, { name: 'Beta 2', settings: { maxRunsPerMinute: 10 } }).expect(200);
     await patch(beta.apiKey, { timezone: 'UTC' }).expect(200);
     expect(await read(alpha.tokens.viewer)).toEqual(alphaBefore);
-    expect(await read(beta.tokens.viewer)).toEqual({ id: beta.agencyId, name: 'Beta 2', timezone: 'UTC', settings: { maxRunsPerMinute: 10 }, pipelineStages: DEFAULT_STAGES });
+    expect(await read(beta.tokens.viewer)).toEqual({
+      id: beta.agencyId,
+      name: 'Beta 2',
+      timezone: 'UTC',
+      settings: { maxRunsPerMinute: 10 },
+      pipelineStages: DEFAULT_STAGES,
+    });
   });
 });

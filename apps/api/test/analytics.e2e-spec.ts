@@ -10,7 +10,14 @@ import { bearer, TestAgency, TestApi, startTestApiWithTwoAgencies } from './supp
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-const MINUTES_PER_ACTION: Record<string, number> = { create_task: 3, send_notification: 2, draft_communication: 10, create_ticket: 4, update_client: 2, add_alert: 2 };
+const MINUTES_PER_ACTION: Record<string, number> = {
+  create_task: 3,
+  send_notification: 2,
+  draft_communication: 10,
+  create_ticket: 4,
+  update_client: 2,
+  add_alert: 2,
+};
 const TERMINAL = new Set(['completed', 'failed', 'skipped', 'cancelled', 'rejected']);
 
 interface Run {
@@ -69,16 +76,23 @@ function percentileCont(values: number[], fraction: number): number | null {
   return sorted[lower] + (sorted[upper] - sorted[lower]) * (position - lower);
 }
 
-const average = (values: number[]): number | null => (values.length === 0 ? null : values.reduce((sum, v) => sum + v, 0) / values.length);
-const rate = (completed: number, failed: number): number | null => (completed + failed === 0 ? null : completed / (completed + failed));
-const inRange = (at: Date | null, from: Date, to: Date): boolean => at !== null && at.getTime() >= from.getTime() && at.getTime() <= to.getTime();
+const average = (values: number[]): number | null =>
+  values.length === 0 ? null : values.reduce((sum, v) => sum + v, 0) / values.length;
+const rate = (completed: number, failed: number): number | null =>
+  completed + failed === 0 ? null : completed / (completed + failed);
+const inRange = (at: Date | null, from: Date, to: Date): boolean =>
+  at !== null && at.getTime() >= from.getTime() && at.getTime() <= to.getTime();
 const ms = (at: number): Date => new Date(Math.round(at));
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 /** YYYY-MM-DD of the instant in the time zone. */
 function localDate(at: Date, timeZone: string): string {
   let formatter = formatters.get(timeZone);
-  if (!formatter) formatters.set(timeZone, (formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  if (!formatter)
+    formatters.set(
+      timeZone,
+      (formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })),
+    );
   return formatter.format(at);
 }
 
@@ -100,7 +114,8 @@ describe('workflow analytics API (e2e)', () => {
   const to = new Date(now - 30 * 60_000);
   const from = new Date(to.getTime() - 14 * DAY);
 
-  const get = (query: string, token = alpha.tokens.viewer) => api.http().get(`/api/v1/workflows/analytics${query}`).set(bearer(token));
+  const get = (query: string, token = alpha.tokens.viewer) =>
+    api.http().get(`/api/v1/workflows/analytics${query}`).set(bearer(token));
 
   async function insert(table: string, rows: Record<string, unknown>[]): Promise<void> {
     if (rows.length === 0) return;
@@ -117,10 +132,21 @@ describe('workflow analytics API (e2e)', () => {
   async function seed(agencyId: string, seedValue: number): Promise<Dataset> {
     const random = prng(seedValue);
     const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
-    const workflows = ['Onboarding kickoff', 'KPI watch', 'Ticket triage', 'Retired flow'].map((name, index) => ({ id: randomUUID(), name, deleted: index === 3 }));
+    const workflows = ['Onboarding kickoff', 'KPI watch', 'Ticket triage', 'Retired flow'].map((name, index) => ({
+      id: randomUUID(),
+      name,
+      deleted: index === 3,
+    }));
     await insert(
       'workflows',
-      workflows.map((w) => ({ id: w.id, agency_id: agencyId, name: w.name, triggers: JSON.stringify([{ type: 'stage_change', config: { toStage: 'x' } }]), steps: '[]', deleted_at: w.deleted ? new Date(now - DAY) : null })),
+      workflows.map((w) => ({
+        id: w.id,
+        agency_id: agencyId,
+        name: w.name,
+        triggers: JSON.stringify([{ type: 'stage_change', config: { toStage: 'x' } }]),
+        steps: '[]',
+        deleted_at: w.deleted ? new Date(now - DAY) : null,
+      })),
     );
     const clientId = randomUUID();
     await insert('clients', [{ id: clientId, agency_id: agencyId, name: 'Acme', stage: 'lead', health: 'green' }]);
@@ -128,7 +154,17 @@ describe('workflow analytics API (e2e)', () => {
     const runs: Run[] = [];
     const steps: Step[] = [];
     const approvals: Approval[] = [];
-    const weights: [string, number][] = [['completed', 45], ['failed', 12], ['skipped', 6], ['cancelled', 4], ['rejected', 5], ['queued', 3], ['running', 3], ['waiting', 3], ['awaiting_approval', 4]];
+    const weights: [string, number][] = [
+      ['completed', 45],
+      ['failed', 12],
+      ['skipped', 6],
+      ['cancelled', 4],
+      ['rejected', 5],
+      ['queued', 3],
+      ['running', 3],
+      ['waiting', 3],
+      ['awaiting_approval', 4],
+    ];
     const totalWeight = weights.reduce((sum, [, w]) => sum + w, 0);
     for (let i = 0; i < 260; i++) {
       let roll = random() * totalWeight;
@@ -137,8 +173,23 @@ describe('workflow analytics API (e2e)', () => {
       const startedAt = ms(to.getTime() + 2 * HOUR - random() * 18 * DAY);
       const terminal = TERMINAL.has(status);
       const longWait = status === 'rejected' || random() < 0.1;
-      const finishedAt = terminal ? ms(startedAt.getTime() + (status === 'skipped' ? 3 : 150 + random() * 20_000) + (longWait ? random() * 30 * HOUR : 0)) : null;
-      const run: Run = { id: randomUUID(), agencyId, workflowId: pick(workflows).id, clientId, mode: random() < 0.08 ? 'test' : 'live', status, startedAt, finishedAt };
+      const finishedAt = terminal
+        ? ms(
+            startedAt.getTime() +
+              (status === 'skipped' ? 3 : 150 + random() * 20_000) +
+              (longWait ? random() * 30 * HOUR : 0),
+          )
+        : null;
+      const run: Run = {
+        id: randomUUID(),
+        agencyId,
+        workflowId: pick(workflows).id,
+        clientId,
+        mode: random() < 0.08 ? 'test' : 'live',
+        status,
+        startedAt,
+        finishedAt,
+      };
       runs.push(run);
 
       if (status !== 'skipped' && status !== 'queued') {
@@ -152,29 +203,89 @@ describe('workflow analytics API (e2e)', () => {
           else if (random() < 0.1) stepStatus = pick(['skipped', 'failed', 'cancelled']);
           const done = ['completed', 'failed', 'skipped', 'cancelled'].includes(stepStatus);
           // Steps finish up to ~2 days after their run started: across the range's edges too.
-          const stepFinished = done ? ms(startedAt.getTime() + s * 100 + (random() < 0.2 ? random() * 2 * DAY : random() * 5000)) : null;
-          steps.push({ agencyId, runId: run.id, stepId: `s${s}`, type, status: stepStatus, startedAt: stepStatus === 'skipped' ? null : ms(startedAt.getTime() + s * 50), finishedAt: stepFinished });
+          const stepFinished = done
+            ? ms(startedAt.getTime() + s * 100 + (random() < 0.2 ? random() * 2 * DAY : random() * 5000))
+            : null;
+          steps.push({
+            agencyId,
+            runId: run.id,
+            stepId: `s${s}`,
+            type,
+            status: stepStatus,
+            startedAt: stepStatus === 'skipped' ? null : ms(startedAt.getTime() + s * 50),
+            finishedAt: stepFinished,
+          });
         }
       }
       if (status === 'awaiting_approval' || status === 'rejected' || (status === 'completed' && random() < 0.4)) {
-        const approvalStatus: Approval['status'] = status === 'awaiting_approval' ? 'pending' : status === 'rejected' ? pick(['rejected', 'expired'] as const) : 'approved';
+        const approvalStatus: Approval['status'] =
+          status === 'awaiting_approval'
+            ? 'pending'
+            : status === 'rejected'
+              ? pick(['rejected', 'expired'] as const)
+              : 'approved';
         // Pending ones: some younger than 4 h (left out of the share), some older.
-        const createdAt = approvalStatus === 'pending' ? ms(now - random() * 9 * HOUR) : ms(startedAt.getTime() + random() * HOUR);
-        const wait = approvalStatus === 'expired' ? 24 * HOUR : random() < 0.3 ? 4 * HOUR + random() * 10 * HOUR : random() * 4 * HOUR;
-        approvals.push({ agencyId, runId: run.id, stepId: 'approve', status: approvalStatus, createdAt, decidedAt: approvalStatus === 'pending' ? null : ms(createdAt.getTime() + wait) });
+        const createdAt =
+          approvalStatus === 'pending' ? ms(now - random() * 9 * HOUR) : ms(startedAt.getTime() + random() * HOUR);
+        const wait =
+          approvalStatus === 'expired'
+            ? 24 * HOUR
+            : random() < 0.3
+              ? 4 * HOUR + random() * 10 * HOUR
+              : random() * 4 * HOUR;
+        approvals.push({
+          agencyId,
+          runId: run.id,
+          stepId: 'approve',
+          status: approvalStatus,
+          createdAt,
+          decidedAt: approvalStatus === 'pending' ? null : ms(createdAt.getTime() + wait),
+        });
       }
     }
     // Exactly 4 h: within the target.
-    const edge = runs.find((run) => run.status === 'completed' && run.mode === 'live' && inRange(run.startedAt, new Date(from.getTime() + DAY), new Date(to.getTime() - DAY)) && !approvals.some((a) => a.runId === run.id))!;
-    approvals.push({ agencyId, runId: edge.id, stepId: 'approve', status: 'approved', createdAt: edge.startedAt, decidedAt: new Date(edge.startedAt.getTime() + 4 * HOUR) });
+    const edge = runs.find(
+      (run) =>
+        run.status === 'completed' &&
+        run.mode === 'live' &&
+        inRange(run.startedAt, new Date(from.getTime() + DAY), new Date(to.getTime() - DAY)) &&
+        !approvals.some((a) => a.runId === run.id),
+    )!;
+    approvals.push({
+      agencyId,
+      runId: edge.id,
+      stepId: 'approve',
+      status: 'approved',
+      createdAt: edge.startedAt,
+      decidedAt: new Date(edge.startedAt.getTime() + 4 * HOUR),
+    });
 
     await insert(
       'workflow_runs',
-      runs.map((r) => ({ id: r.id, agency_id: r.agencyId, workflow_id: r.workflowId, workflow_version: 1, client_id: r.clientId, mode: r.mode, status: r.status, started_at: r.startedAt, finished_at: r.finishedAt })),
+      runs.map((r) => ({
+        id: r.id,
+        agency_id: r.agencyId,
+        workflow_id: r.workflowId,
+        workflow_version: 1,
+        client_id: r.clientId,
+        mode: r.mode,
+        status: r.status,
+        started_at: r.startedAt,
+        finished_at: r.finishedAt,
+      })),
     );
     await insert(
       'run_steps',
-      steps.map((s) => ({ agency_id: s.agencyId, run_id: s.runId, step_id: s.stepId, type: s.type, status: s.status, attempts: 1, started_at: s.startedAt, finished_at: s.finishedAt })),
+      steps.map((s) => ({
+        agency_id: s.agencyId,
+        run_id: s.runId,
+        step_id: s.stepId,
+        type: s.type,
+        status: s.status,
+        attempts: 1,
+        started_at: s.startedAt,
+        finished_at: s.finishedAt,
+      })),
     );
     await insert(
       'approvals',
@@ -195,11 +306,19 @@ describe('workflow analytics API (e2e)', () => {
 
   /** The whole answer, computed in plain JavaScript from the inserted rows. */
   function expected(data: Dataset, range: { from: Date; to: Date; workflowId?: string }, timeZone: string) {
-    const live = new Set(data.runs.filter((r) => r.mode === 'live' && (!range.workflowId || r.workflowId === range.workflowId)).map((r) => r.id));
+    const live = new Set(
+      data.runs
+        .filter((r) => r.mode === 'live' && (!range.workflowId || r.workflowId === range.workflowId))
+        .map((r) => r.id),
+    );
     const runs = data.runs.filter((r) => live.has(r.id) && inRange(r.startedAt, range.from, range.to));
-    const byStatus = (rows: Run[]) => Object.fromEntries(RUN_STATUSES.map((status) => [status, rows.filter((r) => r.status === status).length]));
+    const byStatus = (rows: Run[]) =>
+      Object.fromEntries(RUN_STATUSES.map((status) => [status, rows.filter((r) => r.status === status).length]));
     const count = (rows: Run[], status: string) => rows.filter((r) => r.status === status).length;
-    const durationsOf = (rows: Run[]) => rows.filter((r) => (r.status === 'completed' || r.status === 'failed') && r.finishedAt).map((r) => r.finishedAt!.getTime() - r.startedAt.getTime());
+    const durationsOf = (rows: Run[]) =>
+      rows
+        .filter((r) => (r.status === 'completed' || r.status === 'failed') && r.finishedAt)
+        .map((r) => r.finishedAt!.getTime() - r.startedAt.getTime());
 
     const perWorkflow = data.workflows
       .map((w) => {
@@ -219,8 +338,14 @@ describe('workflow analytics API (e2e)', () => {
       .filter((w) => w.total > 0)
       .sort((a, b) => b.total - a.total || a.name.localeCompare(b.name));
 
-    const steps = data.steps.filter((s) => live.has(s.runId) && inRange(s.finishedAt, range.from, range.to) && (ACTION_TYPES as readonly string[]).includes(s.type));
-    const stepCount = (type: string, status: string) => steps.filter((s) => s.type === type && s.status === status).length;
+    const steps = data.steps.filter(
+      (s) =>
+        live.has(s.runId) &&
+        inRange(s.finishedAt, range.from, range.to) &&
+        (ACTION_TYPES as readonly string[]).includes(s.type),
+    );
+    const stepCount = (type: string, status: string) =>
+      steps.filter((s) => s.type === type && s.status === status).length;
 
     const approvals = data.approvals.filter((a) => live.has(a.runId) && inRange(a.createdAt, range.from, range.to));
     const decided = approvals.filter((a) => a.status === 'approved' || a.status === 'rejected');
@@ -230,7 +355,11 @@ describe('workflow analytics API (e2e)', () => {
 
     const durations = durationsOf(runs);
     return {
-      totals: { total: runs.length, byStatus: byStatus(runs), successRate: rate(count(runs, 'completed'), count(runs, 'failed')) },
+      totals: {
+        total: runs.length,
+        byStatus: byStatus(runs),
+        successRate: rate(count(runs, 'completed'), count(runs, 'failed')),
+      },
       durations: { runs: durations.length, avgMs: average(durations), p95Ms: percentileCont(durations, 0.95) },
       perDay: daysBetween(range.from, range.to, timeZone).map((date) => {
         const rows = runs.filter((r) => localDate(r.startedAt, timeZone) === date);
@@ -266,13 +395,24 @@ describe('workflow analytics API (e2e)', () => {
     close(body.durations.avgMs, want.durations.avgMs);
     close(body.durations.p95Ms, want.durations.p95Ms);
     expect(body.perDay).toEqual(want.perDay);
-    expect(body.perWorkflow.map((w: any) => ({ ...w, avgMs: 0 }))).toEqual(want.perWorkflow.map((w) => ({ ...w, avgMs: 0 })));
+    expect(body.perWorkflow.map((w: any) => ({ ...w, avgMs: 0 }))).toEqual(
+      want.perWorkflow.map((w) => ({ ...w, avgMs: 0 })),
+    );
     body.perWorkflow.forEach((w: any, index: number) => close(w.avgMs, want.perWorkflow[index].avgMs));
-    expect(Object.fromEntries(body.failuresByActionType.map((f: any) => [f.actionType, f.failures]))).toEqual(want.failures);
-    expect(body.failuresByActionType.map((f: any) => f.failures)).toEqual([...body.failuresByActionType.map((f: any) => f.failures)].sort((a, b) => b - a));
-    expect(Object.fromEntries(body.timeSaved.byActionType.map((t: any) => [t.actionType, t.actions]))).toEqual(want.saved);
-    for (const row of body.timeSaved.byActionType) expect(row.minutes).toBe(row.actions * MINUTES_PER_ACTION[row.actionType]);
-    expect(body.timeSaved.minutes).toBe(Object.entries(want.saved).reduce((sum, [type, n]) => sum + n * MINUTES_PER_ACTION[type], 0));
+    expect(Object.fromEntries(body.failuresByActionType.map((f: any) => [f.actionType, f.failures]))).toEqual(
+      want.failures,
+    );
+    expect(body.failuresByActionType.map((f: any) => f.failures)).toEqual(
+      [...body.failuresByActionType.map((f: any) => f.failures)].sort((a, b) => b - a),
+    );
+    expect(Object.fromEntries(body.timeSaved.byActionType.map((t: any) => [t.actionType, t.actions]))).toEqual(
+      want.saved,
+    );
+    for (const row of body.timeSaved.byActionType)
+      expect(row.minutes).toBe(row.actions * MINUTES_PER_ACTION[row.actionType]);
+    expect(body.timeSaved.minutes).toBe(
+      Object.entries(want.saved).reduce((sum, [type, n]) => sum + n * MINUTES_PER_ACTION[type], 0),
+    );
     expect(body.timeSaved.minutesPerAction).toEqual(MINUTES_PER_ACTION);
     const { avgWaitMs, p90WaitMs, decidedWithin4hShare, ...counts } = want.approvals;
     expect(body.approvals).toMatchObject(counts);
@@ -289,16 +429,25 @@ describe('workflow analytics API (e2e)', () => {
   afterAll(() => api.close());
 
   it('sanity: the dataset covers every status, both modes, out-of-range rows and every approval outcome', () => {
-    for (const status of RUN_STATUSES) expect(alphaData.runs.some((r) => r.status === status && r.mode === 'live' && inRange(r.startedAt, from, to))).toBe(true);
+    for (const status of RUN_STATUSES)
+      expect(
+        alphaData.runs.some((r) => r.status === status && r.mode === 'live' && inRange(r.startedAt, from, to)),
+      ).toBe(true);
     expect(alphaData.runs.some((r) => r.mode === 'test' && inRange(r.startedAt, from, to))).toBe(true);
     expect(alphaData.runs.some((r) => !inRange(r.startedAt, from, to))).toBe(true);
-    for (const status of ['pending', 'approved', 'rejected', 'expired']) expect(alphaData.approvals.some((a) => a.status === status)).toBe(true);
+    for (const status of ['pending', 'approved', 'rejected', 'expired'])
+      expect(alphaData.approvals.some((a) => a.status === status)).toBe(true);
     expect(alphaData.steps.some((s) => s.status === 'failed')).toBe(true);
   });
 
   it('every figure equals the independent count of the agency live runs, steps and approvals', async () => {
     const response = await get(`?from=${from.toISOString()}&to=${to.toISOString()}`).expect(200);
-    expect(response.body.range).toEqual({ from: from.toISOString(), to: to.toISOString(), timezone: 'Europe/Paris', workflowId: null });
+    expect(response.body.range).toEqual({
+      from: from.toISOString(),
+      to: to.toISOString(),
+      timezone: 'Europe/Paris',
+      workflowId: null,
+    });
     const want = expected(alphaData, { from, to }, 'Europe/Paris');
     expect(want.totals.total).toBeGreaterThan(100);
     expect(want.approvals.requested).toBeGreaterThan(10);
@@ -307,7 +456,9 @@ describe('workflow analytics API (e2e)', () => {
 
   it('filters by workflow (a deleted one too)', async () => {
     for (const workflow of [alphaData.workflows[0], alphaData.workflows[3]]) {
-      const response = await get(`?from=${from.toISOString()}&to=${to.toISOString()}&workflowId=${workflow.id}`).expect(200);
+      const response = await get(`?from=${from.toISOString()}&to=${to.toISOString()}&workflowId=${workflow.id}`).expect(
+        200,
+      );
       expect(response.body.range.workflowId).toBe(workflow.id);
       const want = expected(alphaData, { from, to, workflowId: workflow.id }, 'Europe/Paris');
       expect(want.perWorkflow.map((w) => w.workflowId)).toEqual([workflow.id]);
@@ -330,18 +481,35 @@ describe('workflow analytics API (e2e)', () => {
     const rangeTo = Date.parse(response.body.range.to);
     expect(rangeTo).toBeGreaterThanOrEqual(before - 1000);
     expect(rangeTo - Date.parse(response.body.range.from)).toBe(30 * DAY);
-    expect(response.body.perDay.map((d: any) => d.date)).toEqual(daysBetween(new Date(response.body.range.from), new Date(rangeTo), 'Europe/Paris'));
-    const want = expected(alphaData, { from: new Date(response.body.range.from), to: new Date(rangeTo) }, 'Europe/Paris');
+    expect(response.body.perDay.map((d: any) => d.date)).toEqual(
+      daysBetween(new Date(response.body.range.from), new Date(rangeTo), 'Europe/Paris'),
+    );
+    const want = expected(
+      alphaData,
+      { from: new Date(response.body.range.from), to: new Date(rangeTo) },
+      'Europe/Paris',
+    );
     expect(response.body.totals).toEqual({ ...want.totals, successRate: response.body.totals.successRate });
   });
 
   it('an empty range answers zeros and nulls', async () => {
     const emptyFrom = new Date(now - 400 * DAY);
-    const response = await get(`?from=${emptyFrom.toISOString()}&to=${new Date(emptyFrom.getTime() + DAY).toISOString()}`).expect(200);
-    expect(response.body.totals).toEqual({ total: 0, byStatus: Object.fromEntries(RUN_STATUSES.map((s) => [s, 0])), successRate: null });
+    const response = await get(
+      `?from=${emptyFrom.toISOString()}&to=${new Date(emptyFrom.getTime() + DAY).toISOString()}`,
+    ).expect(200);
+    expect(response.body.totals).toEqual({
+      total: 0,
+      byStatus: Object.fromEntries(RUN_STATUSES.map((s) => [s, 0])),
+      successRate: null,
+    });
     expect(response.body.durations).toEqual({ runs: 0, avgMs: null, p95Ms: null });
     expect(response.body.perWorkflow).toEqual([]);
-    expect(response.body.approvals).toMatchObject({ requested: 0, avgWaitMs: null, p90WaitMs: null, decidedWithin4hShare: null });
+    expect(response.body.approvals).toMatchObject({
+      requested: 0,
+      avgWaitMs: null,
+      p90WaitMs: null,
+      decidedWithin4hShare: null,
+    });
     expect(response.body.timeSaved.minutes).toBe(0);
     expect(response.body.perDay.length).toBeGreaterThanOrEqual(2);
   });

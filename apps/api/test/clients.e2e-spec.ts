@@ -21,13 +21,20 @@ describe('clients (e2e)', () => {
       .query({ clientId, ...(type ? { type } : {}) })
       .set(bearer(token))
       .expect(200);
-    return response.body as { items: { id: string; type: string; data: Record<string, unknown>; source: string }[]; total: number };
+    return response.body as {
+      items: { id: string; type: string; data: Record<string, unknown>; source: string }[];
+      total: number;
+    };
   };
 
   describe('create and read', () => {
     it('creates a client with defaults and reads it back', async () => {
       const before = Date.now();
-      const response = await http().post('/api/v1/clients').set(bearer(alpha.tokens.manager)).send({ name: 'Acme Outdoor', stage: 'onboarding' }).expect(201);
+      const response = await http()
+        .post('/api/v1/clients')
+        .set(bearer(alpha.tokens.manager))
+        .send({ name: 'Acme Outdoor', stage: 'onboarding' })
+        .expect(201);
       expect(response.body).toEqual({
         id: expect.any(String),
         name: 'Acme Outdoor',
@@ -50,13 +57,23 @@ describe('clients (e2e)', () => {
 
     it('accepts an assignee of the agency and a past lastActivityAt (imports), with an API key', async () => {
       const lastActivityAt = '2026-01-02T03:04:05.000Z';
-      const client = await createClient(api, alpha.apiKey, { assigneeId: alpha.userIds.manager, lastActivityAt, health: 'yellow' });
+      const client = await createClient(api, alpha.apiKey, {
+        assigneeId: alpha.userIds.manager,
+        lastActivityAt,
+        health: 'yellow',
+      });
       expect(client).toMatchObject({ assigneeId: alpha.userIds.manager, lastActivityAt, health: 'yellow' });
     });
 
     it('rejects an assignee of another agency on assigneeId', async () => {
-      const response = await http().post('/api/v1/clients').set(bearer(alpha.tokens.manager)).send({ name: 'X', stage: 'lead', assigneeId: beta.userIds.manager }).expect(400);
-      expect(response.body.details).toEqual([{ path: 'assigneeId', message: expect.stringContaining('user of your agency') }]);
+      const response = await http()
+        .post('/api/v1/clients')
+        .set(bearer(alpha.tokens.manager))
+        .send({ name: 'X', stage: 'lead', assigneeId: beta.userIds.manager })
+        .expect(400);
+      expect(response.body.details).toEqual([
+        { path: 'assigneeId', message: expect.stringContaining('user of your agency') },
+      ]);
     });
 
     it.each([
@@ -65,7 +82,11 @@ describe('clients (e2e)', () => {
       ['a blank name', { name: '   ', stage: 'lead' }, 'name'],
       ['a missing stage', { name: 'X' }, 'stage'],
       ['a null health', { name: 'X', stage: 'lead', health: null }, 'health'],
-      ['a future lastActivityAt', { name: 'X', stage: 'lead', lastActivityAt: new Date(Date.now() + 86_400_000).toISOString() }, 'lastActivityAt'],
+      [
+        'a future lastActivityAt',
+        { name: 'X', stage: 'lead', lastActivityAt: new Date(Date.now() + 86_400_000).toISOString() },
+        'lastActivityAt',
+      ],
       ['a malformed lastActivityAt', { name: 'X', stage: 'lead', lastActivityAt: 'yesterday' }, 'lastActivityAt'],
       ['a malformed assigneeId', { name: 'X', stage: 'lead', assigneeId: 'bob' }, 'assigneeId'],
     ])('rejects %s with 400 naming the field', async (_case, body, path) => {
@@ -78,11 +99,18 @@ describe('clients (e2e)', () => {
       const response = await http().get('/api/v1/clients/not-a-uuid').set(bearer(alpha.tokens.viewer)).expect(400);
       expect(response.body.details).toEqual([{ path: 'id', message: 'must be a UUID' }]);
       await http().patch('/api/v1/clients/123').set(bearer(alpha.tokens.manager)).send({ name: 'Y' }).expect(400);
-      await http().post('/api/v1/clients/123/metrics').set(bearer(alpha.tokens.manager)).send({ metric: 'roas', value: 1 }).expect(400);
+      await http()
+        .post('/api/v1/clients/123/metrics')
+        .set(bearer(alpha.tokens.manager))
+        .send({ metric: 'roas', value: 1 })
+        .expect(400);
     });
 
     it('answers 404 for an unknown id', async () => {
-      const response = await http().get('/api/v1/clients/00000000-0000-4000-8000-000000000000').set(bearer(alpha.tokens.viewer)).expect(404);
+      const response = await http()
+        .get('/api/v1/clients/00000000-0000-4000-8000-000000000000')
+        .set(bearer(alpha.tokens.viewer))
+        .expect(404);
       expect(response.body).toEqual({ statusCode: 404, error: 'Not Found', message: 'Client not found' });
     });
   });
@@ -105,24 +133,36 @@ describe('clients (e2e)', () => {
     it('lists live clients by name, paginated', async () => {
       const all = await list();
       expect(all).toMatchObject({ total: 3, page: 1, pageSize: 50 });
-      expect(all.items.map((client: { name: string }) => client.name)).toEqual(['Alpha Foods', 'beta_Shoes 100%', 'Zeta Media']);
+      expect(all.items.map((client: { name: string }) => client.name)).toEqual([
+        'Alpha Foods',
+        'beta_Shoes 100%',
+        'Zeta Media',
+      ]);
       const second = await list({ page: 2, pageSize: 2 });
       expect(second).toMatchObject({ total: 3, page: 2, pageSize: 2 });
       expect(second.items).toHaveLength(1);
     });
 
     it('filters by search (case-insensitive, wildcards literal), stage and health', async () => {
-      expect((await list({ search: 'FOOD' })).items.map((client: { name: string }) => client.name)).toEqual(['Alpha Foods']);
-      expect((await list({ search: '_' })).items.map((client: { name: string }) => client.name)).toEqual(['beta_Shoes 100%']);
+      expect((await list({ search: 'FOOD' })).items.map((client: { name: string }) => client.name)).toEqual([
+        'Alpha Foods',
+      ]);
+      expect((await list({ search: '_' })).items.map((client: { name: string }) => client.name)).toEqual([
+        'beta_Shoes 100%',
+      ]);
       expect((await list({ search: '%' })).total).toBe(1);
       expect((await list({ stage: 'active' })).total).toBe(2);
-      expect((await list({ stage: 'active', health: 'red' })).items.map((client: { name: string }) => client.name)).toEqual(['Zeta Media']);
+      expect(
+        (await list({ stage: 'active', health: 'red' })).items.map((client: { name: string }) => client.name),
+      ).toEqual(['Zeta Media']);
     });
 
     it('includes deleted clients only when asked', async () => {
       const withDeleted = await list({ includeDeleted: true });
       expect(withDeleted.total).toBe(4);
-      expect(withDeleted.items.find((client: { name: string }) => client.name === 'Gamma Gone').deletedAt).toEqual(expect.any(String));
+      expect(withDeleted.items.find((client: { name: string }) => client.name === 'Gamma Gone').deletedAt).toEqual(
+        expect.any(String),
+      );
     });
 
     it('rejects bad filters naming them', async () => {
@@ -146,15 +186,31 @@ describe('clients (e2e)', () => {
   describe('update', () => {
     it('stores exactly one client.stage_changed event when the stage changes, none for the same stage', async () => {
       const client = await createClient(api, alpha.tokens.manager, { stage: 'lead' });
-      const moved = await http().patch(`/api/v1/clients/${client.id}`).set(bearer(alpha.tokens.manager)).send({ stage: 'onboarding' }).expect(200);
+      const moved = await http()
+        .patch(`/api/v1/clients/${client.id}`)
+        .set(bearer(alpha.tokens.manager))
+        .send({ stage: 'onboarding' })
+        .expect(200);
       expect(moved.body).toMatchObject({ id: client.id, stage: 'onboarding' });
 
       let events = await eventsOf(alpha.tokens.viewer, client.id);
       expect(events.total).toBe(1);
-      expect(events.items[0]).toMatchObject({ type: 'client.stage_changed', data: { fromStage: 'lead', toStage: 'onboarding' }, source: 'client_update' });
+      expect(events.items[0]).toMatchObject({
+        type: 'client.stage_changed',
+        data: { fromStage: 'lead', toStage: 'onboarding' },
+        source: 'client_update',
+      });
 
-      await http().patch(`/api/v1/clients/${client.id}`).set(bearer(alpha.tokens.manager)).send({ stage: 'onboarding', health: 'red' }).expect(200);
-      await http().patch(`/api/v1/clients/${client.id}`).set(bearer(alpha.tokens.manager)).send({ name: 'Renamed' }).expect(200);
+      await http()
+        .patch(`/api/v1/clients/${client.id}`)
+        .set(bearer(alpha.tokens.manager))
+        .send({ stage: 'onboarding', health: 'red' })
+        .expect(200);
+      await http()
+        .patch(`/api/v1/clients/${client.id}`)
+        .set(bearer(alpha.tokens.manager))
+        .send({ name: 'Renamed' })
+        .expect(200);
       events = await eventsOf(alpha.tokens.viewer, client.id);
       expect(events.total).toBe(1);
 
@@ -164,17 +220,33 @@ describe('clients (e2e)', () => {
 
     it('does not move lastActivityAt on a stage change', async () => {
       const client = await createClient(api, alpha.tokens.manager, { lastActivityAt: '2026-01-01T00:00:00.000Z' });
-      const moved = await http().patch(`/api/v1/clients/${client.id}`).set(bearer(alpha.tokens.manager)).send({ stage: 'active' }).expect(200);
+      const moved = await http()
+        .patch(`/api/v1/clients/${client.id}`)
+        .set(bearer(alpha.tokens.manager))
+        .send({ stage: 'active' })
+        .expect(200);
       expect(moved.body.lastActivityAt).toBe('2026-01-01T00:00:00.000Z');
     });
 
     it('assigns and unassigns, checking the assignee belongs to the agency', async () => {
       const client = await createClient(api, alpha.tokens.manager);
-      const assigned = await http().patch(`/api/v1/clients/${client.id}`).set(bearer(alpha.tokens.manager)).send({ assigneeId: alpha.userIds.viewer }).expect(200);
+      const assigned = await http()
+        .patch(`/api/v1/clients/${client.id}`)
+        .set(bearer(alpha.tokens.manager))
+        .send({ assigneeId: alpha.userIds.viewer })
+        .expect(200);
       expect(assigned.body.assigneeId).toBe(alpha.userIds.viewer);
-      const rejected = await http().patch(`/api/v1/clients/${client.id}`).set(bearer(alpha.tokens.manager)).send({ assigneeId: beta.userIds.admin }).expect(400);
+      const rejected = await http()
+        .patch(`/api/v1/clients/${client.id}`)
+        .set(bearer(alpha.tokens.manager))
+        .send({ assigneeId: beta.userIds.admin })
+        .expect(400);
       expect(rejected.body.details[0].path).toBe('assigneeId');
-      const unassigned = await http().patch(`/api/v1/clients/${client.id}`).set(bearer(alpha.tokens.manager)).send({ assigneeId: null }).expect(200);
+      const unassigned = await http()
+        .patch(`/api/v1/clients/${client.id}`)
+        .set(bearer(alpha.tokens.manager))
+        .send({ assigneeId: null })
+        .expect(200);
       expect(unassigned.body.assigneeId).toBeNull();
     });
 
@@ -187,7 +259,11 @@ describe('clients (e2e)', () => {
         [{ health: 'great' }, 'health'],
         [{ deletedAt: null }, 'deletedAt'],
       ] as const) {
-        const response = await http().patch(`/api/v1/clients/${client.id}`).set(bearer(alpha.tokens.manager)).send(body).expect(400);
+        const response = await http()
+          .patch(`/api/v1/clients/${client.id}`)
+          .set(bearer(alpha.tokens.manager))
+          .send(body)
+          .expect(400);
         expect(response.body.details.map((detail: { path: string }) => detail.path)).toContain(path);
       }
     });
@@ -196,14 +272,30 @@ describe('clients (e2e)', () => {
   describe('delete', () => {
     it('soft-deletes: 404 afterwards unless includeDeleted, not listed, not editable, events still visible', async () => {
       const client = await createClient(api, alpha.tokens.manager, { stage: 'lead' });
-      await http().patch(`/api/v1/clients/${client.id}`).set(bearer(alpha.tokens.manager)).send({ stage: 'active' }).expect(200);
+      await http()
+        .patch(`/api/v1/clients/${client.id}`)
+        .set(bearer(alpha.tokens.manager))
+        .send({ stage: 'active' })
+        .expect(200);
       await http().delete(`/api/v1/clients/${client.id}`).set(bearer(alpha.tokens.manager)).expect(204);
 
       await http().get(`/api/v1/clients/${client.id}`).set(bearer(alpha.tokens.viewer)).expect(404);
-      const kept = await http().get(`/api/v1/clients/${client.id}`).query({ includeDeleted: true }).set(bearer(alpha.tokens.viewer)).expect(200);
+      const kept = await http()
+        .get(`/api/v1/clients/${client.id}`)
+        .query({ includeDeleted: true })
+        .set(bearer(alpha.tokens.viewer))
+        .expect(200);
       expect(kept.body).toMatchObject({ id: client.id, stage: 'active', deletedAt: expect.any(String) });
-      await http().patch(`/api/v1/clients/${client.id}`).set(bearer(alpha.tokens.manager)).send({ stage: 'lead' }).expect(404);
-      await http().post(`/api/v1/clients/${client.id}/metrics`).set(bearer(alpha.tokens.manager)).send({ metric: 'roas', value: 1 }).expect(404);
+      await http()
+        .patch(`/api/v1/clients/${client.id}`)
+        .set(bearer(alpha.tokens.manager))
+        .send({ stage: 'lead' })
+        .expect(404);
+      await http()
+        .post(`/api/v1/clients/${client.id}/metrics`)
+        .set(bearer(alpha.tokens.manager))
+        .send({ metric: 'roas', value: 1 })
+        .expect(404);
       await http().get(`/api/v1/clients/${client.id}/metrics`).set(bearer(alpha.tokens.viewer)).expect(404);
       await http().delete(`/api/v1/clients/${client.id}`).set(bearer(alpha.tokens.manager)).expect(404);
       expect((await eventsOf(alpha.tokens.viewer, client.id)).total).toBe(1);
@@ -213,20 +305,42 @@ describe('clients (e2e)', () => {
   describe('metrics', () => {
     it('stores a metric and one kpi.updated event with the previous value', async () => {
       const client = await createClient(api, alpha.tokens.manager);
-      const first = await http().post(`/api/v1/clients/${client.id}/metrics`).set(bearer(alpha.tokens.manager)).send({ metric: 'roas', value: 2.5 }).expect(201);
-      expect(first.body).toEqual({ id: expect.any(String), clientId: client.id, metric: 'roas', value: 2.5, recordedAt: expect.any(String), createdAt: expect.any(String) });
+      const first = await http()
+        .post(`/api/v1/clients/${client.id}/metrics`)
+        .set(bearer(alpha.tokens.manager))
+        .send({ metric: 'roas', value: 2.5 })
+        .expect(201);
+      expect(first.body).toEqual({
+        id: expect.any(String),
+        clientId: client.id,
+        metric: 'roas',
+        value: 2.5,
+        recordedAt: expect.any(String),
+        createdAt: expect.any(String),
+      });
 
       let kpi = await eventsOf(alpha.tokens.viewer, client.id, 'kpi.updated');
       expect(kpi.total).toBe(1);
-      expect(kpi.items[0]).toMatchObject({ data: { metric: 'roas', value: 2.5, previousValue: null }, source: 'metric' });
+      expect(kpi.items[0]).toMatchObject({
+        data: { metric: 'roas', value: 2.5, previousValue: null },
+        source: 'metric',
+      });
 
-      await http().post(`/api/v1/clients/${client.id}/metrics`).set(bearer(alpha.tokens.manager)).send({ metric: 'roas', value: 1.5 }).expect(201);
+      await http()
+        .post(`/api/v1/clients/${client.id}/metrics`)
+        .set(bearer(alpha.tokens.manager))
+        .send({ metric: 'roas', value: 1.5 })
+        .expect(201);
       kpi = await eventsOf(alpha.tokens.viewer, client.id, 'kpi.updated');
       expect(kpi.total).toBe(2);
       expect(kpi.items[0].data).toEqual({ metric: 'roas', value: 1.5, previousValue: 2.5 });
 
       // Another metric has its own history.
-      await http().post(`/api/v1/clients/${client.id}/metrics`).set(bearer(alpha.tokens.manager)).send({ metric: 'cpa', value: 40 }).expect(201);
+      await http()
+        .post(`/api/v1/clients/${client.id}/metrics`)
+        .set(bearer(alpha.tokens.manager))
+        .send({ metric: 'cpa', value: 40 })
+        .expect(201);
       kpi = await eventsOf(alpha.tokens.viewer, client.id, 'kpi.updated');
       expect(kpi.items[0].data).toEqual({ metric: 'cpa', value: 40, previousValue: null });
 
@@ -238,7 +352,11 @@ describe('clients (e2e)', () => {
     it('takes the previous value by recordedAt for backfilled values', async () => {
       const client = await createClient(api, alpha.tokens.manager);
       const post = (value: number, recordedAt: string) =>
-        http().post(`/api/v1/clients/${client.id}/metrics`).set(bearer(alpha.tokens.manager)).send({ metric: 'spend', value, recordedAt }).expect(201);
+        http()
+          .post(`/api/v1/clients/${client.id}/metrics`)
+          .set(bearer(alpha.tokens.manager))
+          .send({ metric: 'spend', value, recordedAt })
+          .expect(201);
       await post(100, '2026-02-01T00:00:00.000Z');
       await post(300, '2026-02-03T00:00:00.000Z');
       await post(200, '2026-02-02T00:00:00.000Z');
@@ -246,31 +364,57 @@ describe('clients (e2e)', () => {
       const backfilled = kpi.items.find((event) => event.data.value === 200)!;
       expect(backfilled.data.previousValue).toBe(100);
 
-      const metrics = await http().get(`/api/v1/clients/${client.id}/metrics`).set(bearer(alpha.tokens.viewer)).expect(200);
+      const metrics = await http()
+        .get(`/api/v1/clients/${client.id}/metrics`)
+        .set(bearer(alpha.tokens.viewer))
+        .expect(200);
       expect(metrics.body.latest).toEqual([{ metric: 'spend', value: 300, recordedAt: '2026-02-03T00:00:00.000Z' }]);
       expect(metrics.body.items.map((metric: { value: number }) => metric.value)).toEqual([300, 200, 100]);
     });
 
     it('lists the latest value per metric and the paginated history', async () => {
       const client = await createClient(api, alpha.tokens.manager);
-      for (const [metric, value] of [['roas', 1], ['roas', 2], ['ctr', 0.02], ['roas', 3]] as const) {
-        await http().post(`/api/v1/clients/${client.id}/metrics`).set(bearer(alpha.tokens.manager)).send({ metric, value }).expect(201);
+      for (const [metric, value] of [
+        ['roas', 1],
+        ['roas', 2],
+        ['ctr', 0.02],
+        ['roas', 3],
+      ] as const) {
+        await http()
+          .post(`/api/v1/clients/${client.id}/metrics`)
+          .set(bearer(alpha.tokens.manager))
+          .send({ metric, value })
+          .expect(201);
       }
-      const all = await http().get(`/api/v1/clients/${client.id}/metrics`).query({ pageSize: 2 }).set(bearer(alpha.tokens.viewer)).expect(200);
+      const all = await http()
+        .get(`/api/v1/clients/${client.id}/metrics`)
+        .query({ pageSize: 2 })
+        .set(bearer(alpha.tokens.viewer))
+        .expect(200);
       expect(all.body.latest).toEqual([
         { metric: 'ctr', value: 0.02, recordedAt: expect.any(String) },
         { metric: 'roas', value: 3, recordedAt: expect.any(String) },
       ]);
       expect(all.body).toMatchObject({ total: 4, page: 1, pageSize: 2 });
       expect(all.body.items.map((metric: { value: number }) => metric.value)).toEqual([3, 0.02]);
-      const roas = await http().get(`/api/v1/clients/${client.id}/metrics`).query({ metric: 'roas' }).set(bearer(alpha.tokens.viewer)).expect(200);
+      const roas = await http()
+        .get(`/api/v1/clients/${client.id}/metrics`)
+        .query({ metric: 'roas' })
+        .set(bearer(alpha.tokens.viewer))
+        .expect(200);
       expect(roas.body.items.map((metric: { value: number }) => metric.value)).toEqual([3, 2, 1]);
     });
 
     it('chains previous values of concurrent posts', async () => {
       const client = await createClient(api, alpha.tokens.manager);
       await Promise.all(
-        [1, 2, 3, 4, 5].map((value) => http().post(`/api/v1/clients/${client.id}/metrics`).set(bearer(alpha.tokens.manager)).send({ metric: 'leads', value }).expect(201)),
+        [1, 2, 3, 4, 5].map((value) =>
+          http()
+            .post(`/api/v1/clients/${client.id}/metrics`)
+            .set(bearer(alpha.tokens.manager))
+            .send({ metric: 'leads', value })
+            .expect(201),
+        ),
       );
       const kpi = await eventsOf(alpha.tokens.viewer, client.id, 'kpi.updated');
       const previous = kpi.items.map((event) => event.data.previousValue);
@@ -284,11 +428,19 @@ describe('clients (e2e)', () => {
       ['a metric starting with a digit', { metric: '1roas', value: 1 }, 'metric'],
       ['a string value', { metric: 'roas', value: '1.5' }, 'value'],
       ['a missing value', { metric: 'roas' }, 'value'],
-      ['a future recordedAt', { metric: 'roas', value: 1, recordedAt: new Date(Date.now() + 3_600_000).toISOString() }, 'recordedAt'],
+      [
+        'a future recordedAt',
+        { metric: 'roas', value: 1, recordedAt: new Date(Date.now() + 3_600_000).toISOString() },
+        'recordedAt',
+      ],
       ['an unknown field', { metric: 'roas', value: 1, unit: 'x' }, 'unit'],
     ])('rejects %s', async (_case, body, path) => {
       const client = await createClient(api, alpha.tokens.manager);
-      const response = await http().post(`/api/v1/clients/${client.id}/metrics`).set(bearer(alpha.tokens.manager)).send(body).expect(400);
+      const response = await http()
+        .post(`/api/v1/clients/${client.id}/metrics`)
+        .set(bearer(alpha.tokens.manager))
+        .send(body)
+        .expect(400);
       expect(response.body.details.map((detail: { path: string }) => detail.path)).toContain(path);
       expect((await eventsOf(alpha.tokens.viewer, client.id)).total).toBe(0);
     });
@@ -314,7 +466,11 @@ describe('clients (e2e)', () => {
       await http().post('/api/v1/clients').set(viewer).send({ name: 'X', stage: 'lead' }).expect(403);
       await http().patch(`/api/v1/clients/${client.id}`).set(viewer).send({ stage: 'active' }).expect(403);
       await http().delete(`/api/v1/clients/${client.id}`).set(viewer).expect(403);
-      await http().post(`/api/v1/clients/${client.id}/metrics`).set(viewer).send({ metric: 'roas', value: 1 }).expect(403);
+      await http()
+        .post(`/api/v1/clients/${client.id}/metrics`)
+        .set(viewer)
+        .send({ metric: 'roas', value: 1 })
+        .expect(403);
       await http().get('/api/v1/clients').expect(401);
     });
   });
@@ -322,7 +478,11 @@ describe('clients (e2e)', () => {
   describe('tenancy', () => {
     it('answers 404 to another agency on every route and changes nothing', async () => {
       const client = await createClient(api, alpha.tokens.manager, { name: 'Private', stage: 'lead' });
-      await http().post(`/api/v1/clients/${client.id}/metrics`).set(bearer(alpha.tokens.manager)).send({ metric: 'roas', value: 2 }).expect(201);
+      await http()
+        .post(`/api/v1/clients/${client.id}/metrics`)
+        .set(bearer(alpha.tokens.manager))
+        .send({ metric: 'roas', value: 2 })
+        .expect(201);
       const intruder = bearer(beta.tokens.admin);
 
       const probes = [
@@ -341,8 +501,17 @@ describe('clients (e2e)', () => {
       }
 
       const read = await http().get(`/api/v1/clients/${client.id}`).set(bearer(alpha.tokens.viewer)).expect(200);
-      expect(read.body).toMatchObject({ name: 'Private', stage: 'lead', health: 'green', deletedAt: null, updatedAt: client.updatedAt });
-      const metrics = await http().get(`/api/v1/clients/${client.id}/metrics`).set(bearer(alpha.tokens.viewer)).expect(200);
+      expect(read.body).toMatchObject({
+        name: 'Private',
+        stage: 'lead',
+        health: 'green',
+        deletedAt: null,
+        updatedAt: client.updatedAt,
+      });
+      const metrics = await http()
+        .get(`/api/v1/clients/${client.id}/metrics`)
+        .set(bearer(alpha.tokens.viewer))
+        .expect(200);
       expect(metrics.body.total).toBe(1);
       expect((await eventsOf(alpha.tokens.viewer, client.id)).total).toBe(1);
     });

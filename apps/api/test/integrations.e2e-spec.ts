@@ -19,25 +19,52 @@ describe('integrations (e2e)', () => {
   });
 
   const http = () => api.http();
-  const put = (token: string, kind: string, body: unknown) => http().put(`/api/v1/integrations/${kind}`).set(bearer(token)).send(body as object);
+  const put = (token: string, kind: string, body: unknown) =>
+    http()
+      .put(`/api/v1/integrations/${kind}`)
+      .set(bearer(token))
+      .send(body as object);
   const get = (token: string, kind: string) => http().get(`/api/v1/integrations/${kind}`).set(bearer(token));
   const storedRow = async (agencyId: string, kind: string) =>
-    (await api.dataSource.query('SELECT settings, secret_encrypted, secret_last4 FROM integrations WHERE agency_id = $1 AND kind = $2', [agencyId, kind]))[0] as
-      | { settings: Record<string, unknown>; secret_encrypted: string | null; secret_last4: string | null }
-      | undefined;
+    (
+      await api.dataSource.query(
+        'SELECT settings, secret_encrypted, secret_last4 FROM integrations WHERE agency_id = $1 AND kind = $2',
+        [agencyId, kind],
+      )
+    )[0] as
+      { settings: Record<string, unknown>; secret_encrypted: string | null; secret_last4: string | null } | undefined;
   const expectNoSecrets = (body: unknown) => {
     const json = JSON.stringify(body);
-    for (const secret of [SLACK_TOKEN, 'SlackSecretValue', SMTP_URL, 'Sup3rSecretSmtpPw', OPENAI_KEY, 'OpenAiSecretValue', 'xoxp-123-456-abc', 'v1.']) expect(json).not.toContain(secret);
+    for (const secret of [
+      SLACK_TOKEN,
+      'SlackSecretValue',
+      SMTP_URL,
+      'Sup3rSecretSmtpPw',
+      OPENAI_KEY,
+      'OpenAiSecretValue',
+      'xoxp-123-456-abc',
+      'v1.',
+    ])
+      expect(json).not.toContain(secret);
   };
 
   it('shows an unconfigured integration', async () => {
     const response = await get(alpha.tokens.manager, 'slack').expect(200);
-    expect(response.body).toEqual({ kind: 'slack', configured: false, settings: {}, secret: { set: false, last4: null }, updatedAt: null });
+    expect(response.body).toEqual({
+      kind: 'slack',
+      configured: false,
+      settings: {},
+      secret: { set: false, last4: null },
+      updatedAt: null,
+    });
   });
 
   describe('slack', () => {
     it('stores the bot token encrypted and never returns it', async () => {
-      const saved = await put(alpha.tokens.admin, 'slack', { botToken: SLACK_TOKEN, defaultChannel: 'C0123ABCD' }).expect(200);
+      const saved = await put(alpha.tokens.admin, 'slack', {
+        botToken: SLACK_TOKEN,
+        defaultChannel: 'C0123ABCD',
+      }).expect(200);
       expect(saved.body).toEqual({
         kind: 'slack',
         configured: true,
@@ -55,7 +82,12 @@ describe('integrations (e2e)', () => {
       expect(row.secret_encrypted).not.toContain('SlackSecretValue');
       expect(row.settings).toEqual({ defaultChannel: 'C0123ABCD' });
       // The worker opens it with the same ENCRYPTION_KEY.
-      expect(new SecretBox(api.config.encryptionKey).open(row.secret_encrypted!, integrationSecretContext(alpha.agencyId, 'slack'))).toBe(SLACK_TOKEN);
+      expect(
+        new SecretBox(api.config.encryptionKey).open(
+          row.secret_encrypted!,
+          integrationSecretContext(alpha.agencyId, 'slack'),
+        ),
+      ).toBe(SLACK_TOKEN);
     });
 
     it('keeps the stored token when a PUT carries none, and replaces the settings', async () => {
@@ -90,7 +122,12 @@ describe('integrations (e2e)', () => {
 
   describe('email', () => {
     it('stores the SMTP URL (it holds the password) as a secret', async () => {
-      const saved = await put(alpha.tokens.admin, 'email', { fromAddress: 'robot@alpha.test', fromName: 'Alpha', smtpUrl: SMTP_URL, replyTo: 'team@alpha.test' }).expect(200);
+      const saved = await put(alpha.tokens.admin, 'email', {
+        fromAddress: 'robot@alpha.test',
+        fromName: 'Alpha',
+        smtpUrl: SMTP_URL,
+        replyTo: 'team@alpha.test',
+      }).expect(200);
       expect(saved.body).toMatchObject({
         kind: 'email',
         configured: true,
@@ -122,8 +159,16 @@ describe('integrations (e2e)', () => {
 
   describe('openai', () => {
     it('stores the API key encrypted, with model and base URL as settings', async () => {
-      const saved = await put(alpha.tokens.admin, 'openai', { apiKey: OPENAI_KEY, model: 'gpt-4o-mini', baseUrl: 'http://localhost:11434/v1' }).expect(200);
-      expect(saved.body).toMatchObject({ configured: true, settings: { model: 'gpt-4o-mini', baseUrl: 'http://localhost:11434/v1' }, secret: { set: true, last4: 'abcd' } });
+      const saved = await put(alpha.tokens.admin, 'openai', {
+        apiKey: OPENAI_KEY,
+        model: 'gpt-4o-mini',
+        baseUrl: 'http://localhost:11434/v1',
+      }).expect(200);
+      expect(saved.body).toMatchObject({
+        configured: true,
+        settings: { model: 'gpt-4o-mini', baseUrl: 'http://localhost:11434/v1' },
+        secret: { set: true, last4: 'abcd' },
+      });
       expectNoSecrets(saved.body);
     });
 
@@ -152,11 +197,24 @@ describe('integrations (e2e)', () => {
 
   it('audits changes by setting name, never values', async () => {
     await put(alpha.tokens.admin, 'slack', { botToken: SLACK_TOKEN, defaultChannel: 'C0ABCDEF1' }).expect(200);
-    const audit = await http().get('/api/v1/audit').query({ eventType: 'integration.updated' }).set(bearer(alpha.tokens.admin)).expect(200);
-    expect(audit.body.items[0]).toMatchObject({ eventType: 'integration.updated', actorType: 'user', actorId: alpha.adminUserId, details: { kind: 'slack', changed: ['defaultChannel', 'botToken'] } });
-    expect(audit.body.items.map((item: { details: { kind: string } }) => item.details.kind)).toEqual(expect.arrayContaining(['slack', 'email', 'openai']));
+    const audit = await http()
+      .get('/api/v1/audit')
+      .query({ eventType: 'integration.updated' })
+      .set(bearer(alpha.tokens.admin))
+      .expect(200);
+    expect(audit.body.items[0]).toMatchObject({
+      eventType: 'integration.updated',
+      actorType: 'user',
+      actorId: alpha.adminUserId,
+      details: { kind: 'slack', changed: ['defaultChannel', 'botToken'] },
+    });
+    expect(audit.body.items.map((item: { details: { kind: string } }) => item.details.kind)).toEqual(
+      expect.arrayContaining(['slack', 'email', 'openai']),
+    );
     expectNoSecrets(audit.body);
-    const raw = JSON.stringify(await api.dataSource.query('SELECT details FROM audit_events WHERE agency_id = $1', [alpha.agencyId]));
+    const raw = JSON.stringify(
+      await api.dataSource.query('SELECT details FROM audit_events WHERE agency_id = $1', [alpha.agencyId]),
+    );
     expect(raw).not.toContain('SlackSecretValue');
     expect(raw).not.toContain('Sup3rSecretSmtpPw');
   });
@@ -186,14 +244,22 @@ describe('integrations (e2e)', () => {
       const theirs = await get(beta.tokens.admin, 'slack').expect(200);
       expect(theirs.body).toMatchObject({ configured: false, secret: { set: false } });
 
-      await put(beta.tokens.admin, 'slack', { botToken: 'xoxb-333-444-BetaOwnTokenValue', defaultChannel: 'C0BETA001' }).expect(200);
+      await put(beta.tokens.admin, 'slack', {
+        botToken: 'xoxb-333-444-BetaOwnTokenValue',
+        defaultChannel: 'C0BETA001',
+      }).expect(200);
       expect(await storedRow(alpha.agencyId, 'slack')).toEqual(alphaBefore);
       const ours = await get(alpha.tokens.admin, 'slack').expect(200);
       expect(ours.body.settings).toEqual({ defaultChannel: 'C0ABCDEF1' });
 
       // A box sealed for one agency does not open as another's.
       const betaRow = (await storedRow(beta.agencyId, 'slack'))!;
-      expect(() => new SecretBox(api.config.encryptionKey).open(betaRow.secret_encrypted!, integrationSecretContext(alpha.agencyId, 'slack'))).toThrow();
+      expect(() =>
+        new SecretBox(api.config.encryptionKey).open(
+          betaRow.secret_encrypted!,
+          integrationSecretContext(alpha.agencyId, 'slack'),
+        ),
+      ).toThrow();
     });
   });
 });

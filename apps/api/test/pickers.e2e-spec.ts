@@ -21,7 +21,10 @@ describe('picker lists: metric names and the Slack directory (e2e)', () => {
             { id: 'C0ALERTS', name: 'alerts' },
             { id: 'G0VIP', name: 'vip-clients', is_private: true },
             { id: 'C0ARCHIVE', name: 'onboarding-2019', is_archived: true },
-            ...Array.from({ length: 250 }, (_, index) => ({ id: `C1${String(index).padStart(4, '0')}`, name: `project-${String(index).padStart(3, '0')}` })),
+            ...Array.from({ length: 250 }, (_, index) => ({
+              id: `C1${String(index).padStart(4, '0')}`,
+              name: `project-${String(index).padStart(3, '0')}`,
+            })),
           ],
           users: [
             { id: 'U0DANA', name: 'dana', real_name: 'Dana Smith' },
@@ -31,7 +34,9 @@ describe('picker lists: metric names and the Slack directory (e2e)', () => {
         },
       },
     });
-    ({ api, alpha, beta } = await startTestApiWithTwoAgencies(['Pickers Alpha', 'Pickers Beta'], { SLACK_API_URL: slack.url }));
+    ({ api, alpha, beta } = await startTestApiWithTwoAgencies(['Pickers Alpha', 'Pickers Beta'], {
+      SLACK_API_URL: slack.url,
+    }));
   });
 
   afterAll(async () => {
@@ -49,8 +54,17 @@ describe('picker lists: metric names and the Slack directory (e2e)', () => {
   describe('GET /clients/metrics/names', () => {
     it('lists the common metrics with units before anything is recorded', async () => {
       const response = await http().get('/api/v1/clients/metrics/names').set(bearer(alpha.tokens.viewer)).expect(200);
-      expect(response.body.items.map((item: { name: string }) => item.name)).toEqual(COMMON_METRICS.map((metric) => metric.name));
-      expect(response.body.items[0]).toEqual({ name: 'roas', label: 'ROAS', unit: 'ratio', common: true, clients: 0, lastRecordedAt: null });
+      expect(response.body.items.map((item: { name: string }) => item.name)).toEqual(
+        COMMON_METRICS.map((metric) => metric.name),
+      );
+      expect(response.body.items[0]).toEqual({
+        name: 'roas',
+        label: 'ROAS',
+        unit: 'ratio',
+        common: true,
+        clients: 0,
+        lastRecordedAt: null,
+      });
     });
 
     it('puts the agency’s recorded metrics first (most clients first), never another agency’s', async () => {
@@ -64,9 +78,17 @@ describe('picker lists: metric names and the Slack directory (e2e)', () => {
       const other = await createClient(api, beta.tokens.manager);
       await record(beta.tokens.manager, other.id, 'beta_secret_metric', 1);
 
-      const items = (await http().get('/api/v1/clients/metrics/names').set(bearer(alpha.tokens.viewer)).expect(200)).body.items;
+      const items = (await http().get('/api/v1/clients/metrics/names').set(bearer(alpha.tokens.viewer)).expect(200))
+        .body.items;
       expect(items.slice(0, 2)).toEqual([
-        { name: 'lead_quality', label: 'lead_quality', unit: null, common: false, clients: 2, lastRecordedAt: expect.any(String) },
+        {
+          name: 'lead_quality',
+          label: 'lead_quality',
+          unit: null,
+          common: false,
+          clients: 2,
+          lastRecordedAt: expect.any(String),
+        },
         { name: 'roas', label: 'ROAS', unit: 'ratio', common: true, clients: 1, lastRecordedAt: expect.any(String) },
       ]);
       expect(items.filter((item: { name: string }) => item.name === 'roas')).toHaveLength(1);
@@ -76,12 +98,22 @@ describe('picker lists: metric names and the Slack directory (e2e)', () => {
 
   describe('GET /integrations/slack/directory', () => {
     it('says when Slack is not connected', async () => {
-      expect((await directory(alpha.tokens.manager).expect(200)).body).toEqual({ connected: false, problem: null, channels: [], users: [], truncated: false });
+      expect((await directory(alpha.tokens.manager).expect(200)).body).toEqual({
+        connected: false,
+        problem: null,
+        channels: [],
+        users: [],
+        truncated: false,
+      });
       expect(slack.calls).toHaveLength(0);
     });
 
     it('lists channels (not archived, all pages) and people (no bots, no deleted) with the agency’s own token, cached', async () => {
-      await http().put('/api/v1/integrations/slack').set(bearer(alpha.tokens.admin)).send({ botToken: ALPHA_TOKEN }).expect(200);
+      await http()
+        .put('/api/v1/integrations/slack')
+        .set(bearer(alpha.tokens.admin))
+        .send({ botToken: ALPHA_TOKEN })
+        .expect(200);
       slack.reset();
       const body = (await directory(alpha.tokens.manager).expect(200)).body;
       expect(body.connected).toBe(true);
@@ -94,40 +126,73 @@ describe('picker lists: metric names and the Slack directory (e2e)', () => {
       expect(body.channels).toHaveLength(100);
       expect(body.truncated).toBe(true);
       // 253 live channels in pages of 200: two conversations.list calls, one users.list, all with alpha's token.
-      expect(slack.calls.map((call) => call.method).sort()).toEqual(['conversations.list', 'conversations.list', 'users.list']);
+      expect(slack.calls.map((call) => call.method).sort()).toEqual([
+        'conversations.list',
+        'conversations.list',
+        'users.list',
+      ]);
       expect(new Set(slack.calls.map((call) => call.token))).toEqual(new Set([ALPHA_TOKEN]));
 
       const searched = (await directory(alpha.tokens.manager, '#onb').expect(200)).body;
       expect(searched.channels).toEqual([{ id: 'C0ONBOARD', name: 'onboarding', isPrivate: false }]);
       expect(searched.users).toEqual([]);
       expect(searched.truncated).toBe(false);
-      expect((await directory(alpha.tokens.manager, 'dana').expect(200)).body.users).toEqual([{ id: 'U0DANA', name: 'Dana Smith', handle: 'dana' }]);
-      expect((await directory(alpha.tokens.manager, 'VIP').expect(200)).body.channels).toEqual([{ id: 'G0VIP', name: 'vip-clients', isPrivate: true }]);
+      expect((await directory(alpha.tokens.manager, 'dana').expect(200)).body.users).toEqual([
+        { id: 'U0DANA', name: 'Dana Smith', handle: 'dana' },
+      ]);
+      expect((await directory(alpha.tokens.manager, 'VIP').expect(200)).body.channels).toEqual([
+        { id: 'G0VIP', name: 'vip-clients', isPrivate: true },
+      ]);
       expect(slack.calls).toHaveLength(3); // searches are answered from the cache
     });
 
     it('never answers one agency with another’s workspace: each reads with its own token', async () => {
       expect((await directory(beta.tokens.manager).expect(200)).body.connected).toBe(false);
-      await http().put('/api/v1/integrations/slack').set(bearer(beta.tokens.admin)).send({ botToken: BETA_TOKEN }).expect(200);
+      await http()
+        .put('/api/v1/integrations/slack')
+        .set(bearer(beta.tokens.admin))
+        .send({ botToken: BETA_TOKEN })
+        .expect(200);
       slack.reset();
       const body = (await directory(beta.tokens.manager).expect(200)).body;
-      expect(body.channels.map((channel: { name: string }) => channel.name)).toEqual(['general', 'leadership', 'onboarding']);
+      expect(body.channels.map((channel: { name: string }) => channel.name)).toEqual([
+        'general',
+        'leadership',
+        'onboarding',
+      ]);
       expect(body.users.map((user: { name: string }) => user.name)).toEqual(
-        DEFAULT_SLACK_DIRECTORY.users.filter((user) => !user.deleted && !user.is_bot).map((user) => user.real_name).sort(),
+        DEFAULT_SLACK_DIRECTORY.users
+          .filter((user) => !user.deleted && !user.is_bot)
+          .map((user) => user.real_name)
+          .sort(),
       );
       expect(new Set(slack.calls.map((call) => call.token))).toEqual(new Set([BETA_TOKEN]));
-      expect(body.channels.map((channel: { id: string }) => channel.id)).not.toEqual(expect.arrayContaining(['C0ALERTS']));
+      expect(body.channels.map((channel: { id: string }) => channel.id)).not.toEqual(
+        expect.arrayContaining(['C0ALERTS']),
+      );
     });
 
     it('reports a rejected token as a problem, and reads again once the token is replaced', async () => {
-      await http().put('/api/v1/integrations/slack').set(bearer(beta.tokens.admin)).send({ botToken: 'xoxb-invalid-but-well-formed' }).expect(200);
+      await http()
+        .put('/api/v1/integrations/slack')
+        .set(bearer(beta.tokens.admin))
+        .send({ botToken: 'xoxb-invalid-but-well-formed' })
+        .expect(200);
       slack.invalidTokens.add('xoxb-invalid-but-well-formed');
       const body = (await directory(beta.tokens.manager).expect(200)).body;
       expect(body).toMatchObject({ connected: true, channels: [], users: [] });
       expect(body.problem).toContain('invalid_auth');
       expect(JSON.stringify(body)).not.toContain('xoxb-');
-      await http().put('/api/v1/integrations/slack').set(bearer(beta.tokens.admin)).send({ botToken: BETA_TOKEN }).expect(200);
-      expect((await directory(beta.tokens.manager).expect(200)).body).toMatchObject({ connected: true, problem: null, channels: expect.arrayContaining([{ id: 'C0GENERAL', name: 'general', isPrivate: false }]) });
+      await http()
+        .put('/api/v1/integrations/slack')
+        .set(bearer(beta.tokens.admin))
+        .send({ botToken: BETA_TOKEN })
+        .expect(200);
+      expect((await directory(beta.tokens.manager).expect(200)).body).toMatchObject({
+        connected: true,
+        problem: null,
+        channels: expect.arrayContaining([{ id: 'C0GENERAL', name: 'general', isPrivate: false }]),
+      });
     });
 
     it('is for managers and up, like the integration settings', async () => {

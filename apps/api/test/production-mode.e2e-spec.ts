@@ -46,7 +46,10 @@ function start(command: string[], env: Record<string, string>): Started {
 async function finish(started: Started, timeoutMs = 30_000): Promise<number | null> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`process did not exit within ${timeoutMs} ms:\n${started.output()}`)), timeoutMs);
+    timer = setTimeout(
+      () => reject(new Error(`process did not exit within ${timeoutMs} ms:\n${started.output()}`)),
+      timeoutMs,
+    );
   });
   try {
     return await Promise.race([started.exited, timeout]);
@@ -96,11 +99,23 @@ describe('production mode with the compose environment (built api, worker and CL
     });
     const database = new URL(ADMIN_URL);
     database.pathname = `/${databaseName}`;
-    return { ...env, DATABASE_URL: database.toString(), REDIS_URL, QUEUE_PREFIX: queuePrefix, ...(env.PORT ? { PORT: String(port) } : {}), DB_POOL_SIZE: '4' };
+    return {
+      ...env,
+      DATABASE_URL: database.toString(),
+      REDIS_URL,
+      QUEUE_PREFIX: queuePrefix,
+      ...(env.PORT ? { PORT: String(port) } : {}),
+      DB_POOL_SIZE: '4',
+    };
   }
 
   beforeAll(async () => {
-    for (const script of ['dist/apps/api/main.js', 'dist/apps/worker/main.js', 'dist/apps/api/cli/main.js', 'dist/apps/worker/healthcheck.js']) {
+    for (const script of [
+      'dist/apps/api/main.js',
+      'dist/apps/worker/main.js',
+      'dist/apps/api/cli/main.js',
+      'dist/apps/worker/healthcheck.js',
+    ]) {
       if (!existsSync(join(REPO_ROOT, script))) throw new Error(`${script} is missing: run npm run build:server first`);
     }
     port = await freePort();
@@ -136,7 +151,9 @@ describe('production mode with the compose environment (built api, worker and CL
     const database = new Client({ connectionString: env.DATABASE_URL });
     await database.connect();
     try {
-      const { rows } = await database.query('SELECT (SELECT count(*) FROM agencies)::int AS agencies, (SELECT count(*) FROM users)::int AS users, (SELECT count(*) FROM api_keys)::int AS keys');
+      const { rows } = await database.query(
+        'SELECT (SELECT count(*) FROM agencies)::int AS agencies, (SELECT count(*) FROM users)::int AS users, (SELECT count(*) FROM api_keys)::int AS keys',
+      );
       expect(rows[0]).toEqual({ agencies: 0, users: 0, keys: 0 });
     } finally {
       await database.end();
@@ -154,17 +171,27 @@ describe('production mode with the compose environment (built api, worker and CL
         { timeoutMs: 45_000, intervalMs: 200, what: 'the api ready' },
       ).then((body) => expect(body).toMatchObject({ status: 'ok' }));
       // Production logs are JSON lines.
-      expect(api.output().split('\n').find((line) => line.trim())).toMatch(/^\{.*"level":/);
+      expect(
+        api
+          .output()
+          .split('\n')
+          .find((line) => line.trim()),
+      ).toMatch(/^\{.*"level":/);
 
       // The worker's liveness file appears and is rewritten (every second here): the compose healthcheck passes.
       const firstBeat = await eventually(
         async () => {
-          if (worker.child.exitCode !== null) throw new Error(`worker exited ${worker.child.exitCode}:\n${worker.output()}`);
+          if (worker.child.exitCode !== null)
+            throw new Error(`worker exited ${worker.child.exitCode}:\n${worker.output()}`);
           return existsSync(livenessFile) ? statSync(livenessFile).mtimeMs : undefined;
         },
         { timeoutMs: 45_000, intervalMs: 200, what: 'the worker liveness file' },
       );
-      await eventually(async () => (statSync(livenessFile).mtimeMs > firstBeat ? true : undefined), { timeoutMs: 10_000, intervalMs: 100, what: 'the liveness file refreshed' });
+      await eventually(async () => (statSync(livenessFile).mtimeMs > firstBeat ? true : undefined), {
+        timeoutMs: 10_000,
+        intervalMs: 100,
+        what: 'the liveness file refreshed',
+      });
       const healthcheck = start(compose.services.worker.healthcheck?.test.slice(1) ?? [], envFor('worker'));
       expect(await finish(healthcheck)).toBe(0);
       expect(healthcheck.output()).toContain('alive');
@@ -182,15 +209,23 @@ describe('production mode with the compose environment (built api, worker and CL
 
   it.each<[string, Record<string, string>, string]>([
     ['api', { JWT_SECRET: 'short-jwt-secret' }, 'JWT_SECRET is 16 bytes'],
-    ['api', { ENCRYPTION_KEY: 'dev-only-encryption-key-change-me' }, 'ENCRYPTION_KEY is the published development value'],
+    [
+      'api',
+      { ENCRYPTION_KEY: 'dev-only-encryption-key-change-me' },
+      'ENCRYPTION_KEY is the published development value',
+    ],
     ['worker', { JWT_SECRET: 'short-jwt-secret' }, 'JWT_SECRET is 16 bytes'],
     ['migrate', { JWT_SECRET: 'short-jwt-secret' }, 'JWT_SECRET is 16 bytes'],
-  ])('%s refuses to start with %j, exiting non-zero and naming the variable', async (service, shell, message) => {
-    const started = start(compose.services[service].command ?? [], envFor(service, shell));
-    const code = await finish(started);
-    expect(code).not.toBe(0);
-    expect(code).not.toBeNull();
-    expect(started.output()).toContain(message);
-    expect(started.output()).not.toContain('short-jwt-secret');
-  }, 60_000);
+  ])(
+    '%s refuses to start with %j, exiting non-zero and naming the variable',
+    async (service, shell, message) => {
+      const started = start(compose.services[service].command ?? [], envFor(service, shell));
+      const code = await finish(started);
+      expect(code).not.toBe(0);
+      expect(code).not.toBeNull();
+      expect(started.output()).toContain(message);
+      expect(started.output()).not.toContain('short-jwt-secret');
+    },
+    60_000,
+  );
 });

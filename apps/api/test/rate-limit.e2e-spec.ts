@@ -40,19 +40,37 @@ describe('REST request rate limits', () => {
   }
 
   it('answers 429 with Retry-After and the error shape past the limit; other credentials and exempt routes are unaffected', async () => {
-    const other = (await api.http().post('/api/v1/api-keys').set(bearer(agency.tokens.admin)).send({ name: 'second key', role: 'viewer' }).expect(201)).body.key as string;
+    const other = (
+      await api
+        .http()
+        .post('/api/v1/api-keys')
+        .set(bearer(agency.tokens.admin))
+        .send({ name: 'second key', role: 'viewer' })
+        .expect(201)
+    ).body.key as string;
 
     await exhaust(agency.apiKey);
     const limited = await getAgency(agency.apiKey).expect(429);
-    expect(limited.body).toEqual({ statusCode: 429, error: 'Too Many Requests', message: expect.stringMatching(/retry in/) });
+    expect(limited.body).toEqual({
+      statusCode: 429,
+      error: 'Too Many Requests',
+      message: expect.stringMatching(/retry in/),
+    });
     const retryAfter = Number(limited.headers['retry-after']);
     expect(Number.isInteger(retryAfter)).toBe(true);
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(60);
     // Any route of the REST API shares the budget; a write is refused too (and does nothing).
     await api.http().get('/api/v1/workflows').set(bearer(agency.apiKey)).expect(429);
-    await api.http().post('/api/v1/clients').set(bearer(agency.apiKey)).send({ name: 'Must not exist', stage: 'lead', health: 'green' }).expect(429);
-    const [{ count }] = await api.dataSource.query(`SELECT count(*)::int AS count FROM clients WHERE name = 'Must not exist'`);
+    await api
+      .http()
+      .post('/api/v1/clients')
+      .set(bearer(agency.apiKey))
+      .send({ name: 'Must not exist', stage: 'lead', health: 'green' })
+      .expect(429);
+    const [{ count }] = await api.dataSource.query(
+      `SELECT count(*)::int AS count FROM clients WHERE name = 'Must not exist'`,
+    );
     expect(count).toBe(0);
 
     // Another API key, and users of the same agency, have budgets of their own.
@@ -64,7 +82,8 @@ describe('REST request rate limits', () => {
     for (let i = 0; i < LIMIT + 2; i += 1) {
       await api.http().get('/health/live').set(bearer(agency.apiKey)).expect(200);
     }
-    for (let i = 0; i < LIMIT + 2; i += 1) await api.http().get('/metrics').set(bearer('rate-limit-metrics-token')).expect(200);
+    for (let i = 0; i < LIMIT + 2; i += 1)
+      await api.http().get('/metrics').set(bearer('rate-limit-metrics-token')).expect(200);
   });
 
   it('keys a user by user id, not by token: two JWTs of one user share a budget', async () => {
@@ -93,8 +112,16 @@ describe('REST request rate limits', () => {
 
   it('never uses a raw token as a Redis key', async () => {
     const keys = await redis.keys(`${api.config.queuePrefix}:ratelimit:*`);
-    const [{ id: adminKeyId }] = await api.dataSource.query(`SELECT id FROM api_keys WHERE agency_id = $1 ORDER BY created_at LIMIT 1`, [agency.agencyId]);
-    expect(keys).toEqual(expect.arrayContaining([`${api.config.queuePrefix}:ratelimit:api_key:${adminKeyId}`, `${api.config.queuePrefix}:ratelimit:user:${agency.userIds.viewer}`]));
+    const [{ id: adminKeyId }] = await api.dataSource.query(
+      `SELECT id FROM api_keys WHERE agency_id = $1 ORDER BY created_at LIMIT 1`,
+      [agency.agencyId],
+    );
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        `${api.config.queuePrefix}:ratelimit:api_key:${adminKeyId}`,
+        `${api.config.queuePrefix}:ratelimit:user:${agency.userIds.viewer}`,
+      ]),
+    );
     const secrets = [agency.apiKey, agency.apiKey.split('_')[2], ...Object.values(agency.tokens)];
     for (const key of keys) for (const secret of secrets) expect(key).not.toContain(secret);
   });

@@ -11,10 +11,14 @@ describe('records: tasks, tickets, alerts, drafts, notifications (e2e)', () => {
   let run1: { workflowId: string; runId: string };
   let run2: { workflowId: string; runId: string };
 
-  const sql = <T = { id: string }>(text: string, params: unknown[]) => api.dataSource.query(text, params) as Promise<T[]>;
+  const sql = <T = { id: string }>(text: string, params: unknown[]) =>
+    api.dataSource.query(text, params) as Promise<T[]>;
 
   async function seedRun(agencyId: string, clientId: string) {
-    const [workflow] = await sql(`INSERT INTO workflows (agency_id, name, triggers, steps) VALUES ($1, 'Kickoff', '[]', '[]') RETURNING id`, [agencyId]);
+    const [workflow] = await sql(
+      `INSERT INTO workflows (agency_id, name, triggers, steps) VALUES ($1, 'Kickoff', '[]', '[]') RETURNING id`,
+      [agencyId],
+    );
     const [run] = await sql(
       `INSERT INTO workflow_runs (agency_id, workflow_id, workflow_version, client_id, status) VALUES ($1, $2, 1, $3, 'completed') RETURNING id`,
       [agencyId, workflow.id, clientId],
@@ -23,7 +27,13 @@ describe('records: tasks, tickets, alerts, drafts, notifications (e2e)', () => {
   }
 
   /** One row of each record type for (client, run), created at `at`. */
-  async function seedRecords(agencyId: string, clientId: string, run: { workflowId: string; runId: string } | null, at: string, tag: string) {
+  async function seedRecords(
+    agencyId: string,
+    clientId: string,
+    run: { workflowId: string; runId: string } | null,
+    at: string,
+    tag: string,
+  ) {
     const origin = [agencyId, clientId, run?.runId ?? null, run?.workflowId ?? null, run ? `step-${tag}` : null, at];
     await sql(
       `INSERT INTO tasks (agency_id, client_id, run_id, workflow_id, step_id, created_at, title, description, priority, due_at, status)
@@ -88,7 +98,13 @@ describe('records: tasks, tickets, alerts, drafts, notifications (e2e)', () => {
       expect(page).toMatchObject({ total: 3, page: 1, pageSize: 50 });
       expect(labels(page)).toEqual([`${label} new`, `${label} manual`, `${label} old`]);
       const item = page.items[0];
-      expect(item).toMatchObject({ id: expect.any(String), runId: run2.runId, workflowId: run2.workflowId, stepId: 'step-new', createdAt: '2026-03-03T10:00:00.000Z' });
+      expect(item).toMatchObject({
+        id: expect.any(String),
+        runId: run2.runId,
+        workflowId: run2.workflowId,
+        stepId: 'step-new',
+        createdAt: '2026-03-03T10:00:00.000Z',
+      });
       expect(item).not.toHaveProperty('agencyId');
       const second = await list(path, { page: '2', pageSize: '2' });
       expect(labels(second)).toEqual([`${label} old`]);
@@ -103,7 +119,12 @@ describe('records: tasks, tickets, alerts, drafts, notifications (e2e)', () => {
 
     it('rejects malformed filters naming them', async () => {
       for (const field of ['clientId', 'runId', 'workflowId']) {
-        const response = await api.http().get(`/api/v1/${path}`).query({ [field]: 'nope' }).set(bearer(alpha.tokens.viewer)).expect(400);
+        const response = await api
+          .http()
+          .get(`/api/v1/${path}`)
+          .query({ [field]: 'nope' })
+          .set(bearer(alpha.tokens.viewer))
+          .expect(400);
         expect(response.body.details.map((detail: { path: string }) => detail.path)).toEqual([field]);
       }
       await api.http().get(`/api/v1/${path}`).query({ status: 'open' }).set(bearer(alpha.tokens.viewer)).expect(400);
@@ -139,9 +160,20 @@ describe('records: tasks, tickets, alerts, drafts, notifications (e2e)', () => {
     const [ticket] = (await list('tickets', { runId: run1.runId })).items;
     expect(ticket).toMatchObject({ category: 'billing', priority: 'medium', status: 'open', description: null });
     const [alert] = (await list('alerts', { runId: run1.runId })).items;
-    expect(alert).toMatchObject({ kind: 'automation', severity: 'critical', message: null, resolvedAt: null, clientId: clientA });
+    expect(alert).toMatchObject({
+      kind: 'automation',
+      severity: 'critical',
+      message: null,
+      resolvedAt: null,
+      clientId: clientA,
+    });
     const [draft] = (await list('drafts', { runId: run1.runId })).items;
-    expect(draft).toMatchObject({ platform: 'email', tone: 'friendly', generator: 'template', status: 'pending_review' });
+    expect(draft).toMatchObject({
+      platform: 'email',
+      tone: 'friendly',
+      generator: 'template',
+      status: 'pending_review',
+    });
     const [notification] = (await list('notifications', { runId: run1.runId })).items;
     expect(notification).toMatchObject({
       channel: 'slack',

@@ -18,7 +18,8 @@ describe('runs API: lists and run detail (e2e)', () => {
   let createWorkflow: RunsApi['createWorkflow'];
 
   beforeAll(async () => {
-    ({ api, alpha, beta, seed, onboardingId, onboardingV1Steps, clientId, http, get, createWorkflow } = await startRunsApi());
+    ({ api, alpha, beta, seed, onboardingId, onboardingV1Steps, clientId, http, get, createWorkflow } =
+      await startRunsApi());
   });
   afterAll(() => stopRunsApi(api));
 
@@ -29,12 +30,16 @@ describe('runs API: lists and run detail (e2e)', () => {
     let clients: Record<'a' | 'b', string>;
 
     const day = (n: number) => new Date(Date.UTC(2026, 2, n, 10, 0, 0));
-    const idsOf = (body: { items: { id: string }[] }) => body.items.map((item) => Object.keys(ids).find((key) => ids[key] === item.id) ?? item.id);
+    const idsOf = (body: { items: { id: string }[] }) =>
+      body.items.map((item) => Object.keys(ids).find((key) => ids[key] === item.id) ?? item.id);
 
     beforeAll(async () => {
       agency = await api.createAgency('Listing');
       const listing = new RunSeeder(api, agency.agencyId);
-      workflows = { first: (await createWorkflow(agency, minimalWorkflow('First'))).id, second: (await createWorkflow(agency, minimalWorkflow('Second'))).id };
+      workflows = {
+        first: (await createWorkflow(agency, minimalWorkflow('First'))).id,
+        second: (await createWorkflow(agency, minimalWorkflow('Second'))).id,
+      };
       clients = { a: (await listing.client('Client A')).id, b: (await listing.client('Client B')).id };
       const rows: [string, 'first' | 'second', 'a' | 'b', WorkflowRunEntity['status'], number][] = [
         ['r1', 'first', 'a', 'completed', 1],
@@ -45,7 +50,14 @@ describe('runs API: lists and run detail (e2e)', () => {
       ];
       ids = {};
       for (const [key, workflow, client, status, startDay] of rows) {
-        ids[key] = (await listing.run({ workflowId: workflows[workflow], clientId: clients[client], status, startedAt: day(startDay) })).id;
+        ids[key] = (
+          await listing.run({
+            workflowId: workflows[workflow],
+            clientId: clients[client],
+            status,
+            startedAt: day(startDay),
+          })
+        ).id;
       }
     });
 
@@ -75,13 +87,20 @@ describe('runs API: lists and run detail (e2e)', () => {
     it.each([
       ['status', 'status=completed', ['r3', 'r1']],
       ['client', 'clientId=B', ['r4', 'r2']],
-      ['from/to inclusive on startedAt', `from=${encodeURIComponent(day(3).toISOString())}&to=${encodeURIComponent(day(5).toISOString())}`, ['r3', 'r2']],
+      [
+        'from/to inclusive on startedAt',
+        `from=${encodeURIComponent(day(3).toISOString())}&to=${encodeURIComponent(day(5).toISOString())}`,
+        ['r3', 'r2'],
+      ],
       ['from only', `from=${encodeURIComponent(day(5).toISOString())}`, ['r4', 'r3']],
       ['to only, with an offset', `to=${encodeURIComponent('2026-03-03T11:00:00+01:00')}`, ['r2', 'r1']],
       ['status and client together', 'status=failed&clientId=B', ['r2']],
       ['nothing matches', 'status=rejected', []],
     ])('filters one workflow by %s', async (_name, query, expected) => {
-      const response = await get(`/workflows/${workflows.first}/runs?${query.replace('clientId=B', `clientId=${clients.b}`)}`, agency.tokens.viewer).expect(200);
+      const response = await get(
+        `/workflows/${workflows.first}/runs?${query.replace('clientId=B', `clientId=${clients.b}`)}`,
+        agency.tokens.viewer,
+      ).expect(200);
       expect(idsOf(response.body)).toEqual(expected);
       expect(response.body.total).toBe(expected.length);
     });
@@ -90,22 +109,40 @@ describe('runs API: lists and run detail (e2e)', () => {
       const page2 = await get(`/workflows/${workflows.first}/runs?page=2&pageSize=3`, agency.tokens.viewer).expect(200);
       expect(page2.body).toMatchObject({ total: 4, page: 2, pageSize: 3 });
       expect(idsOf(page2.body)).toEqual(['r1']);
-      const beyond = await get(`/workflows/${workflows.first}/runs?page=9&pageSize=3`, agency.tokens.viewer).expect(200);
+      const beyond = await get(`/workflows/${workflows.first}/runs?page=9&pageSize=3`, agency.tokens.viewer).expect(
+        200,
+      );
       expect(beyond.body).toMatchObject({ total: 4, items: [] });
     });
 
     it('lists across workflows with the same filters plus workflowId', async () => {
-      expect(idsOf((await get('/workflows/runs', agency.tokens.viewer).expect(200)).body)).toEqual(['r4', 'r3', 'r5', 'r2', 'r1']);
-      expect(idsOf((await get(`/workflows/runs?workflowId=${workflows.second}`, agency.tokens.viewer).expect(200)).body)).toEqual(['r5']);
-      expect(idsOf((await get(`/workflows/runs?status=completed&clientId=${clients.a}`, agency.tokens.viewer).expect(200)).body)).toEqual(['r3', 'r5', 'r1']);
+      expect(idsOf((await get('/workflows/runs', agency.tokens.viewer).expect(200)).body)).toEqual([
+        'r4',
+        'r3',
+        'r5',
+        'r2',
+        'r1',
+      ]);
+      expect(
+        idsOf((await get(`/workflows/runs?workflowId=${workflows.second}`, agency.tokens.viewer).expect(200)).body),
+      ).toEqual(['r5']);
+      expect(
+        idsOf(
+          (await get(`/workflows/runs?status=completed&clientId=${clients.a}`, agency.tokens.viewer).expect(200)).body,
+        ),
+      ).toEqual(['r3', 'r5', 'r1']);
       const second = await get(`/workflows/runs?workflowId=${workflows.second}`, agency.tokens.viewer).expect(200);
       expect(second.body.items[0]).toMatchObject({ workflowName: 'Second', clientName: 'Client A' });
     });
 
     it('keeps the runs of a deleted workflow readable; unknown and foreign workflows are 404', async () => {
       await http().delete(`/api/v1/workflows/${workflows.second}`).set(bearer(agency.tokens.manager)).expect(204);
-      expect(idsOf((await get(`/workflows/${workflows.second}/runs`, agency.tokens.viewer).expect(200)).body)).toEqual(['r5']);
-      expect(idsOf((await get(`/workflows/runs?workflowId=${workflows.second}`, agency.tokens.viewer).expect(200)).body)).toEqual(['r5']);
+      expect(idsOf((await get(`/workflows/${workflows.second}/runs`, agency.tokens.viewer).expect(200)).body)).toEqual([
+        'r5',
+      ]);
+      expect(
+        idsOf((await get(`/workflows/runs?workflowId=${workflows.second}`, agency.tokens.viewer).expect(200)).body),
+      ).toEqual(['r5']);
       await get(`/workflows/${workflows.second}/runs`, beta.tokens.admin).expect(404);
       await get('/workflows/00000000-0000-4000-8000-000000000000/runs', agency.tokens.viewer).expect(404);
     });
@@ -115,13 +152,61 @@ describe('runs API: lists and run detail (e2e)', () => {
     it('shows the run with its steps in definition order, the recorded definition after an edit, approvals and a chronological timeline', async () => {
       const t0 = new Date(Date.UTC(2026, 2, 2, 9, 0, 0));
       const at = (seconds: number) => new Date(t0.getTime() + seconds * 1000);
-      const run = await seed.run({ workflowId: onboardingId, clientId, status: 'completed', startedAt: t0, finishedAt: at(10) });
+      const run = await seed.run({
+        workflowId: onboardingId,
+        clientId,
+        status: 'completed',
+        startedAt: t0,
+        finishedAt: at(10),
+      });
       // Inserted out of order, with createdAt out of order too: only the definition decides the order.
-      await seed.step(run.id, { stepId: 'draft', type: 'draft_communication', status: 'completed', startedAt: at(7), finishedAt: at(9), createdAt: at(0), input: { platform: 'email' }, output: { draftId: 'd-1' } });
-      await seed.step(run.id, { stepId: 'ping', type: 'send_notification', status: 'completed', scheduledFor: at(5), startedAt: at(5), finishedAt: at(6), createdAt: at(3) });
-      await seed.step(run.id, { stepId: 'health', type: 'branch', status: 'completed', output: { branch: 'else' }, startedAt: at(3), finishedAt: at(3), createdAt: at(3) });
-      await seed.step(run.id, { stepId: 'task', type: 'create_task', status: 'completed', attempts: 2, startedAt: at(1), finishedAt: at(2), createdAt: at(9), output: { taskId: 't-1' } });
-      const approval = await seed.approval(run.id, { stepId: 'draft', actionType: 'draft_communication', status: 'approved', createdAt: at(7), expiresAt: at(86_407), decidedAt: at(8), decidedByUserId: alpha.adminUserId });
+      await seed.step(run.id, {
+        stepId: 'draft',
+        type: 'draft_communication',
+        status: 'completed',
+        startedAt: at(7),
+        finishedAt: at(9),
+        createdAt: at(0),
+        input: { platform: 'email' },
+        output: { draftId: 'd-1' },
+      });
+      await seed.step(run.id, {
+        stepId: 'ping',
+        type: 'send_notification',
+        status: 'completed',
+        scheduledFor: at(5),
+        startedAt: at(5),
+        finishedAt: at(6),
+        createdAt: at(3),
+      });
+      await seed.step(run.id, {
+        stepId: 'health',
+        type: 'branch',
+        status: 'completed',
+        output: { branch: 'else' },
+        startedAt: at(3),
+        finishedAt: at(3),
+        createdAt: at(3),
+      });
+      await seed.step(run.id, {
+        stepId: 'task',
+        type: 'create_task',
+        status: 'completed',
+        attempts: 2,
+        startedAt: at(1),
+        finishedAt: at(2),
+        createdAt: at(9),
+        output: { taskId: 't-1' },
+      });
+      const approval = await seed.approval(run.id, {
+        stepId: 'draft',
+        actionType: 'draft_communication',
+        status: 'approved',
+        createdAt: at(7),
+        expiresAt: at(86_407),
+        decidedAt: at(8),
+        decidedByUserId: alpha.adminUserId,
+      });
 
       // The workflow moves on to version 2; the run keeps showing what it executed (version 1).
       await http()
@@ -177,7 +262,11 @@ describe('runs API: lists and run detail (e2e)', () => {
           edits: null,
         },
       ]);
-      expect(body.timeline.map((entry: { kind: string; stepId?: string }) => (entry.stepId ? `${entry.kind}:${entry.stepId}` : entry.kind))).toEqual([
+      expect(
+        body.timeline.map((entry: { kind: string; stepId?: string }) =>
+          entry.stepId ? `${entry.kind}:${entry.stepId}` : entry.kind,
+        ),
+      ).toEqual([
         'run.triggered',
         'step.started:task',
         'step.completed:task',
@@ -194,9 +283,17 @@ describe('runs API: lists and run detail (e2e)', () => {
       ]);
       const times = body.timeline.map((entry: { at: string }) => Date.parse(entry.at));
       expect(times).toEqual([...times].sort((a, b) => a - b));
-      expect(body.timeline.find((entry: { kind: string }) => entry.kind === 'step.waiting').message).toContain(at(5).toISOString());
-      expect(body.timeline.find((entry: { kind: string }) => entry.kind === 'step.completed').message).toBe('Completed create_task');
-      expect(body.timeline.find((entry: { stepId?: string; kind: string }) => entry.stepId === 'health' && entry.kind === 'step.completed').message).toBe('Condition evaluated: took the else path');
+      expect(body.timeline.find((entry: { kind: string }) => entry.kind === 'step.waiting').message).toContain(
+        at(5).toISOString(),
+      );
+      expect(body.timeline.find((entry: { kind: string }) => entry.kind === 'step.completed').message).toBe(
+        'Completed create_task',
+      );
+      expect(
+        body.timeline.find(
+          (entry: { stepId?: string; kind: string }) => entry.stepId === 'health' && entry.kind === 'step.completed',
+        ).message,
+      ).toBe('Condition evaluated: took the else path');
     });
 
     it('answers 404 for an unknown run', async () => {

@@ -21,23 +21,59 @@ describe('runs API: retry (e2e)', () => {
 
   describe('retry', () => {
     it('resumes a failed run from its failed step: queued, attempt + 1, failed step pending, completed steps untouched, a job enqueued', async () => {
-      const run = await seed.run({ workflowId: approvalFirstId, clientId, status: 'failed', error: { code: 'validation', message: 'boom' } });
-      const draft = await seed.step(run.id, { stepId: 'draft', type: 'draft_communication', status: 'completed', output: { draftId: 'd-9' }, startedAt: run.startedAt, finishedAt: run.startedAt });
-      await seed.step(run.id, { stepId: 'task', type: 'create_task', status: 'failed', attempts: 3, error: { code: 'http_503', message: 'unavailable' }, startedAt: run.startedAt, finishedAt: run.startedAt });
+      const run = await seed.run({
+        workflowId: approvalFirstId,
+        clientId,
+        status: 'failed',
+        error: { code: 'validation', message: 'boom' },
+      });
+      const draft = await seed.step(run.id, {
+        stepId: 'draft',
+        type: 'draft_communication',
+        status: 'completed',
+        output: { draftId: 'd-9' },
+        startedAt: run.startedAt,
+        finishedAt: run.startedAt,
+      });
+      await seed.step(run.id, {
+        stepId: 'task',
+        type: 'create_task',
+        status: 'failed',
+        attempts: 3,
+        error: { code: 'http_503', message: 'unavailable' },
+        startedAt: run.startedAt,
+        finishedAt: run.startedAt,
+      });
 
       const response = await post(`/workflows/runs/${run.id}/retry`, alpha.tokens.manager).expect(202);
-      expect(response.body).toMatchObject({ id: run.id, status: 'queued', attempt: 2, error: null, finishedAt: null, durationMs: null });
-      expect(response.body.steps.map((step: { stepId: string; status: string }) => [step.stepId, step.status])).toEqual([
-        ['draft', 'completed'],
-        ['task', 'pending'],
-      ]);
+      expect(response.body).toMatchObject({
+        id: run.id,
+        status: 'queued',
+        attempt: 2,
+        error: null,
+        finishedAt: null,
+        durationMs: null,
+      });
+      expect(response.body.steps.map((step: { stepId: string; status: string }) => [step.stepId, step.status])).toEqual(
+        [
+          ['draft', 'completed'],
+          ['task', 'pending'],
+        ],
+      );
 
       const steps = await stepRows(run.id);
-      expect(steps.draft).toMatchObject({ status: 'completed', attempts: draft.attempts, output: { draftId: 'd-9' }, finishedAt: draft.finishedAt });
+      expect(steps.draft).toMatchObject({
+        status: 'completed',
+        attempts: draft.attempts,
+        output: { draftId: 'd-9' },
+        finishedAt: draft.finishedAt,
+      });
       expect(steps.task).toMatchObject({ status: 'pending', attempts: 0, error: null, finishedAt: null });
       expect(await runRow(run.id)).toMatchObject({ status: 'queued', attempt: 2, error: null });
       expect(await queuedRunJobs(api)).toContain(run.id);
-      expect(await auditOf(run.id, 'run.retried')).toEqual([expect.objectContaining({ actorType: 'user', actorId: alpha.userIds.manager })]);
+      expect(await auditOf(run.id, 'run.retried')).toEqual([
+        expect.objectContaining({ actorType: 'user', actorId: alpha.userIds.manager }),
+      ]);
 
       const again = await post(`/workflows/runs/${run.id}/retry`, alpha.tokens.manager).expect(409);
       expect(again.body.message).toBe('Only failed runs can be retried (this run is queued)');
@@ -46,7 +82,11 @@ describe('runs API: retry (e2e)', () => {
     it('answers 409 for a completed run and 404 for an unknown one', async () => {
       const run = await seed.run({ workflowId: approvalFirstId, clientId, status: 'completed' });
       const response = await post(`/workflows/runs/${run.id}/retry`, alpha.tokens.manager).expect(409);
-      expect(response.body).toEqual({ statusCode: 409, error: 'Conflict', message: 'Only failed runs can be retried (this run is completed)' });
+      expect(response.body).toEqual({
+        statusCode: 409,
+        error: 'Conflict',
+        message: 'Only failed runs can be retried (this run is completed)',
+      });
       expect(await runRow(run.id)).toMatchObject({ status: 'completed', attempt: 1 });
       await post('/workflows/runs/00000000-0000-4000-8000-000000000000/retry', alpha.tokens.manager).expect(404);
     });

@@ -19,7 +19,21 @@ describe('runs API: routes, roles and validation (e2e)', () => {
   let approvalRow: RunsApi['approvalRow'];
 
   beforeAll(async () => {
-    ({ api, alpha, beta, seed, onboardingId, approvalFirstId, clientId, http, get, post, runRow, stepRows, approvalRow } = await startRunsApi());
+    ({
+      api,
+      alpha,
+      beta,
+      seed,
+      onboardingId,
+      approvalFirstId,
+      clientId,
+      http,
+      get,
+      post,
+      runRow,
+      stepRows,
+      approvalRow,
+    } = await startRunsApi());
   });
   afterAll(() => stopRunsApi(api));
 
@@ -32,13 +46,23 @@ describe('runs API: routes, roles and validation (e2e)', () => {
       expect(approvals.body).toMatchObject({ page: 1, pageSize: 50 });
       // The workflows controller still owns /workflows/{id}, and its 400 names `id`, ours `runId`.
       await get(`/workflows/${onboardingId}`).expect(200);
-      expect((await get('/workflows/runs/nope').expect(400)).body.details).toEqual([{ path: 'runId', message: 'must be a UUID' }]);
-      expect((await get('/workflows/nope').expect(400)).body.details).toEqual([{ path: 'id', message: 'must be a UUID' }]);
+      expect((await get('/workflows/runs/nope').expect(400)).body.details).toEqual([
+        { path: 'runId', message: 'must be a UUID' },
+      ]);
+      expect((await get('/workflows/nope').expect(400)).body.details).toEqual([
+        { path: 'id', message: 'must be a UUID' },
+      ]);
     });
 
     it('publishes the routes in the OpenAPI document', async () => {
       const spec = (await http().get('/api/openapi.json').expect(200)).body;
-      for (const path of ['/api/v1/workflows/runs', '/api/v1/workflows/approvals', '/api/v1/workflows/runs/{runId}', '/api/v1/workflows/runs/{runId}/retry', '/api/v1/workflows/{id}/runs']) {
+      for (const path of [
+        '/api/v1/workflows/runs',
+        '/api/v1/workflows/approvals',
+        '/api/v1/workflows/runs/{runId}',
+        '/api/v1/workflows/runs/{runId}/retry',
+        '/api/v1/workflows/{id}/runs',
+      ]) {
         expect(spec.paths[path]).toBeDefined();
       }
       expect(spec.paths['/api/v1/workflows/runs/{runId}/retry'].post.responses['202']).toBeDefined();
@@ -49,7 +73,12 @@ describe('runs API: routes, roles and validation (e2e)', () => {
   describe('roles and tenancy', () => {
     it('lets viewers read, managers retry, and only admins approve or reject', async () => {
       const failed = await seed.run({ workflowId: approvalFirstId, clientId, status: 'failed' });
-      const { run: parked, approval } = await seed.awaitingApproval(approvalFirstId, clientId, 'draft', 'draft_communication');
+      const { run: parked, approval } = await seed.awaitingApproval(
+        approvalFirstId,
+        clientId,
+        'draft',
+        'draft_communication',
+      );
 
       await get(`/workflows/runs/${failed.id}`, alpha.tokens.viewer).expect(200);
       const forbidden = await post(`/workflows/runs/${failed.id}/retry`, alpha.tokens.viewer).expect(403);
@@ -63,11 +92,18 @@ describe('runs API: routes, roles and validation (e2e)', () => {
       expect(await approvalRow(approval.id)).toMatchObject({ status: 'pending' });
     });
 
-    it("answers 404 to another agency for every run route and changes nothing", async () => {
+    it('answers 404 to another agency for every run route and changes nothing', async () => {
       const failed = await seed.run({ workflowId: approvalFirstId, clientId, status: 'failed' });
       await seed.step(failed.id, { stepId: 'draft', type: 'draft_communication', status: 'failed' });
-      const { run: parked, approval } = await seed.awaitingApproval(approvalFirstId, clientId, 'draft', 'draft_communication');
-      const expiredParked = await seed.awaitingApproval(approvalFirstId, clientId, 'draft', 'draft_communication', { expiresAt: new Date(Date.now() - 1000) });
+      const { run: parked, approval } = await seed.awaitingApproval(
+        approvalFirstId,
+        clientId,
+        'draft',
+        'draft_communication',
+      );
+      const expiredParked = await seed.awaitingApproval(approvalFirstId, clientId, 'draft', 'draft_communication', {
+        expiresAt: new Date(Date.now() - 1000),
+      });
 
       for (const runId of [failed.id, parked.id, expiredParked.run.id]) {
         await get(`/workflows/runs/${runId}`, beta.tokens.admin).expect(404);
@@ -78,7 +114,9 @@ describe('runs API: routes, roles and validation (e2e)', () => {
       await get(`/workflows/${approvalFirstId}/runs`, beta.tokens.admin).expect(404);
       const betaRuns = await get('/workflows/runs', beta.tokens.admin).expect(200);
       expect(betaRuns.body.total).toBe(0);
-      expect((await get(`/workflows/runs?workflowId=${approvalFirstId}`, beta.tokens.admin).expect(200)).body.total).toBe(0);
+      expect(
+        (await get(`/workflows/runs?workflowId=${approvalFirstId}`, beta.tokens.admin).expect(200)).body.total,
+      ).toBe(0);
       expect((await get('/workflows/approvals', beta.tokens.admin).expect(200)).body.total).toBe(0);
 
       expect(await runRow(failed.id)).toMatchObject({ status: 'failed', attempt: 1 });
@@ -113,8 +151,16 @@ describe('runs API: routes, roles and validation (e2e)', () => {
       ['run id not a UUID', () => get('/workflows/runs/abc'), 'runId'],
       ['retry run id not a UUID', () => post('/workflows/runs/abc/retry', alpha.tokens.admin), 'runId'],
       ['unknown approval status', () => get('/workflows/approvals?status=maybe'), 'status'],
-      ['reject reason over 500 characters', () => post(`/workflows/runs/${UUID}/reject`, alpha.tokens.admin, { reason: 'x'.repeat(501) }), 'reason'],
-      ['reject reason not a string', () => post(`/workflows/runs/${UUID}/reject`, alpha.tokens.admin, { reason: 5 }), 'reason'],
+      [
+        'reject reason over 500 characters',
+        () => post(`/workflows/runs/${UUID}/reject`, alpha.tokens.admin, { reason: 'x'.repeat(501) }),
+        'reason',
+      ],
+      [
+        'reject reason not a string',
+        () => post(`/workflows/runs/${UUID}/reject`, alpha.tokens.admin, { reason: 5 }),
+        'reason',
+      ],
       ['reject unknown field', () => post(`/workflows/runs/${UUID}/reject`, alpha.tokens.admin, { why: 'x' }), 'why'],
     ];
 

@@ -12,8 +12,22 @@ describe('tenancy and roles', () => {
 
   beforeAll(async () => {
     ({ api, alpha: owner, beta: intruder } = await startTestApiWithTwoAgencies(['Owner Agency', 'Intruder Agency']));
-    workflowId = (await api.http().post('/api/v1/workflows').set(bearer(owner.tokens.manager)).send(minimalWorkflow('Owned')).expect(201)).body.id;
-    apiKeyId = (await api.http().post('/api/v1/api-keys').set(bearer(owner.tokens.admin)).send({ name: 'owned key', role: 'viewer' }).expect(201)).body.id;
+    workflowId = (
+      await api
+        .http()
+        .post('/api/v1/workflows')
+        .set(bearer(owner.tokens.manager))
+        .send(minimalWorkflow('Owned'))
+        .expect(201)
+    ).body.id;
+    apiKeyId = (
+      await api
+        .http()
+        .post('/api/v1/api-keys')
+        .set(bearer(owner.tokens.admin))
+        .send({ name: 'owned key', role: 'viewer' })
+        .expect(201)
+    ).body.id;
   });
   afterAll(() => api.close());
 
@@ -22,7 +36,7 @@ describe('tenancy and roles', () => {
     return body ? req.send(body) : req;
   };
 
-  it("answers 404 for every id of another agency, and changes nothing", async () => {
+  it('answers 404 for every id of another agency, and changes nothing', async () => {
     const probes: [Method, string, object?][] = [
       ['get', `/api/v1/workflows/${workflowId}`],
       ['patch', `/api/v1/workflows/${workflowId}`, { name: 'Hijacked' }],
@@ -60,7 +74,10 @@ describe('tenancy and roles', () => {
   });
 
   it('ignores an agencyId smuggled into a body or query: the credential decides', async () => {
-    await call('post', '/api/v1/workflows', intruder.tokens.manager, { ...minimalWorkflow('Smuggled'), agencyId: owner.agencyId }).expect(400);
+    await call('post', '/api/v1/workflows', intruder.tokens.manager, {
+      ...minimalWorkflow('Smuggled'),
+      agencyId: owner.agencyId,
+    }).expect(400);
     await call('get', `/api/v1/workflows?agencyId=${owner.agencyId}`, intruder.tokens.manager).expect(400);
   });
 
@@ -75,27 +92,46 @@ describe('tenancy and roles', () => {
     ['manager', 'patch', 'WORKFLOW/toggle', {}, true],
     ['viewer', 'delete', 'WORKFLOW', undefined, false],
     ['viewer', 'get', '/api/v1/users', undefined, true],
-    ['manager', 'post', '/api/v1/users', { email: 'm-made@roles.test', name: 'X', role: 'viewer', password: 'long enough password' }, false],
-    ['admin', 'post', '/api/v1/users', { email: 'a-made@roles.test', name: 'X', role: 'viewer', password: 'long enough password' }, true],
+    [
+      'manager',
+      'post',
+      '/api/v1/users',
+      { email: 'm-made@roles.test', name: 'X', role: 'viewer', password: 'long enough password' },
+      false,
+    ],
+    [
+      'admin',
+      'post',
+      '/api/v1/users',
+      { email: 'a-made@roles.test', name: 'X', role: 'viewer', password: 'long enough password' },
+      true,
+    ],
     ['manager', 'patch', `/api/v1/users/VIEWER`, { name: 'Renamed' }, false],
     ['viewer', 'get', '/api/v1/api-keys', undefined, false],
     ['manager', 'get', '/api/v1/api-keys', undefined, false],
     ['manager', 'post', '/api/v1/api-keys', { name: 'k', role: 'viewer' }, false],
     ['admin', 'post', '/api/v1/api-keys', { name: 'k', role: 'viewer' }, true],
     ['viewer', 'get', '/api/v1/audit', undefined, true],
-  ] as [keyof TestAgency['tokens'], Method, string, object | undefined, boolean][])('%s %s %s %j → allowed: %s', async (role, method, rawPath, body, allowed) => {
-    const path = rawPath.replace('WORKFLOW', `/api/v1/workflows/${workflowId}`).replace('VIEWER', owner.userIds.viewer);
-    const response = await call(method, path, owner.tokens[role], body);
-    if (allowed) {
-      expect(response.status).toBeLessThan(300);
-    } else {
-      expect(response.status).toBe(403);
-      expect(response.body.message).toMatch(/requires the (manager|admin) role/);
-    }
-  });
+  ] as [keyof TestAgency['tokens'], Method, string, object | undefined, boolean][])(
+    '%s %s %s %j → allowed: %s',
+    async (role, method, rawPath, body, allowed) => {
+      const path = rawPath
+        .replace('WORKFLOW', `/api/v1/workflows/${workflowId}`)
+        .replace('VIEWER', owner.userIds.viewer);
+      const response = await call(method, path, owner.tokens[role], body);
+      if (allowed) {
+        expect(response.status).toBeLessThan(300);
+      } else {
+        expect(response.status).toBe(403);
+        expect(response.body.message).toMatch(/requires the (manager|admin) role/);
+      }
+    },
+  );
 
   it('lets the role of an API key decide what it can do', async () => {
-    const managerKey = (await call('post', '/api/v1/api-keys', owner.tokens.admin, { name: 'integrator', role: 'manager' }).expect(201)).body.key;
+    const managerKey = (
+      await call('post', '/api/v1/api-keys', owner.tokens.admin, { name: 'integrator', role: 'manager' }).expect(201)
+    ).body.key;
     await call('post', '/api/v1/workflows', managerKey, minimalWorkflow('By integrator key')).expect(201);
     await call('get', '/api/v1/api-keys', managerKey).expect(403);
   });

@@ -23,12 +23,16 @@ describe('web security (issue 11)', () => {
     return (forwardedFor ? req.set('X-Forwarded-For', forwardedFor) : req).send(body);
   };
   const emailOf = async (agency: TestAgency, role: 'admin' | 'manager' | 'viewer') =>
-    (await api.http().get(`/api/v1/users/${agency.userIds[role]}`).set(bearer(agency.tokens.admin)).expect(200)).body.email as string;
+    (await api.http().get(`/api/v1/users/${agency.userIds[role]}`).set(bearer(agency.tokens.admin)).expect(200)).body
+      .email as string;
 
   beforeAll(async () => {
     // No outbound allow-list for this API: tenant URLs to loopback are refused at save time.
     api = await startTestApi({ OUTBOUND_ALLOWED_HOSTS: '' });
-    proxied = await createApiApp(api.config, { logger: false, env: { ...process.env, TRUST_PROXY: 'loopback', METRICS_TOKEN } });
+    proxied = await createApiApp(api.config, {
+      logger: false,
+      env: { ...process.env, TRUST_PROXY: 'loopback', METRICS_TOKEN },
+    });
     alpha = await api.createAgency('Alpha Security');
     beta = await api.createAgency('Beta Security');
     redis = new Redis(api.config.redisUrl);
@@ -46,9 +50,18 @@ describe('web security (issue 11)', () => {
 
   describe('a deeply nested body before authentication', () => {
     it('answers 400 and the process keeps answering', async () => {
-      const response = await api.http().post('/api/v1/auth/login').set('Content-Type', 'application/json').send('['.repeat(3000) + ']'.repeat(3000)).expect(400);
+      const response = await api
+        .http()
+        .post('/api/v1/auth/login')
+        .set('Content-Type', 'application/json')
+        .send('['.repeat(3000) + ']'.repeat(3000))
+        .expect(400);
       expect(response.body).toMatchObject({ statusCode: 400, message: expect.stringMatching(/deeper than 64 levels/) });
-      await api.http().post('/api/v1/auth/login').send({ email: 'nobody@x.test', password: 'whatever password' }).expect(401);
+      await api
+        .http()
+        .post('/api/v1/auth/login')
+        .send({ email: 'nobody@x.test', password: 'whatever password' })
+        .expect(401);
     });
   });
 
@@ -57,21 +70,35 @@ describe('web security (issue 11)', () => {
       const email = await emailOf(alpha, 'viewer');
       for (let i = 0; i < 10; i += 1) await login('direct', { email, password: `wrong password ${i}` }).expect(401);
       const refused = await login('direct', { email, password: PASSWORD }).expect(429);
-      expect(refused.body).toEqual({ statusCode: 429, error: 'Too Many Requests', message: expect.stringMatching(/for this account/) });
+      expect(refused.body).toEqual({
+        statusCode: 429,
+        error: 'Too Many Requests',
+        message: expect.stringMatching(/for this account/),
+      });
       const retryAfter = Number(refused.headers['retry-after']);
       expect(retryAfter).toBeGreaterThan(0);
       expect(retryAfter).toBeLessThanOrEqual(15 * 60);
       // Another API process (another address, through a proxy) sees the same count: it is kept in Redis.
       await login('proxied', { email: email.toUpperCase(), password: PASSWORD }, '198.51.100.20').expect(429);
-      const audit = await api.http().get('/api/v1/audit?eventType=auth.login_throttled').set(bearer(alpha.tokens.admin)).expect(200);
-      expect(audit.body.items[0]).toMatchObject({ eventType: 'auth.login_throttled', actorType: 'system', details: { userId: alpha.userIds.viewer, scopes: expect.arrayContaining(['account']) } });
+      const audit = await api
+        .http()
+        .get('/api/v1/audit?eventType=auth.login_throttled')
+        .set(bearer(alpha.tokens.admin))
+        .expect(200);
+      expect(audit.body.items[0]).toMatchObject({
+        eventType: 'auth.login_throttled',
+        actorType: 'system',
+        details: { userId: alpha.userIds.viewer, scopes: expect.arrayContaining(['account']) },
+      });
     });
 
     it('a successful login clears the account’s failures (not the address’s)', async () => {
       const email = await emailOf(alpha, 'manager');
-      for (let i = 0; i < 9; i += 1) await login('proxied', { email, password: `wrong password ${i}` }, '198.51.100.30').expect(401);
+      for (let i = 0; i < 9; i += 1)
+        await login('proxied', { email, password: `wrong password ${i}` }, '198.51.100.30').expect(401);
       await login('proxied', { email, password: PASSWORD }, '198.51.100.30').expect(200);
-      for (let i = 0; i < 9; i += 1) await login('proxied', { email, password: `wrong password ${i}` }, '198.51.100.31').expect(401);
+      for (let i = 0; i < 9; i += 1)
+        await login('proxied', { email, password: `wrong password ${i}` }, '198.51.100.31').expect(401);
       await login('proxied', { email, password: PASSWORD }, '198.51.100.31').expect(200);
       // The first address had 9 failures: one more and it is blocked, whatever account it tries.
       await login('proxied', { email, password: 'wrong password again' }, '198.51.100.30').expect(401);
@@ -79,14 +106,20 @@ describe('web security (issue 11)', () => {
     });
 
     it('counts failures per client address, and a client-supplied X-Forwarded-For does not reset the count', async () => {
-      for (let i = 0; i < 10; i += 1) await login('direct', { email: `nobody${i}@x.test`, password: 'some password' }, `203.0.113.${i}`).expect(401);
-      const refused = await login('direct', { email: 'nobody-else@x.test', password: 'some password' }, '203.0.113.200').expect(429);
+      for (let i = 0; i < 10; i += 1)
+        await login('direct', { email: `nobody${i}@x.test`, password: 'some password' }, `203.0.113.${i}`).expect(401);
+      const refused = await login(
+        'direct',
+        { email: 'nobody-else@x.test', password: 'some password' },
+        '203.0.113.200',
+      ).expect(429);
       expect(refused.body.message).toMatch(/from this address/);
       expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
     });
 
     it('behind a trusted proxy, the forwarded address is the client: one client’s failures do not block another', async () => {
-      for (let i = 0; i < 10; i += 1) await login('proxied', { email: `ghost${i}@x.test`, password: 'some password' }, '198.51.100.7').expect(401);
+      for (let i = 0; i < 10; i += 1)
+        await login('proxied', { email: `ghost${i}@x.test`, password: 'some password' }, '198.51.100.7').expect(401);
       await login('proxied', { email: 'ghost-next@x.test', password: 'some password' }, '198.51.100.7').expect(429);
       await login('proxied', { email: await emailOf(alpha, 'admin'), password: PASSWORD }, '198.51.100.8').expect(200);
     });
@@ -124,24 +157,49 @@ describe('web security (issue 11)', () => {
   describe('emails across agencies', () => {
     it('creating a user with another agency’s email answers like any new email; the same agency’s answers 409', async () => {
       const alphaAdmin = await emailOf(alpha, 'admin');
-      const created = await api.http().post('/api/v1/users').set(bearer(beta.tokens.admin)).send({ email: alphaAdmin.toUpperCase(), name: 'Namesake', role: 'viewer', password: 'another long password' }).expect(201);
+      const created = await api
+        .http()
+        .post('/api/v1/users')
+        .set(bearer(beta.tokens.admin))
+        .send({ email: alphaAdmin.toUpperCase(), name: 'Namesake', role: 'viewer', password: 'another long password' })
+        .expect(201);
       expect(created.body).toMatchObject({ email: alphaAdmin, role: 'viewer' });
       const betaAdmin = await emailOf(beta, 'admin');
-      const conflict = await api.http().post('/api/v1/users').set(bearer(beta.tokens.admin)).send({ email: betaAdmin, name: 'Dup', role: 'viewer', password: 'another long password' }).expect(409);
+      const conflict = await api
+        .http()
+        .post('/api/v1/users')
+        .set(bearer(beta.tokens.admin))
+        .send({ email: betaAdmin, name: 'Dup', role: 'viewer', password: 'another long password' })
+        .expect(409);
       expect(conflict.body.message).toMatch(/in this agency/);
 
       // The password picks the account (oldest first); agencyId narrows the choice to one agency.
       const first = await login('direct', { email: alphaAdmin, password: PASSWORD }).expect(200);
-      expect((await api.http().get('/api/v1/auth/me').set(bearer(first.body.accessToken)).expect(200)).body).toMatchObject({ agencyId: alpha.agencyId, actorId: alpha.userIds.admin });
-      const second = await login('direct', { email: alphaAdmin, password: 'another long password', agencyId: beta.agencyId }).expect(200);
-      expect((await api.http().get('/api/v1/auth/me').set(bearer(second.body.accessToken)).expect(200)).body).toMatchObject({ agencyId: beta.agencyId, actorId: created.body.id });
+      expect(
+        (await api.http().get('/api/v1/auth/me').set(bearer(first.body.accessToken)).expect(200)).body,
+      ).toMatchObject({ agencyId: alpha.agencyId, actorId: alpha.userIds.admin });
+      const second = await login('direct', {
+        email: alphaAdmin,
+        password: 'another long password',
+        agencyId: beta.agencyId,
+      }).expect(200);
+      expect(
+        (await api.http().get('/api/v1/auth/me').set(bearer(second.body.accessToken)).expect(200)).body,
+      ).toMatchObject({ agencyId: beta.agencyId, actorId: created.body.id });
       const byPassword = await login('direct', { email: alphaAdmin, password: 'another long password' }).expect(200);
-      expect((await api.http().get('/api/v1/auth/me').set(bearer(byPassword.body.accessToken)).expect(200)).body).toMatchObject({ agencyId: beta.agencyId });
+      expect(
+        (await api.http().get('/api/v1/auth/me').set(bearer(byPassword.body.accessToken)).expect(200)).body,
+      ).toMatchObject({ agencyId: beta.agencyId });
       await login('direct', { email: alphaAdmin, password: PASSWORD, agencyId: beta.agencyId }).expect(401);
     });
 
     it('concurrent creates of one email in one agency: one 201, the others 409 (never a 500)', async () => {
-      const create = () => api.http().post('/api/v1/users').set(bearer(alpha.tokens.admin)).send({ email: 'racing@x.test', name: 'Racer', role: 'viewer', password: 'another long password' });
+      const create = () =>
+        api
+          .http()
+          .post('/api/v1/users')
+          .set(bearer(alpha.tokens.admin))
+          .send({ email: 'racing@x.test', name: 'Racer', role: 'viewer', password: 'another long password' });
       const statuses = (await Promise.all([create(), create(), create()])).map((response) => response.status).sort();
       expect(statuses).toEqual([201, 409, 409]);
     });
@@ -150,17 +208,34 @@ describe('web security (issue 11)', () => {
   describe('password changes', () => {
     it('refuse every token issued before the change', async () => {
       const email = 'changing.password@x.test';
-      const user = await api.http().post('/api/v1/users').set(bearer(alpha.tokens.admin)).send({ email, name: 'Changer', role: 'manager', password: 'the first long password' }).expect(201);
-      const before = (await login('direct', { email, password: 'the first long password' }).expect(200)).body.accessToken;
+      const user = await api
+        .http()
+        .post('/api/v1/users')
+        .set(bearer(alpha.tokens.admin))
+        .send({ email, name: 'Changer', role: 'manager', password: 'the first long password' })
+        .expect(201);
+      const before = (await login('direct', { email, password: 'the first long password' }).expect(200)).body
+        .accessToken;
       await api.http().get('/api/v1/auth/me').set(bearer(before)).expect(200);
 
-      await api.http().patch(`/api/v1/users/${user.body.id}`).set(bearer(alpha.tokens.admin)).send({ password: 'the second long password' }).expect(200);
+      await api
+        .http()
+        .patch(`/api/v1/users/${user.body.id}`)
+        .set(bearer(alpha.tokens.admin))
+        .send({ password: 'the second long password' })
+        .expect(200);
       await api.http().get('/api/v1/auth/me').set(bearer(before)).expect(401);
       await login('direct', { email, password: 'the first long password' }).expect(401);
-      const after = (await login('direct', { email, password: 'the second long password' }).expect(200)).body.accessToken;
+      const after = (await login('direct', { email, password: 'the second long password' }).expect(200)).body
+        .accessToken;
       await api.http().get('/api/v1/auth/me').set(bearer(after)).expect(200);
       // Other changes (name, role) keep the user's tokens.
-      await api.http().patch(`/api/v1/users/${user.body.id}`).set(bearer(alpha.tokens.admin)).send({ name: 'Renamed' }).expect(200);
+      await api
+        .http()
+        .patch(`/api/v1/users/${user.body.id}`)
+        .set(bearer(alpha.tokens.admin))
+        .send({ name: 'Renamed' })
+        .expect(200);
       await api.http().get('/api/v1/auth/me').set(bearer(after)).expect(200);
     });
   });
@@ -188,7 +263,10 @@ describe('web security (issue 11)', () => {
     });
 
     it('HSTS only when the request came over HTTPS through a trusted proxy', async () => {
-      const viaProxy = await request(proxied.getHttpServer()).get('/health/live').set('X-Forwarded-Proto', 'https').expect(200);
+      const viaProxy = await request(proxied.getHttpServer())
+        .get('/health/live')
+        .set('X-Forwarded-Proto', 'https')
+        .expect(200);
       expect(viaProxy.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
       const forged = await api.http().get('/health/live').set('X-Forwarded-Proto', 'https').expect(200);
       expect(forged.headers['strict-transport-security']).toBeUndefined();
@@ -197,7 +275,9 @@ describe('web security (issue 11)', () => {
     it('Swagger UI still loads: its page has no inline script and its assets are served', async () => {
       const docs = await api.http().get('/api/docs').redirects(1).expect(200);
       expect(docs.headers['content-security-policy']).toContain("script-src 'self'");
-      const inlineScripts = [...docs.text.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].filter((match) => match[1].trim() !== '');
+      const inlineScripts = [...docs.text.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].filter(
+        (match) => match[1].trim() !== '',
+      );
       expect(inlineScripts).toEqual([]);
       for (const [, src] of docs.text.matchAll(/<script[^>]*src=['"]([^'"]+)['"]/g)) {
         const url = src.startsWith('/') ? src : `/api/docs/${src.replace(/^\.\//, '')}`;
@@ -219,7 +299,12 @@ describe('web security (issue 11)', () => {
   describe('NUL in query strings', () => {
     it('answers 400 naming the field instead of a 500', async () => {
       const response = await api.http().get('/api/v1/clients?search=%00').set(bearer(alpha.tokens.viewer)).expect(400);
-      expect(response.body).toEqual({ statusCode: 400, error: 'Bad Request', message: 'search: must not contain NUL (\\u0000) characters', details: [{ path: 'search', message: 'must not contain NUL (\\u0000) characters' }] });
+      expect(response.body).toEqual({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'search: must not contain NUL (\\u0000) characters',
+        details: [{ path: 'search', message: 'must not contain NUL (\\u0000) characters' }],
+      });
     });
   });
 
@@ -271,8 +356,18 @@ describe('web security (issue 11)', () => {
   });
 
   describe('tenant-supplied outbound URLs (SSRF)', () => {
-    const putOpenAi = (baseUrl: string) => api.http().put('/api/v1/integrations/openai').set(bearer(alpha.tokens.admin)).send({ apiKey: 'sk-tenant-key-123456', baseUrl });
-    const putEmail = (smtpUrl: string) => api.http().put('/api/v1/integrations/email').set(bearer(alpha.tokens.admin)).send({ fromAddress: 'robot@alpha.test', smtpUrl });
+    const putOpenAi = (baseUrl: string) =>
+      api
+        .http()
+        .put('/api/v1/integrations/openai')
+        .set(bearer(alpha.tokens.admin))
+        .send({ apiKey: 'sk-tenant-key-123456', baseUrl });
+    const putEmail = (smtpUrl: string) =>
+      api
+        .http()
+        .put('/api/v1/integrations/email')
+        .set(bearer(alpha.tokens.admin))
+        .send({ fromAddress: 'robot@alpha.test', smtpUrl });
 
     it.each([
       ['the cloud metadata address', 'http://169.254.169.254/latest/meta-data'],

@@ -31,8 +31,14 @@ describe('build, run, approve and retry an automation (Chromium)', () => {
    * finds the run due and resumes it; the run's delayed BullMQ job fires later and finds nothing left to do.
    */
   const fastForwardDelay = async (runId: string) => {
-    await stack.api.dataSource.query(`UPDATE run_steps SET scheduled_for = now() - interval '10 seconds' WHERE run_id = $1 AND status = 'waiting'`, [runId]);
-    await stack.api.dataSource.query(`UPDATE workflow_runs SET next_attempt_at = now() - interval '10 seconds' WHERE id = $1 AND status = 'waiting'`, [runId]);
+    await stack.api.dataSource.query(
+      `UPDATE run_steps SET scheduled_for = now() - interval '10 seconds' WHERE run_id = $1 AND status = 'waiting'`,
+      [runId],
+    );
+    await stack.api.dataSource.query(
+      `UPDATE workflow_runs SET next_attempt_at = now() - interval '10 seconds' WHERE id = $1 AND status = 'waiting'`,
+      [runId],
+    );
   };
   const runIdOf = (url: string) => new URL(url).pathname.split('/').pop() as string;
 
@@ -132,12 +138,21 @@ describe('build, run, approve and retry an automation (Chromium)', () => {
     await screenshot(page, 'dashboard-after-save');
 
     // Its own page, from its name on the dashboard: what it does in one line, and the flow diagram.
-    await page.getByRole('article', { name: 'Kickoff with approval' }).getByRole('link', { name: 'Kickoff with approval', exact: true }).click();
+    await page
+      .getByRole('article', { name: 'Kickoff with approval' })
+      .getByRole('link', { name: 'Kickoff with approval', exact: true })
+      .click();
     await page.getByRole('heading', { name: 'Kickoff with approval', level: 2 }).waitFor();
-    await page.getByText('When a client moves into “onboarding” and the client is in “onboarding” → add an alert, create a task').waitFor();
+    await page
+      .getByText(
+        'When a client moves into “onboarding” and the client is in “onboarding” → add an alert, create a task',
+      )
+      .waitFor();
     const diagram = page.getByRole('figure', { name: 'Flow diagram of Kickoff with approval' });
     await diagram.locator('.react-flow__node').first().waitFor();
-    const nodeTexts = (await diagram.locator('.react-flow__node').allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
+    const nodeTexts = (await diagram.locator('.react-flow__node').allInnerTexts()).map((text) =>
+      text.replace(/\s+/g, ' ').trim(),
+    );
     expect(nodeTexts).toEqual([
       'Client stage changes When a client moves into “onboarding”',
       'Client stage changes When a client moves into “onboarding” from “lead”',
@@ -150,19 +165,29 @@ describe('build, run, approve and retry an automation (Chromium)', () => {
     ]);
     expect(await diagram.locator('.react-flow__edge').count()).toBe(8);
     const automationUrl = page.url();
-    for (const [width, height] of [[1440, 900], [390, 844]]) {
+    for (const [width, height] of [
+      [1440, 900],
+      [390, 844],
+    ]) {
       const sized = consoleErrors.watch(await context.newPage());
       await sized.setViewportSize({ width, height });
       await sized.goto(automationUrl);
-      await sized.getByRole('figure', { name: 'Flow diagram of Kickoff with approval' }).locator('.react-flow__node').first().waitFor();
+      await sized
+        .getByRole('figure', { name: 'Flow diagram of Kickoff with approval' })
+        .locator('.react-flow__node')
+        .first()
+        .waitFor();
       await screenshot(sized, `automation-page-${width}`);
       await sized.close();
     }
-    expect(await page.getByRole('link', { name: 'See its runs' }).getAttribute('href')).toBe(`/runs?workflowId=${page.url().split('/').pop()}`);
+    expect(await page.getByRole('link', { name: 'See its runs' }).getAttribute('href')).toBe(
+      `/runs?workflowId=${page.url().split('/').pop()}`,
+    );
 
     const saved = await http.get('/api/v1/workflows').set(bearer(agency.tokens.admin)).expect(200);
     const summary = saved.body.items.find((w: { name: string }) => w.name === 'Kickoff with approval');
-    const workflow = (await http.get(`/api/v1/workflows/${summary.id}`).set(bearer(agency.tokens.admin)).expect(200)).body;
+    const workflow = (await http.get(`/api/v1/workflows/${summary.id}`).set(bearer(agency.tokens.admin)).expect(200))
+      .body;
     expect(workflow).toMatchObject({
       isActive: true,
       triggers: [
@@ -173,18 +198,36 @@ describe('build, run, approve and retry an automation (Chromium)', () => {
         {
           type: 'branch',
           condition: { all: [{ field: 'client.stage', operator: 'equals', value: 'onboarding' }] },
-          then: [{ type: 'add_alert', delayMinutes: 1, config: { title: '{{client.name}} is onboarding', severity: 'info' } }],
+          then: [
+            {
+              type: 'add_alert',
+              delayMinutes: 1,
+              config: { title: '{{client.name}} is onboarding', severity: 'info' },
+            },
+          ],
           else: [{ type: 'add_alert', config: { title: '{{client.name}} skipped onboarding', severity: 'warning' } }],
         },
-        { type: 'create_task', requiresApproval: true, config: { title: 'Kickoff call with {{client.name}}', priority: 'high' } },
+        {
+          type: 'create_task',
+          requiresApproval: true,
+          config: { title: 'Kickoff call with {{client.name}}', priority: 'high' },
+        },
       ],
     });
 
     // Runs page open and live before the automation fires.
     await page.goto(`${baseUrl}/runs`);
     await page.getByRole('status', { name: 'Live updates: Live' }).waitFor();
-    const client = await http.post('/api/v1/clients').set(bearer(agency.tokens.manager)).send({ name: 'Acme Outdoor', stage: 'lead' }).expect(201);
-    await http.patch(`/api/v1/clients/${client.body.id}`).set(bearer(agency.tokens.manager)).send({ stage: 'onboarding' }).expect(200);
+    const client = await http
+      .post('/api/v1/clients')
+      .set(bearer(agency.tokens.manager))
+      .send({ name: 'Acme Outdoor', stage: 'lead' })
+      .expect(201);
+    await http
+      .patch(`/api/v1/clients/${client.body.id}`)
+      .set(bearer(agency.tokens.manager))
+      .send({ stage: 'onboarding' })
+      .expect(200);
 
     // The run arrives without a reload and parks on the THEN path's one-minute delay.
     const runRow = page.getByRole('row', { name: 'Kickoff with approval for Acme Outdoor' });
@@ -228,17 +271,33 @@ describe('build, run, approve and retry an automation (Chromium)', () => {
     expect(alerts).toEqual([{ title: 'Acme Outdoor is onboarding' }]);
 
     // A run that fails for good: a Slack notification while the agency has not connected Slack.
-    await http.post('/api/v1/workflows').set(bearer(agency.tokens.manager)).send({
-      name: 'Alert the team on churn risk',
-      triggers: [{ type: 'stage_change', config: { toStage: 'at_risk' } }],
-      steps: [{ type: 'send_notification', config: { channel: 'slack', recipients: ['C0123ABCD'], message: '{{client.name}} is at risk' } }],
-    }).expect(201);
-    await http.patch(`/api/v1/clients/${client.body.id}`).set(bearer(agency.tokens.manager)).send({ stage: 'at_risk' }).expect(200);
+    await http
+      .post('/api/v1/workflows')
+      .set(bearer(agency.tokens.manager))
+      .send({
+        name: 'Alert the team on churn risk',
+        triggers: [{ type: 'stage_change', config: { toStage: 'at_risk' } }],
+        steps: [
+          {
+            type: 'send_notification',
+            config: { channel: 'slack', recipients: ['C0123ABCD'], message: '{{client.name}} is at risk' },
+          },
+        ],
+      })
+      .expect(201);
+    await http
+      .patch(`/api/v1/clients/${client.body.id}`)
+      .set(bearer(agency.tokens.manager))
+      .send({ stage: 'at_risk' })
+      .expect(200);
     const failedRow = page.getByRole('row', { name: 'Alert the team on churn risk for Acme Outdoor' });
     await failedRow.getByText('Failed').waitFor();
     await failedRow.click();
     await details.getByText('The run failed').waitFor();
-    await details.getByText(/Slack is not connected/).first().waitFor();
+    await details
+      .getByText(/Slack is not connected/)
+      .first()
+      .waitFor();
     await screenshot(page, 'run-details-failed');
     const failedRunUrl = page.url();
     expect(slack.posted).toEqual([]);
@@ -262,18 +321,34 @@ describe('build, run, approve and retry an automation (Chromium)', () => {
     await screenshot(page, 'run-details-retry-succeeded');
     const retried = await stack.waitForRun(runIdOf(failedRunUrl), ['completed'], UI_DEADLINE_MS);
     expect(retried.attempt).toBe(2);
-    expect(slack.posted).toEqual([expect.objectContaining({ token: SLACK_BOT_TOKEN, channel: 'C0123ABCD', text: 'Acme Outdoor is at risk' })]);
+    expect(slack.posted).toEqual([
+      expect.objectContaining({ token: SLACK_BOT_TOKEN, channel: 'C0123ABCD', text: 'Acme Outdoor is at risk' }),
+    ]);
     await details.getByRole('button', { name: 'Close run details' }).click();
     await failedRow.getByText('Completed').waitFor();
 
     // Every list screen at desktop and phone widths (the phone layouts are checked by eye in these).
-    for (const [width, height] of [[1440, 900], [390, 844]]) {
+    for (const [width, height] of [
+      [1440, 900],
+      [390, 844],
+    ]) {
       const sized = consoleErrors.watch(await context.newPage());
       await sized.setViewportSize({ width, height });
-      for (const [path, name] of [['/', 'dashboard'], ['/?view=table', 'dashboard-table'], ['/runs', 'runs'], ['/events', 'events'], ['/analytics', 'analytics'], ['/approvals', 'approvals'], ['/clients', 'clients']]) {
+      for (const [path, name] of [
+        ['/', 'dashboard'],
+        ['/?view=table', 'dashboard-table'],
+        ['/runs', 'runs'],
+        ['/events', 'events'],
+        ['/analytics', 'analytics'],
+        ['/approvals', 'approvals'],
+        ['/clients', 'clients'],
+      ]) {
         await sized.goto(`${baseUrl}${path}`);
         await sized.getByRole('heading', { level: 2 }).first().waitFor();
-        await sized.getByText(/^Loading\b.*…$/).first().waitFor({ state: 'detached' });
+        await sized
+          .getByText(/^Loading\b.*…$/)
+          .first()
+          .waitFor({ state: 'detached' });
         await screenshot(sized, `page-${name}-${width}`);
       }
       await sized.close();

@@ -6,7 +6,8 @@ import { ConsoleErrorWatcher, screenshot, signIn } from './support/browser';
 import { startBrowserStack } from './support/browser-stack';
 
 const UI_DEADLINE_MS = 20_000;
-const AI_REPLY = 'Subject: Welcome aboard, Acme Outdoor!\n\nHi Acme Outdoor team,\n\nWelcome aboard! Could we book a kickoff call this week?\n\nCheers,\nDraft Flow Agency';
+const AI_REPLY =
+  'Subject: Welcome aboard, Acme Outdoor!\n\nHi Acme Outdoor team,\n\nWelcome aboard! Could we book a kickoff call this week?\n\nCheers,\nDraft Flow Agency';
 
 /**
  * PRODUCT §8.7 in a real browser on a phone: an automation drafts an email with the agency's OpenAI integration (the
@@ -35,7 +36,11 @@ describe('approve an edited AI draft on a phone (Chromium)', () => {
   it('shows the AI draft in the approval queue at 390 px, approves it with an edited message, and the draft keeps the edit', async () => {
     const http = stack.api.http();
     const admin = bearer(agency.tokens.admin);
-    await http.put('/api/v1/integrations/openai').set(admin).send({ apiKey: 'sk-flow-test-key-123456', baseUrl: openai.baseUrl, model: 'flow-model' }).expect(200);
+    await http
+      .put('/api/v1/integrations/openai')
+      .set(admin)
+      .send({ apiKey: 'sk-flow-test-key-123456', baseUrl: openai.baseUrl, model: 'flow-model' })
+      .expect(200);
     const workflow = (
       await http
         .post('/api/v1/workflows')
@@ -43,15 +48,35 @@ describe('approve an edited AI draft on a phone (Chromium)', () => {
         .send({
           name: 'Welcome draft',
           triggers: [{ type: 'stage_change', config: { toStage: 'onboarding' } }],
-          steps: [{ id: 'draft', type: 'draft_communication', requiresApproval: true, config: { platform: 'email', tone: 'friendly', template: 'Welcome {{client.name}} and propose a kickoff call' } }],
+          steps: [
+            {
+              id: 'draft',
+              type: 'draft_communication',
+              requiresApproval: true,
+              config: {
+                platform: 'email',
+                tone: 'friendly',
+                template: 'Welcome {{client.name}} and propose a kickoff call',
+              },
+            },
+          ],
         })
         .expect(201)
     ).body;
-    const client = (await http.post('/api/v1/clients').set(admin).send({ name: 'Acme Outdoor', stage: 'lead', health: 'green' }).expect(201)).body;
+    const client = (
+      await http
+        .post('/api/v1/clients')
+        .set(admin)
+        .send({ name: 'Acme Outdoor', stage: 'lead', health: 'green' })
+        .expect(201)
+    ).body;
     await http.patch(`/api/v1/clients/${client.id}`).set(admin).send({ stage: 'onboarding' }).expect(200);
     const runId = await eventually(
       async () => {
-        const runs = await http.get(`/api/v1/workflows/${workflow.id}/runs?status=awaiting_approval`).set(admin).expect(200);
+        const runs = await http
+          .get(`/api/v1/workflows/${workflow.id}/runs?status=awaiting_approval`)
+          .set(admin)
+          .expect(200);
         return runs.body.items[0]?.id as string | undefined;
       },
       { timeoutMs: UI_DEADLINE_MS, what: 'the run to wait for approval of its draft' },
@@ -71,13 +96,16 @@ describe('approve an edited AI draft on a phone (Chromium)', () => {
     const subject = card.getByRole('textbox', { name: 'Subject' });
     const message = card.getByRole('textbox', { name: /^Message/ });
     expect(await subject.inputValue()).toBe('Welcome aboard, Acme Outdoor!');
-    expect(await message.inputValue()).toBe('Hi Acme Outdoor team,\n\nWelcome aboard! Could we book a kickoff call this week?\n\nCheers,\nDraft Flow Agency');
+    expect(await message.inputValue()).toBe(
+      'Hi Acme Outdoor team,\n\nWelcome aboard! Could we book a kickoff call this week?\n\nCheers,\nDraft Flow Agency',
+    );
     await card.getByText('Written by AI').waitFor();
     // Nothing wider than the phone.
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await screenshot(page, 'approval-draft-390');
 
-    const edited = 'Hi Acme Outdoor team,\n\nWelcome aboard! Does Thursday at 10:00 work for the kickoff call?\n\nCheers,\nDraft Flow Agency';
+    const edited =
+      'Hi Acme Outdoor team,\n\nWelcome aboard! Does Thursday at 10:00 work for the kickoff call?\n\nCheers,\nDraft Flow Agency';
     await message.fill(edited);
     await card.getByText('Edited', { exact: true }).waitFor();
     await card.getByRole('button', { name: 'Approve with edits' }).click();
@@ -88,9 +116,21 @@ describe('approve an edited AI draft on a phone (Chromium)', () => {
     await stack.waitForRun(runId, ['completed'], UI_DEADLINE_MS);
     const drafts = await http.get(`/api/v1/drafts?runId=${runId}`).set(admin).expect(200);
     expect(drafts.body.items).toHaveLength(1);
-    expect(drafts.body.items[0]).toMatchObject({ subject: 'Welcome aboard, Acme Outdoor!', content: edited, status: 'approved', generator: 'openai', editedAt: expect.any(String) });
+    expect(drafts.body.items[0]).toMatchObject({
+      subject: 'Welcome aboard, Acme Outdoor!',
+      content: edited,
+      status: 'approved',
+      generator: 'openai',
+      editedAt: expect.any(String),
+    });
     const run = await http.get(`/api/v1/workflows/runs/${runId}`).set(admin).expect(200);
-    expect(run.body.approvals[0].edits).toEqual({ body: { original: 'Hi Acme Outdoor team,\n\nWelcome aboard! Could we book a kickoff call this week?\n\nCheers,\nDraft Flow Agency', edited } });
+    expect(run.body.approvals[0].edits).toEqual({
+      body: {
+        original:
+          'Hi Acme Outdoor team,\n\nWelcome aboard! Could we book a kickoff call this week?\n\nCheers,\nDraft Flow Agency',
+        edited,
+      },
+    });
     expect(openai.requests).toHaveLength(1);
 
     // The client's Drafts show the approved, edited draft.

@@ -7,7 +7,8 @@ import { startBrowserStack } from './support/browser-stack';
 
 const UI_DEADLINE_MS = 20_000;
 const SLACK_BOT_TOKEN = 'xoxb-journey-agency-token';
-const AI_REPLY = 'Subject: Welcome aboard, Acme Outdoor!\n\nHi Acme Outdoor team,\n\nWelcome aboard! Could we book a kickoff call this week?\n\nCheers,\nJourney Agency';
+const AI_REPLY =
+  'Subject: Welcome aboard, Acme Outdoor!\n\nHi Acme Outdoor team,\n\nWelcome aboard! Could we book a kickoff call this week?\n\nCheers,\nJourney Agency';
 
 /**
  * Issue 12's "done when", in a real browser: a new admin connects Slack and OpenAI in Settings, builds "when a client
@@ -46,7 +47,11 @@ describe('a new admin builds the onboarding automation from pickers and approves
   it('connect Slack, build with pickers, test, activate, fire, approve the edited AI draft at 390 px', async () => {
     const http = stack.api.http();
     const admin = bearer(agency.tokens.admin);
-    const users = (await http.get('/api/v1/users').set(admin).expect(200)).body.items as { id: string; email: string; role: string }[];
+    const users = (await http.get('/api/v1/users').set(admin).expect(200)).body.items as {
+      id: string;
+      email: string;
+      role: string;
+    }[];
     const adminEmail = users.find((u) => u.role === 'admin')!.email;
     const manager = users.find((u) => u.role === 'manager')!;
 
@@ -106,7 +111,9 @@ describe('a new admin builds the onboarding automation from pickers and approves
     const draft = page.getByRole('listitem', { name: 'Step 3: Draft a client message', exact: true });
     await draft.getByLabel(/^Platform/).selectOption('email');
     await draft.getByLabel(/^Tone/).selectOption('friendly');
-    await draft.getByRole('textbox', { name: /^Instructions/ }).fill('Welcome {{client.name}} and propose a kickoff call');
+    await draft
+      .getByRole('textbox', { name: /^Instructions/ })
+      .fill('Welcome {{client.name}} and propose a kickoff call');
     await draft.getByRole('button', { name: 'More options of step 3' }).click();
     await draft.getByRole('switch', { name: /^Requires approval/ }).check();
     await screenshot(page, 'journey-actions-1440');
@@ -124,7 +131,9 @@ describe('a new admin builds the onboarding automation from pickers and approves
     await page.getByText('Onboarding welcome').first().waitFor();
 
     // What was saved holds ids picked from lists: the Slack channel id and the client-assignee rule.
-    const summary = (await http.get('/api/v1/workflows').set(admin).expect(200)).body.items.find((w: { name: string }) => w.name === 'Onboarding welcome');
+    const summary = (await http.get('/api/v1/workflows').set(admin).expect(200)).body.items.find(
+      (w: { name: string }) => w.name === 'Onboarding welcome',
+    );
     const workflow = (await http.get(`/api/v1/workflows/${summary.id}`).set(admin).expect(200)).body;
     expect(workflow).toMatchObject({
       isActive: true,
@@ -140,16 +149,38 @@ describe('a new admin builds the onboarding automation from pickers and approves
     });
 
     // An integrator reports ROAS 1.5, then the move to onboarding: the automation fires.
-    const client = (await http.post('/api/v1/clients').set(admin).send({ name: 'Acme Outdoor', stage: 'lead', health: 'green', assigneeId: manager.id }).expect(201)).body;
-    await http.post('/api/v1/events').set(admin).send({ type: 'kpi.updated', clientId: client.id, data: { metric: 'roas', value: 1.5 } }).expect(202);
-    await http.post('/api/v1/events').set(admin).send({ type: 'client.stage_changed', clientId: client.id, data: { fromStage: 'lead', toStage: 'onboarding' } }).expect(202);
+    const client = (
+      await http
+        .post('/api/v1/clients')
+        .set(admin)
+        .send({ name: 'Acme Outdoor', stage: 'lead', health: 'green', assigneeId: manager.id })
+        .expect(201)
+    ).body;
+    await http
+      .post('/api/v1/events')
+      .set(admin)
+      .send({ type: 'kpi.updated', clientId: client.id, data: { metric: 'roas', value: 1.5 } })
+      .expect(202);
+    await http
+      .post('/api/v1/events')
+      .set(admin)
+      .send({ type: 'client.stage_changed', clientId: client.id, data: { fromStage: 'lead', toStage: 'onboarding' } })
+      .expect(202);
     const runId = await eventually(
-      async () => (await http.get(`/api/v1/workflows/${workflow.id}/runs?status=awaiting_approval`).set(admin).expect(200)).body.items[0]?.id as string | undefined,
+      async () =>
+        (await http.get(`/api/v1/workflows/${workflow.id}/runs?status=awaiting_approval`).set(admin).expect(200)).body
+          .items[0]?.id as string | undefined,
       { timeoutMs: UI_DEADLINE_MS, what: 'the run to wait for approval of its draft' },
     );
     const [task1] = await stack.api.dataSource.query(`SELECT title, assignee_id FROM tasks WHERE run_id = $1`, [runId]);
     expect(task1).toEqual({ title: 'Kickoff call with Acme Outdoor', assignee_id: manager.id });
-    expect(slack.posted).toEqual([expect.objectContaining({ token: SLACK_BOT_TOKEN, channel: 'C0ONBOARD', text: 'Acme Outdoor moved to onboarding with a low ROAS' })]);
+    expect(slack.posted).toEqual([
+      expect.objectContaining({
+        token: SLACK_BOT_TOKEN,
+        channel: 'C0ONBOARD',
+        text: 'Acme Outdoor moved to onboarding with a low ROAS',
+      }),
+    ]);
     await context.close();
 
     // On a phone: the approval shows the real draft; the admin edits it and approves.
@@ -162,7 +193,8 @@ describe('a new admin builds the onboarding automation from pickers and approves
     await card.waitFor();
     expect(await card.getByRole('textbox', { name: 'Subject' }).inputValue()).toBe('Welcome aboard, Acme Outdoor!');
     const message = card.getByRole('textbox', { name: /^Message/ });
-    const edited = 'Hi Acme Outdoor team,\n\nWelcome aboard! Does Thursday at 10:00 work for the kickoff call?\n\nCheers,\nJourney Agency';
+    const edited =
+      'Hi Acme Outdoor team,\n\nWelcome aboard! Does Thursday at 10:00 work for the kickoff call?\n\nCheers,\nJourney Agency';
     await message.fill(edited);
     await card.getByRole('button', { name: 'Approve with edits' }).click();
     await card.waitFor({ state: 'detached' });
@@ -170,7 +202,14 @@ describe('a new admin builds the onboarding automation from pickers and approves
 
     await stack.waitForRun(runId, ['completed'], UI_DEADLINE_MS);
     const drafts = await http.get(`/api/v1/drafts?runId=${runId}`).set(admin).expect(200);
-    expect(drafts.body.items).toEqual([expect.objectContaining({ subject: 'Welcome aboard, Acme Outdoor!', content: edited, status: 'approved', generator: 'openai' })]);
+    expect(drafts.body.items).toEqual([
+      expect.objectContaining({
+        subject: 'Welcome aboard, Acme Outdoor!',
+        content: edited,
+        status: 'approved',
+        generator: 'openai',
+      }),
+    ]);
     await phone.close();
     expect(consoleErrors.errors).toEqual([]);
   }, 180_000);

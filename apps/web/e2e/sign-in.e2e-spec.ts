@@ -1,7 +1,13 @@
 import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { bearer, startTestApi, TestAgency, TestApi } from '../../api/test/support/test-api';
-import { assertBrowserPrerequisites, ConsoleErrorWatcher, launchChromium, screenshot, WEB_DIST } from './support/browser';
+import {
+  assertBrowserPrerequisites,
+  ConsoleErrorWatcher,
+  launchChromium,
+  screenshot,
+  WEB_DIST,
+} from './support/browser';
 
 /** The real stack in a real browser: the API serving the built SPA, Debian's Chromium driven by playwright-core. */
 describe('sign in and see the automations (Chromium)', () => {
@@ -25,11 +31,16 @@ describe('sign in and see the automations (Chromium)', () => {
   });
 
   it('signs in with email and password and lists the agency’s automations, with no console errors', async () => {
-    await api.http().post('/api/v1/workflows').set(bearer(agency.tokens.manager)).send({
-      name: 'Welcome new clients',
-      triggers: [{ type: 'stage_change', config: { toStage: 'onboarding' } }],
-      steps: [{ type: 'create_task', config: { title: 'Call {{client.name}}', priority: 'high' } }],
-    }).expect(201);
+    await api
+      .http()
+      .post('/api/v1/workflows')
+      .set(bearer(agency.tokens.manager))
+      .send({
+        name: 'Welcome new clients',
+        triggers: [{ type: 'stage_change', config: { toStage: 'onboarding' } }],
+        steps: [{ type: 'create_task', config: { title: 'Call {{client.name}}', priority: 'high' } }],
+      })
+      .expect(201);
     const users = await api.http().get('/api/v1/users').set(bearer(agency.tokens.admin)).expect(200);
     const adminEmail = users.body.items.find((u: { role: string }) => u.role === 'admin').email;
 

@@ -37,13 +37,20 @@ describe('a new admin starts from a template: gallery → fill in → activate �
   /** The page has drawn its content: its heading is there and nothing says "Loading…" any more. */
   const settled = async (page: Page) => {
     await page.getByRole('heading', { level: 2 }).first().waitFor();
-    await page.getByText(/^Loading\b.*…$/).first().waitFor({ state: 'detached' });
+    await page
+      .getByText(/^Loading\b.*…$/)
+      .first()
+      .waitFor({ state: 'detached' });
   };
 
   it('empty dashboard offers templates; the gallery’s ROAS drop rescue is filled in, activated and runs to completion', async () => {
     const http = stack.api.http();
     const admin = bearer(agency.tokens.admin);
-    const users = (await http.get('/api/v1/users').set(admin).expect(200)).body.items as { id: string; email: string; role: string }[];
+    const users = (await http.get('/api/v1/users').set(admin).expect(200)).body.items as {
+      id: string;
+      email: string;
+      role: string;
+    }[];
     const adminEmail = users.find((user) => user.role === 'admin')!.email;
     const manager = users.find((user) => user.role === 'manager')!;
     await http.put('/api/v1/integrations/slack').set(admin).send({ botToken: SLACK_BOT_TOKEN }).expect(200);
@@ -56,7 +63,9 @@ describe('a new admin starts from a template: gallery → fill in → activate �
 
     // The empty dashboard offers the top three templates instead of a blank page.
     await page.getByText('No automations yet — start from a template').waitFor();
-    const offered = page.getByRole('region', { name: 'No automations yet — start from a template' }).getByRole('article');
+    const offered = page
+      .getByRole('region', { name: 'No automations yet — start from a template' })
+      .getByRole('article');
     await offered.first().waitFor();
     expect(await offered.evaluateAll((cards) => cards.map((card) => card.getAttribute('aria-label')))).toEqual([
       'Onboarding kickoff',
@@ -104,7 +113,9 @@ describe('a new admin starts from a template: gallery → fill in → activate �
     // Saved unchanged, through the template: its usage counts, and the picked channel is in the definition.
     const template = (await http.get(`/api/v1/templates/${TEMPLATE_ID}`).set(admin).expect(200)).body;
     expect(template.usageCount).toBe(1);
-    const summary = (await http.get('/api/v1/workflows').set(admin).expect(200)).body.items.find((w: { name: string }) => w.name === 'ROAS drop rescue');
+    const summary = (await http.get('/api/v1/workflows').set(admin).expect(200)).body.items.find(
+      (w: { name: string }) => w.name === 'ROAS drop rescue',
+    );
     const workflow = (await http.get(`/api/v1/workflows/${summary.id}`).set(admin).expect(200)).body;
     expect(workflow).toMatchObject({
       isActive: true,
@@ -119,9 +130,23 @@ describe('a new admin starts from a template: gallery → fill in → activate �
     // An integrator reports ROAS 1.5 for an active client: the runs page, open and live, sees the run complete.
     await page.goto(`${baseUrl}/runs`);
     await page.getByRole('status', { name: 'Live updates: Live' }).waitFor();
-    const client = (await http.post('/api/v1/clients').set(admin).send({ name: 'Acme Outdoor', stage: 'lead', health: 'green', assigneeId: manager.id }).expect(201)).body;
-    await http.post('/api/v1/events').set(admin).send({ type: 'kpi.updated', clientId: client.id, data: { metric: 'roas', value: 1.5 } }).expect(202);
-    await http.post('/api/v1/events').set(admin).send({ type: 'client.stage_changed', clientId: client.id, data: { fromStage: 'lead', toStage: 'active' } }).expect(202);
+    const client = (
+      await http
+        .post('/api/v1/clients')
+        .set(admin)
+        .send({ name: 'Acme Outdoor', stage: 'lead', health: 'green', assigneeId: manager.id })
+        .expect(201)
+    ).body;
+    await http
+      .post('/api/v1/events')
+      .set(admin)
+      .send({ type: 'kpi.updated', clientId: client.id, data: { metric: 'roas', value: 1.5 } })
+      .expect(202);
+    await http
+      .post('/api/v1/events')
+      .set(admin)
+      .send({ type: 'client.stage_changed', clientId: client.id, data: { fromStage: 'lead', toStage: 'active' } })
+      .expect(202);
     const runRow = page.getByRole('row', { name: 'ROAS drop rescue for Acme Outdoor' });
     await runRow.getByText('Completed').waitFor();
     await screenshot(page, 'templates-run-completed-1440');
@@ -134,7 +159,11 @@ describe('a new admin starts from a template: gallery → fill in → activate �
     const mobile = consoleErrors.watch(await phone.newPage());
     await signIn(mobile, baseUrl, adminEmail, 'Template Agency');
     await mobile.goto(`${baseUrl}/templates`);
-    await mobile.getByRole('region', { name: 'Performance' }).getByRole('article', { name: 'ROAS drop rescue' }).getByText('Used once').waitFor();
+    await mobile
+      .getByRole('region', { name: 'Performance' })
+      .getByRole('article', { name: 'ROAS drop rescue' })
+      .getByText('Used once')
+      .waitFor();
     await settled(mobile);
     expect(await mobile.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
     await screenshot(mobile, 'templates-gallery-390');

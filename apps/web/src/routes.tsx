@@ -18,14 +18,20 @@ import { TemplatesPage } from './pages/TemplatesPage';
 import { SETTINGS_SECTIONS } from './pages/settingsSections';
 
 // The builder brings the JSON Schema and cron libraries, analytics the chart library: load them on use.
-const AutomationBuilderPage = lazy(() => import('./pages/AutomationBuilderPage').then((module) => ({ default: module.AutomationBuilderPage })));
+const AutomationBuilderPage = lazy(() =>
+  import('./pages/AutomationBuilderPage').then((module) => ({ default: module.AutomationBuilderPage })),
+);
 // A template's detail draws its flow (React Flow) and its schedule in words (the cron library).
-const TemplateDetailPage = lazy(() => import('./pages/TemplateDetailPage').then((module) => ({ default: module.TemplateDetailPage })));
+const TemplateDetailPage = lazy(() =>
+  import('./pages/TemplateDetailPage').then((module) => ({ default: module.TemplateDetailPage })),
+);
 const PerformanceAnalyticsPage = lazy(() =>
   import('./pages/PerformanceAnalyticsPage').then((module) => ({ default: module.PerformanceAnalyticsPage })),
 );
 
-const suspended = (element: ReactNode, label: string) => <Suspense fallback={<LoadingState label={label} />}>{element}</Suspense>;
+const suspended = (element: ReactNode, label: string) => (
+  <Suspense fallback={<LoadingState label={label} />}>{element}</Suspense>
+);
 const builder = suspended(<AutomationBuilderPage />, 'Loading builder…');
 
 export const routes: RouteObject[] = [

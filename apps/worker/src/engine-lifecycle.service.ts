@@ -19,7 +19,9 @@ export class EngineLifecycle implements OnApplicationBootstrap, OnApplicationShu
   async onApplicationBootstrap(): Promise<void> {
     this.engine = new EngineWorker(this.config, this.dataSource);
     await this.engine.start();
-    this.logger.log(`Engine started: consuming "${this.config.queuePrefix}" queues with concurrency ${this.config.workerConcurrency}`);
+    this.logger.log(
+      `Engine started: consuming "${this.config.queuePrefix}" queues with concurrency ${this.config.workerConcurrency}`,
+    );
   }
 
   async onApplicationShutdown(signal?: string): Promise<void> {

@@ -10,7 +10,9 @@ async function bootstrap(): Promise<void> {
   const logger = createLogger({ service: 'worker' });
   // Connection errors (Postgres, Redis, BullMQ) go to the same stream, redacted and rate-limited.
   emittedErrors.useLogger(logger.child({ context: 'ConnectionErrors' }));
-  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: new NestPinoLogger(logger) });
+  const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+    logger: new NestPinoLogger(logger),
+  });
   // SIGTERM/SIGINT close the BullMQ workers gracefully: in-flight jobs finish first.
   app.enableShutdownHooks();
   Logger.log(`Worker started (pid ${process.pid})`, 'Bootstrap');

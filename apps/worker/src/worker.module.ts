@@ -14,7 +14,15 @@ export class WorkerModule {
   static forRoot(config: RuntimeConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [TypeOrmModule.forRoot(buildDataSourceOptions({ url: config.databaseUrl, poolSize: config.dbPoolSize, applicationName: 'automations-worker' }))],
+      imports: [
+        TypeOrmModule.forRoot(
+          buildDataSourceOptions({
+            url: config.databaseUrl,
+            poolSize: config.dbPoolSize,
+            applicationName: 'automations-worker',
+          }),
+        ),
+      ],
       providers: [{ provide: WORKER_CONFIG, useValue: config }, EngineLifecycle, WorkerLiveness],
     };
   }

@@ -67,21 +67,34 @@ const rows: DeliveryRow[] = [
   {
     name: 'email: <script> in a client name is HTML-escaped in the HTML part and plain in the text part',
     clientName: '<script>alert(1)</script> "Acme" & \'Co\'',
-    step: { channel: 'email', recipients: ['ops@agency.test'], subject: 'About {{client.name}}', message: 'Say hi to {{client.name}}' },
+    step: {
+      channel: 'email',
+      recipients: ['ops@agency.test'],
+      subject: 'About {{client.name}}',
+      message: 'Say hi to {{client.name}}',
+    },
     delivered: async ({ smtp }) => {
       const [message] = await smtp.waitForMessages(1);
-      expect(message.html).toContain('Say hi to &lt;script&gt;alert(1)&lt;/script&gt; &quot;Acme&quot; &amp; &#39;Co&#39;');
+      expect(message.html).toContain(
+        'Say hi to &lt;script&gt;alert(1)&lt;/script&gt; &quot;Acme&quot; &amp; &#39;Co&#39;',
+      );
       expect(message.html).not.toContain('<script>');
       expect(message.text.trim()).toBe('Say hi to <script>alert(1)</script> "Acme" & \'Co\'');
     },
   },
   {
-    name: "email: markup the author typed in the message template arrives as text in the HTML part, as in the text part",
+    name: 'email: markup the author typed in the message template arrives as text in the HTML part, as in the text part',
     clientName: 'Plain Client',
-    step: { channel: 'email', recipients: ['ops@agency.test'], message: '<a href="https://evil.test">Reset your password</a>\nfor {{client.name}} & co' },
+    step: {
+      channel: 'email',
+      recipients: ['ops@agency.test'],
+      message: '<a href="https://evil.test">Reset your password</a>\nfor {{client.name}} & co',
+    },
     delivered: async ({ smtp }) => {
       const [message] = await smtp.waitForMessages(1);
-      expect(message.html).toContain('&lt;a href=&quot;https://evil.test&quot;&gt;Reset your password&lt;/a&gt;<br>for Plain Client &amp; co');
+      expect(message.html).toContain(
+        '&lt;a href=&quot;https://evil.test&quot;&gt;Reset your password&lt;/a&gt;<br>for Plain Client &amp; co',
+      );
       expect(message.html).not.toContain('<a href');
       expect(message.text.trim()).toBe('<a href="https://evil.test">Reset your password</a>\nfor Plain Client & co');
     },
@@ -100,7 +113,12 @@ const rows: DeliveryRow[] = [
   {
     name: 'email: CR/LF written into the subject template itself cannot add a header',
     clientName: 'Plain Client',
-    step: { channel: 'email', recipients: ['ops@agency.test'], subject: 'Report\r\nBcc: victim@x.test', message: 'Hello' },
+    step: {
+      channel: 'email',
+      recipients: ['ops@agency.test'],
+      subject: 'Report\r\nBcc: victim@x.test',
+      message: 'Hello',
+    },
     delivered: async ({ smtp }) => {
       const [message] = await smtp.waitForMessages(1);
       expect(headerLines(message.raw).filter((line) => /^bcc:/i.test(line))).toEqual([]);
@@ -133,8 +151,18 @@ describe('bad input on its way out: Slack and email receive it inert', () => {
     stack = await startTestStack({ SLACK_API_URL: slack.url, SMTP_URL: smtp.url });
     agency = await stack.createAgency('Delivery Bad Input');
     f = engineFixtures(stack, agency);
-    await f.http().put('/api/v1/integrations/slack').set(bearer(agency.tokens.admin)).send({ botToken: 'xoxb-bad-input-123456' }).expect(200);
-    await f.http().put('/api/v1/integrations/email').set(bearer(agency.tokens.admin)).send({ fromAddress: 'robot@agency.test' }).expect(200);
+    await f
+      .http()
+      .put('/api/v1/integrations/slack')
+      .set(bearer(agency.tokens.admin))
+      .send({ botToken: 'xoxb-bad-input-123456' })
+      .expect(200);
+    await f
+      .http()
+      .put('/api/v1/integrations/email')
+      .set(bearer(agency.tokens.admin))
+      .send({ fromAddress: 'robot@agency.test' })
+      .expect(200);
   });
   afterAll(async () => {
     await stack?.close();
@@ -147,7 +175,11 @@ describe('bad input on its way out: Slack and email receive it inert', () => {
 
   it.each(rows.map((row, index) => [row.name, row, index] as const))('%s', async (_name, row, index) => {
     const stage = `delivery-${index}`;
-    const workflow = await f.createWorkflow({ name: row.workflowName ?? `Delivery ${index}`, triggers: [stageTrigger(stage)], steps: [{ id: 'send', type: 'send_notification', config: row.step }] });
+    const workflow = await f.createWorkflow({
+      name: row.workflowName ?? `Delivery ${index}`,
+      triggers: [stageTrigger(stage)],
+      steps: [{ id: 'send', type: 'send_notification', config: row.step }],
+    });
     const client = await f.createClient(row.clientName);
     const runId = await f.startedRun(await f.moveStage(client.id, stage), workflow.id);
     await stack.waitForRun(runId, ['completed']);

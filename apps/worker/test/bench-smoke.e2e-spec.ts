@@ -28,7 +28,11 @@ interface WorkloadResult {
 
 function runHarness(args: string[]): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [HARNESS, ...args], { cwd: ROOT, env: { ...process.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [HARNESS, ...args], {
+      cwd: ROOT,
+      env: { ...process.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -43,12 +47,18 @@ describe('benchmark harness smoke', () => {
   afterAll(() => rmSync(out, { force: true }));
 
   it('runs W1 and W4 at smoke sizes: exit 0, every figure a finite number, every run completed', async () => {
-    if (!existsSync(WORKER_MAIN)) throw new Error(`No worker build at ${WORKER_MAIN}: run npm run build:server first (npm test does)`);
+    if (!existsSync(WORKER_MAIN))
+      throw new Error(`No worker build at ${WORKER_MAIN}: run npm run build:server first (npm test does)`);
     const { code, output } = await runHarness(['--smoke', '--only', 'W1,W4', '--out', out]);
     if (code !== 0) throw new Error(`bench/run.mjs exited ${code}:\n${output}`);
     expect(output).toContain('runs completed/s');
 
-    const report = JSON.parse(readFileSync(out, 'utf8')) as { smoke: boolean; results: WorkloadResult[]; figures: Figure[]; processEnv: Record<string, unknown> };
+    const report = JSON.parse(readFileSync(out, 'utf8')) as {
+      smoke: boolean;
+      results: WorkloadResult[];
+      figures: Figure[];
+      processEnv: Record<string, unknown>;
+    };
     expect(report.smoke).toBe(true);
     expect(report.processEnv.DEDUPE_WINDOW_SECONDS).toBe('0');
     expect(report.results.map((result) => result.workload)).toEqual(['W1', 'W4']);

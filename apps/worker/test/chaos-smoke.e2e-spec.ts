@@ -40,7 +40,11 @@ interface ChaosReport {
 
 function runChaos(args: string[]): Promise<{ code: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CHAOS, ...args], { cwd: ROOT, env: { ...process.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CHAOS, ...args], {
+      cwd: ROOT,
+      env: { ...process.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -59,7 +63,8 @@ describe('chaos under load (smoke)', () => {
   afterAll(() => rmSync(out, { force: true }));
 
   it('a worker kill, a flushed Redis restart and killed Postgres connections lose and duplicate nothing', async () => {
-    if (!existsSync(WORKER_MAIN)) throw new Error(`No worker build at ${WORKER_MAIN}: run npm run build:server first (npm test does)`);
+    if (!existsSync(WORKER_MAIN))
+      throw new Error(`No worker build at ${WORKER_MAIN}: run npm run build:server first (npm test does)`);
     const { code, output } = await runChaos(['--smoke', '--out', out]);
     if (code !== 0) throw new Error(`bench/chaos.mjs exited ${code}:\n${output}`);
 
@@ -85,7 +90,11 @@ describe('chaos under load (smoke)', () => {
     }
 
     // Each kind of fault happened, and did what it says.
-    expect(report.recovery.map((fault) => fault.kind).sort()).toEqual(['pg-terminate', 'redis-restart-flushed', 'worker-kill']);
+    expect(report.recovery.map((fault) => fault.kind).sort()).toEqual([
+      'pg-terminate',
+      'redis-restart-flushed',
+      'worker-kill',
+    ]);
     expect(report.recovery.filter((fault) => fault.error)).toEqual([]);
     expect(report.recovery.find((fault) => fault.kind === 'pg-terminate')?.terminatedConnections).toBeGreaterThan(0);
     expect(report.workers.unexpectedExits).toEqual([]);

@@ -6,7 +6,6 @@ import { alertStep, engineFixtures, stageTrigger } from './support/engine-fixtur
 import { bearer, startTestStack, TestStack } from './support/test-stack';
 import { startWorkerProcess } from './support/worker-process';
 
-
 /** Crashes, lost Redis data and races: nothing lost, nothing duplicated, one outcome. */
 describe('fault injection', () => {
   let stack: TestStack;
@@ -22,14 +21,21 @@ describe('fault injection', () => {
 
   it('SIGKILL of a worker in the middle of a chain: another worker finishes it, every task exists exactly once', async () => {
     await stack.stopEngine();
-    const steps = Array.from({ length: 150 }, (_, i) => ({ id: `t${i}`, type: 'create_task', config: { title: `Task ${i} for {{client.name}}`, priority: 'low' } }));
+    const steps = Array.from({ length: 150 }, (_, i) => ({
+      id: `t${i}`,
+      type: 'create_task',
+      config: { title: `Task ${i} for {{client.name}}`, priority: 'low' },
+    }));
     const workflow = await f.createWorkflow({ name: 'Killed mid-chain', triggers: [stageTrigger('kill')], steps });
     const client = await f.createClient('Kill Client');
     const child = await startWorkerProcess(stack);
     const exited = new Promise((resolve) => child.once('exit', resolve));
     const runId = await f.startedRun(await f.moveStage(client.id, 'kill'), workflow.id);
     const tasks = stack.api.dataSource.getRepository(TaskEntity);
-    await eventually(async () => (await tasks.count({ where: { runId } })) >= 10 || undefined, { timeoutMs: 20_000, what: 'the child worker to be mid-chain' });
+    await eventually(async () => (await tasks.count({ where: { runId } })) >= 10 || undefined, {
+      timeoutMs: 20_000,
+      what: 'the child worker to be mid-chain',
+    });
     child.kill('SIGKILL');
     await exited;
     const atKill = await tasks.count({ where: { runId } });
@@ -38,21 +44,33 @@ describe('fault injection', () => {
     await stack.startEngine();
     await stack.waitForRun(runId, ['completed'], 30_000);
     expect(await tasks.count({ where: { runId } })).toBe(150);
-    const perStep = await stack.api.dataSource.query(`SELECT count(DISTINCT step_id)::int AS distinct_steps FROM tasks WHERE run_id = $1`, [runId]);
+    const perStep = await stack.api.dataSource.query(
+      `SELECT count(DISTINCT step_id)::int AS distinct_steps FROM tasks WHERE run_id = $1`,
+      [runId],
+    );
     expect(perStep[0].distinct_steps).toBe(150);
     expect((await stack.steps(runId)).every((s) => s.status === 'completed')).toBe(true);
   }, 90_000);
 
   it('SIGTERM: the worker finishes its in-flight job, hands the run back, and exits; another worker completes it', async () => {
     await stack.stopEngine();
-    const steps = Array.from({ length: 150 }, (_, i) => ({ id: `g${i}`, type: 'create_task', config: { title: `Graceful ${i}`, priority: 'low' } }));
+    const steps = Array.from({ length: 150 }, (_, i) => ({
+      id: `g${i}`,
+      type: 'create_task',
+      config: { title: `Graceful ${i}`, priority: 'low' },
+    }));
     const workflow = await f.createWorkflow({ name: 'Graceful stop', triggers: [stageTrigger('sigterm')], steps });
     const client = await f.createClient('Graceful Client');
     const child = await startWorkerProcess(stack);
-    const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+    const exited = new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+      child.once('exit', (code, signal) => resolve({ code, signal })),
+    );
     const runId = await f.startedRun(await f.moveStage(client.id, 'sigterm'), workflow.id);
     const tasks = stack.api.dataSource.getRepository(TaskEntity);
-    await eventually(async () => (await tasks.count({ where: { runId } })) >= 5 || undefined, { timeoutMs: 20_000, what: 'the child worker to be mid-chain' });
+    await eventually(async () => (await tasks.count({ where: { runId } })) >= 5 || undefined, {
+      timeoutMs: 20_000,
+      what: 'the child worker to be mid-chain',
+    });
     child.kill('SIGTERM');
     const exit = await exited;
     expect(exit.code === 0 || exit.signal === 'SIGTERM').toBe(true);
@@ -67,7 +85,11 @@ describe('fault injection', () => {
 
   it('Redis loses everything (the prefix is wiped): the reconciler rebuilds the work from Postgres alone', async () => {
     await stack.stopEngine();
-    const workflow = await f.createWorkflow({ name: 'Survives a flush', triggers: [stageTrigger('flush')], steps: [alertStep('a'), alertStep('b')] });
+    const workflow = await f.createWorkflow({
+      name: 'Survives a flush',
+      triggers: [stageTrigger('flush')],
+      steps: [alertStep('a'), alertStep('b')],
+    });
     const client = await f.createClient('Flush Client');
     const eventId = await f.moveStage(client.id, 'flush');
     const redis = new Redis(stack.api.config.redisUrl);
@@ -84,7 +106,11 @@ describe('fault injection', () => {
   }, 60_000);
 
   it('an approve racing the expiry has exactly one outcome per run', async () => {
-    const workflow = await f.createWorkflow({ name: 'Race', triggers: [stageTrigger('race')], steps: [{ ...alertStep('guarded'), requiresApproval: true }] });
+    const workflow = await f.createWorkflow({
+      name: 'Race',
+      triggers: [stageTrigger('race')],
+      steps: [{ ...alertStep('guarded'), requiresApproval: true }],
+    });
     const runIds: string[] = [];
     for (let i = 0; i < 6; i += 1) {
       const client = await f.createClient(`Race ${i}`);
@@ -92,10 +118,15 @@ describe('fault injection', () => {
     }
     for (const runId of runIds) await stack.waitForRun(runId, ['awaiting_approval']);
     // Not yet expired for the approve, already due for the sweeps (which look 2 s ahead): both try at once.
-    await stack.api.dataSource.query(`UPDATE approvals SET expires_at = now() + interval '1 second' WHERE run_id = ANY($1)`, [runIds]);
+    await stack.api.dataSource.query(
+      `UPDATE approvals SET expires_at = now() + interval '1 second' WHERE run_id = ANY($1)`,
+      [runIds],
+    );
     const sweepAt = new Date(Date.now() + 2000);
     const answers = await Promise.all([
-      ...runIds.map((runId) => f.http().post(`/api/v1/workflows/runs/${runId}/approve`).set(bearer(agency.tokens.admin))),
+      ...runIds.map((runId) =>
+        f.http().post(`/api/v1/workflows/runs/${runId}/approve`).set(bearer(agency.tokens.admin)),
+      ),
       stack.engine.control.expireDueApprovals(sweepAt),
       stack.engine.control.expireDueApprovals(sweepAt),
     ]);
@@ -103,8 +134,13 @@ describe('fault injection', () => {
     for (const runId of runIds) {
       const run = await stack.waitForRun(runId, ['completed', 'rejected']);
       const approval = await stack.api.dataSource.getRepository(ApprovalEntity).findOneByOrFail({ runId });
-      const audits = await stack.api.dataSource.getRepository(AuditEventEntity).find({ where: { workflowId: workflow.id } });
-      const decisions = audits.filter((a) => (a.details as { runId?: string }).runId === runId && ['run.approved', 'run.expired'].includes(a.eventType));
+      const audits = await stack.api.dataSource
+        .getRepository(AuditEventEntity)
+        .find({ where: { workflowId: workflow.id } });
+      const decisions = audits.filter(
+        (a) =>
+          (a.details as { runId?: string }).runId === runId && ['run.approved', 'run.expired'].includes(a.eventType),
+      );
       expect(decisions).toHaveLength(1);
       if (approval.status === 'approved') expect(run.status).toBe('completed');
       else expect([approval.status, run.status, run.reason]).toEqual(['expired', 'rejected', 'timeout']);
@@ -112,7 +148,11 @@ describe('fault injection', () => {
   });
 
   it('terminal states are never overwritten: advancing or reconciling a finished run changes nothing', async () => {
-    const workflow = await f.createWorkflow({ name: 'Terminal', triggers: [stageTrigger('terminal')], steps: [alertStep('only')] });
+    const workflow = await f.createWorkflow({
+      name: 'Terminal',
+      triggers: [stageTrigger('terminal')],
+      steps: [alertStep('only')],
+    });
     const client = await f.createClient('Terminal Client');
     const runId = await f.startedRun(await f.moveStage(client.id, 'terminal'), workflow.id);
     const done = await stack.waitForRun(runId, ['completed']);

@@ -14,7 +14,10 @@ describe('inactivity trigger: periodic scan, once per inactive period', () => {
   beforeAll(async () => {
     // The scans are driven by the tests: keep any periodic scan of the engine out of the way.
     stack = await startTestStack({ INACTIVITY_SCAN_SECONDS: '3600' });
-    scanner = new InactivityScanner(stack.workerDataSource, { dedupeWindowSeconds: stack.api.config.dedupeWindowSeconds, pageSize: 2 });
+    scanner = new InactivityScanner(stack.workerDataSource, {
+      dedupeWindowSeconds: stack.api.config.dedupeWindowSeconds,
+      pageSize: 2,
+    });
   });
   // A workflow watches every client of its agency: each test gets its own agency.
   beforeEach(async () => {
@@ -24,7 +27,11 @@ describe('inactivity trigger: periodic scan, once per inactive period', () => {
 
   const runs = () => stack.api.dataSource.getRepository(WorkflowRunEntity);
   const inactivityWorkflow = (name: string, days: number, partner?: object) =>
-    f.createWorkflow({ name, triggers: [{ type: 'inactivity', config: { days } }, ...(partner ? [partner] : [])], steps: [alertStep('a')] });
+    f.createWorkflow({
+      name,
+      triggers: [{ type: 'inactivity', config: { days } }, ...(partner ? [partner] : [])],
+      steps: [alertStep('a')],
+    });
   /** One scan (of every workflow in the database); its runs are enqueued and finish; returns those of `workflowId`. */
   const scanFor = async (workflowId: string) => {
     const runIds = await scanner.scan();
@@ -69,13 +76,24 @@ describe('inactivity trigger: periodic scan, once per inactive period', () => {
 
     // Days pass without activity (the first run moves back with them, out of the dedupe window):
     // the period of the new lastActivityAt is still open.
-    await stack.api.dataSource.query(`UPDATE clients SET last_activity_at = now() - interval '6 days' WHERE id = $1`, [client.id]);
-    await stack.api.dataSource.query(`UPDATE workflow_runs SET created_at = created_at - interval '7 days', started_at = started_at - interval '7 days' WHERE workflow_id = $1`, [workflow.id]);
+    await stack.api.dataSource.query(`UPDATE clients SET last_activity_at = now() - interval '6 days' WHERE id = $1`, [
+      client.id,
+    ]);
+    await stack.api.dataSource.query(
+      `UPDATE workflow_runs SET created_at = created_at - interval '7 days', started_at = started_at - interval '7 days' WHERE workflow_id = $1`,
+      [workflow.id],
+    );
     const [again, ...more] = await scanFor(workflow.id);
     expect(more).toEqual([]);
     expect(again.clientId).toBe(client.id);
-    const [{ iso }] = await stack.api.dataSource.query(`SELECT to_char(last_activity_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS iso FROM clients WHERE id = $1`, [client.id]);
-    expect(again.triggerEvent).toMatchObject({ type: 'client.inactive', data: { days: 5, lastActivityAt: iso, inactiveDays: 6 } });
+    const [{ iso }] = await stack.api.dataSource.query(
+      `SELECT to_char(last_activity_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS iso FROM clients WHERE id = $1`,
+      [client.id],
+    );
+    expect(again.triggerEvent).toMatchObject({
+      type: 'client.inactive',
+      data: { days: 5, lastActivityAt: iso, inactiveDays: 6 },
+    });
 
     expect(await scanFor(workflow.id)).toEqual([]);
     expect(await runs().count({ where: { workflowId: workflow.id, clientId: client.id } })).toBe(2);
@@ -91,7 +109,10 @@ describe('inactivity trigger: periodic scan, once per inactive period', () => {
   });
 
   it('a KPI partner: no run while it does not hold, and no second run when the partner’s own event already fired for this idle period', async () => {
-    const workflow = await inactivityWorkflow('Quiet and cheap', 5, { type: 'kpi_threshold', config: { metric: 'spend', operator: 'below', value: 100 } });
+    const workflow = await inactivityWorkflow('Quiet and cheap', 5, {
+      type: 'kpi_threshold',
+      config: { metric: 'spend', operator: 'below', value: 100 },
+    });
     const crossed = await f.createClient('Crossed Carl', { lastActivityAt: daysAgo(8) });
     const high = await f.createClient('High Hank', { lastActivityAt: daysAgo(8) });
     const none = await f.createClient('Metricless Mo', { lastActivityAt: daysAgo(8) });
@@ -100,7 +121,10 @@ describe('inactivity trigger: periodic scan, once per inactive period', () => {
     const eventRun = await f.startedRun(await f.postMetric(crossed.id, 'spend', 50), workflow.id);
     await stack.waitForRun(eventRun, ['completed']);
     // Out of the dedupe window: only "already fired in this period" can hold the scan back.
-    await stack.api.dataSource.query(`UPDATE workflow_runs SET created_at = created_at - interval '1 hour', started_at = started_at - interval '1 hour' WHERE id = $1`, [eventRun]);
+    await stack.api.dataSource.query(
+      `UPDATE workflow_runs SET created_at = created_at - interval '1 hour', started_at = started_at - interval '1 hour' WHERE id = $1`,
+      [eventRun],
+    );
     await f.postMetric(high.id, 'spend', 500);
 
     expect(await scanFor(workflow.id)).toEqual([]);
@@ -111,7 +135,12 @@ describe('inactivity trigger: periodic scan, once per inactive period', () => {
 
   it('a disabled workflow scans no one', async () => {
     const workflow = await inactivityWorkflow('Switched off', 3);
-    await f.http().patch(`/api/v1/workflows/${workflow.id}/toggle`).set(bearer(f.token)).send({ isActive: false }).expect(200);
+    await f
+      .http()
+      .patch(`/api/v1/workflows/${workflow.id}/toggle`)
+      .set(bearer(f.token))
+      .send({ isActive: false })
+      .expect(200);
     await f.createClient('Ignored Ivy', { lastActivityAt: daysAgo(20) });
     expect(await scanFor(workflow.id)).toEqual([]);
   });
@@ -140,7 +169,9 @@ describe('inactivity trigger: periodic scan, once per inactive period', () => {
 
   it('pages through many candidates in one scan', async () => {
     const workflow = await inactivityWorkflow('Crowd', 1);
-    const clients = await Promise.all([2, 3, 4, 5, 6].map((days) => f.createClient(`Crowd ${days}`, { lastActivityAt: daysAgo(days) })));
+    const clients = await Promise.all(
+      [2, 3, 4, 5, 6].map((days) => f.createClient(`Crowd ${days}`, { lastActivityAt: daysAgo(days) })),
+    );
     const made = await scanFor(workflow.id);
     expect(made.map((run) => run.clientId).sort()).toEqual(clients.map((client) => client.id).sort());
   });

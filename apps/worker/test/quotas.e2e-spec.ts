@@ -32,12 +32,23 @@ describe('agency run quota', () => {
     stack = await startTestStack({ DEDUPE_WINDOW_SECONDS: '0' });
     throttled = await stack.createAgency('Throttled Agency');
     other = await stack.createAgency('Unthrottled Agency');
-    quota = createAgencyRunQuota({ redisUrl: stack.api.config.redisUrl, dataSource: stack.workerDataSource, prefix: stack.api.config.queuePrefix, windowMs: WINDOW_MS });
+    quota = createAgencyRunQuota({
+      redisUrl: stack.api.config.redisUrl,
+      dataSource: stack.workerDataSource,
+      prefix: stack.api.config.queuePrefix,
+      windowMs: WINDOW_MS,
+    });
     // Until EngineWorker builds the quota itself from config, the test puts it (with a recorder) into the running executor.
     const recorder: RunAdmission = {
       async admit(run) {
         const decision = await quota.admit(run);
-        decisions.push({ runId: run.id, agencyId: run.agencyId, at: Date.now(), admitted: decision.admitted, ...(decision.admitted ? {} : { retryAt: decision.retryAt.getTime() }) });
+        decisions.push({
+          runId: run.id,
+          agencyId: run.agencyId,
+          at: Date.now(),
+          admitted: decision.admitted,
+          ...(decision.admitted ? {} : { retryAt: decision.retryAt.getTime() }),
+        });
         return decision;
       },
     };
@@ -50,18 +61,36 @@ describe('agency run quota', () => {
 
   async function fireRuns(agency: TestAgency, count: number): Promise<string[]> {
     const f = engineFixtures(stack, agency);
-    const workflow = await f.createWorkflow({ name: `Alert on high tickets (${agency.agencyId.slice(0, 8)})`, triggers: [{ type: 'ticket_created', config: { priority: 'high' } }], steps: [alertStep('alert')] });
+    const workflow = await f.createWorkflow({
+      name: `Alert on high tickets (${agency.agencyId.slice(0, 8)})`,
+      triggers: [{ type: 'ticket_created', config: { priority: 'high' } }],
+      steps: [alertStep('alert')],
+    });
     const clients: string[] = [];
     for (let i = 0; i < count; i += 1) clients.push((await f.createClient(`Client ${i + 1}`)).id);
-    const events = clients.map((clientId) => ({ type: 'ticket.created', clientId, data: { category: 'ops', priority: 'high' } }));
-    const accepted = await stack.api.http().post('/api/v1/events').set(bearer(agency.tokens.admin)).send({ events }).expect(202);
+    const events = clients.map((clientId) => ({
+      type: 'ticket.created',
+      clientId,
+      data: { category: 'ops', priority: 'high' },
+    }));
+    const accepted = await stack.api
+      .http()
+      .post('/api/v1/events')
+      .set(bearer(agency.tokens.admin))
+      .send({ events })
+      .expect(202);
     const runIds: string[] = [];
     for (const eventId of accepted.body.ids as string[]) runIds.push(await f.startedRun(eventId, workflow.id));
     return runIds;
   }
 
   it(`runs more than the quota all complete, none lost, none early, at most ${QUOTA} started per window`, async () => {
-    await stack.api.http().patch('/api/v1/agency').set(bearer(throttled.tokens.admin)).send({ settings: { maxRunsPerMinute: QUOTA } }).expect(200);
+    await stack.api
+      .http()
+      .patch('/api/v1/agency')
+      .set(bearer(throttled.tokens.admin))
+      .send({ settings: { maxRunsPerMinute: QUOTA } })
+      .expect(200);
 
     const runIds = await fireRuns(throttled, RUNS);
     expect(new Set(runIds).size).toBe(RUNS);
@@ -69,19 +98,27 @@ describe('agency run quota', () => {
     // Runs over the quota wait visibly: queued, with the time they will start.
     const deferred = await eventually(
       async () => {
-        const rows = await stack.api.dataSource.getRepository(WorkflowRunEntity).find({ where: { id: In(runIds), status: 'queued' } });
+        const rows = await stack.api.dataSource
+          .getRepository(WorkflowRunEntity)
+          .find({ where: { id: In(runIds), status: 'queued' } });
         const waiting = rows.filter((run) => run.nextAttemptAt && run.nextAttemptAt.getTime() > Date.now());
         return waiting.length >= QUOTA ? waiting : undefined;
       },
       { timeoutMs: 5000, what: 'runs over the quota to be parked with a start time' },
     );
-    for (const run of deferred) expect(run.nextAttemptAt!.getTime()).toBeLessThanOrEqual(Date.now() + 2 * WINDOW_MS + 1000);
+    for (const run of deferred)
+      expect(run.nextAttemptAt!.getTime()).toBeLessThanOrEqual(Date.now() + 2 * WINDOW_MS + 1000);
 
-    const runs = await Promise.all(runIds.map((id) => stack.waitForRun(id, ['completed', 'failed', 'cancelled'], 30_000)));
+    const runs = await Promise.all(
+      runIds.map((id) => stack.waitForRun(id, ['completed', 'failed', 'cancelled'], 30_000)),
+    );
     expect(runs.map((run) => run.status)).toEqual(Array(RUNS).fill('completed'));
 
     // None lost, none doubled: exactly one alert per run.
-    const alerts: { run_id: string; count: number }[] = await stack.api.dataSource.query(`SELECT run_id, count(*)::int AS count FROM alerts WHERE run_id = ANY($1) GROUP BY run_id`, [runIds]);
+    const alerts: { run_id: string; count: number }[] = await stack.api.dataSource.query(
+      `SELECT run_id, count(*)::int AS count FROM alerts WHERE run_id = ANY($1) GROUP BY run_id`,
+      [runIds],
+    );
     expect(alerts).toHaveLength(RUNS);
     expect(alerts.every((row) => row.count === 1)).toBe(true);
 
@@ -108,8 +145,10 @@ describe('agency run quota', () => {
       const sorted = [...times].sort((a, b) => a - b);
       return sorted.slice(QUOTA).map((time, i) => time - sorted[i]);
     };
-    for (const span of spans(admissions.map((decision) => decision.at))) expect(span).toBeGreaterThanOrEqual(WINDOW_MS - WINDOW_SLACK_MS);
-    for (const span of spans(steps.map((step) => step.startedAt!.getTime()))) expect(span).toBeGreaterThanOrEqual(WINDOW_MS - WINDOW_SLACK_MS);
+    for (const span of spans(admissions.map((decision) => decision.at)))
+      expect(span).toBeGreaterThanOrEqual(WINDOW_MS - WINDOW_SLACK_MS);
+    for (const span of spans(steps.map((step) => step.startedAt!.getTime())))
+      expect(span).toBeGreaterThanOrEqual(WINDOW_MS - WINDOW_SLACK_MS);
     // … and the backlog is not held back longer than needed: 12 runs at 5 per window take three windows.
     const firstStart = Math.min(...steps.map((step) => step.startedAt!.getTime()));
     const lastStart = Math.max(...steps.map((step) => step.startedAt!.getTime()));
@@ -125,7 +164,13 @@ describe('agency run quota', () => {
   });
 
   it('fails closed when Redis cannot be asked: the run is deferred a little, neither admitted blind nor dropped', async () => {
-    const unreachable = createAgencyRunQuota({ redisUrl: 'redis://127.0.0.1:1', dataSource: stack.workerDataSource, prefix: stack.api.config.queuePrefix, unavailableDeferMs: 3000, redisTimeoutMs: 500 });
+    const unreachable = createAgencyRunQuota({
+      redisUrl: 'redis://127.0.0.1:1',
+      dataSource: stack.workerDataSource,
+      prefix: stack.api.config.queuePrefix,
+      unavailableDeferMs: 3000,
+      redisTimeoutMs: 500,
+    });
     try {
       const before = Date.now();
       const decision = await unreachable.admit({ id: 'probe', agencyId: throttled.agencyId });
@@ -140,12 +185,20 @@ describe('agency run quota', () => {
 
   it('a lowered quota applies after the settings cache expires, and the window count carries over', async () => {
     expect(await quota.maxRunsPerMinute(throttled.agencyId)).toBe(QUOTA);
-    await stack.api.http().patch('/api/v1/agency').set(bearer(throttled.tokens.admin)).send({ settings: { maxRunsPerMinute: 2 } }).expect(200);
+    await stack.api
+      .http()
+      .patch('/api/v1/agency')
+      .set(bearer(throttled.tokens.admin))
+      .send({ settings: { maxRunsPerMinute: 2 } })
+      .expect(200);
     quota.invalidate(throttled.agencyId);
     expect(await quota.maxRunsPerMinute(throttled.agencyId)).toBe(2);
     const probe = { id: 'probe', agencyId: throttled.agencyId };
     // Start a fresh window, then: two admitted, the third refused with a start time inside the next window.
-    await eventually(async () => (await quota.admit(probe)).admitted, { timeoutMs: 3 * WINDOW_MS, what: 'a fresh window' });
+    await eventually(async () => (await quota.admit(probe)).admitted, {
+      timeoutMs: 3 * WINDOW_MS,
+      what: 'a fresh window',
+    });
     expect((await quota.admit(probe)).admitted).toBe(true);
     const refused = await quota.admit(probe);
     expect(refused.admitted).toBe(false);

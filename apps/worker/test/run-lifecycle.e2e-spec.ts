@@ -14,11 +14,16 @@ describe('engine: events in, triggers matched, action chains run exactly once', 
 
   const http = () => stack.api.http();
   const createClient = async (name: string, health = 'green', stage = 'lead') =>
-    (await http().post('/api/v1/clients').set(bearer(agency.tokens.manager)).send({ name, stage, health }).expect(201)).body;
-  const createWorkflow = async (definition: object) => (await http().post('/api/v1/workflows').set(bearer(agency.tokens.manager)).send(definition).expect(201)).body;
+    (await http().post('/api/v1/clients').set(bearer(agency.tokens.manager)).send({ name, stage, health }).expect(201))
+      .body;
+  const createWorkflow = async (definition: object) =>
+    (await http().post('/api/v1/workflows').set(bearer(agency.tokens.manager)).send(definition).expect(201)).body;
   const moveStage = async (clientId: string, stage: string) => {
     await http().patch(`/api/v1/clients/${clientId}`).set(bearer(agency.tokens.manager)).send({ stage }).expect(200);
-    const events = await http().get(`/api/v1/events?clientId=${clientId}&type=client.stage_changed`).set(bearer(agency.tokens.viewer)).expect(200);
+    const events = await http()
+      .get(`/api/v1/events?clientId=${clientId}&type=client.stage_changed`)
+      .set(bearer(agency.tokens.viewer))
+      .expect(200);
     return events.body.items[0].id as string;
   };
 
@@ -27,13 +32,25 @@ describe('engine: events in, triggers matched, action chains run exactly once', 
       name: 'Onboarding chain',
       triggers: [{ type: 'stage_change', config: { toStage: 'onboarding' } }],
       steps: [
-        { id: 'task', type: 'create_task', config: { title: 'Kickoff with {{client.name}}', priority: 'high', dueInDays: 2 } },
+        {
+          id: 'task',
+          type: 'create_task',
+          config: { title: 'Kickoff with {{client.name}}', priority: 'high', dueInDays: 2 },
+        },
         {
           id: 'health',
           type: 'branch',
           condition: { all: [{ field: 'client.health', operator: 'equals', value: 'red' }] },
-          then: [{ id: 'alert', type: 'add_alert', config: { title: '{{client.name}} is at risk', severity: 'critical' } }],
-          else: [{ id: 'ticket', type: 'create_ticket', config: { title: 'Set up {{client.name}}', priority: 'medium', category: 'setup' } }],
+          then: [
+            { id: 'alert', type: 'add_alert', config: { title: '{{client.name}} is at risk', severity: 'critical' } },
+          ],
+          else: [
+            {
+              id: 'ticket',
+              type: 'create_ticket',
+              config: { title: 'Set up {{client.name}}', priority: 'medium', category: 'setup' },
+            },
+          ],
         },
         { id: 'green', type: 'update_client', config: { health: 'green' } },
       ],
@@ -52,7 +69,12 @@ describe('engine: events in, triggers matched, action chains run exactly once', 
     expect(redRun.workflowVersion).toBe(1);
     expect((redRun.clientSnapshot as { client: { health: string } }).client.health).toBe('red');
     const redSteps = await stack.steps(redRun.id);
-    expect(Object.fromEntries(redSteps.map((s) => [s.stepId, s.status]))).toEqual({ task: 'completed', health: 'completed', alert: 'completed', green: 'completed' });
+    expect(Object.fromEntries(redSteps.map((s) => [s.stepId, s.status]))).toEqual({
+      task: 'completed',
+      health: 'completed',
+      alert: 'completed',
+      green: 'completed',
+    });
     expect(redSteps.find((s) => s.stepId === 'task')!.input).toMatchObject({ title: 'Kickoff with Rosa Red' });
 
     const ds = stack.api.dataSource;
@@ -70,7 +92,11 @@ describe('engine: events in, triggers matched, action chains run exactly once', 
   });
 
   it('explains on the event why a workflow did not fire', async () => {
-    await createWorkflow({ name: 'Only to active', triggers: [{ type: 'stage_change', config: { toStage: 'active' } }], steps: [{ type: 'add_alert', config: { title: 'x', severity: 'info' } }] });
+    await createWorkflow({
+      name: 'Only to active',
+      triggers: [{ type: 'stage_change', config: { toStage: 'active' } }],
+      steps: [{ type: 'add_alert', config: { title: 'x', severity: 'info' } }],
+    });
     const client = await createClient('Nora Nofire');
     const eventId = await moveStage(client.id, 'churned');
     const verdicts = await stack.waitForEventProcessed(eventId);
@@ -80,16 +106,33 @@ describe('engine: events in, triggers matched, action chains run exactly once', 
   });
 
   it('settles an event a step emits inside the step when no workflow fires on it: processed with its verdicts by the time the run completes, no matching job', async () => {
-    const listener = await createWorkflow({ name: 'Billing tickets only', triggers: [{ type: 'ticket_created', config: { category: 'billing' } }], steps: [{ type: 'add_alert', config: { title: 'billing', severity: 'info' } }] });
-    const opener = await createWorkflow({ name: 'Opens a setup ticket', triggers: [{ type: 'stage_change', config: { toStage: 'ticketing' } }], steps: [{ type: 'create_ticket', config: { title: 'Set up', priority: 'low', category: 'setup' } }] });
+    const listener = await createWorkflow({
+      name: 'Billing tickets only',
+      triggers: [{ type: 'ticket_created', config: { category: 'billing' } }],
+      steps: [{ type: 'add_alert', config: { title: 'billing', severity: 'info' } }],
+    });
+    const opener = await createWorkflow({
+      name: 'Opens a setup ticket',
+      triggers: [{ type: 'stage_change', config: { toStage: 'ticketing' } }],
+      steps: [{ type: 'create_ticket', config: { title: 'Set up', priority: 'low', category: 'setup' } }],
+    });
     const client = await createClient('Tess Ticket');
     // Matching the stage change loads the agency's workflows into the engine's index, which the step then reads from memory.
     const verdicts = await stack.waitForEventProcessed(await moveStage(client.id, 'ticketing'));
     const runId = verdicts.find((verdict) => verdict.workflowId === opener.id && verdict.outcome === 'started')?.runId;
     await stack.waitForRun(runId!, ['completed']);
-    const [emitted] = await stack.api.dataSource.query(`SELECT id, processed_at, processing FROM events WHERE client_id = $1 AND type = 'ticket.created'`, [client.id]);
+    const [emitted] = await stack.api.dataSource.query(
+      `SELECT id, processed_at, processing FROM events WHERE client_id = $1 AND type = 'ticket.created'`,
+      [client.id],
+    );
     expect(emitted.processed_at).not.toBeNull();
-    expect(emitted.processing).toEqual([expect.objectContaining({ workflowId: listener.id, outcome: 'not_fired', reason: 'ticket category is setup, not billing' })]);
+    expect(emitted.processing).toEqual([
+      expect.objectContaining({
+        workflowId: listener.id,
+        outcome: 'not_fired',
+        reason: 'ticket category is setup, not billing',
+      }),
+    ]);
     expect(await stack.engine.queues.events.getJob(`event-${emitted.id}`)).toBeUndefined();
   });
 });

@@ -34,8 +34,35 @@ Exit 0: nothing lost, no internal effect duplicated, every external send deliver
   --keep                  keep the database (default: dropped)
   --out FILE              result JSON (default: bench/results/chaos-<ISO date>.json)`;
 
-const FULL = { faults: null, rate: 100, seconds: 120, workers: 2, killEvery: 10, redisRestarts: 2, pgKills: 2, redisDownSeconds: 3, drainSeconds: 900, stallSeconds: 120, pgOutageSeconds: 40, leaseSeconds: null, retryBackoffMs: null, delaySeconds: 0, workerConcurrency: null };
-const SMOKE = { ...FULL, rate: 10, seconds: 20, faults: '5:worker-kill,10:pg-terminate,15:redis-restart-flushed', redisDownSeconds: 1, drainSeconds: 60, stallSeconds: 60, leaseSeconds: 5, retryBackoffMs: 1000, delaySeconds: 3 };
+const FULL = {
+  faults: null,
+  rate: 100,
+  seconds: 120,
+  workers: 2,
+  killEvery: 10,
+  redisRestarts: 2,
+  pgKills: 2,
+  redisDownSeconds: 3,
+  drainSeconds: 900,
+  stallSeconds: 120,
+  pgOutageSeconds: 40,
+  leaseSeconds: null,
+  retryBackoffMs: null,
+  delaySeconds: 0,
+  workerConcurrency: null,
+};
+const SMOKE = {
+  ...FULL,
+  rate: 10,
+  seconds: 20,
+  faults: '5:worker-kill,10:pg-terminate,15:redis-restart-flushed',
+  redisDownSeconds: 1,
+  drainSeconds: 60,
+  stallSeconds: 60,
+  leaseSeconds: 5,
+  retryBackoffMs: 1000,
+  delaySeconds: 3,
+};
 
 function nonNegativeInt(name, raw) {
   const value = Number(raw);
@@ -44,7 +71,22 @@ function nonNegativeInt(name, raw) {
 }
 
 export function parseChaosOptions(argv, env = process.env) {
-  const flags = ['rate', 'seconds', 'workers', 'kill-every', 'redis-restarts', 'pg-kills', 'redis-down-seconds', 'drain-seconds', 'stall-seconds', 'pg-outage-seconds', 'lease-seconds', 'retry-backoff-ms', 'delay-seconds', 'worker-concurrency'];
+  const flags = [
+    'rate',
+    'seconds',
+    'workers',
+    'kill-every',
+    'redis-restarts',
+    'pg-kills',
+    'redis-down-seconds',
+    'drain-seconds',
+    'stall-seconds',
+    'pg-outage-seconds',
+    'lease-seconds',
+    'retry-backoff-ms',
+    'delay-seconds',
+    'worker-concurrency',
+  ];
   const { values } = parseArgs({
     args: argv,
     strict: true,
@@ -105,7 +147,8 @@ export function parseFaults(text) {
     .filter(Boolean)
     .map((item) => {
       const [at, kind] = item.split(':');
-      if (!FAULT_KINDS.includes(kind) || !Number.isFinite(Number(at)) || Number(at) < 0) throw new Error(`--faults: "${item}" is not <seconds>:<${FAULT_KINDS.join('|')}>`);
+      if (!FAULT_KINDS.includes(kind) || !Number.isFinite(Number(at)) || Number(at) < 0)
+        throw new Error(`--faults: "${item}" is not <seconds>:<${FAULT_KINDS.join('|')}>`);
       return { at: Number(at), kind };
     })
     .sort((a, b) => a.at - b.at);

@@ -35,16 +35,22 @@ export async function startSlackFake() {
     req.on('end', () => {
       calls += 1;
       const raw = Buffer.concat(chunks).toString('utf8');
-      const body = req.headers['content-type']?.includes('application/json') ? safeJson(raw) : Object.fromEntries(new URLSearchParams(raw));
+      const body = req.headers['content-type']?.includes('application/json')
+        ? safeJson(raw)
+        : Object.fromEntries(new URLSearchParams(raw));
       const method = new URL(req.url ?? '/', 'http://x').pathname.replace(/^\/api\//, '');
       const auth = /^Bearer\s+(\S+)/i.exec(req.headers.authorization ?? '')?.[1] ?? body.token;
       const answer = (payload) => {
         const text = JSON.stringify(payload);
-        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+        res.writeHead(200, {
+          'content-type': 'application/json; charset=utf-8',
+          'content-length': Buffer.byteLength(text),
+        });
         res.end(text);
       };
       if (!auth || !/^xox[a-z]-/.test(auth)) return answer({ ok: false, error: 'invalid_auth' });
-      if (method === 'auth.test') return answer({ ok: true, team: 'Chaos', team_id: 'T0CHAOS', user_id: 'U0CHAOSBOT', bot_id: 'B0CHAOSBOT' });
+      if (method === 'auth.test')
+        return answer({ ok: true, team: 'Chaos', team_id: 'T0CHAOS', user_id: 'U0CHAOSBOT', bot_id: 'B0CHAOSBOT' });
       if (method !== 'chat.postMessage') return answer({ ok: false, error: 'unknown_method' });
       if (!body.channel) return answer({ ok: false, error: 'channel_not_found' });
       if (!body.text) return answer({ ok: false, error: 'no_text' });
@@ -147,7 +153,26 @@ export async function startPrivateRedis({ dir, log = () => undefined }) {
     const fd = openSync(logFile, 'a');
     child = spawn(
       'redis-server',
-      ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--appendonly', 'yes', '--appendfsync', 'everysec', '--save', '', '--maxmemory-policy', 'noeviction', '--protected-mode', 'no', '--daemonize', 'no'],
+      [
+        '--port',
+        String(port),
+        '--bind',
+        '127.0.0.1',
+        '--dir',
+        dir,
+        '--appendonly',
+        'yes',
+        '--appendfsync',
+        'everysec',
+        '--save',
+        '',
+        '--maxmemory-policy',
+        'noeviction',
+        '--protected-mode',
+        'no',
+        '--daemonize',
+        'no',
+      ],
       { stdio: ['ignore', fd, fd] },
     );
     closeSync(fd);

@@ -17,11 +17,18 @@ function indexOfKey(key, keyPrefix) {
  */
 export async function verifyChaos({ db, agencyId, keyPrefix, accepted, clientIds, workflowIds, slack, smtp }) {
   const q = async (sql, params = [agencyId]) => (await db.query(sql, params)).rows;
-  const events = await q(`SELECT id, client_id, type, source, idempotency_key, processed_at, created_at FROM events WHERE agency_id = $1`);
-  const runs = await q(`SELECT id, workflow_id, client_id, trigger_event_id, status, reason, error FROM workflow_runs WHERE agency_id = $1`);
+  const events = await q(
+    `SELECT id, client_id, type, source, idempotency_key, processed_at, created_at FROM events WHERE agency_id = $1`,
+  );
+  const runs = await q(
+    `SELECT id, workflow_id, client_id, trigger_event_id, status, reason, error FROM workflow_runs WHERE agency_id = $1`,
+  );
   const effects = {};
-  for (const table of EFFECT_TABLES) effects[table] = await q(`SELECT client_id, run_id, step_id FROM ${table} WHERE agency_id = $1`);
-  const notifications = await q(`SELECT client_id, run_id, step_id, channel, status FROM notifications WHERE agency_id = $1 AND run_id IS NOT NULL`);
+  for (const table of EFFECT_TABLES)
+    effects[table] = await q(`SELECT client_id, run_id, step_id FROM ${table} WHERE agency_id = $1`);
+  const notifications = await q(
+    `SELECT client_id, run_id, step_id, channel, status FROM notifications WHERE agency_id = $1 AND run_id IS NOT NULL`,
+  );
   const approvals = await q(`SELECT run_id, step_id, status FROM approvals WHERE agency_id = $1`);
 
   const workflowKeyOf = new Map(Object.entries(workflowIds).map(([key, id]) => [id, key]));
@@ -35,7 +42,8 @@ export async function verifyChaos({ db, agencyId, keyPrefix, accepted, clientIds
   for (const event of events) {
     if (!event.processed_at) unprocessed += 1;
     else processingMs.push(event.processed_at - event.created_at);
-    if (event.source === 'action' && event.type === 'client.stage_changed') chainedByClient.set(event.client_id, (chainedByClient.get(event.client_id) ?? 0) + 1);
+    if (event.source === 'action' && event.type === 'client.stage_changed')
+      chainedByClient.set(event.client_id, (chainedByClient.get(event.client_id) ?? 0) + 1);
     const index = indexOfKey(event.idempotency_key, keyPrefix);
     if (index !== null) apiEventByIndex.set(index, event);
   }
@@ -44,7 +52,9 @@ export async function verifyChaos({ db, agencyId, keyPrefix, accepted, clientIds
   const indexes = new Set([...accepted.keys(), ...apiEventByIndex.keys()]);
   const acceptedNotStored = [...accepted.keys()].filter((index) => !apiEventByIndex.has(index));
   const storedNotAccepted = [...apiEventByIndex.keys()].filter((index) => !accepted.has(index));
-  const acceptedIdMismatch = [...accepted.entries()].filter(([index, id]) => apiEventByIndex.has(index) && apiEventByIndex.get(index).id !== id).map(([index]) => index);
+  const acceptedIdMismatch = [...accepted.entries()]
+    .filter(([index, id]) => apiEventByIndex.has(index) && apiEventByIndex.get(index).id !== id)
+    .map(([index]) => index);
 
   const runsByClientWorkflow = new Map();
   const runsByStatus = {};
@@ -61,14 +71,28 @@ export async function verifyChaos({ db, agencyId, keyPrefix, accepted, clientIds
     for (const row of rows) map.set(keyOf(row), (map.get(keyOf(row)) ?? 0) + 1);
     return map;
   };
-  const perClient = Object.fromEntries(EFFECT_TABLES.map((table) => [table, countBy(effects[table], (row) => row.client_id)]));
-  const perRunStep = (rows) => [...countBy(rows, (row) => `${row.run_id}|${row.step_id}`).values()].reduce((sum, n) => sum + Math.max(0, n - 1), 0);
+  const perClient = Object.fromEntries(
+    EFFECT_TABLES.map((table) => [table, countBy(effects[table], (row) => row.client_id)]),
+  );
+  const perRunStep = (rows) =>
+    [...countBy(rows, (row) => `${row.run_id}|${row.step_id}`).values()].reduce(
+      (sum, n) => sum + Math.max(0, n - 1),
+      0,
+    );
 
-  const lost = { eventsWithoutVerdict: [], missingRuns: [], runsNotTerminal: notTerminal.length, acceptedNotStored: acceptedNotStored.length };
+  const lost = {
+    eventsWithoutVerdict: [],
+    missingRuns: [],
+    runsNotTerminal: notTerminal.length,
+    acceptedNotStored: acceptedNotStored.length,
+  };
   const duplicated = { runs: 0, chainedEvents: 0, byRunAndStep: {}, byEvent: {} };
   const missingEffects = { tasks: 0, alerts: 0, tickets: 0, communication_drafts: 0, chainedEvents: 0 };
   const runsNotCompleted = [];
-  const sends = { slack: { expected: 0, delivered: 0, missing: 0, duplicates: 0, maxPerStep: 0 }, email: { expected: 0, delivered: 0, missing: 0, duplicates: 0, maxPerStep: 0 } };
+  const sends = {
+    slack: { expected: 0, delivered: 0, missing: 0, duplicates: 0, maxPerStep: 0 },
+    email: { expected: 0, delivered: 0, missing: 0, duplicates: 0, maxPerStep: 0 },
+  };
   const sendsPerStep = {};
   const expected = { runs: 0, approvals: 0 };
   for (const table of EFFECT_TABLES) {
@@ -95,10 +119,23 @@ export async function verifyChaos({ db, agencyId, keyPrefix, accepted, clientIds
       for (const run of found) {
         if (run.status !== 'completed') {
           allCompleted = false;
-          if (TERMINAL.includes(run.status)) runsNotCompleted.push({ runId: run.id, workflow: workflowKey, status: run.status, reason: run.reason, error: run.error });
+          if (TERMINAL.includes(run.status))
+            runsNotCompleted.push({
+              runId: run.id,
+              workflow: workflowKey,
+              status: run.status,
+              reason: run.reason,
+              error: run.error,
+            });
         }
         // A direct run must point at its event (the chained one at the action's event).
-        if (workflowKey !== 'chained' && event && run.trigger_event_id !== event.id) lost.missingRuns.push({ index, eventId: event.id, workflow: workflowKey, wrongTrigger: run.trigger_event_id });
+        if (workflowKey !== 'chained' && event && run.trigger_event_id !== event.id)
+          lost.missingRuns.push({
+            index,
+            eventId: event.id,
+            workflow: workflowKey,
+            wrongTrigger: run.trigger_event_id,
+          });
       }
     }
     expected.approvals += kind.approvals;
@@ -118,7 +155,14 @@ export async function verifyChaos({ db, agencyId, keyPrefix, accepted, clientIds
       for (const step of steps) {
         const n = fake.sends.get(`${clientName(index)}|${step}`) ?? 0;
         const s = sends[channel];
-        const perStep = (sendsPerStep[step] ??= { channel, expected: 0, delivered: 0, missing: 0, duplicates: 0, maxPerStep: 0 });
+        const perStep = (sendsPerStep[step] ??= {
+          channel,
+          expected: 0,
+          delivered: 0,
+          missing: 0,
+          duplicates: 0,
+          maxPerStep: 0,
+        });
         for (const target of [s, perStep]) {
           target.expected += 1;
           target.delivered += n;
@@ -130,11 +174,17 @@ export async function verifyChaos({ db, agencyId, keyPrefix, accepted, clientIds
     }
   }
   // Runs of clients that got no event of this run (there should be none).
-  const strayRuns = runs.filter((run) => !indexOfClient.has(run.client_id) || !indexes.has(indexOfClient.get(run.client_id))).length;
+  const strayRuns = runs.filter(
+    (run) => !indexOfClient.has(run.client_id) || !indexes.has(indexOfClient.get(run.client_id)),
+  ).length;
 
   const duplicatedInternal =
-    duplicated.runs + duplicated.chainedEvents + Object.values(duplicated.byRunAndStep).reduce((a, b) => a + b, 0) + Object.values(duplicated.byEvent).reduce((a, b) => a + b, 0);
-  const lostTotal = lost.eventsWithoutVerdict.length + lost.missingRuns.length + lost.runsNotTerminal + lost.acceptedNotStored;
+    duplicated.runs +
+    duplicated.chainedEvents +
+    Object.values(duplicated.byRunAndStep).reduce((a, b) => a + b, 0) +
+    Object.values(duplicated.byEvent).reduce((a, b) => a + b, 0);
+  const lostTotal =
+    lost.eventsWithoutVerdict.length + lost.missingRuns.length + lost.runsNotTerminal + lost.acceptedNotStored;
   const terminal = runs.filter((run) => TERMINAL.includes(run.status)).length;
   return {
     events: {
@@ -147,12 +197,37 @@ export async function verifyChaos({ db, agencyId, keyPrefix, accepted, clientIds
       withoutVerdict: unprocessed,
       verdictLatencyMs: summarize(processingMs),
     },
-    runs: { expected: expected.runs, found: runs.length, terminal, byStatus: runsByStatus, stray: strayRuns, notCompleted: runsNotCompleted.length, notCompletedSample: runsNotCompleted.slice(0, 10) },
+    runs: {
+      expected: expected.runs,
+      found: runs.length,
+      terminal,
+      byStatus: runsByStatus,
+      stray: strayRuns,
+      notCompleted: runsNotCompleted.length,
+      notCompletedSample: runsNotCompleted.slice(0, 10),
+    },
     approvals: { expected: expected.approvals, byStatus: Object.fromEntries([...countBy(approvals, (a) => a.status)]) },
-    lost: { total: lostTotal, eventsWithoutVerdict: lost.eventsWithoutVerdict.length, missingRuns: lost.missingRuns.length, runsNotTerminal: lost.runsNotTerminal, acceptedNotStored: lost.acceptedNotStored, sample: { eventsWithoutVerdict: lost.eventsWithoutVerdict.slice(0, 10), missingRuns: lost.missingRuns.slice(0, 10), runsNotTerminal: notTerminal.slice(0, 10) } },
+    lost: {
+      total: lostTotal,
+      eventsWithoutVerdict: lost.eventsWithoutVerdict.length,
+      missingRuns: lost.missingRuns.length,
+      runsNotTerminal: lost.runsNotTerminal,
+      acceptedNotStored: lost.acceptedNotStored,
+      sample: {
+        eventsWithoutVerdict: lost.eventsWithoutVerdict.slice(0, 10),
+        missingRuns: lost.missingRuns.slice(0, 10),
+        runsNotTerminal: notTerminal.slice(0, 10),
+      },
+    },
     duplicated: { internal: duplicatedInternal, ...duplicated },
     missingEffects: { total: Object.values(missingEffects).reduce((a, b) => a + b, 0), ...missingEffects },
-    sends: { ...sends, perStep: sendsPerStep, slackFake: slack.stats(), smtpFake: smtp.stats(), notificationRows: Object.fromEntries([...countBy(notifications, (n) => `${n.channel}:${n.status}`)]) },
+    sends: {
+      ...sends,
+      perStep: sendsPerStep,
+      slackFake: slack.stats(),
+      smtpFake: smtp.stats(),
+      notificationRows: Object.fromEntries([...countBy(notifications, (n) => `${n.channel}:${n.status}`)]),
+    },
     kinds: KINDS.map((kind) => kind.kind),
   };
 }

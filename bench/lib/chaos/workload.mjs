@@ -14,10 +14,26 @@ export function chaosWorkflows({ delayMinutes = 1 } = {}) {
       name: 'Chaos: kickoff (onboarding)',
       triggers: [{ type: 'stage_change', config: { toStage: 'onboarding' } }],
       steps: [
-        { id: 'k_task', type: 'create_task', config: { title: 'Kickoff call with {{client.name}}', priority: 'high', dueInDays: 2 } },
+        {
+          id: 'k_task',
+          type: 'create_task',
+          config: { title: 'Kickoff call with {{client.name}}', priority: 'high', dueInDays: 2 },
+        },
         { id: 'k_alert', type: 'add_alert', config: { title: '{{client.name}} starts onboarding', severity: 'info' } },
-        { id: 'k_ticket', type: 'create_ticket', config: { title: 'Onboarding of {{client.name}}', priority: 'medium', category: 'onboarding' } },
-        { id: 'k_slack', type: 'send_notification', config: { channel: 'slack', recipients: [SLACK_CHANNEL], message: `${marker('k_slack')} {{client.name}} moved to onboarding` } },
+        {
+          id: 'k_ticket',
+          type: 'create_ticket',
+          config: { title: 'Onboarding of {{client.name}}', priority: 'medium', category: 'onboarding' },
+        },
+        {
+          id: 'k_slack',
+          type: 'send_notification',
+          config: {
+            channel: 'slack',
+            recipients: [SLACK_CHANNEL],
+            message: `${marker('k_slack')} {{client.name}} moved to onboarding`,
+          },
+        },
         // Chained trigger: the stage change emits client.stage_changed → "chained" below.
         { id: 'k_stage', type: 'update_client', config: { stage: 'active' } },
       ],
@@ -26,26 +42,74 @@ export function chaosWorkflows({ delayMinutes = 1 } = {}) {
       name: 'Chaos: chained (active)',
       triggers: [{ type: 'stage_change', config: { toStage: 'active' } }],
       steps: [
-        { id: 'c_task', type: 'create_task', config: { title: 'Welcome pack for {{client.name}}', priority: 'medium' } },
-        { id: 'c_email', type: 'send_notification', config: { channel: 'email', recipients: [EMAIL_TO], subject: `${marker('c_email')} {{client.name}} is active`, message: '{{client.name}} became active.' } },
+        {
+          id: 'c_task',
+          type: 'create_task',
+          config: { title: 'Welcome pack for {{client.name}}', priority: 'medium' },
+        },
+        {
+          id: 'c_email',
+          type: 'send_notification',
+          config: {
+            channel: 'email',
+            recipients: [EMAIL_TO],
+            subject: `${marker('c_email')} {{client.name}} is active`,
+            message: '{{client.name}} became active.',
+          },
+        },
       ],
     },
     delayed: {
       name: 'Chaos: delayed follow-up (review)',
       triggers: [{ type: 'stage_change', config: { toStage: 'review' } }],
       steps: [
-        { id: 'd_task', type: 'create_task', config: { title: 'Prepare the review of {{client.name}}', priority: 'low' } },
-        { id: 'd_ticket', type: 'create_ticket', delayMinutes, config: { title: 'Review follow-up for {{client.name}}', priority: 'low', category: 'review' } },
-        { id: 'd_slack', type: 'send_notification', config: { channel: 'slack', recipients: [SLACK_CHANNEL], message: `${marker('d_slack')} review follow-up for {{client.name}}` } },
+        {
+          id: 'd_task',
+          type: 'create_task',
+          config: { title: 'Prepare the review of {{client.name}}', priority: 'low' },
+        },
+        {
+          id: 'd_ticket',
+          type: 'create_ticket',
+          delayMinutes,
+          config: { title: 'Review follow-up for {{client.name}}', priority: 'low', category: 'review' },
+        },
+        {
+          id: 'd_slack',
+          type: 'send_notification',
+          config: {
+            channel: 'slack',
+            recipients: [SLACK_CHANNEL],
+            message: `${marker('d_slack')} review follow-up for {{client.name}}`,
+          },
+        },
       ],
     },
     approval: {
       name: 'Chaos: proposal draft (approval)',
       triggers: [{ type: 'stage_change', config: { toStage: 'proposal' } }],
       steps: [
-        { id: 'a_draft', type: 'draft_communication', requiresApproval: true, config: { platform: 'email', tone: 'friendly', template: 'Send {{client.name}} the proposal' } },
-        { id: 'a_alert', type: 'add_alert', config: { title: 'Proposal drafted for {{client.name}}', severity: 'warning' } },
-        { id: 'a_email', type: 'send_notification', config: { channel: 'email', recipients: [EMAIL_TO], subject: `${marker('a_email')} proposal for {{client.name}}`, message: 'The proposal draft for {{client.name}} is approved.' } },
+        {
+          id: 'a_draft',
+          type: 'draft_communication',
+          requiresApproval: true,
+          config: { platform: 'email', tone: 'friendly', template: 'Send {{client.name}} the proposal' },
+        },
+        {
+          id: 'a_alert',
+          type: 'add_alert',
+          config: { title: 'Proposal drafted for {{client.name}}', severity: 'warning' },
+        },
+        {
+          id: 'a_email',
+          type: 'send_notification',
+          config: {
+            channel: 'email',
+            recipients: [EMAIL_TO],
+            subject: `${marker('a_email')} proposal for {{client.name}}`,
+            message: 'The proposal draft for {{client.name}} is approved.',
+          },
+        },
       ],
     },
   };
@@ -63,12 +127,37 @@ export const KINDS = [
     chainedEvents: 1,
     approvals: 0,
   },
-  { kind: 'review', toStage: 'review', runs: ['delayed'], effects: { tasks: 1, alerts: 0, tickets: 1, communication_drafts: 0 }, slack: ['d_slack'], email: [], chainedEvents: 0, approvals: 0 },
-  { kind: 'proposal', toStage: 'proposal', runs: ['approval'], effects: { tasks: 0, alerts: 1, tickets: 0, communication_drafts: 1 }, slack: [], email: ['a_email'], chainedEvents: 0, approvals: 1 },
+  {
+    kind: 'review',
+    toStage: 'review',
+    runs: ['delayed'],
+    effects: { tasks: 1, alerts: 0, tickets: 1, communication_drafts: 0 },
+    slack: ['d_slack'],
+    email: [],
+    chainedEvents: 0,
+    approvals: 0,
+  },
+  {
+    kind: 'proposal',
+    toStage: 'proposal',
+    runs: ['approval'],
+    effects: { tasks: 0, alerts: 1, tickets: 0, communication_drafts: 1 },
+    slack: [],
+    email: ['a_email'],
+    chainedEvents: 0,
+    approvals: 1,
+  },
 ];
 
 /** The agency's pipeline stages: the defaults plus the stages the event kinds move clients into (the API accepts no others). */
-export const CHAOS_STAGES = ['lead', 'onboarding', 'active', 'at_risk', 'churned', ...new Set(KINDS.map((kind) => kind.toStage))].filter((stage, index, all) => all.indexOf(stage) === index);
+export const CHAOS_STAGES = [
+  'lead',
+  'onboarding',
+  'active',
+  'at_risk',
+  'churned',
+  ...new Set(KINDS.map((kind) => kind.toStage)),
+].filter((stage, index, all) => all.indexOf(stage) === index);
 
 export const kindOf = (index) => KINDS[index % KINDS.length];
 export const clientName = (index) => `Chaos client ${String(index + 1).padStart(7, '0')}`;

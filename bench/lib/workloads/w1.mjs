@@ -14,7 +14,9 @@ export async function setupW1Agency(ctx, workload) {
   await preparePhaseTable(stack.db);
   // Fresh processes: a few runs first so JIT, pools and caches are warm before anything is measured.
   const warmup = await measuredPhase(ctx, workload, 'warmup', {
-    send: singleEventSender(stack, burstEvents(clients, sizes.warmupEvents), Math.min(10, sizes.concurrency), (id) => stageEvent(id)),
+    send: singleEventSender(stack, burstEvents(clients, sizes.warmupEvents), Math.min(10, sizes.concurrency), (id) =>
+      stageEvent(id),
+    ),
     expectedRuns: sizes.warmupEvents,
   });
   if (!warmup.allCompleted) throw new Error(`warm-up runs did not complete: ${JSON.stringify(warmup.settled)}`);
@@ -38,7 +40,10 @@ export async function runW1(ctx) {
 
     ctx.log(`W1: burst of ${events.length} events at concurrency ${sizes.concurrency}`);
     const work = await dbWork(stack, counter, sizes.statsSettleMs);
-    const burst = await measuredPhase(ctx, workload, 'burst', { send: singleEventSender(stack, events, sizes.concurrency, (id) => stageEvent(id)), expectedRuns: events.length });
+    const burst = await measuredPhase(ctx, workload, 'burst', {
+      send: singleEventSender(stack, events, sizes.concurrency, (id) => stageEvent(id)),
+      expectedRuns: events.length,
+    });
     burst.database = await work.finish(burst.runsCompleted);
     if (!counter.available) burst.database.statementsUnavailableBecause = counter.reason;
 
@@ -47,7 +52,12 @@ export async function runW1(ctx) {
     for (const offered of sizes.rates) {
       if (saturatedAt !== null && !ctx.options.allRates) {
         // Above a rate the system could not keep up with, latency only measures how long the phase lasted.
-        paced.push({ offeredRate: offered, phase: `paced-${offered}`, skipped: `saturated at ${saturatedAt}/s (runs completed/s below half the offered rate); --all-rates runs it anyway`, allCompleted: true });
+        paced.push({
+          offeredRate: offered,
+          phase: `paced-${offered}`,
+          skipped: `saturated at ${saturatedAt}/s (runs completed/s below half the offered rate); --all-rates runs it anyway`,
+          allCompleted: true,
+        });
         continue;
       }
       ctx.log(`W1-paced: ${offered}/s for ${sizes.pacedSeconds} s`);
@@ -57,11 +67,19 @@ export async function runW1(ctx) {
         expectedRuns: Math.max(1, Math.round(offered * sizes.pacedSeconds)),
       });
       paced.push({ offeredRate: offered, ...phase });
-      if (Number.isFinite(phase.runsCompletedPerSecond) && phase.runsCompletedPerSecond < offered / 2) saturatedAt = offered;
+      if (Number.isFinite(phase.runsCompletedPerSecond) && phase.runsCompletedPerSecond < offered / 2)
+        saturatedAt = offered;
     }
     return {
       workload: 'W1',
-      setup: { clients: setup.clients.length, redClients: setup.clients.filter((client) => client.health === 'red').length, workflows: sizes.workflows, matchingWorkflows: 1, maxRunsPerMinute: setup.quota, pacedSecondsPerRate: sizes.pacedSeconds },
+      setup: {
+        clients: setup.clients.length,
+        redClients: setup.clients.filter((client) => client.health === 'red').length,
+        workflows: sizes.workflows,
+        matchingWorkflows: 1,
+        maxRunsPerMinute: setup.quota,
+        pacedSecondsPerRate: sizes.pacedSeconds,
+      },
       phases: { burst, paced },
     };
   } finally {

@@ -25,17 +25,38 @@ export async function runW2(ctx) {
     const delayWorkflowId = await createWorkflow(stack.api, {
       name: 'Bench W2: delayed follow-up',
       triggers: [{ type: 'stage_change', config: { toStage: 'w2-delay' } }],
-      steps: [{ id: 'later', type: 'create_task', delayMinutes: sizes.w2DelayMinutes, config: { title: 'Follow up with {{client.name}}', priority: 'low' } }],
+      steps: [
+        {
+          id: 'later',
+          type: 'create_task',
+          delayMinutes: sizes.w2DelayMinutes,
+          config: { title: 'Follow up with {{client.name}}', priority: 'low' },
+        },
+      ],
     });
     const approvalWorkflowId = await createWorkflow(stack.api, {
       name: 'Bench W2: approval',
       triggers: [{ type: 'stage_change', config: { toStage: 'w2-approval' } }],
-      steps: [{ id: 'approve', type: 'add_alert', requiresApproval: true, config: { title: 'Review {{client.name}}', severity: 'info' } }],
+      steps: [
+        {
+          id: 'approve',
+          type: 'add_alert',
+          requiresApproval: true,
+          config: { title: 'Review {{client.name}}', severity: 'info' },
+        },
+      ],
     });
     await createWorkflow(stack.api, {
       name: 'Bench W2: lateness probe',
       triggers: [{ type: 'stage_change', config: { toStage: 'w2-late' } }],
-      steps: [{ id: 'late', type: 'create_task', delayMinutes: 1, config: { title: 'Late check for {{client.name}}', priority: 'low' } }],
+      steps: [
+        {
+          id: 'late',
+          type: 'create_task',
+          delayMinutes: 1,
+          config: { title: 'Late check for {{client.name}}', priority: 'low' },
+        },
+      ],
     });
     const w1Events = burstEvents(setup.clients, sizes.clients * 2);
     const w1Send = () => singleEventSender(stack, w1Events, sizes.concurrency, (id) => stageEvent(id));
@@ -49,13 +70,17 @@ export async function runW2(ctx) {
     const total = sizes.w2Size;
     const delays = Math.floor(total / 2);
     const batchSize = 500;
-    ctx.log(`W2: creating ${total} waiting runs (${delays} on ${sizes.w2DelayMinutes}-minute delays, ${total - delays} on approvals)`);
+    ctx.log(
+      `W2: creating ${total} waiting runs (${delays} on ${sizes.w2DelayMinutes}-minute delays, ${total - delays} on approvals)`,
+    );
     const population = await measuredPhase(ctx, workload, 'population', {
       send: () =>
         closedLoop(Math.ceil(total / batchSize), 2, async (batch) => {
           const events = [];
           for (let index = batch * batchSize; index < Math.min(total, (batch + 1) * batchSize); index += 1) {
-            events.push(stageEvent(setup.clients[index % setup.clients.length].id, index < delays ? 'w2-delay' : 'w2-approval'));
+            events.push(
+              stageEvent(setup.clients[index % setup.clients.length].id, index < delays ? 'w2-delay' : 'w2-approval'),
+            );
           }
           return (await stack.api.call('POST', '/api/v1/events', { events }, [202])).body.ids;
         }),
@@ -68,7 +93,10 @@ export async function runW2(ctx) {
     const rssWaiting = sampler.currentRss();
     const waitingNow = async () =>
       (
-        await stack.db.query(`SELECT count(*)::int AS n FROM workflow_runs WHERE workflow_id = ANY($1::uuid[]) AND status IN ('waiting', 'awaiting_approval')`, [[delayWorkflowId, approvalWorkflowId]])
+        await stack.db.query(
+          `SELECT count(*)::int AS n FROM workflow_runs WHERE workflow_id = ANY($1::uuid[]) AND status IN ('waiting', 'awaiting_approval')`,
+          [[delayWorkflowId, approvalWorkflowId]],
+        )
       ).rows[0].n;
     const waiting = await waitingNow();
 
@@ -84,7 +112,12 @@ export async function runW2(ctx) {
 
     return {
       workload: 'W2',
-      setup: { clients: setup.clients.length, workflows: sizes.workflows + 3, delayMinutes: sizes.w2DelayMinutes, maxRunsPerMinute: setup.quota },
+      setup: {
+        clients: setup.clients.length,
+        workflows: sizes.workflows + 3,
+        delayMinutes: sizes.w2DelayMinutes,
+        maxRunsPerMinute: setup.quota,
+      },
       waiting: {
         total: waiting,
         delays,
@@ -104,7 +137,12 @@ export async function runW2(ctx) {
         bytesPerWaitingRun: waiting > 0 ? Math.round((prefixAfter.bytes - prefixBefore.bytes) / waiting) : null,
         note: 'used_memory is the whole Redis server (other users included); prefix figures are MEMORY USAGE of the bench keys only',
       },
-      phases: { baseline, population: { ...population, allCompleted: population.allCompleted && waiting === total }, during, lateness },
+      phases: {
+        baseline,
+        population: { ...population, allCompleted: population.allCompleted && waiting === total },
+        during,
+        lateness,
+      },
     };
   } finally {
     await workload.close();
@@ -114,12 +152,25 @@ export async function runW2(ctx) {
 async function measureLateness(ctx, stack, clients, count) {
   const phase = 'lateness';
   const started = Date.now();
-  const sends = await closedLoop(count, 10, async (index) => [(await stack.api.call('POST', '/api/v1/events', stageEvent(clients[index % clients.length].id, 'w2-late'), [202])).body.id]);
+  const sends = await closedLoop(count, 10, async (index) => [
+    (await stack.api.call('POST', '/api/v1/events', stageEvent(clients[index % clients.length].id, 'w2-late'), [202]))
+      .body.id,
+  ]);
   await recordPhase(stack.db, phase, sends.ids);
-  const parked = await waitForRuns(stack.db, phase, { expected: count, statuses: ['waiting'], deadlineMs: ctx.options.sizes.deadlineSeconds * 1000 });
-  if (!parked.done) throw new Error(`lateness set: only ${parked.settled}/${count} runs parked on their delay (${JSON.stringify(parked.byStatus)})`);
+  const parked = await waitForRuns(stack.db, phase, {
+    expected: count,
+    statuses: ['waiting'],
+    deadlineMs: ctx.options.sizes.deadlineSeconds * 1000,
+  });
+  if (!parked.done)
+    throw new Error(
+      `lateness set: only ${parked.settled}/${count} runs parked on their delay (${JSON.stringify(parked.byStatus)})`,
+    );
 
-  const { rows } = await stack.db.query(`SELECT r.id FROM bench_phase_events p JOIN workflow_runs r ON r.trigger_event_id = p.event_id WHERE p.phase = $1 ORDER BY r.id`, [phase]);
+  const { rows } = await stack.db.query(
+    `SELECT r.id FROM bench_phase_events p JOIN workflow_runs r ON r.trigger_event_id = p.event_id WHERE p.phase = $1 ORDER BY r.id`,
+    [phase],
+  );
   const runIds = rows.map((row) => row.id);
   // Due 2 s from now, spread over 2 s, so the set is a stream of due steps rather than one instant.
   const base = Date.now() + 2000;
@@ -128,7 +179,10 @@ async function measureLateness(ctx, stack, clients, count) {
     `UPDATE run_steps s SET scheduled_for = d.due FROM unnest($1::uuid[], $2::timestamptz[]) AS d(run_id, due) WHERE s.run_id = d.run_id AND s.step_id = 'late' AND s.status = 'waiting'`,
     [runIds, dues],
   );
-  await stack.db.query(`UPDATE workflow_runs r SET next_attempt_at = d.due FROM unnest($1::uuid[], $2::timestamptz[]) AS d(run_id, due) WHERE r.id = d.run_id AND r.status = 'waiting'`, [runIds, dues]);
+  await stack.db.query(
+    `UPDATE workflow_runs r SET next_attempt_at = d.due FROM unnest($1::uuid[], $2::timestamptz[]) AS d(run_id, due) WHERE r.id = d.run_id AND r.status = 'waiting'`,
+    [runIds, dues],
+  );
   const { EngineQueues } = await import('@automations/engine');
   const queues = new EngineQueues({ redisUrl: REDIS_URL, prefix: stack.prefix });
   try {
@@ -150,6 +204,7 @@ async function measureLateness(ctx, stack, clients, count) {
     allCompleted: done.done && (done.byStatus.completed ?? 0) === count,
     latenessMs: summarize(late.map((row) => Number(row.ms))),
     seconds: round((Date.now() - started) / 1000, 1),
-    method: 'runs parked on a 1-minute delay; due times moved 2–4 s ahead by SQL and the delayed job re-armed with EngineQueues.enqueueRun; lateness = run_steps.started_at − scheduled_for',
+    method:
+      'runs parked on a 1-minute delay; due times moved 2–4 s ahead by SQL and the delayed job re-armed with EngineQueues.enqueueRun; lateness = run_steps.started_at − scheduled_for',
   };
 }

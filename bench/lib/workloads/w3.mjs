@@ -20,10 +20,15 @@ export async function runW3(ctx) {
     const base = await measuredPhase(ctx, workload, 'base', { send: send(), expectedRuns: events.length });
 
     const added = sizes.w3Workflows - sizes.workflows;
-    const templates = setup.workflows.nonMatchingIds.length ? setup.workflows.nonMatchingIds : [setup.workflows.matchingId];
+    const templates = setup.workflows.nonMatchingIds.length
+      ? setup.workflows.nonMatchingIds
+      : [setup.workflows.matchingId];
     const copyStarted = Date.now();
     await copyWorkflows(stack.db, templates, added);
-    const { rows } = await stack.db.query(`SELECT count(*)::int AS n FROM workflows WHERE agency_id = $1 AND is_active AND deleted_at IS NULL`, [stack.agency.agencyId]);
+    const { rows } = await stack.db.query(
+      `SELECT count(*)::int AS n FROM workflows WHERE agency_id = $1 AND is_active AND deleted_at IS NULL`,
+      [stack.agency.agencyId],
+    );
     // The worker keeps an index of active workflows per agency; the API announces changes on this channel.
     const { workflowChangesChannel } = await import('@automations/engine');
     await stack.redis.publish(workflowChangesChannel(stack.prefix), stack.agency.agencyId);
@@ -34,7 +39,14 @@ export async function runW3(ctx) {
     const many = await measuredPhase(ctx, workload, 'many', { send: send(), expectedRuns: events.length });
     return {
       workload: 'W3',
-      setup: { clients: setup.clients.length, baseWorkflows: sizes.workflows, workflows: rows[0].n, addedBySql: added, eventsPerPhase: events.length, maxRunsPerMinute: setup.quota },
+      setup: {
+        clients: setup.clients.length,
+        baseWorkflows: sizes.workflows,
+        workflows: rows[0].n,
+        addedBySql: added,
+        eventsPerPhase: events.length,
+        maxRunsPerMinute: setup.quota,
+      },
       phases: { base, many },
     };
   } finally {

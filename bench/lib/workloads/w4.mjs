@@ -16,19 +16,29 @@ export async function runW4(ctx) {
 
     ctx.log(`W4: ${sizes.w4Single} single events at concurrency ${sizes.concurrency}`);
     const single = await measuredPhase(ctx, workload, 'single', {
-      send: singleEventSender(stack, burstEvents(setup.clients, sizes.w4Single), sizes.concurrency, (id) => stageEvent(id)),
+      send: singleEventSender(stack, burstEvents(setup.clients, sizes.w4Single), sizes.concurrency, (id) =>
+        stageEvent(id),
+      ),
       expectedRuns: sizes.w4Single,
     });
 
     await resetClientHealth(stack.db, stack.agency.agencyId);
     ctx.log(`W4: ${sizes.w4Batches} batches of ${sizes.w4BatchSize} at concurrency ${sizes.w4BatchConcurrency}`);
     const batch = await measuredPhase(ctx, workload, 'batch', {
-      send: batchSender(stack, setup.clients, sizes.w4Batches, sizes.w4BatchSize, sizes.w4BatchConcurrency, (id) => stageEvent(id)),
+      send: batchSender(stack, setup.clients, sizes.w4Batches, sizes.w4BatchSize, sizes.w4BatchConcurrency, (id) =>
+        stageEvent(id),
+      ),
       expectedRuns: sizes.w4Batches * sizes.w4BatchSize,
     });
     return {
       workload: 'W4',
-      setup: { clients: setup.clients.length, workflows: sizes.workflows, batchSize: sizes.w4BatchSize, batchConcurrency: sizes.w4BatchConcurrency, maxRunsPerMinute: setup.quota },
+      setup: {
+        clients: setup.clients.length,
+        workflows: sizes.workflows,
+        batchSize: sizes.w4BatchSize,
+        batchConcurrency: sizes.w4BatchConcurrency,
+        maxRunsPerMinute: setup.quota,
+      },
       phases: { single, batch },
     };
   } finally {

@@ -12,8 +12,18 @@ export { triggerCatalog, getTriggerDescriptor, isTriggerType, validateTriggerCon
 export { actionCatalog, getActionDescriptor, isActionType, validateActionConfig } from './actions/action-catalog';
 export { KPI_THRESHOLD_OPERATORS } from './triggers/kpi-threshold.trigger';
 export { MESSAGE_PLATFORMS } from './triggers/new-message.trigger';
-export { TRIGGER_TYPE_DEFINITIONS, triggerTypeDefinition, scheduleTriggerOf, type AnyTriggerTypeDefinition } from './triggers/trigger-type.registry';
-export type { TriggerTypeDefinition, EventTriggerTypeDefinition, SourcedTriggerTypeDefinition, TriggerRouteField } from './triggers/trigger-type.definition';
+export {
+  TRIGGER_TYPE_DEFINITIONS,
+  triggerTypeDefinition,
+  scheduleTriggerOf,
+  type AnyTriggerTypeDefinition,
+} from './triggers/trigger-type.registry';
+export type {
+  TriggerTypeDefinition,
+  EventTriggerTypeDefinition,
+  SourcedTriggerTypeDefinition,
+  TriggerRouteField,
+} from './triggers/trigger-type.definition';
 export { inactivityTriggerData } from './triggers/inactivity.trigger';
 export { missesClientFilter } from './triggers/scheduled.trigger';
 export { CLIENT_ASSIGNEE } from './actions/create-task.action-schema';
@@ -21,16 +31,35 @@ export { NOTIFICATION_CHANNELS } from './actions/send-notification.action-schema
 export { DRAFT_PLATFORMS, DRAFT_TONES } from './actions/draft-communication.action-schema';
 
 // Whole definition
-export { validateWorkflowDefinition, type WorkflowDefinitionValidationResult } from './definition/workflow-definition.validator';
+export {
+  validateWorkflowDefinition,
+  type WorkflowDefinitionValidationResult,
+} from './definition/workflow-definition.validator';
 export { workflowDefinitionJsonSchema } from './definition/workflow-definition.json-schema';
 export { workflowDefinitionExample } from './definition/workflow-definition.example';
-export { walkSteps, countActionSteps, listActionSteps, type StepVisit, type StepVisitor } from './definition/step-walker';
+export {
+  walkSteps,
+  countActionSteps,
+  listActionSteps,
+  type StepVisit,
+  type StepVisitor,
+} from './definition/step-walker';
 export { isActionStep, isBranchStep } from './definition/step-guards';
 export { collectReferencedUserIds } from './definition/referenced-user-ids';
 export { collectStageReferences, type StageReference } from './definition/referenced-stages';
-export { PICKER_KEYWORD, PICKER_KINDS, pickedValues, type PickerKind, type PickedValue } from './json-schema/picker-fields';
+export {
+  PICKER_KEYWORD,
+  PICKER_KINDS,
+  pickedValues,
+  type PickerKind,
+  type PickedValue,
+} from './json-schema/picker-fields';
 export { SENSITIVE_KEYWORD, sensitivePropertiesOf } from './json-schema/sensitive-fields';
-export { sensitiveActionFields, mapSensitiveStepFields, type SensitiveFieldRef } from './definition/sensitive-step-fields';
+export {
+  sensitiveActionFields,
+  mapSensitiveStepFields,
+  type SensitiveFieldRef,
+} from './definition/sensitive-step-fields';
 
 // Conditions
 export { evaluateCondition, evaluateConditionRule, type ConditionContext } from './conditions/condition-evaluator';
@@ -64,10 +93,34 @@ export * from './loops/trigger-cycles';
 // Automation templates: placeholders, saving a workflow as a template, portable documents
 export * from './automation-templates/template.types';
 export { isPlainObject } from './shared/plain-object.util';
-export { isPlaceholderRef, placeholderRef, findPlaceholderUses, fillPlaceholders, type PlaceholderUse } from './automation-templates/placeholder-refs';
+export {
+  isPlaceholderRef,
+  placeholderRef,
+  findPlaceholderUses,
+  fillPlaceholders,
+  type PlaceholderUse,
+} from './automation-templates/placeholder-refs';
 export { checkPlaceholderSchema, checkPlaceholderValue } from './automation-templates/placeholder-schema';
-export { validateTemplateContent, checkTemplateDefinition, type TemplateContentResult } from './automation-templates/template-content.validator';
-export { resolvePlaceholderValues, instantiateTemplate, type InstantiationResult, type PlaceholderValuesResult } from './automation-templates/template-instantiation';
-export { templatizeDefinition, type TemplatizeOptions, type TemplatizedDefinition } from './automation-templates/definition-templatizer';
-export { PORTABLE_WORKFLOW_FORMAT, createPortableDocument, parsePortableDocument, type PortableWorkflowDocument } from './automation-templates/portable-workflow';
+export {
+  validateTemplateContent,
+  checkTemplateDefinition,
+  type TemplateContentResult,
+} from './automation-templates/template-content.validator';
+export {
+  resolvePlaceholderValues,
+  instantiateTemplate,
+  type InstantiationResult,
+  type PlaceholderValuesResult,
+} from './automation-templates/template-instantiation';
+export {
+  templatizeDefinition,
+  type TemplatizeOptions,
+  type TemplatizedDefinition,
+} from './automation-templates/definition-templatizer';
+export {
+  PORTABLE_WORKFLOW_FORMAT,
+  createPortableDocument,
+  parsePortableDocument,
+  type PortableWorkflowDocument,
+} from './automation-templates/portable-workflow';
 export { BUILTIN_TEMPLATES, getBuiltinTemplate } from './automation-templates/builtin';

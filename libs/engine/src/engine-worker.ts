@@ -82,7 +82,11 @@ export class EngineWorker {
   ) {
     this.queues = new EngineQueues({ redisUrl: config.redisUrl, prefix: config.queuePrefix });
     this.index = new WorkflowIndex(dataSource);
-    this.matcher = new EventMatcher(dataSource, this.index, { dedupeWindowSeconds: config.dedupeWindowSeconds, loopMaxDepth: config.loopMaxDepth, loopMaxRunsPerHour: config.loopMaxRunsPerHour });
+    this.matcher = new EventMatcher(dataSource, this.index, {
+      dedupeWindowSeconds: config.dedupeWindowSeconds,
+      loopMaxDepth: config.loopMaxDepth,
+      loopMaxRunsPerHour: config.loopMaxRunsPerHour,
+    });
     const secretBox = SecretBox.fromConfig(config);
     const integrations = new IntegrationSettingsLoader(dataSource, secretBox);
     const slack = new SlackNotifier({ slackApiUrl: config.slackApiUrl });
@@ -93,25 +97,47 @@ export class EngineWorker {
       new AddAlertAction(),
       new CreateTicketAction(),
       new UpdateClientAction(),
-      new DraftCommunicationAction(integrations, { openaiApiKey: config.openaiApiKey, openaiBaseUrl: config.openaiBaseUrl, openaiModel: config.openaiModel }),
+      new DraftCommunicationAction(integrations, {
+        openaiApiKey: config.openaiApiKey,
+        openaiBaseUrl: config.openaiBaseUrl,
+        openaiModel: config.openaiModel,
+      }),
       new SendNotificationAction(integrations, slack, email),
     ]);
-    this.quota = createAgencyRunQuota({ redisUrl: config.redisUrl, dataSource, prefix: config.queuePrefix, windowMs: options.quotaWindowMs });
+    this.quota = createAgencyRunQuota({
+      redisUrl: config.redisUrl,
+      dataSource,
+      prefix: config.queuePrefix,
+      windowMs: options.quotaWindowMs,
+    });
     this.retention = new RetentionPurge(dataSource, { retentionDays: config.runRetentionDays });
-    this.live = new LiveUpdatePublisher({ redisUrl: config.redisUrl, queuePrefix: config.queuePrefix, logger: createLogger({ service: 'worker' }).child({ context: 'LiveUpdates' }) });
+    this.live = new LiveUpdatePublisher({
+      redisUrl: config.redisUrl,
+      queuePrefix: config.queuePrefix,
+      logger: createLogger({ service: 'worker' }).child({ context: 'LiveUpdates' }),
+    });
     const runChanges = new LiveRunChangeListener(this.live);
     this.matchedRuns = new MatchedRunAnnouncer(dataSource, runChanges);
     // Pending approvals (executor) and expired ones (RunControl's sweep) reach the admins on Slack and by email.
     const approvals = new ApprovalNotifier(dataSource, integrations, slack, email);
-    this.executor = new RunExecutor(dataSource, this.queues, actions, {
-      workerId: `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`,
-      leaseMs: options.leaseMs ?? config.runLeaseSeconds * 1000,
-      chunkSize: options.chunkSize ?? 25,
-      maxAttempts: config.actionMaxAttempts,
-      retryBackoffMs: config.retryBackoffMs,
-      approvalTimeoutMinutes: config.approvalTimeoutMinutes,
-      secretBox,
-    }, this.quota, approvals, runChanges, this.matcher);
+    this.executor = new RunExecutor(
+      dataSource,
+      this.queues,
+      actions,
+      {
+        workerId: `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`,
+        leaseMs: options.leaseMs ?? config.runLeaseSeconds * 1000,
+        chunkSize: options.chunkSize ?? 25,
+        maxAttempts: config.actionMaxAttempts,
+        retryBackoffMs: config.retryBackoffMs,
+        approvalTimeoutMinutes: config.approvalTimeoutMinutes,
+        secretBox,
+      },
+      this.quota,
+      approvals,
+      runChanges,
+      this.matcher,
+    );
     this.reconciler = new Reconciler(dataSource, this.queues);
     this.control = new RunControl(dataSource, this.queues, runChanges, approvals);
     this.schedules = createSchedulesQueue({ redisUrl: config.redisUrl, prefix: config.queuePrefix });
@@ -123,7 +149,10 @@ export class EngineWorker {
   async start(): Promise<void> {
     const connection = bullConnectionOptions(this.config.redisUrl);
     const prefix = this.config.queuePrefix;
-    this.subscriber = logEmittedErrors(new Redis(this.config.redisUrl, { maxRetriesPerRequest: null, connectionName: `${prefix}:workflow-changes` }), 'redis:workflow-changes');
+    this.subscriber = logEmittedErrors(
+      new Redis(this.config.redisUrl, { maxRetriesPerRequest: null, connectionName: `${prefix}:workflow-changes` }),
+      'redis:workflow-changes',
+    );
     await this.subscriber.subscribe(workflowChangesChannel(prefix));
     this.subscriber.on('message', (_channel, agencyId: string) => this.index.invalidate(agencyId || undefined));
 
@@ -137,11 +166,20 @@ export class EngineWorker {
         },
         { connection, prefix, concurrency: Math.max(1, Math.ceil(this.config.workerConcurrency / 2)) },
       ),
-      new Worker<RunJobData>(QueueName.Runs, (job) => this.executor.advance(job.data.runId), { connection, prefix, concurrency: this.config.workerConcurrency }),
-      new Worker<ScheduleTickJobData>(QueueName.Schedules, scheduleTickProcessor(this.ticks, (ids) => this.enqueueCreatedRuns(ids)), { connection, prefix, concurrency: 2 }),
+      new Worker<RunJobData>(QueueName.Runs, (job) => this.executor.advance(job.data.runId), {
+        connection,
+        prefix,
+        concurrency: this.config.workerConcurrency,
+      }),
+      new Worker<ScheduleTickJobData>(
+        QueueName.Schedules,
+        scheduleTickProcessor(this.ticks, (ids) => this.enqueueCreatedRuns(ids)),
+        { connection, prefix, concurrency: 2 },
+      ),
     ];
     // A worker emits `error` when Redis drops or a job's lock is lost: logged (rate-limited), never fatal.
-    for (const worker of this.workers) worker.on('error', (error) => emittedErrors.report(`bullmq:worker:${worker.name}`, error));
+    for (const worker of this.workers)
+      worker.on('error', (error) => emittedErrors.report(`bullmq:worker:${worker.name}`, error));
     await Promise.all(this.workers.map((worker) => worker.waitUntilReady()));
 
     const interval = this.options.maintenanceIntervalMs ?? 5000;
@@ -149,7 +187,10 @@ export class EngineWorker {
     this.timer.unref();
     void this.maintain();
     // Job schedulers live in Redis: re-sync them from Postgres at start and every 5 minutes (survives a flush).
-    const syncSchedules = () => void this.scheduleSync.syncAll(this.dataSource).catch((error: unknown) => emittedErrors.report('engine:schedule-sync', error));
+    const syncSchedules = () =>
+      void this.scheduleSync
+        .syncAll(this.dataSource)
+        .catch((error: unknown) => emittedErrors.report('engine:schedule-sync', error));
     syncSchedules();
     this.syncTimer = setInterval(syncSchedules, 5 * 60_000);
     this.syncTimer.unref();
@@ -167,7 +208,10 @@ export class EngineWorker {
       await this.enqueueCreatedRuns(await this.inactivity.scan());
     } catch (error) {
       emittedErrors.report('engine:inactivity-scan', error);
-      if (error instanceof TriggerBatchError) await this.enqueueCreatedRuns(error.runIds).catch((enqueueError: unknown) => emittedErrors.report('engine:inactivity-scan', enqueueError));
+      if (error instanceof TriggerBatchError)
+        await this.enqueueCreatedRuns(error.runIds).catch((enqueueError: unknown) =>
+          emittedErrors.report('engine:inactivity-scan', enqueueError),
+        );
     } finally {
       this.scanning = false;
     }

@@ -1,4 +1,13 @@
-import type { DeepPartial, EntityManager, EntityTarget, FindOptionsOrder, FindOptionsWhere, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
+import type {
+  DeepPartial,
+  EntityManager,
+  EntityTarget,
+  FindOptionsOrder,
+  FindOptionsWhere,
+  ObjectLiteral,
+  Repository,
+  SelectQueryBuilder,
+} from 'typeorm';
 
 export interface Page<T> {
   items: T[];
@@ -24,7 +33,11 @@ export class AgencyScopedRepository<T extends TenantRow> {
     readonly agencyId: string,
   ) {}
 
-  static for<E extends TenantRow>(manager: EntityManager, target: EntityTarget<E>, agencyId: string): AgencyScopedRepository<E> {
+  static for<E extends TenantRow>(
+    manager: EntityManager,
+    target: EntityTarget<E>,
+    agencyId: string,
+  ): AgencyScopedRepository<E> {
     return new AgencyScopedRepository(manager.getRepository(target), agencyId);
   }
 
@@ -48,7 +61,11 @@ export class AgencyScopedRepository<T extends TenantRow> {
     return this.repository.count({ where: this.scoped(where) });
   }
 
-  async findPage(where: FindOptionsWhere<T>, order: FindOptionsOrder<T>, { page, pageSize }: PageRequest): Promise<Page<T>> {
+  async findPage(
+    where: FindOptionsWhere<T>,
+    order: FindOptionsOrder<T>,
+    { page, pageSize }: PageRequest,
+  ): Promise<Page<T>> {
     const [items, total] = await this.repository.findAndCount({
       where: this.scoped(where),
       order,
@@ -60,7 +77,9 @@ export class AgencyScopedRepository<T extends TenantRow> {
 
   /** A query builder already filtered to the agency (`alias.agency_id = :agencyId`). */
   query(alias: string): SelectQueryBuilder<T> {
-    return this.repository.createQueryBuilder(alias).where(`${alias}.agencyId = :scopedAgencyId`, { scopedAgencyId: this.agencyId });
+    return this.repository
+      .createQueryBuilder(alias)
+      .where(`${alias}.agencyId = :scopedAgencyId`, { scopedAgencyId: this.agencyId });
   }
 
   async insert(values: Omit<DeepPartial<T>, 'agencyId'>): Promise<T> {

@@ -37,7 +37,15 @@ function poolErrorHandler(error: unknown): void {
  * TypeORM options for our Postgres. `applicationName` names the process in `pg_stat_activity`
  * (`automations-api`, `automations-worker`, `automations-cli`, …).
  */
-export function buildDataSourceOptions({ url, poolSize = 20, applicationName = 'automations' }: { url: string; poolSize?: number; applicationName?: string }): DataSourceOptions {
+export function buildDataSourceOptions({
+  url,
+  poolSize = 20,
+  applicationName = 'automations',
+}: {
+  url: string;
+  poolSize?: number;
+  applicationName?: string;
+}): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -51,6 +59,11 @@ export function buildDataSourceOptions({ url, poolSize = 20, applicationName = '
     // application_name tells the processes apart in pg_stat_activity.
     // A bounded wait for a pooled connection: a starved pool fails the job (retried) instead of hanging it forever.
     // `Client`: every pooled connection carries an error listener for its whole life (see GuardedPgClient).
-    extra: { max: poolSize, connectionTimeoutMillis: POOL_ACQUIRE_TIMEOUT_MS, application_name: applicationName, Client: GuardedPgClient },
+    extra: {
+      max: poolSize,
+      connectionTimeoutMillis: POOL_ACQUIRE_TIMEOUT_MS,
+      application_name: applicationName,
+      Client: GuardedPgClient,
+    },
   };
 }

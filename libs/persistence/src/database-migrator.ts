@@ -12,7 +12,10 @@ export async function ensureDatabaseExists(url: string): Promise<boolean> {
   if (!/^[A-Za-z0-9_-]+$/.test(name)) throw new Error(`Unsupported database name "${name}"`);
   const admin = new URL(url);
   admin.pathname = '/postgres';
-  const client = logEmittedErrors(new Client({ connectionString: admin.toString(), application_name: 'automations-migrate' }), 'postgres:admin');
+  const client = logEmittedErrors(
+    new Client({ connectionString: admin.toString(), application_name: 'automations-migrate' }),
+    'postgres:admin',
+  );
   await client.connect();
   try {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
@@ -32,10 +35,18 @@ export async function ensureDatabaseExists(url: string): Promise<boolean> {
 
 /** Runs pending migrations while holding a Postgres advisory lock, so replicas starting together cannot race. */
 export async function migrateDatabase(url: string): Promise<string[]> {
-  const dataSource = new DataSource({ ...buildDataSourceOptions({ url, poolSize: 2, applicationName: 'automations-migrate' }), logging: false });
+  const dataSource = new DataSource({
+    ...buildDataSourceOptions({ url, poolSize: 2, applicationName: 'automations-migrate' }),
+    logging: false,
+  });
   await dataSource.initialize();
   try {
-    const applied = await withAdvisoryLock(dataSource, AdvisoryLocks.migration, () => dataSource.runMigrations({ transaction: 'each' }), { wait: true });
+    const applied = await withAdvisoryLock(
+      dataSource,
+      AdvisoryLocks.migration,
+      () => dataSource.runMigrations({ transaction: 'each' }),
+      { wait: true },
+    );
     return (applied ?? []).map((migration) => migration.name);
   } finally {
     await dataSource.destroy();

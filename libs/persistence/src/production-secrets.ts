@@ -23,7 +23,10 @@ export const PRODUCTION_SECRETS: readonly ProductionSecret[] = [
  * variable and never its value: missing, the published development value, or shorter than 32 bytes.
  * Pure: the api, the worker and the CLI call it through `loadRuntimeConfig`.
  */
-export function productionSecretProblems(env: NodeJS.ProcessEnv, secrets: readonly ProductionSecret[] = PRODUCTION_SECRETS): string[] {
+export function productionSecretProblems(
+  env: NodeJS.ProcessEnv,
+  secrets: readonly ProductionSecret[] = PRODUCTION_SECRETS,
+): string[] {
   const problems: string[] = [];
   for (const secret of secrets) {
     const value = env[secret.name];
@@ -32,23 +35,35 @@ export function productionSecretProblems(env: NodeJS.ProcessEnv, secrets: readon
       continue;
     }
     if (secret.devValue !== undefined && value === secret.devValue) {
-      problems.push(`${secret.name} is the published development value; set a random secret of at least ${MIN_PRODUCTION_SECRET_BYTES} bytes (e.g. openssl rand -base64 48)`);
+      problems.push(
+        `${secret.name} is the published development value; set a random secret of at least ${MIN_PRODUCTION_SECRET_BYTES} bytes (e.g. openssl rand -base64 48)`,
+      );
       continue;
     }
     const bytes = Buffer.byteLength(value, 'utf8');
     if (bytes < MIN_PRODUCTION_SECRET_BYTES) {
-      problems.push(`${secret.name} is ${bytes} bytes; production needs at least ${MIN_PRODUCTION_SECRET_BYTES} (e.g. openssl rand -base64 48)`);
+      problems.push(
+        `${secret.name} is ${bytes} bytes; production needs at least ${MIN_PRODUCTION_SECRET_BYTES} (e.g. openssl rand -base64 48)`,
+      );
     }
   }
   const jwt = env.JWT_SECRET;
-  if (jwt && jwt === env.ENCRYPTION_KEY && secrets.some((s) => s.name === 'JWT_SECRET') && secrets.some((s) => s.name === 'ENCRYPTION_KEY')) {
+  if (
+    jwt &&
+    jwt === env.ENCRYPTION_KEY &&
+    secrets.some((s) => s.name === 'JWT_SECRET') &&
+    secrets.some((s) => s.name === 'ENCRYPTION_KEY')
+  ) {
     problems.push('JWT_SECRET and ENCRYPTION_KEY must be different secrets');
   }
   return problems;
 }
 
 /** Throws one error listing every problem of `productionSecretProblems`. */
-export function assertProductionSecrets(env: NodeJS.ProcessEnv, secrets: readonly ProductionSecret[] = PRODUCTION_SECRETS): void {
+export function assertProductionSecrets(
+  env: NodeJS.ProcessEnv,
+  secrets: readonly ProductionSecret[] = PRODUCTION_SECRETS,
+): void {
   const problems = productionSecretProblems(env, secrets);
   if (problems.length > 0) throw new Error(`Refusing to start with NODE_ENV=production: ${problems.join('; ')}`);
 }

@@ -1,4 +1,9 @@
-import { mapSensitiveStepFields, type SensitiveFieldRef, type Step, type WorkflowDefinition } from '@automations/domain';
+import {
+  mapSensitiveStepFields,
+  type SensitiveFieldRef,
+  type Step,
+  type WorkflowDefinition,
+} from '@automations/domain';
 import type { SecretBox } from './secret-box';
 
 /**
@@ -17,7 +22,13 @@ export interface SealedValue {
 }
 
 export function isSealedValue(value: unknown): value is SealedValue {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 1 && typeof (value as Record<string, unknown>)[SEALED_KEY] === 'string';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.keys(value).length === 1 &&
+    typeof (value as Record<string, unknown>)[SEALED_KEY] === 'string'
+  );
 }
 
 /** What a sensitive value of a workflow's definition is bound to (additional authenticated data). */
@@ -34,14 +45,18 @@ export interface DefinitionOwner {
 /** A copy of `steps` with every sensitive value sealed under the current key (sealed values are kept as they are). */
 export function sealSteps(box: SecretBox, owner: DefinitionOwner, steps: readonly Step[]): Step[] {
   return mapSensitiveStepFields(steps, (value, ref) =>
-    isSealedValue(value) ? value : { [SEALED_KEY]: box.seal(JSON.stringify(value), sensitiveFieldContext(owner.agencyId, owner.workflowId, ref)) },
+    isSealedValue(value)
+      ? value
+      : { [SEALED_KEY]: box.seal(JSON.stringify(value), sensitiveFieldContext(owner.agencyId, owner.workflowId, ref)) },
   );
 }
 
 /** A copy of `steps` with every sealed value opened (plaintext values pass through). Throws when a box does not open. */
 export function openSteps(box: SecretBox, owner: DefinitionOwner, steps: readonly Step[]): Step[] {
   return mapSensitiveStepFields(steps, (value, ref) =>
-    isSealedValue(value) ? (JSON.parse(box.open(value.$sealed, sensitiveFieldContext(owner.agencyId, owner.workflowId, ref))) as unknown) : value,
+    isSealedValue(value)
+      ? (JSON.parse(box.open(value.$sealed, sensitiveFieldContext(owner.agencyId, owner.workflowId, ref))) as unknown)
+      : value,
   );
 }
 
@@ -49,7 +64,11 @@ export function openSteps(box: SecretBox, owner: DefinitionOwner, steps: readonl
  * For key rotation: plaintext values sealed, values sealed under a previous key (or in an older format)
  * sealed again under the current key. `changed` is false when every value was already current.
  */
-export function resealSteps(box: SecretBox, owner: DefinitionOwner, steps: readonly Step[]): { steps: Step[]; changed: boolean } {
+export function resealSteps(
+  box: SecretBox,
+  owner: DefinitionOwner,
+  steps: readonly Step[],
+): { steps: Step[]; changed: boolean } {
   let changed = false;
   const resealed = mapSensitiveStepFields(steps, (value, ref) => {
     const context = sensitiveFieldContext(owner.agencyId, owner.workflowId, ref);
@@ -64,10 +83,18 @@ export function resealSteps(box: SecretBox, owner: DefinitionOwner, steps: reado
   return { steps: resealed, changed };
 }
 
-export function sealDefinition<T extends Pick<WorkflowDefinition, 'steps'>>(box: SecretBox, owner: DefinitionOwner, definition: T): T {
+export function sealDefinition<T extends Pick<WorkflowDefinition, 'steps'>>(
+  box: SecretBox,
+  owner: DefinitionOwner,
+  definition: T,
+): T {
   return { ...definition, steps: sealSteps(box, owner, definition.steps) };
 }
 
-export function openDefinition<T extends Pick<WorkflowDefinition, 'steps'>>(box: SecretBox, owner: DefinitionOwner, definition: T): T {
+export function openDefinition<T extends Pick<WorkflowDefinition, 'steps'>>(
+  box: SecretBox,
+  owner: DefinitionOwner,
+  definition: T,
+): T {
   return { ...definition, steps: openSteps(box, owner, definition.steps) };
 }

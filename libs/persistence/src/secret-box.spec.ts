@@ -11,10 +11,17 @@ const context = integrationSecretContext('7d0c2a52-3f7e-4d1b-9a57-0c2f0f9d3b11',
 /** A box in the first format (`v1.<iv>.<tag>.<ciphertext>`, no key id), as written before key ids existed. */
 function sealV1(key: string, plaintext: string, aad: string): string {
   const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', scryptSync(key, 'automations:secret-box:v1', 32), iv, { authTagLength: 16 });
+  const cipher = createCipheriv('aes-256-gcm', scryptSync(key, 'automations:secret-box:v1', 32), iv, {
+    authTagLength: 16,
+  });
   cipher.setAAD(Buffer.from(aad, 'utf8'));
   const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-  return ['v1', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), ciphertext.toString('base64url')].join('.');
+  return [
+    'v1',
+    iv.toString('base64url'),
+    cipher.getAuthTag().toString('base64url'),
+    ciphertext.toString('base64url'),
+  ].join('.');
 }
 
 describe('SecretBox', () => {
@@ -41,10 +48,34 @@ describe('SecretBox', () => {
     ['another key', KEY_A, () => new SecretBox(KEY_B), context, false],
     ['current B, previous A: a box of A', KEY_A, () => new SecretBox(KEY_B, [KEY_A]), context, true],
     ['current B, previous A: a box of B', KEY_B, () => new SecretBox(KEY_B, [KEY_A]), context, true],
-    ['current C, previous B: a box of A (two rotations ago)', KEY_A, () => new SecretBox(KEY_C, [KEY_B]), context, false],
-    ['fromConfig with a previous key', KEY_A, () => SecretBox.fromConfig({ encryptionKey: KEY_B, encryptionKeyPrevious: KEY_A }), context, true],
-    ['fromConfig without a previous key', KEY_A, () => SecretBox.fromConfig({ encryptionKey: KEY_B, encryptionKeyPrevious: undefined }), context, false],
-    ['another context', KEY_A, () => new SecretBox(KEY_A), integrationSecretContext('7d0c2a52-3f7e-4d1b-9a57-0c2f0f9d3b11', 'openai'), false],
+    [
+      'current C, previous B: a box of A (two rotations ago)',
+      KEY_A,
+      () => new SecretBox(KEY_C, [KEY_B]),
+      context,
+      false,
+    ],
+    [
+      'fromConfig with a previous key',
+      KEY_A,
+      () => SecretBox.fromConfig({ encryptionKey: KEY_B, encryptionKeyPrevious: KEY_A }),
+      context,
+      true,
+    ],
+    [
+      'fromConfig without a previous key',
+      KEY_A,
+      () => SecretBox.fromConfig({ encryptionKey: KEY_B, encryptionKeyPrevious: undefined }),
+      context,
+      false,
+    ],
+    [
+      'another context',
+      KEY_A,
+      () => new SecretBox(KEY_A),
+      integrationSecretContext('7d0c2a52-3f7e-4d1b-9a57-0c2f0f9d3b11', 'openai'),
+      false,
+    ],
   ])('%s', (_case, sealingKey, opener, openContext, opens) => {
     const sealed = new SecretBox(sealingKey).seal('secret', context);
     if (opens) expect(opener().open(sealed, openContext)).toBe('secret');
@@ -81,7 +112,9 @@ describe('SecretBox', () => {
     const flipped = Buffer.from(ciphertext, 'base64url');
     flipped[0] ^= 1;
     expect(() => box.open([version, keyId, iv, tag, flipped.toString('base64url')].join('.'), context)).toThrow();
-    expect(() => box.open([version, keyId, iv, Buffer.alloc(8).toString('base64url'), ciphertext].join('.'), context)).toThrow();
+    expect(() =>
+      box.open([version, keyId, iv, Buffer.alloc(8).toString('base64url'), ciphertext].join('.'), context),
+    ).toThrow();
   });
 
   // [case, sealed by, current box, stale?]
@@ -104,11 +137,29 @@ describe('SecretBox', () => {
 });
 
 describe('sealed definition fields', () => {
-  const owner = { agencyId: '7d0c2a52-3f7e-4d1b-9a57-0c2f0f9d3b11', workflowId: '0b3cfa3e-96d7-4c4c-8d2e-2f5e8d1b8a10' };
+  const owner = {
+    agencyId: '7d0c2a52-3f7e-4d1b-9a57-0c2f0f9d3b11',
+    workflowId: '0b3cfa3e-96d7-4c4c-8d2e-2f5e8d1b8a10',
+  };
   const steps: Step[] = [
-    { id: 'mail', type: 'send_notification', config: { channel: 'email', recipients: ['alice@client.test', 'bob@client.test'], subject: 's', message: 'm' } },
+    {
+      id: 'mail',
+      type: 'send_notification',
+      config: { channel: 'email', recipients: ['alice@client.test', 'bob@client.test'], subject: 's', message: 'm' },
+    },
     { id: 'task', type: 'create_task', config: { title: 'Call', priority: 'low' } },
-    { id: 'b', type: 'branch', condition: { all: [{ field: 'client.stage', operator: 'exists' }] }, then: [{ id: 'inner', type: 'send_notification', config: { channel: 'email', recipients: ['carol@client.test'], message: 'm' } }] },
+    {
+      id: 'b',
+      type: 'branch',
+      condition: { all: [{ field: 'client.stage', operator: 'exists' }] },
+      then: [
+        {
+          id: 'inner',
+          type: 'send_notification',
+          config: { channel: 'email', recipients: ['carol@client.test'], message: 'm' },
+        },
+      ],
+    },
   ];
   const boxA = new SecretBox(KEY_A);
   const boxB = new SecretBox(KEY_B, [KEY_A]);
@@ -138,7 +189,8 @@ describe('sealed definition fields', () => {
   it('a sealed value moved to another step does not open', () => {
     const sealed = sealSteps(boxA, owner, steps) as { config: { recipients: unknown } }[];
     const swapped = JSON.parse(JSON.stringify(sealed)) as Step[];
-    ((swapped[2] as { then: { config: { recipients: unknown } }[] }).then[0].config.recipients = sealed[0].config.recipients);
+    (swapped[2] as { then: { config: { recipients: unknown } }[] }).then[0].config.recipients =
+      sealed[0].config.recipients;
     expect(() => openSteps(boxA, owner, swapped)).toThrow();
   });
 

@@ -61,7 +61,13 @@ export class SecretBox {
     const cipher = createCipheriv('aes-256-gcm', this.current.key, iv, { authTagLength: TAG_BYTES });
     cipher.setAAD(Buffer.from(context, 'utf8'));
     const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-    return ['v2', this.current.id, iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), ciphertext.toString('base64url')].join('.');
+    return [
+      'v2',
+      this.current.id,
+      iv.toString('base64url'),
+      cipher.getAuthTag().toString('base64url'),
+      ciphertext.toString('base64url'),
+    ].join('.');
   }
 
   /** Throws when the box was sealed with a key this box does not hold, for another context, or was tampered with. */
@@ -70,7 +76,10 @@ export class SecretBox {
     if (parts[0] === 'v2' && parts.length === 5) {
       const [, keyId, iv, tag, ciphertext] = parts;
       const key = this.all.find((candidate) => candidate.id === keyId);
-      if (!key) throw new Error(`Secret sealed with an unknown key (${keyId}): set ENCRYPTION_KEY_PREVIOUS to the key it was sealed with`);
+      if (!key)
+        throw new Error(
+          `Secret sealed with an unknown key (${keyId}): set ENCRYPTION_KEY_PREVIOUS to the key it was sealed with`,
+        );
       return decrypt(key.key, iv, tag, ciphertext, context);
     }
     if (parts[0] === 'v1' && parts.length === 4) {

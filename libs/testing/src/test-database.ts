@@ -24,7 +24,10 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     url: url.toString(),
     name,
     async drop() {
-      const admin = logEmittedErrors(new Client({ connectionString: ADMIN_URL, application_name: 'automations-test-admin' }), 'postgres:test-admin');
+      const admin = logEmittedErrors(
+        new Client({ connectionString: ADMIN_URL, application_name: 'automations-test-admin' }),
+        'postgres:test-admin',
+      );
       await admin.connect();
       try {
         await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);

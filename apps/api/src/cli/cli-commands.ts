@@ -1,7 +1,13 @@
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
 import { USER_ROLES, UserRole } from '@automations/domain';
-import { buildDataSourceOptions, ensureDatabaseExists, migrateDatabase, RuntimeConfig, UserEntity } from '@automations/persistence';
+import {
+  buildDataSourceOptions,
+  ensureDatabaseExists,
+  migrateDatabase,
+  RuntimeConfig,
+  UserEntity,
+} from '@automations/persistence';
 import { AgencyProvisioner } from '../modules/accounts/agency-provisioner';
 import { SecretBox } from '@automations/persistence';
 import { DEFAULT_ROTATION_BATCH, KeyRotation } from './key-rotation';
@@ -19,7 +25,8 @@ function required(values: Record<string, string | boolean | undefined>, name: st
 
 function role(value: string | undefined, fallback: UserRole): UserRole {
   const chosen = value ?? fallback;
-  if (!(USER_ROLES as readonly string[]).includes(chosen)) throw new CliUsageError(`--role must be one of ${USER_ROLES.join(', ')}`);
+  if (!(USER_ROLES as readonly string[]).includes(chosen))
+    throw new CliUsageError(`--role must be one of ${USER_ROLES.join(', ')}`);
   return chosen as UserRole;
 }
 
@@ -42,8 +49,14 @@ async function withDataSource<T>(config: RuntimeConfig, work: (dataSource: DataS
   return withMigratedDataSource(config, work);
 }
 
-async function withMigratedDataSource<T>(config: RuntimeConfig, work: (dataSource: DataSource) => Promise<T>): Promise<T> {
-  const dataSource = new DataSource({ ...buildDataSourceOptions({ url: config.databaseUrl, poolSize: 2, applicationName: 'automations-cli' }), logging: false });
+async function withMigratedDataSource<T>(
+  config: RuntimeConfig,
+  work: (dataSource: DataSource) => Promise<T>,
+): Promise<T> {
+  const dataSource = new DataSource({
+    ...buildDataSourceOptions({ url: config.databaseUrl, poolSize: 2, applicationName: 'automations-cli' }),
+    logging: false,
+  });
   await dataSource.initialize();
   try {
     return await work(dataSource);
@@ -68,7 +81,12 @@ export const CLI_USAGE = `Usage: npm run cli -- <command> [options]
  * Each ops command prints exactly one JSON line on success (scripts parse it); `prepare` speaks to a human
  * unless given `--json`. `env` supplies SEED_DEMO and DEMO_PASSWORD (read by `prepare` only).
  */
-export async function runCliCommand(argv: string[], config: RuntimeConfig, out: Output, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function runCliCommand(
+  argv: string[],
+  config: RuntimeConfig,
+  out: Output,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<void> {
   const [command, ...rest] = argv;
   const { values } = parseArgs({
     args: rest,
@@ -102,12 +120,18 @@ export async function runCliCommand(argv: string[], config: RuntimeConfig, out: 
       const migrationsApplied = await migrateDatabase(config.databaseUrl);
       const generated = !env.DEMO_PASSWORD;
       const { seed, demoAdmin } = await withMigratedDataSource(config, async (dataSource) => {
-        const result: SeedResult = seedDemo ? await new DemoSeeder(dataSource).seedIfEmpty(env.DEMO_PASSWORD || generateDemoPassword()) : { seeded: false };
-        const admin = result.seeded ? null : await dataSource.getRepository(UserEntity).findOne({ where: { email: DEMO_ADMIN_EMAIL } });
+        const result: SeedResult = seedDemo
+          ? await new DemoSeeder(dataSource).seedIfEmpty(env.DEMO_PASSWORD || generateDemoPassword())
+          : { seeded: false };
+        const admin = result.seeded
+          ? null
+          : await dataSource.getRepository(UserEntity).findOne({ where: { email: DEMO_ADMIN_EMAIL } });
         return { seed: result, demoAdmin: admin };
       });
       if (values.json) {
-        const demo = seed.seeded ? { agencyId: seed.agencyId, email: seed.email, password: seed.password, apiKey: seed.apiKey } : null;
+        const demo = seed.seeded
+          ? { agencyId: seed.agencyId, email: seed.email, password: seed.password, apiKey: seed.apiKey }
+          : null;
         out(JSON.stringify({ databaseCreated, migrationsApplied, seeded: seed.seeded, demo }));
         return;
       }
@@ -115,7 +139,9 @@ export async function runCliCommand(argv: string[], config: RuntimeConfig, out: 
       // The production image has no dev dependencies (no tsc for `npm run cli`): name the built CLI there.
       const cli = config.nodeEnv === 'production' ? 'node dist/apps/api/cli/main.js' : 'npm run cli --';
       if (seed.seeded) {
-        out(`Demo agency seeded. Sign in at ${url} with ${seed.email} / ${seed.password}${generated ? ' (random password, shown once; DEMO_PASSWORD sets one)' : ''}`);
+        out(
+          `Demo agency seeded. Sign in at ${url} with ${seed.email} / ${seed.password}${generated ? ' (random password, shown once; DEMO_PASSWORD sets one)' : ''}`,
+        );
         out(`Admin API key (shown once): ${seed.apiKey}`);
       } else if (demoAdmin) {
         out(
@@ -123,7 +149,9 @@ export async function runCliCommand(argv: string[], config: RuntimeConfig, out: 
             `(another admin: ${cli} create-user --agency-id ${demoAdmin.agencyId} --email E --password P --role admin; new keys: ${cli} create-api-key)`,
         );
       } else if (!seedDemo) {
-        out(`Database ready, no demo data (NODE_ENV=${config.nodeEnv}; SEED_DEMO=true or --demo seeds one). New agencies: ${cli} create-agency --name N --admin-email E --admin-password P`);
+        out(
+          `Database ready, no demo data (NODE_ENV=${config.nodeEnv}; SEED_DEMO=true or --demo seeds one). New agencies: ${cli} create-agency --name N --admin-email E --admin-password P`,
+        );
       } else {
         out(`Database ready. Sign in at ${url} (new agencies: ${cli} create-agency; new keys: ${cli} create-api-key)`);
       }
@@ -157,20 +185,29 @@ export async function runCliCommand(argv: string[], config: RuntimeConfig, out: 
     }
     case 'create-api-key': {
       const { apiKey, plaintext } = await withDataSource(config, (dataSource) =>
-        new AgencyProvisioner(dataSource).createApiKey({ agencyId: required(values, 'agency-id'), name: required(values, 'name'), role: role(values.role, 'admin') }),
+        new AgencyProvisioner(dataSource).createApiKey({
+          agencyId: required(values, 'agency-id'),
+          name: required(values, 'name'),
+          role: role(values.role, 'admin'),
+        }),
       );
       out(JSON.stringify({ apiKeyId: apiKey.id, agencyId: apiKey.agencyId, role: apiKey.role, apiKey: plaintext }));
       return;
     }
     case 'revoke-api-key': {
-      const revoked = await withDataSource(config, (dataSource) => new AgencyProvisioner(dataSource).revokeApiKey(required(values, 'agency-id'), required(values, 'api-key-id')));
+      const revoked = await withDataSource(config, (dataSource) =>
+        new AgencyProvisioner(dataSource).revokeApiKey(required(values, 'agency-id'), required(values, 'api-key-id')),
+      );
       out(JSON.stringify({ revoked }));
       return;
     }
     case 'rotate-keys': {
       const batchSize = values['batch-size'] === undefined ? DEFAULT_ROTATION_BATCH : Number(values['batch-size']);
-      if (!Number.isInteger(batchSize) || batchSize < 1) throw new CliUsageError('--batch-size must be a positive integer');
-      const report = await withDataSource(config, (dataSource) => new KeyRotation(dataSource, SecretBox.fromConfig(config), batchSize).run());
+      if (!Number.isInteger(batchSize) || batchSize < 1)
+        throw new CliUsageError('--batch-size must be a positive integer');
+      const report = await withDataSource(config, (dataSource) =>
+        new KeyRotation(dataSource, SecretBox.fromConfig(config), batchSize).run(),
+      );
       out(JSON.stringify(report));
       return;
     }

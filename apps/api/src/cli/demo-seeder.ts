@@ -28,15 +28,34 @@ export const DEMO_WORKFLOWS: WorkflowDefinition[] = [
     isActive: true,
     triggers: [{ type: 'stage_change', config: { toStage: 'onboarding' } }],
     steps: [
-      { id: 'kickoff-task', type: 'create_task', config: { title: 'Kickoff call with {{client.name}}', priority: 'high', dueInDays: 2 } },
+      {
+        id: 'kickoff-task',
+        type: 'create_task',
+        config: { title: 'Kickoff call with {{client.name}}', priority: 'high', dueInDays: 2 },
+      },
       {
         id: 'health-check',
         type: 'branch',
         condition: { all: [{ field: 'client.health', operator: 'equals', value: 'red' }] },
-        then: [{ id: 'at-risk-alert', type: 'add_alert', config: { title: '{{client.name}} starts onboarding at risk', severity: 'critical' } }],
+        then: [
+          {
+            id: 'at-risk-alert',
+            type: 'add_alert',
+            config: { title: '{{client.name}} starts onboarding at risk', severity: 'critical' },
+          },
+        ],
         else: [],
       },
-      { id: 'welcome-draft', type: 'draft_communication', requiresApproval: true, config: { platform: 'email', tone: 'friendly', template: 'Welcome {{client.name}} and propose a kickoff call this week' } },
+      {
+        id: 'welcome-draft',
+        type: 'draft_communication',
+        requiresApproval: true,
+        config: {
+          platform: 'email',
+          tone: 'friendly',
+          template: 'Welcome {{client.name}} and propose a kickoff call this week',
+        },
+      },
     ],
   },
   {
@@ -45,8 +64,16 @@ export const DEMO_WORKFLOWS: WorkflowDefinition[] = [
     isActive: true,
     triggers: [{ type: 'kpi_threshold', config: { metric: 'roas', operator: 'below', value: 2 } }],
     steps: [
-      { id: 'roas-alert', type: 'add_alert', config: { title: 'ROAS for {{client.name}} dropped to {{metrics.roas}}', severity: 'warning' } },
-      { id: 'roas-ticket', type: 'create_ticket', config: { title: 'Review campaigns of {{client.name}}', priority: 'high', category: 'performance' } },
+      {
+        id: 'roas-alert',
+        type: 'add_alert',
+        config: { title: 'ROAS for {{client.name}} dropped to {{metrics.roas}}', severity: 'warning' },
+      },
+      {
+        id: 'roas-ticket',
+        type: 'create_ticket',
+        config: { title: 'Review campaigns of {{client.name}}', priority: 'high', category: 'performance' },
+      },
     ],
   },
   {
@@ -54,7 +81,18 @@ export const DEMO_WORKFLOWS: WorkflowDefinition[] = [
     description: 'After 14 days without activity, create a check-in task',
     isActive: true,
     triggers: [{ type: 'inactivity', config: { days: 14 } }],
-    steps: [{ id: 'check-in-task', type: 'create_task', config: { title: 'Check in with {{client.name}}', priority: 'medium', assignee: 'client_assignee', dueInDays: 1 } }],
+    steps: [
+      {
+        id: 'check-in-task',
+        type: 'create_task',
+        config: {
+          title: 'Check in with {{client.name}}',
+          priority: 'medium',
+          assignee: 'client_assignee',
+          dueInDays: 1,
+        },
+      },
+    ],
   },
 ];
 
@@ -82,11 +120,17 @@ export class DemoSeeder {
     });
     await this.dataSource.transaction(async (manager) => {
       for (const client of DEMO_CLIENTS) {
-        await manager.insert(ClientEntity, { ...client, agencyId: created.agencyId, assigneeId: created.userId, lastActivityAt: new Date() });
+        await manager.insert(ClientEntity, {
+          ...client,
+          agencyId: created.agencyId,
+          assigneeId: created.userId,
+          lastActivityAt: new Date(),
+        });
       }
       for (const definition of DEMO_WORKFLOWS) {
         const result = validateWorkflowDefinition(definition);
-        if (!result.ok) throw new Error(`Demo workflow "${definition.name}" is invalid: ${JSON.stringify(result.errors)}`);
+        if (!result.ok)
+          throw new Error(`Demo workflow "${definition.name}" is invalid: ${JSON.stringify(result.errors)}`);
         const value = result.value;
         const workflow = await manager.save(
           manager.create(WorkflowEntity, {
@@ -102,7 +146,13 @@ export class DemoSeeder {
             updatedByUserId: created.userId,
           }),
         );
-        await manager.insert(WorkflowVersionEntity, { agencyId: created.agencyId, workflowId: workflow.id, version: 1, definition: value, createdByUserId: created.userId });
+        await manager.insert(WorkflowVersionEntity, {
+          agencyId: created.agencyId,
+          workflowId: workflow.id,
+          version: 1,
+          definition: value,
+          createdByUserId: created.userId,
+        });
       }
     });
     return { seeded: true, agencyId: created.agencyId, email: DEMO_ADMIN_EMAIL, password, apiKey: created.apiKey };

@@ -63,7 +63,13 @@ export class KeyRotation {
     const integrations = await this.rotateIntegrations();
     const workflows = await this.rotateWorkflows();
     const workflowVersions = await this.rotateVersions();
-    return { keyId: this.box.keyId, integrations, workflows, workflowVersions, rewritten: integrations.rewritten + workflows.rewritten + workflowVersions.rewritten };
+    return {
+      keyId: this.box.keyId,
+      integrations,
+      workflows,
+      workflowVersions,
+      rewritten: integrations.rewritten + workflows.rewritten + workflowVersions.rewritten,
+    };
   }
 
   private rotateIntegrations(): Promise<TableRotation> {
@@ -77,7 +83,9 @@ export class KeyRotation {
           [after, `v2.${this.box.keyId}.`, this.batchSize],
         ),
       async (manager, row) => {
-        const resealed = this.attempt('integrations', row.id, () => this.box.reseal(row.secret_encrypted, integrationSecretContext(row.agency_id, row.kind)));
+        const resealed = this.attempt('integrations', row.id, () =>
+          this.box.reseal(row.secret_encrypted, integrationSecretContext(row.agency_id, row.kind)),
+        );
         await manager.query(`UPDATE integrations SET secret_encrypted = $2 WHERE id = $1`, [row.id, resealed]);
         return true;
       },
@@ -86,10 +94,17 @@ export class KeyRotation {
 
   private rotateWorkflows(): Promise<TableRotation> {
     return this.inBatches<WorkflowRow>(
-      (manager, after) => manager.query(`SELECT id, agency_id, steps FROM workflows WHERE id > $1 ORDER BY id LIMIT $2 FOR UPDATE`, [after, this.batchSize]),
+      (manager, after) =>
+        manager.query(`SELECT id, agency_id, steps FROM workflows WHERE id > $1 ORDER BY id LIMIT $2 FOR UPDATE`, [
+          after,
+          this.batchSize,
+        ]),
       async (manager, row) => {
-        const { steps, changed } = this.attempt('workflows', row.id, () => resealSteps(this.box, { agencyId: row.agency_id, workflowId: row.id }, row.steps));
-        if (changed) await manager.query(`UPDATE workflows SET steps = $2::jsonb WHERE id = $1`, [row.id, JSON.stringify(steps)]);
+        const { steps, changed } = this.attempt('workflows', row.id, () =>
+          resealSteps(this.box, { agencyId: row.agency_id, workflowId: row.id }, row.steps),
+        );
+        if (changed)
+          await manager.query(`UPDATE workflows SET steps = $2::jsonb WHERE id = $1`, [row.id, JSON.stringify(steps)]);
         return changed;
       },
     );
@@ -97,17 +112,30 @@ export class KeyRotation {
 
   private rotateVersions(): Promise<TableRotation> {
     return this.inBatches<VersionRow>(
-      (manager, after) => manager.query(`SELECT id, agency_id, workflow_id, definition FROM workflow_versions WHERE id > $1 ORDER BY id LIMIT $2 FOR UPDATE`, [after, this.batchSize]),
+      (manager, after) =>
+        manager.query(
+          `SELECT id, agency_id, workflow_id, definition FROM workflow_versions WHERE id > $1 ORDER BY id LIMIT $2 FOR UPDATE`,
+          [after, this.batchSize],
+        ),
       async (manager, row) => {
-        const { steps, changed } = this.attempt('workflow_versions', row.id, () => resealSteps(this.box, { agencyId: row.agency_id, workflowId: row.workflow_id }, row.definition.steps ?? []));
-        if (changed) await manager.query(`UPDATE workflow_versions SET definition = $2::jsonb WHERE id = $1`, [row.id, JSON.stringify({ ...row.definition, steps })]);
+        const { steps, changed } = this.attempt('workflow_versions', row.id, () =>
+          resealSteps(this.box, { agencyId: row.agency_id, workflowId: row.workflow_id }, row.definition.steps ?? []),
+        );
+        if (changed)
+          await manager.query(`UPDATE workflow_versions SET definition = $2::jsonb WHERE id = $1`, [
+            row.id,
+            JSON.stringify({ ...row.definition, steps }),
+          ]);
         return changed;
       },
     );
   }
 
   /** Keyset pagination by id: each batch is read, rewritten and committed in one transaction. */
-  private async inBatches<T extends { id: string }>(read: (manager: EntityManager, after: string) => Promise<T[]>, rewrite: (manager: EntityManager, row: T) => Promise<boolean>): Promise<TableRotation> {
+  private async inBatches<T extends { id: string }>(
+    read: (manager: EntityManager, after: string) => Promise<T[]>,
+    rewrite: (manager: EntityManager, row: T) => Promise<boolean>,
+  ): Promise<TableRotation> {
     const totals: TableRotation = { scanned: 0, rewritten: 0 };
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
@@ -127,7 +155,9 @@ export class KeyRotation {
     try {
       return work();
     } catch (error) {
-      throw new Error(`rotate-keys: ${table} row ${id} does not open with ENCRYPTION_KEY or ENCRYPTION_KEY_PREVIOUS (${(error as Error).message}); earlier batches are committed, run again once the keys are set`);
+      throw new Error(
+        `rotate-keys: ${table} row ${id} does not open with ENCRYPTION_KEY or ENCRYPTION_KEY_PREVIOUS (${(error as Error).message}); earlier batches are committed, run again once the keys are set`,
+      );
     }
   }
 }

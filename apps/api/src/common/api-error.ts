@@ -18,7 +18,11 @@ export class ApiError extends HttpException {
   static validation(details: FieldErrorDetail[]) {
     const first = details[0];
     const summary = first ? `${first.path}: ${first.message}` : 'Invalid request';
-    return new ApiError(HttpStatus.BAD_REQUEST, details.length > 1 ? `${summary} (and ${details.length - 1} more)` : summary, details);
+    return new ApiError(
+      HttpStatus.BAD_REQUEST,
+      details.length > 1 ? `${summary} (and ${details.length - 1} more)` : summary,
+      details,
+    );
   }
 
   static notFound(what: string) {

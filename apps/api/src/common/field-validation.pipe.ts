@@ -3,8 +3,15 @@ import { ApiError, FieldErrorDetail } from './api-error';
 
 function flatten(errors: ValidationError[], parent = ''): FieldErrorDetail[] {
   return errors.flatMap((error) => {
-    const path = parent ? (/^\d+$/.test(error.property) ? `${parent}[${error.property}]` : `${parent}.${error.property}`) : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ path, message: message.replace(/^property \S+ /, 'unknown field: ') }));
+    const path = parent
+      ? /^\d+$/.test(error.property)
+        ? `${parent}[${error.property}]`
+        : `${parent}.${error.property}`
+      : error.property;
+    const own = Object.values(error.constraints ?? {}).map((message) => ({
+      path,
+      message: message.replace(/^property \S+ /, 'unknown field: '),
+    }));
     return [...own, ...flatten(error.children ?? [], path)];
   });
 }

@@ -13,10 +13,29 @@ export class InfrastructureModule implements OnApplicationShutdown {
   static forRoot(config: RuntimeConfig): DynamicModule {
     return {
       module: InfrastructureModule,
-      imports: [TypeOrmModule.forRoot(buildDataSourceOptions({ url: config.databaseUrl, poolSize: config.dbPoolSize, applicationName: 'automations-api' }))],
+      imports: [
+        TypeOrmModule.forRoot(
+          buildDataSourceOptions({
+            url: config.databaseUrl,
+            poolSize: config.dbPoolSize,
+            applicationName: 'automations-api',
+          }),
+        ),
+      ],
       providers: [
         { provide: RUNTIME_CONFIG, useValue: config },
-        { provide: REDIS_CLIENT, useFactory: () => logEmittedErrors(new Redis(config.redisUrl, { maxRetriesPerRequest: 2, lazyConnect: false, connectionName: `${config.queuePrefix}:api` }), 'redis:api') },
+        {
+          provide: REDIS_CLIENT,
+          useFactory: () =>
+            logEmittedErrors(
+              new Redis(config.redisUrl, {
+                maxRetriesPerRequest: 2,
+                lazyConnect: false,
+                connectionName: `${config.queuePrefix}:api`,
+              }),
+              'redis:api',
+            ),
+        },
       ],
       exports: [RUNTIME_CONFIG, REDIS_CLIENT],
     };

@@ -12,7 +12,8 @@ export function positiveIntParam(name: string): PipeTransform<string, number> {
   return {
     transform(value: string): number {
       const parsed = /^\d{1,10}$/.test(value) ? Number(value) : NaN;
-      if (!(parsed >= 1 && parsed <= MAX_INT4)) throw ApiError.validation([{ path: name, message: `must be an integer from 1 to ${MAX_INT4}` }]);
+      if (!(parsed >= 1 && parsed <= MAX_INT4))
+        throw ApiError.validation([{ path: name, message: `must be an integer from 1 to ${MAX_INT4}` }]);
       return parsed;
     },
   };

@@ -10,7 +10,9 @@ export interface StageValue {
 
 /** The agency's ordered pipeline stages (PRODUCT §8.7). */
 export async function loadPipelineStages(manager: EntityManager, agencyId: string): Promise<string[]> {
-  const agency = await manager.getRepository(AgencyEntity).findOne({ where: { id: agencyId }, select: { id: true, pipelineStages: true } });
+  const agency = await manager
+    .getRepository(AgencyEntity)
+    .findOne({ where: { id: agencyId }, select: { id: true, pipelineStages: true } });
   if (!agency) throw ApiError.notFound('Agency');
   return agency.pipelineStages;
 }
@@ -20,11 +22,18 @@ export function unknownStageErrors(stages: readonly string[], values: readonly S
   const known = new Set(stages);
   return values
     .filter((value) => !known.has(value.stage))
-    .map((value) => ({ path: value.path, message: `unknown stage '${value.stage}': the agency's pipeline stages are ${stages.join(', ')} (GET /api/v1/agency)` }));
+    .map((value) => ({
+      path: value.path,
+      message: `unknown stage '${value.stage}': the agency's pipeline stages are ${stages.join(', ')} (GET /api/v1/agency)`,
+    }));
 }
 
 /** 400 naming every value that is not a pipeline stage of the agency. Nothing to check reads nothing. */
-export async function assertKnownStages(manager: EntityManager, agencyId: string, values: readonly StageValue[]): Promise<void> {
+export async function assertKnownStages(
+  manager: EntityManager,
+  agencyId: string,
+  values: readonly StageValue[],
+): Promise<void> {
   if (values.length === 0) return;
   const errors = unknownStageErrors(await loadPipelineStages(manager, agencyId), values);
   if (errors.length) throw ApiError.validation(errors);

@@ -12,9 +12,13 @@ export class RejectRequestBody implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const body: unknown = context.switchToHttp().getRequest<{ body?: unknown }>().body;
     if (body !== undefined && body !== null) {
-      if (typeof body !== 'object' || Array.isArray(body)) throw ApiError.validation([{ path: '', message: 'this request takes no body' }]);
+      if (typeof body !== 'object' || Array.isArray(body))
+        throw ApiError.validation([{ path: '', message: 'this request takes no body' }]);
       const fields = Object.keys(body);
-      if (fields.length) throw ApiError.validation(fields.map((field) => ({ path: field, message: 'unknown field: this request takes no body' })));
+      if (fields.length)
+        throw ApiError.validation(
+          fields.map((field) => ({ path: field, message: 'unknown field: this request takes no body' })),
+        );
     }
     return next.handle();
   }

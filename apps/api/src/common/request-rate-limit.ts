@@ -32,7 +32,8 @@ const KEY_CACHE_MAX = 10_000;
 export function requestRateLimitFromEnv(env: NodeJS.ProcessEnv = process.env): RequestRateLimitSettings {
   const raw = env.API_RATE_LIMIT_PER_MINUTE;
   const max = raw === undefined || raw === '' ? DEFAULT_API_RATE_LIMIT_PER_MINUTE : Number(raw);
-  if (!Number.isInteger(max) || max < 0) throw new Error(`API_RATE_LIMIT_PER_MINUTE must be a non-negative integer, got "${raw}"`);
+  if (!Number.isInteger(max) || max < 0)
+    throw new Error(`API_RATE_LIMIT_PER_MINUTE must be a non-negative integer, got "${raw}"`);
   return { max, windowMs: 60_000 };
 }
 
@@ -78,7 +79,10 @@ export class RateLimitKeys {
     if (cached && cached.expiresAt > Date.now()) return cached.key;
     let key: string | null = null;
     try {
-      const rows: { id: string; secret_hash: string }[] = await this.dataSource.query(`SELECT id, secret_hash FROM api_keys WHERE key_prefix = $1 AND revoked_at IS NULL`, [parsed.prefix]);
+      const rows: { id: string; secret_hash: string }[] = await this.dataSource.query(
+        `SELECT id, secret_hash FROM api_keys WHERE key_prefix = $1 AND revoked_at IS NULL`,
+        [parsed.prefix],
+      );
       const row = rows.find((candidate) => ApiKeyCodec.matches(parsed.secret, candidate.secret_hash));
       key = row ? `api_key:${row.id}` : null;
     } catch {
@@ -98,7 +102,11 @@ export class RateLimitKeys {
  * Health, metrics, docs and the SPA are exempt. Redis unavailable: requests pass (availability first).
  * Call before `app.init()` (the plugin hooks routes as they are registered).
  */
-export async function registerRequestRateLimit(app: NestFastifyApplication, config: RuntimeConfig, settings: RequestRateLimitSettings = requestRateLimitFromEnv()): Promise<void> {
+export async function registerRequestRateLimit(
+  app: NestFastifyApplication,
+  config: RuntimeConfig,
+  settings: RequestRateLimitSettings = requestRateLimitFromEnv(),
+): Promise<void> {
   if (settings.max <= 0) return;
   const keys = new RateLimitKeys(app.get(JwtService), app.get(DataSource));
   const redis = app.get<Redis>(REDIS_CLIENT);
@@ -112,6 +120,9 @@ export async function registerRequestRateLimit(app: NestFastifyApplication, conf
     allowList: (request) => !LIMITED_PATHS.test(request.url),
     keyGenerator: (request) => keys.keyOf(request),
     errorResponseBuilder: (_request, context) =>
-      new ApiError(HttpStatus.TOO_MANY_REQUESTS, `Too many requests: at most ${context.max} per ${Math.round(settings.windowMs / 1000)} s for this credential; retry in ${context.after}`),
+      new ApiError(
+        HttpStatus.TOO_MANY_REQUESTS,
+        `Too many requests: at most ${context.max} per ${Math.round(settings.windowMs / 1000)} s for this credential; retry in ${context.after}`,
+      ),
   });
 }

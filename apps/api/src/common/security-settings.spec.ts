@@ -13,12 +13,21 @@ describe('TRUST_PROXY', () => {
     expect(parseTrustProxy(raw)).toEqual(expected);
   });
 
-  it.each(['true', '*', '1', 'proxy.example.com', '10.0.0.0/33'])('refuses %j (trusting any client is the bug it fixes)', (raw) => {
-    expect(() => parseTrustProxy(raw)).toThrow(/TRUST_PROXY/);
-  });
+  it.each(['true', '*', '1', 'proxy.example.com', '10.0.0.0/33'])(
+    'refuses %j (trusting any client is the bug it fixes)',
+    (raw) => {
+      expect(() => parseTrustProxy(raw)).toThrow(/TRUST_PROXY/);
+    },
+  );
 
   it('defaults: no trusted proxy, no metrics token, 10 failures in 15 minutes, 10 streams', () => {
-    expect(securitySettingsFromEnv({})).toMatchObject({ trustProxy: false, metricsToken: null, loginMaxFailures: 10, loginWindowSeconds: 900, maxStreamsPerCredential: 10 });
+    expect(securitySettingsFromEnv({})).toMatchObject({
+      trustProxy: false,
+      metricsToken: null,
+      loginMaxFailures: 10,
+      loginWindowSeconds: 900,
+      maxStreamsPerCredential: 10,
+    });
     expect(() => securitySettingsFromEnv({ LOGIN_MAX_FAILURES: '0' })).toThrow(/LOGIN_MAX_FAILURES/);
   });
 });
@@ -61,7 +70,10 @@ describe('StreamCredentialLimit', () => {
 
 describe('findNulInStrings', () => {
   it('names the parameter holding a NUL, in values, repeated values and names', () => {
-    expect(findNulInStrings({ search: 'a\u0000' }, 'query')).toEqual({ path: 'search', message: 'must not contain NUL (\\u0000) characters' });
+    expect(findNulInStrings({ search: 'a\u0000' }, 'query')).toEqual({
+      path: 'search',
+      message: 'must not contain NUL (\\u0000) characters',
+    });
     expect(findNulInStrings({ stage: ['lead', '\u0000'] }, 'query')?.path).toBe('stage');
     expect(findNulInStrings({ ['a\u0000']: '1' }, 'query')?.message).toMatch(/names/);
     expect(findNulInStrings({ search: 'fine', page: '2' }, 'query')).toBeNull();

@@ -45,7 +45,9 @@ export function parseTrustProxy(raw: string | undefined): false | string[] {
     const validPrefix = prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (family === 6 ? 128 : 32));
     if (PROXY_NAMES.has(entry.toLowerCase())) continue;
     if (family === 0 || extra !== undefined || !validPrefix) {
-      throw new Error(`TRUST_PROXY must list proxy addresses, CIDR ranges or loopback/linklocal/uniquelocal, got "${entry}"`);
+      throw new Error(
+        `TRUST_PROXY must list proxy addresses, CIDR ranges or loopback/linklocal/uniquelocal, got "${entry}"`,
+      );
     }
   }
   return entries.map((entry) => (PROXY_NAMES.has(entry.toLowerCase()) ? entry.toLowerCase() : entry));

@@ -36,15 +36,22 @@ const NUL = '\u0000';
 export function findNulInStrings(values: unknown, kind: 'query' | 'path'): FieldErrorDetail | null {
   if (!values || typeof values !== 'object') return null;
   for (const [key, value] of Object.entries(values as Record<string, unknown>)) {
-    if (key.includes(NUL)) return { path: key, message: `${kind} parameter names must not contain NUL (\\u0000) characters` };
+    if (key.includes(NUL))
+      return { path: key, message: `${kind} parameter names must not contain NUL (\\u0000) characters` };
     const items = Array.isArray(value) ? value : [value];
-    if (items.some((item) => typeof item === 'string' && item.includes(NUL))) return { path: key, message: 'must not contain NUL (\\u0000) characters' };
+    if (items.some((item) => typeof item === 'string' && item.includes(NUL)))
+      return { path: key, message: 'must not contain NUL (\\u0000) characters' };
   }
   return null;
 }
 
 function sendBadRequest(reply: FastifyReply, problem: FieldErrorDetail): FastifyReply {
-  return reply.code(400).send({ statusCode: 400, error: STATUS_CODES[400], message: `${problem.path}: ${problem.message}`, details: [problem] });
+  return reply.code(400).send({
+    statusCode: 400,
+    error: STATUS_CODES[400],
+    message: `${problem.path}: ${problem.message}`,
+    details: [problem],
+  });
 }
 
 /**

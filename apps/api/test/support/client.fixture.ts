@@ -15,7 +15,11 @@ export interface ClientBody {
 let counter = 0;
 
 /** Creates a client through the API (as the given credential) and returns the response body. */
-export async function createClient(api: TestApi, token: string, body: Record<string, unknown> = {}): Promise<ClientBody> {
+export async function createClient(
+  api: TestApi,
+  token: string,
+  body: Record<string, unknown> = {},
+): Promise<ClientBody> {
   const response = await api
     .http()
     .post('/api/v1/clients')

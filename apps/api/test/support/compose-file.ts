@@ -38,17 +38,25 @@ export function networksOf(service: ComposeService): string[] {
  * or empty) and `${VAR:?message}` (an error when unset or empty).
  */
 export function interpolate(value: string, vars: Record<string, string | undefined>): string {
-  return value.replace(/\$\{([A-Z0-9_]+)(?:(:[-?])([^}]*))?\}/g, (_match, name: string, operator: string | undefined, argument: string | undefined) => {
-    const set = vars[name];
-    if (set !== undefined && set !== '') return set;
-    if (operator === ':?') throw new Error(`${name}: ${argument}`);
-    return operator === ':-' ? (argument ?? '') : '';
-  });
+  return value.replace(
+    /\$\{([A-Z0-9_]+)(?:(:[-?])([^}]*))?\}/g,
+    (_match, name: string, operator: string | undefined, argument: string | undefined) => {
+      const set = vars[name];
+      if (set !== undefined && set !== '') return set;
+      if (operator === ':?') throw new Error(`${name}: ${argument}`);
+      return operator === ':-' ? (argument ?? '') : '';
+    },
+  );
 }
 
 /** A service's environment as the container would see it, given the variables of the shell running compose. */
-export function environmentOf(service: ComposeService, vars: Record<string, string | undefined>): Record<string, string> {
-  return Object.fromEntries(Object.entries(service.environment ?? {}).map(([name, value]) => [name, interpolate(String(value ?? ''), vars)]));
+export function environmentOf(
+  service: ComposeService,
+  vars: Record<string, string | undefined>,
+): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(service.environment ?? {}).map(([name, value]) => [name, interpolate(String(value ?? ''), vars)]),
+  );
 }
 
 /** The variables named in the first column of the README's "Configuration" table. */

@@ -12,7 +12,12 @@ export const NOT_PENDING = 'This run has no pending approval';
 /** A workflow whose approval step comes first, so a rejection has later steps to cancel. */
 export const approvalFirstWorkflow = () =>
   minimalWorkflow('Approval first', [
-    { id: 'draft', type: 'draft_communication', requiresApproval: true, config: { platform: 'email', tone: 'friendly', template: 'Hello {{client.name}}' } },
+    {
+      id: 'draft',
+      type: 'draft_communication',
+      requiresApproval: true,
+      config: { platform: 'email', tone: 'friendly', template: 'Hello {{client.name}}' },
+    },
     { id: 'task', type: 'create_task', config: { title: 'Follow up {{client.name}}', priority: 'medium' } },
     { id: 'alert', type: 'add_alert', config: { title: 'Drafted for {{client.name}}', severity: 'info' } },
   ]);
@@ -52,7 +57,10 @@ export async function startRunsApi(): Promise<RunsApi> {
     const request = http().post(`/api/v1${path}`).set(bearer(token));
     return body === undefined ? request : request.send(body);
   };
-  const createWorkflow = async (agency: TestAgency, body: Record<string, unknown>): Promise<{ id: string; steps: unknown[] }> => {
+  const createWorkflow = async (
+    agency: TestAgency,
+    body: Record<string, unknown>,
+  ): Promise<{ id: string; steps: unknown[] }> => {
     const response = await post('/workflows', agency.tokens.manager, body).expect(201);
     return response.body;
   };
@@ -82,7 +90,9 @@ export async function startRunsApi(): Promise<RunsApi> {
     },
     approvalRow: (id) => api.dataSource.getRepository(ApprovalEntity).findOneByOrFail({ id }),
     auditOf: async (runId, eventType) =>
-      (await api.dataSource.getRepository(AuditEventEntity).findBy({ eventType })).filter((event) => event.details.runId === runId),
+      (await api.dataSource.getRepository(AuditEventEntity).findBy({ eventType })).filter(
+        (event) => event.details.runId === runId,
+      ),
   };
 }
 

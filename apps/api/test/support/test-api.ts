@@ -47,7 +47,10 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
     ...env,
   });
   process.env.OUTBOUND_ALLOWED_HOSTS ??= TEST_OUTBOUND_ALLOWED_HOSTS;
-  const app = await createApiApp(config, { logger: false, env: { ...process.env, OUTBOUND_ALLOWED_HOSTS: TEST_OUTBOUND_ALLOWED_HOSTS, ...env } });
+  const app = await createApiApp(config, {
+    logger: false,
+    env: { ...process.env, OUTBOUND_ALLOWED_HOSTS: TEST_OUTBOUND_ALLOWED_HOSTS, ...env },
+  });
   const dataSource = app.get(DataSource);
   const provisioner = new AgencyProvisioner(dataSource);
   const http = () => request(app.getHttpServer());
@@ -57,15 +60,38 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
     return response.body.accessToken;
   }
 
-  async function createAgency(name = `Agency ${++counter}`, options: { pipelineStages?: readonly string[] } = {}): Promise<TestAgency> {
+  async function createAgency(
+    name = `Agency ${++counter}`,
+    options: { pipelineStages?: readonly string[] } = {},
+  ): Promise<TestAgency> {
     const slug = `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${Math.random().toString(36).slice(2, 8)}`;
     const password = 'correct horse battery';
-    const created = await provisioner.createAgency({ name, adminEmail: `admin@${slug}.test`, adminPassword: password, timezone: 'Europe/Paris' });
+    const created = await provisioner.createAgency({
+      name,
+      adminEmail: `admin@${slug}.test`,
+      adminPassword: password,
+      timezone: 'Europe/Paris',
+    });
     if (options.pipelineStages) {
-      await dataSource.query(`UPDATE agencies SET pipeline_stages = $1::jsonb WHERE id = $2`, [JSON.stringify(options.pipelineStages), created.agencyId]);
+      await dataSource.query(`UPDATE agencies SET pipeline_stages = $1::jsonb WHERE id = $2`, [
+        JSON.stringify(options.pipelineStages),
+        created.agencyId,
+      ]);
     }
-    const manager = await provisioner.createUser({ agencyId: created.agencyId, email: `manager@${slug}.test`, password, role: 'manager', name: 'Mia Manager' });
-    const viewer = await provisioner.createUser({ agencyId: created.agencyId, email: `viewer@${slug}.test`, password, role: 'viewer', name: 'Vic Viewer' });
+    const manager = await provisioner.createUser({
+      agencyId: created.agencyId,
+      email: `manager@${slug}.test`,
+      password,
+      role: 'manager',
+      name: 'Mia Manager',
+    });
+    const viewer = await provisioner.createUser({
+      agencyId: created.agencyId,
+      email: `viewer@${slug}.test`,
+      password,
+      role: 'viewer',
+      name: 'Vic Viewer',
+    });
     return {
       agencyId: created.agencyId,
       adminUserId: created.userId,
@@ -98,7 +124,10 @@ export const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
  * The usual tenancy fixture: a test API with two agencies (`alpha`, `beta`), so every test can check that one agency
  * never sees or changes the other's data.
  */
-export async function startTestApiWithTwoAgencies(names: [string, string] = ['Alpha', 'Beta'], env: Record<string, string> = {}): Promise<{ api: TestApi; alpha: TestAgency; beta: TestAgency }> {
+export async function startTestApiWithTwoAgencies(
+  names: [string, string] = ['Alpha', 'Beta'],
+  env: Record<string, string> = {},
+): Promise<{ api: TestApi; alpha: TestAgency; beta: TestAgency }> {
   const api = await startTestApi(env);
   return { api, alpha: await api.createAgency(names[0]), beta: await api.createAgency(names[1]) };
 }

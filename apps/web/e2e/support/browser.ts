@@ -11,11 +11,19 @@ export const WEB_DIST = join(REPO_ROOT, 'dist', 'apps', 'web');
 /** Where the screenshots of each page go (the closing note lists them). */
 export const SCREENSHOTS = join(REPO_ROOT, 'test-output', 'screenshots');
 
-const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+const LAUNCH_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
 
 /** Fails early, with what to do, when the SPA build or Chromium is missing. */
 export function assertBrowserPrerequisites(): void {
-  if (!existsSync(join(WEB_DIST, 'index.html'))) throw new Error(`No SPA build in ${WEB_DIST}: run npm run build:web first (npm test does)`);
+  if (!existsSync(join(WEB_DIST, 'index.html')))
+    throw new Error(`No SPA build in ${WEB_DIST}: run npm run build:web first (npm test does)`);
   if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: apt-get install -y chromium (.ci/run does)`);
 }
 
@@ -35,7 +43,11 @@ export async function signIn(page: Page, baseUrl: string, email: string, agencyN
 }
 
 /** A PNG named after the page state, under SCREENSHOTS: the full page, or just one element of it. */
-export async function screenshot(target: Page | Locator, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
+export async function screenshot(
+  target: Page | Locator,
+  name: string,
+  options: { fullPage?: boolean } = {},
+): Promise<void> {
   const path = join(SCREENSHOTS, `${name}.png`);
   if (!('goto' in target)) {
     await target.screenshot({ path });

@@ -15,7 +15,8 @@ export function useApiKeys() {
 export function useCreateApiKey() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async (body: { name: string; role: CreatedApiKey['role'] }): Promise<CreatedApiKey> => unwrap(api.POST('/api/v1/api-keys', { body })),
+    mutationFn: async (body: { name: string; role: CreatedApiKey['role'] }): Promise<CreatedApiKey> =>
+      unwrap(api.POST('/api/v1/api-keys', { body })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.apiKeys }),
   });
 }

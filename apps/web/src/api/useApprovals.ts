@@ -12,7 +12,12 @@ export function usePendingApprovals(page = 1) {
   return useQuery({
     queryKey: [...queryKeys.approvals, 'pending', page],
     queryFn: ({ signal }) =>
-      unwrap(api.GET('/api/v1/workflows/approvals', { params: { query: { status: 'pending', page, pageSize: APPROVALS_PAGE_SIZE } }, signal })),
+      unwrap(
+        api.GET('/api/v1/workflows/approvals', {
+          params: { query: { status: 'pending', page, pageSize: APPROVALS_PAGE_SIZE } },
+          signal,
+        }),
+      ),
     placeholderData: keepPreviousData,
     refetchInterval,
   });
@@ -23,7 +28,8 @@ export function usePendingApprovalCount(enabled = true): number | undefined {
   const refetchInterval = usePollingInterval();
   const count = useQuery({
     queryKey: [...queryKeys.approvals, 'pending', 'count'],
-    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/workflows/approvals', { params: { query: { status: 'pending', pageSize: 1 } }, signal })),
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/v1/workflows/approvals', { params: { query: { status: 'pending', pageSize: 1 } }, signal })),
     select: (page) => page.total,
     refetchInterval,
     enabled,

@@ -8,7 +8,9 @@ export function useClient(id: string | null) {
   return useQuery({
     queryKey: queryKeys.client(id ?? ''),
     queryFn: ({ signal }) =>
-      unwrap(api.GET('/api/v1/clients/{id}', { params: { path: { id: id! }, query: { includeDeleted: true } }, signal })),
+      unwrap(
+        api.GET('/api/v1/clients/{id}', { params: { path: { id: id! }, query: { includeDeleted: true } }, signal }),
+      ),
     enabled: id !== null,
   });
 }

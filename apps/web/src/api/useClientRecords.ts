@@ -16,7 +16,11 @@ export type RecordKind = keyof RecordPages;
 
 const PAGE = { page: 1, pageSize: 50 };
 
-async function fetchRecords<K extends RecordKind>(kind: K, clientId: string, signal: AbortSignal): Promise<RecordPages[K]> {
+async function fetchRecords<K extends RecordKind>(
+  kind: K,
+  clientId: string,
+  signal: AbortSignal,
+): Promise<RecordPages[K]> {
   const params = { query: { clientId, ...PAGE } };
   const fetchers: { [Kind in RecordKind]: () => Promise<RecordPages[Kind]> } = {
     tasks: () => unwrap(api.GET('/api/v1/tasks', { params, signal })),

@@ -7,7 +7,9 @@ export function useClients(search: string, enabled = true) {
   return useQuery({
     queryKey: ['clients', 'picker', search],
     queryFn: ({ signal }) =>
-      unwrap(api.GET('/api/v1/clients', { params: { query: { pageSize: 50, ...(search ? { search } : {}) } }, signal })),
+      unwrap(
+        api.GET('/api/v1/clients', { params: { query: { pageSize: 50, ...(search ? { search } : {}) } }, signal }),
+      ),
     placeholderData: keepPreviousData,
     enabled,
   });
@@ -18,7 +20,9 @@ export function useClientList({ search, page, pageSize }: { search: string; page
   return useQuery({
     queryKey: ['clients', 'list', { search, page, pageSize }],
     queryFn: ({ signal }) =>
-      unwrap(api.GET('/api/v1/clients', { params: { query: { page, pageSize, ...(search ? { search } : {}) } }, signal })),
+      unwrap(
+        api.GET('/api/v1/clients', { params: { query: { page, pageSize, ...(search ? { search } : {}) } }, signal }),
+      ),
     placeholderData: keepPreviousData,
   });
 }
@@ -27,6 +31,7 @@ export function useClientList({ search, page, pageSize }: { search: string; page
 export function useClientMetrics(id: string) {
   return useQuery({
     queryKey: ['clients', 'detail', id, 'metrics'],
-    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/clients/{id}/metrics', { params: { path: { id }, query: { pageSize: 1 } }, signal })),
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/v1/clients/{id}/metrics', { params: { path: { id }, query: { pageSize: 1 } }, signal })),
   });
 }

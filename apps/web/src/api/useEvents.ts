@@ -20,6 +20,7 @@ export function useEvent(id: string) {
   return useQuery({
     queryKey: queryKeys.event(id),
     queryFn: ({ signal }) => unwrap(api.GET('/api/v1/events/{id}', { params: { path: { id } }, signal })),
-    refetchInterval: (query) => (query.state.data && query.state.data.processedAt === null ? UNPROCESSED_POLL_MS : false),
+    refetchInterval: (query) =>
+      query.state.data && query.state.data.processedAt === null ? UNPROCESSED_POLL_MS : false,
   });
 }

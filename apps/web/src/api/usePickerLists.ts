@@ -16,7 +16,8 @@ export function useMetricNames() {
 export function useSlackDirectory(search: string) {
   return useQuery<SlackDirectory>({
     queryKey: ['integrations', 'slack', 'directory', search],
-    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/integrations/slack/directory', { params: { query: search ? { search } : {} }, signal })),
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/v1/integrations/slack/directory', { params: { query: search ? { search } : {} }, signal })),
     staleTime: 30_000,
     placeholderData: keepPreviousData,
   });

@@ -16,7 +16,8 @@ export function useRun(runId: string | null) {
   const pollInterval = usePollingInterval();
   return useQuery({
     queryKey: queryKeys.run(runId ?? ''),
-    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/workflows/runs/{runId}', { params: { path: { runId: runId! } }, signal })),
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/v1/workflows/runs/{runId}', { params: { path: { runId: runId! } }, signal })),
     enabled: runId !== null,
     refetchInterval: (query) => (query.state.data && isFinished(query.state.data.status) ? false : pollInterval),
   });

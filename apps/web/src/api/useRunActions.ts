@@ -24,7 +24,8 @@ function dropApproval(queryClient: QueryClient, runId: string) {
 export function useRetryRun() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (runId: string) => unwrap(api.POST('/api/v1/workflows/runs/{runId}/retry', { params: { path: { runId } } })),
+    mutationFn: (runId: string) =>
+      unwrap(api.POST('/api/v1/workflows/runs/{runId}/retry', { params: { path: { runId } } })),
     onSuccess: (run) => settle(queryClient, run),
   });
 }
@@ -40,7 +41,12 @@ export function useApproveRun() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ runId, edits }: { runId: string; edits?: DraftEdits }) =>
-      unwrap(api.POST('/api/v1/workflows/runs/{runId}/approve', { params: { path: { runId } }, ...(edits ? { body: { edits } } : {}) })),
+      unwrap(
+        api.POST('/api/v1/workflows/runs/{runId}/approve', {
+          params: { path: { runId } },
+          ...(edits ? { body: { edits } } : {}),
+        }),
+      ),
     onSuccess: (run) => {
       dropApproval(queryClient, run.id);
       settle(queryClient, run);
@@ -55,7 +61,8 @@ export function useApproveRun() {
 export function useBulkApprove() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (runIds: string[]) => unwrap(api.POST('/api/v1/workflows/approvals/bulk-approve', { body: { runIds } })),
+    mutationFn: (runIds: string[]) =>
+      unwrap(api.POST('/api/v1/workflows/approvals/bulk-approve', { body: { runIds } })),
     onSuccess: (result, runIds) => {
       const skipped = new Set(result.skipped.map((item) => item.runId));
       for (const runId of runIds) if (!skipped.has(runId)) dropApproval(queryClient, runId);

@@ -14,7 +14,11 @@ export interface TemplateListParams {
 /** The whole library fits one page (built-ins plus what an agency saved or imported). */
 const GALLERY_PAGE_SIZE = 200;
 
-export function toTemplateListQuery({ category, search, pageSize = GALLERY_PAGE_SIZE }: TemplateListParams): TemplateListQuery {
+export function toTemplateListQuery({
+  category,
+  search,
+  pageSize = GALLERY_PAGE_SIZE,
+}: TemplateListParams): TemplateListQuery {
   const query: TemplateListQuery = { page: 1, pageSize };
   const term = search.trim();
   if (term) query.search = term;
@@ -26,7 +30,8 @@ export function toTemplateListQuery({ category, search, pageSize = GALLERY_PAGE_
 export function useTemplates(params: TemplateListParams) {
   return useQuery({
     queryKey: [...queryKeys.templates, 'list', params],
-    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/templates', { params: { query: toTemplateListQuery(params) }, signal })),
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/v1/templates', { params: { query: toTemplateListQuery(params) }, signal })),
     placeholderData: keepPreviousData,
   });
 }
@@ -50,14 +55,19 @@ export function useInstantiateTemplate() {
   return useMutation({
     mutationFn: ({ id, ...body }: { id: string; values: Record<string, unknown>; name?: string; activate: boolean }) =>
       unwrap(api.POST('/api/v1/templates/{id}/instantiate', { params: { path: { id } }, body })),
-    onSuccess: () => Promise.all([queryClient.invalidateQueries({ queryKey: queryKeys.templates }), queryClient.invalidateQueries({ queryKey: queryKeys.workflows })]),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: queryKeys.templates }),
+        queryClient.invalidateQueries({ queryKey: queryKeys.workflows }),
+      ]),
   });
 }
 
 export function useRenameTemplate() {
   const invalidate = useInvalidateTemplates();
   return useMutation({
-    mutationFn: ({ id, name }: { id: string; name: string }) => unwrap(api.PATCH('/api/v1/templates/{id}', { params: { path: { id } }, body: { name } })),
+    mutationFn: ({ id, name }: { id: string; name: string }) =>
+      unwrap(api.PATCH('/api/v1/templates/{id}', { params: { path: { id } }, body: { name } })),
     onSuccess: invalidate,
   });
 }
@@ -77,7 +87,13 @@ export const SHARE_CODE_DAYS = 30;
 export function useShareTemplate() {
   const invalidate = useInvalidateTemplates();
   return useMutation({
-    mutationFn: ({ id }: { id: string }) => unwrap(api.POST('/api/v1/templates/{id}/share', { params: { path: { id } }, body: { expiresInDays: SHARE_CODE_DAYS } })),
+    mutationFn: ({ id }: { id: string }) =>
+      unwrap(
+        api.POST('/api/v1/templates/{id}/share', {
+          params: { path: { id } },
+          body: { expiresInDays: SHARE_CODE_DAYS },
+        }),
+      ),
     onSuccess: invalidate,
   });
 }
@@ -85,7 +101,8 @@ export function useShareTemplate() {
 export function useRevokeTemplateShare() {
   const invalidate = useInvalidateTemplates();
   return useMutation({
-    mutationFn: ({ id }: { id: string }) => unwrap(api.DELETE('/api/v1/templates/{id}/share', { params: { path: { id } } })),
+    mutationFn: ({ id }: { id: string }) =>
+      unwrap(api.DELETE('/api/v1/templates/{id}/share', { params: { path: { id } } })),
     onSuccess: invalidate,
   });
 }
@@ -94,7 +111,8 @@ export function useRevokeTemplateShare() {
 export function useImportTemplate() {
   const invalidate = useInvalidateTemplates();
   return useMutation({
-    mutationFn: ({ shareCode }: { shareCode: string }) => unwrap(api.POST('/api/v1/templates/import', { body: { shareCode } })),
+    mutationFn: ({ shareCode }: { shareCode: string }) =>
+      unwrap(api.POST('/api/v1/templates/import', { body: { shareCode } })),
     onSuccess: invalidate,
   });
 }
@@ -105,7 +123,11 @@ export function useImportWorkflow() {
   return useMutation({
     // The file was only read far enough to ask for its values: the API checks the document itself (400 at `document.…`).
     mutationFn: ({ document, values }: { document: Record<string, unknown>; values?: Record<string, unknown> }) =>
-      unwrap(api.POST('/api/v1/workflows/import', { body: { document: document as unknown as PortableWorkflowDocument, ...(values ? { values } : {}) } })),
+      unwrap(
+        api.POST('/api/v1/workflows/import', {
+          body: { document: document as unknown as PortableWorkflowDocument, ...(values ? { values } : {}) },
+        }),
+      ),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.workflows }),
   });
 }

@@ -24,7 +24,8 @@ export function useCreateUser() {
 export function useUpdateUser() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...body }: UpdateUserRequest & { id: string }) => unwrap(api.PATCH('/api/v1/users/{id}', { params: { path: { id } }, body })),
+    mutationFn: ({ id, ...body }: UpdateUserRequest & { id: string }) =>
+      unwrap(api.PATCH('/api/v1/users/{id}', { params: { path: { id } }, body })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.users }),
   });
 }

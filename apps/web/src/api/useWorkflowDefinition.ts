@@ -11,7 +11,11 @@ export function useWorkflowDefinition(id: string, version: number) {
   return useQuery({
     queryKey: ['workflow-definitions', id, version],
     queryFn: ({ signal }) => unwrap(api.GET('/api/v1/workflows/{id}', { params: { path: { id } }, signal })),
-    select: (workflow) => ({ triggers: workflow.triggers, steps: workflow.steps, requiresApproval: workflow.requiresApproval }),
+    select: (workflow) => ({
+      triggers: workflow.triggers,
+      steps: workflow.steps,
+      requiresApproval: workflow.requiresApproval,
+    }),
     staleTime: Infinity,
   });
 }
@@ -20,7 +24,8 @@ export function useWorkflowDefinition(id: string, version: number) {
 export function useWorkflowVersionTriggers(id: string, version: number) {
   return useQuery({
     queryKey: ['workflow-versions', id, version],
-    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/workflows/{id}/versions/{version}', { params: { path: { id, version } }, signal })),
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/v1/workflows/{id}/versions/{version}', { params: { path: { id, version } }, signal })),
     select: (saved) => (Array.isArray(saved.definition.triggers) ? (saved.definition.triggers as unknown[]) : []),
     staleTime: Infinity,
     retry: false,

@@ -17,7 +17,13 @@ export interface WorkflowListParams {
 }
 
 /** Newest changes first unless told otherwise; empty filters are left out of the query string. */
-export function toWorkflowListQuery({ search, status, page, pageSize, sort = DEFAULT_SORT }: WorkflowListParams): WorkflowListQuery {
+export function toWorkflowListQuery({
+  search,
+  status,
+  page,
+  pageSize,
+  sort = DEFAULT_SORT,
+}: WorkflowListParams): WorkflowListQuery {
   const query: WorkflowListQuery = { page, pageSize, sort };
   const term = search.trim();
   if (term) query.search = term;

@@ -15,7 +15,15 @@ interface ConfirmButtonProps extends ButtonProps {
 }
 
 /** A button that asks first. */
-export function ConfirmButton({ title, message, confirmLabel, onConfirm, needsConfirmation = true, children, ...buttonProps }: ConfirmButtonProps) {
+export function ConfirmButton({
+  title,
+  message,
+  confirmLabel,
+  onConfirm,
+  needsConfirmation = true,
+  children,
+  ...buttonProps
+}: ConfirmButtonProps) {
   const [opened, dialog] = useDisclosure(false);
   return (
     <>

@@ -15,7 +15,17 @@ interface ConfirmDialogProps {
 }
 
 /** "Are you sure?" for destructive actions. Cancel has the focus, so Enter does not destroy anything. */
-export function ConfirmDialog({ opened, title, message, confirmLabel, onConfirm, onCancel, danger = true, loading, error }: ConfirmDialogProps) {
+export function ConfirmDialog({
+  opened,
+  title,
+  message,
+  confirmLabel,
+  onConfirm,
+  onCancel,
+  danger = true,
+  loading,
+  error,
+}: ConfirmDialogProps) {
   return (
     <Modal opened={opened} onClose={onCancel} title={title} centered>
       <Stack gap="md">

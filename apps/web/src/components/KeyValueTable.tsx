@@ -1,11 +1,20 @@
 import { Code, Table, Text } from '@mantine/core';
 
 function isPlainValue(value: unknown): boolean {
-  return value === null || ['string', 'number', 'boolean'].includes(typeof value) || (Array.isArray(value) && value.every((item) => typeof item !== 'object' || item === null));
+  return (
+    value === null ||
+    ['string', 'number', 'boolean'].includes(typeof value) ||
+    (Array.isArray(value) && value.every((item) => typeof item !== 'object' || item === null))
+  );
 }
 
 function ValueCell({ value }: { value: unknown }) {
-  if (value === null || value === undefined) return <Text size="sm" c="dimmed">—</Text>;
+  if (value === null || value === undefined)
+    return (
+      <Text size="sm" c="dimmed">
+        —
+      </Text>
+    );
   if (Array.isArray(value) && isPlainValue(value)) return <>{value.map(String).join(', ')}</>;
   if (isPlainValue(value)) return <>{String(value)}</>;
   return (

@@ -3,8 +3,16 @@ import type { LiveStatus } from '../live/liveStatus';
 
 const LOOK: Record<LiveStatus, { label: string; color: string; title: string }> = {
   live: { label: 'Live', color: 'green', title: 'Runs and approvals update as they change' },
-  connecting: { label: 'Connecting…', color: 'yellow', title: 'Connecting to live updates; refreshing every 10 s meanwhile' },
-  reconnecting: { label: 'Reconnecting…', color: 'yellow', title: 'Live updates lost; refreshing every 10 s until they are back' },
+  connecting: {
+    label: 'Connecting…',
+    color: 'yellow',
+    title: 'Connecting to live updates; refreshing every 10 s meanwhile',
+  },
+  reconnecting: {
+    label: 'Reconnecting…',
+    color: 'yellow',
+    title: 'Live updates lost; refreshing every 10 s until they are back',
+  },
   unavailable: { label: 'Auto-refresh', color: 'gray', title: 'Live updates are not available; refreshing every 10 s' },
 };
 

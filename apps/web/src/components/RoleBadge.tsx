@@ -7,7 +7,13 @@ const LABELS: Record<Role, string> = { admin: 'Admin', manager: 'Manager', viewe
 export function RoleBadge({ role }: { role: Role | null }) {
   if (!role) return null;
   return (
-    <Badge variant="light" color={role === 'viewer' ? 'gray' : 'indigo'} size="sm" style={{ flexShrink: 0 }} visibleFrom="xs">
+    <Badge
+      variant="light"
+      color={role === 'viewer' ? 'gray' : 'indigo'}
+      size="sm"
+      style={{ flexShrink: 0 }}
+      visibleFrom="xs"
+    >
       {LABELS[role]}
     </Badge>
   );

@@ -17,14 +17,21 @@ const CHART_COLORS: Record<RunStatus, string> = {
 /** "2026-03-02" → "Mar 2" (a calendar day of the agency, not an instant: no time zone shift). */
 export function dayLabel(date: string): string {
   const [year, month, day] = date.split('-').map(Number);
-  return new Date(Date.UTC(year, month - 1, day)).toLocaleDateString('en', { month: 'short', day: 'numeric', timeZone: 'UTC' });
+  return new Date(Date.UTC(year, month - 1, day)).toLocaleDateString('en', {
+    month: 'short',
+    day: 'numeric',
+    timeZone: 'UTC',
+  });
 }
 
 /** Stacked bars: one row per day, one series per status that occurs in the range. */
 export function runsPerDaySeries(perDay: AnalyticsDay[]) {
   const statuses = RUN_STATUSES.filter((status) => perDay.some((day) => (day.byStatus?.[status] ?? 0) > 0));
   return {
-    data: perDay.map((day) => ({ day: dayLabel(day.date), ...Object.fromEntries(statuses.map((status) => [statusLabel(status), day.byStatus?.[status] ?? 0])) })),
+    data: perDay.map((day) => ({
+      day: dayLabel(day.date),
+      ...Object.fromEntries(statuses.map((status) => [statusLabel(status), day.byStatus?.[status] ?? 0])),
+    })),
     series: statuses.map((status) => ({ name: statusLabel(status), color: CHART_COLORS[status] })),
   };
 }
@@ -34,14 +41,23 @@ export function successRateSeries(perDay: AnalyticsDay[]) {
   return perDay.map((day) => {
     const completed = day.byStatus?.completed ?? 0;
     const failed = day.byStatus?.failed ?? 0;
-    return { day: dayLabel(day.date), 'Success rate': completed + failed === 0 ? null : Math.round((completed / (completed + failed)) * 1000) / 10 };
+    return {
+      day: dayLabel(day.date),
+      'Success rate': completed + failed === 0 ? null : Math.round((completed / (completed + failed)) * 1000) / 10,
+    };
   });
 }
 
 export function failuresByActionSeries(analytics: WorkflowAnalytics) {
-  return analytics.failuresByActionType.map((entry) => ({ action: humanize(entry.actionType), Failures: entry.failures }));
+  return analytics.failuresByActionType.map((entry) => ({
+    action: humanize(entry.actionType),
+    Failures: entry.failures,
+  }));
 }
 
 export function timeSavedByActionSeries(analytics: WorkflowAnalytics) {
-  return analytics.timeSaved.byActionType.map((entry) => ({ action: humanize(entry.actionType), Minutes: entry.minutes }));
+  return analytics.timeSaved.byActionType.map((entry) => ({
+    action: humanize(entry.actionType),
+    Minutes: entry.minutes,
+  }));
 }

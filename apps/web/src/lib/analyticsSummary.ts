@@ -11,7 +11,8 @@ export interface AnalyticsSummary {
   pendingApprovals?: number;
 }
 
-const numberOrUndefined = (value: number | null | undefined) => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
+const numberOrUndefined = (value: number | null | undefined) =>
+  typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 
 /** Headline figures of `GET /workflows/analytics`; a null rate or average (no runs yet) is left out. */
 export function summarizeAnalytics(analytics: WorkflowAnalytics): AnalyticsSummary {

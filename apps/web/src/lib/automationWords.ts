@@ -51,13 +51,22 @@ function text(config: Config, key: string): string | undefined {
 /** "Client health equals “red” and Latest roas is less than “2”" — fields by their labels, not their paths. */
 export function conditionInWords(mode: 'all' | 'any', rules: RuleLike[]): string {
   const words = rules.map((rule) =>
-    [rule.field ? conditionFieldLabel(rule.field) : '…', operatorLabel(rule.operator), NO_VALUE.has(rule.operator) ? '' : q(rule.value ?? '')].filter(Boolean).join(' '),
+    [
+      rule.field ? conditionFieldLabel(rule.field) : '…',
+      operatorLabel(rule.operator),
+      NO_VALUE.has(rule.operator) ? '' : q(rule.value ?? ''),
+    ]
+      .filter(Boolean)
+      .join(' '),
   );
   return words.join(mode === 'all' ? ' and ' : ' or ');
 }
 
 function ticketFilter(config: Config): string {
-  const parts = [text(config, 'priority') && `${text(config, 'priority')} priority`, text(config, 'category') && `in ${q(config.category)}`];
+  const parts = [
+    text(config, 'priority') && `${text(config, 'priority')} priority`,
+    text(config, 'category') && `in ${q(config.category)}`,
+  ];
   return parts.filter(Boolean).join(' ');
 }
 
@@ -89,7 +98,9 @@ export function triggerEventWords({ type, config }: TriggerLike, cronWords?: (cr
     case 'scheduled': {
       const cron = text(config, 'cron');
       const words = cron && cronWords ? cronWords(cron) : null;
-      return words ? `the schedule ticks (${words.charAt(0).toLowerCase()}${words.slice(1)}${text(config, 'timezone') ? `, ${config.timezone}` : ''})` : 'the schedule ticks';
+      return words
+        ? `the schedule ticks (${words.charAt(0).toLowerCase()}${words.slice(1)}${text(config, 'timezone') ? `, ${config.timezone}` : ''})`
+        : 'the schedule ticks';
     }
     default:
       return 'the trigger fires';
@@ -136,7 +147,11 @@ export function actionPhrase(type: string, config: Config = {}): string {
     case 'create_task':
       return 'create a task';
     case 'send_notification':
-      return config.channel === 'email' ? 'send an email' : config.channel === 'slack' ? 'send a Slack message' : 'send a notification';
+      return config.channel === 'email'
+        ? 'send an email'
+        : config.channel === 'slack'
+          ? 'send a Slack message'
+          : 'send a notification';
     case 'draft_communication':
       return config.platform === 'slack' ? 'draft a Slack message' : 'draft an email';
     case 'create_ticket':
@@ -160,13 +175,17 @@ export function configHeadline(config: Config): string | undefined {
   return undefined;
 }
 
-const isConfig = (value: unknown): value is Config => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isConfig = (value: unknown): value is Config =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Every action of a stored definition's steps, in order, branch paths included (THEN before ELSE). */
 export function actionsOf(steps: unknown[]): TriggerLike[] {
   return steps.filter(isConfig).flatMap((step): TriggerLike[] => {
     if (step.type === 'branch') {
-      return [...actionsOf(Array.isArray(step.then) ? step.then : []), ...actionsOf(Array.isArray(step.else) ? step.else : [])];
+      return [
+        ...actionsOf(Array.isArray(step.then) ? step.then : []),
+        ...actionsOf(Array.isArray(step.else) ? step.else : []),
+      ];
     }
     return typeof step.type === 'string' ? [{ type: step.type, config: isConfig(step.config) ? step.config : {} }] : [];
   });
@@ -174,7 +193,13 @@ export function actionsOf(steps: unknown[]): TriggerLike[] {
 
 /** Triggers of a stored definition (anything not shaped like one is left out). */
 export function triggersOf(triggers: unknown[]): TriggerLike[] {
-  return triggers.filter(isConfig).flatMap((trigger) => (typeof trigger.type === 'string' ? [{ type: trigger.type, config: isConfig(trigger.config) ? trigger.config : {} }] : []));
+  return triggers
+    .filter(isConfig)
+    .flatMap((trigger) =>
+      typeof trigger.type === 'string'
+        ? [{ type: trigger.type, config: isConfig(trigger.config) ? trigger.config : {} }]
+        : [],
+    );
 }
 
 /**

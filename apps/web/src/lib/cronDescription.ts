@@ -7,7 +7,20 @@ import { describeCronValidity } from '@automations/domain';
  */
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const DAY_NAMES = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
 const MONTH_NAMES = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
 const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth'];
@@ -52,7 +65,8 @@ function parseField(raw: string, max: number, names: string[] = [], offset = 0):
 
 function ordinal(n: number): string {
   const tens = n % 100;
-  const suffix = tens >= 11 && tens <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
+  const suffix =
+    tens >= 11 && tens <= 13 ? 'th' : (({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th');
   return `${n}${suffix}`;
 }
 
@@ -79,7 +93,9 @@ function everyStep(field: Field): number | null {
 /** A single `a-b` range: [a, b]; otherwise null. */
 function simpleRange(field: Field): [number, number] | null {
   const [item] = field.items;
-  return field.items.length === 1 && item.from >= 0 && item.from !== item.to && item.step === 1 ? [item.from, item.to] : null;
+  return field.items.length === 1 && item.from >= 0 && item.from !== item.to && item.step === 1
+    ? [item.from, item.to]
+    : null;
 }
 
 function listPhrase(field: Field, name: (n: number) => string): string {
@@ -121,7 +137,11 @@ function describeTime(minute: Field, hour: Field): string {
     if (hourRange) return `${everyMinutes} from ${time(hourRange[0], 0)} through ${time(hourRange[1], 59)}`;
     if (hourStep) return `${everyMinutes} of every ${ordinal(hourStep)} hour`;
   }
-  const minutePart = minute.any ? 'every minute' : minuteStep ? `every ${minuteStep} minutes` : `at minute ${listPhrase(minute, String)}`;
+  const minutePart = minute.any
+    ? 'every minute'
+    : minuteStep
+      ? `every ${minuteStep} minutes`
+      : `at minute ${listPhrase(minute, String)}`;
   return `${minutePart} past hour ${listPhrase(hour, String)}`;
 }
 
@@ -173,7 +193,9 @@ export function describeCron(expression: string): string | null {
 
   const anyDay = dayRaw === '*' || dayRaw === '?';
   const anyWeekday = weekdayRaw === '*' || weekdayRaw === '?';
-  const days = [anyDay ? null : describeMonthDays(dayRaw), anyWeekday ? null : describeWeekdays(weekdayRaw)].filter(Boolean);
+  const days = [anyDay ? null : describeMonthDays(dayRaw), anyWeekday ? null : describeWeekdays(weekdayRaw)].filter(
+    Boolean,
+  );
   const everyDay = days.length === 0 && /^at /.test(timePart) ? 'every day' : null;
   const dayPart = days.length > 0 ? days.join(' or ') : everyDay;
   const monthPart = monthRaw === '*' || monthRaw === '?' ? null : describeMonths(monthRaw);

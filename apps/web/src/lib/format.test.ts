@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatDuration, formatPausedReason, formatRate, formatRelativeTime, formatTimeLeft } from './format';
+import {
+  formatCount,
+  formatDuration,
+  formatPausedReason,
+  formatRate,
+  formatRelativeTime,
+  formatTimeLeft,
+} from './format';
 
 describe('format', () => {
   const now = Date.parse('2025-06-10T12:00:00Z');

@@ -38,4 +38,5 @@ export function withParams(current: URLSearchParams, changes: Record<string, str
 export const pageParam = (page: number): string | null => (page === 1 ? null : String(page));
 
 /** Pages of a list answer (`total` items in pages of `pageSize`); 0 while there is no answer. */
-export const pageCountOf = (list: { total: number; pageSize: number } | undefined): number => (list ? Math.ceil(list.total / list.pageSize) : 0);
+export const pageCountOf = (list: { total: number; pageSize: number } | undefined): number =>
+  list ? Math.ceil(list.total / list.pageSize) : 0;

@@ -10,7 +10,9 @@ export type LiveMessage =
 function parseJsonObject(data: string): Record<string, unknown> | null {
   try {
     const value: unknown = JSON.parse(data);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : null;
   } catch {
     return null;
   }
@@ -30,7 +32,8 @@ export function readLiveMessage(message: SseMessage): LiveMessage | null {
   }
   if (message.event === 'approval.changed') {
     const { approvalId, runId, status } = data;
-    if (isString(approvalId) && isString(runId) && isString(status)) return { type: 'approval.changed', approvalId, runId, status };
+    if (isString(approvalId) && isString(runId) && isString(status))
+      return { type: 'approval.changed', approvalId, runId, status };
   }
   return null;
 }
@@ -42,7 +45,13 @@ export function readLiveMessage(message: SseMessage): LiveMessage | null {
  */
 export function staleQueriesOf(message: LiveMessage): QueryKey[] {
   if (message.type === 'run.changed') {
-    return [queryKeys.runLists, queryKeys.run(message.runId), queryKeys.workflows, queryKeys.approvals, queryKeys.records];
+    return [
+      queryKeys.runLists,
+      queryKeys.run(message.runId),
+      queryKeys.workflows,
+      queryKeys.approvals,
+      queryKeys.records,
+    ];
   }
   return [queryKeys.approvals, queryKeys.run(message.runId), queryKeys.runLists, queryKeys.analytics];
 }

@@ -28,7 +28,11 @@ export class SseParser {
         this.lastEventId = id;
       },
       onEvent: ({ event, data }) => {
-        this.dispatched.push({ event: event || 'message', data, ...(this.lastEventId !== undefined ? { id: this.lastEventId } : {}) });
+        this.dispatched.push({
+          event: event || 'message',
+          data,
+          ...(this.lastEventId !== undefined ? { id: this.lastEventId } : {}),
+        });
       },
     });
   }

@@ -28,7 +28,8 @@ describe('useLiveUpdates', () => {
     const { requests } = stubApp({
       'GET /api/openapi.json': () => jsonResponse(200, spec),
       'GET /api/v1/stream': () => stream.response,
-      'GET /api/v1/workflows/runs': () => jsonResponse(200, runPage([runSummary({ workflowName: 'Onboarding kickoff', clientName: 'Acme Dental' })])),
+      'GET /api/v1/workflows/runs': () =>
+        jsonResponse(200, runPage([runSummary({ workflowName: 'Onboarding kickoff', clientName: 'Acme Dental' })])),
     });
     renderApp('/runs');
 

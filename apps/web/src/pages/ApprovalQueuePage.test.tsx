@@ -21,7 +21,11 @@ describe('ApprovalQueuePage', () => {
           const { runIds } = (await request.clone().json()) as { runIds: string[] };
           const done = runIds.filter((runId) => pending.some((item) => item.runId === runId));
           pending = pending.filter((item) => !runIds.includes(item.runId));
-          return jsonResponse(200, { matched: runIds.length, done: done.length, skipped: runIds.filter((runId) => !done.includes(runId)).map((runId) => ({ runId, reason: 'not_pending' })) });
+          return jsonResponse(200, {
+            matched: runIds.length,
+            done: done.length,
+            skipped: runIds.filter((runId) => !done.includes(runId)).map((runId) => ({ runId, reason: 'not_pending' })),
+          });
         },
         ...Object.fromEntries(
           initial.flatMap((approval) => [
@@ -67,8 +71,12 @@ describe('ApprovalQueuePage', () => {
     expect(within(other).getByText('19 min left')).toBeTruthy();
 
     fireEvent.click(within(card).getByRole('button', { name: 'Approve' }));
-    await waitFor(() => expect(screen.queryByRole('article', { name: 'Onboarding kickoff for Acme Dental' })).toBeNull());
-    expect(requests.filter((r) => r.method === 'POST').map(pathOf)).toEqual([`/api/v1/workflows/runs/${draft.runId}/approve`]);
+    await waitFor(() =>
+      expect(screen.queryByRole('article', { name: 'Onboarding kickoff for Acme Dental' })).toBeNull(),
+    );
+    expect(requests.filter((r) => r.method === 'POST').map(pathOf)).toEqual([
+      `/api/v1/workflows/runs/${draft.runId}/approve`,
+    ]);
     expect(screen.getByRole('article', { name: 'Onboarding kickoff for Bolt Fitness' })).toBeTruthy();
     expect(await screen.findByText('Approved: Onboarding kickoff for Acme Dental')).toBeTruthy();
   });
@@ -85,9 +93,13 @@ describe('ApprovalQueuePage', () => {
     expect(await within(dialog).findByText('Give a reason for the rejection')).toBeTruthy();
     expect(requests.some((r) => r.method === 'POST')).toBe(false);
 
-    fireEvent.change(within(dialog).getByRole('textbox', { name: /Reason/ }), { target: { value: '  Tone is too pushy  ' } });
+    fireEvent.change(within(dialog).getByRole('textbox', { name: /Reason/ }), {
+      target: { value: '  Tone is too pushy  ' },
+    });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Reject' }));
-    await waitFor(() => expect(screen.queryByRole('article', { name: 'Onboarding kickoff for Acme Dental' })).toBeNull());
+    await waitFor(() =>
+      expect(screen.queryByRole('article', { name: 'Onboarding kickoff for Acme Dental' })).toBeNull(),
+    );
     const reject = requests.find((r) => r.method === 'POST')!;
     expect(pathOf(reject)).toBe(`/api/v1/workflows/runs/${draft.runId}/reject`);
     expect(await reject.json()).toEqual({ reason: 'Tone is too pushy' });
@@ -100,7 +112,9 @@ describe('ApprovalQueuePage', () => {
 
     const card = await screen.findByRole('article', { name: 'Onboarding kickoff for Acme Dental' });
     expect(within(card).getByText('Welcome Acme Dental and propose a kickoff call')).toBeTruthy();
-    expect(await screen.findByText('Only admins can approve or reject. You can follow what is waiting here.')).toBeTruthy();
+    expect(
+      await screen.findByText('Only admins can approve or reject. You can follow what is waiting here.'),
+    ).toBeTruthy();
     expect(within(card).queryByRole('button', { name: 'Approve' })).toBeNull();
     expect(within(card).queryByRole('button', { name: 'Reject' })).toBeNull();
   });
@@ -116,12 +130,16 @@ describe('ApprovalQueuePage', () => {
     expect(subject.value).toBe('Welcome aboard, Acme Dental!');
     expect(body.value).toContain('Could we book a kickoff call this week?');
     expect(within(card).getByText('Written by AI')).toBeTruthy();
-    expect(within(card).getByText('Written from the instructions: Welcome Acme Dental and propose a kickoff call')).toBeTruthy();
+    expect(
+      within(card).getByText('Written from the instructions: Welcome Acme Dental and propose a kickoff call'),
+    ).toBeTruthy();
 
     fireEvent.change(body, { target: { value: 'Hi Acme team,\n\nShall we meet on Thursday?' } });
     expect(within(card).getByText('Edited')).toBeTruthy();
     fireEvent.click(within(card).getByRole('button', { name: 'Approve with edits' }));
-    await waitFor(() => expect(screen.queryByRole('article', { name: 'Onboarding kickoff for Acme Dental' })).toBeNull());
+    await waitFor(() =>
+      expect(screen.queryByRole('article', { name: 'Onboarding kickoff for Acme Dental' })).toBeNull(),
+    );
     const approve = requests.find((r) => r.method === 'POST')!;
     expect(pathOf(approve)).toBe(`/api/v1/workflows/runs/${draft.runId}/approve`);
     expect(await approve.json()).toEqual({ edits: { body: 'Hi Acme team,\n\nShall we meet on Thursday?' } });
@@ -141,14 +159,20 @@ describe('ApprovalQueuePage', () => {
 
     fireEvent.click(within(card).getByRole('button', { name: 'Undo my changes' }));
     fireEvent.click(within(card).getByRole('button', { name: 'Approve' }));
-    await waitFor(() => expect(screen.queryByRole('article', { name: 'Onboarding kickoff for Acme Dental' })).toBeNull());
+    await waitFor(() =>
+      expect(screen.queryByRole('article', { name: 'Onboarding kickoff for Acme Dental' })).toBeNull(),
+    );
     const approve = requests.find((r) => r.method === 'POST')!;
     expect(approve.body).toBeNull();
   });
 
   it('approves several at once: the selected ones in one request, the others stay', async () => {
     const a = approvalItem({ clientName: 'Acme Dental', draft: approvalDraft() });
-    const b = approvalItem({ clientName: 'Bolt Fitness', actionType: 'add_alert', renderedConfig: { title: 'Bolt', severity: 'info' } });
+    const b = approvalItem({
+      clientName: 'Bolt Fitness',
+      actionType: 'add_alert',
+      renderedConfig: { title: 'Bolt', severity: 'info' },
+    });
     const c = approvalItem({ clientName: 'Cove Cafe', draft: approvalDraft({ platform: 'slack', subject: null }) });
     const { requests } = stubQueue([a, b, c]);
     renderApp('/approvals');
@@ -162,14 +186,18 @@ describe('ApprovalQueuePage', () => {
     const cove = screen.getByRole('article', { name: 'Onboarding kickoff for Cove Cafe' });
     expect(within(cove).queryByRole('textbox', { name: 'Subject' })).toBeNull();
     fireEvent.change(within(cove).getByRole('textbox', { name: /Message/ }), { target: { value: 'Hey Cove!' } });
-    expect((screen.getByRole('checkbox', { name: 'Select Onboarding kickoff for Cove Cafe' }) as HTMLInputElement).disabled).toBe(true);
+    expect(
+      (screen.getByRole('checkbox', { name: 'Select Onboarding kickoff for Cove Cafe' }) as HTMLInputElement).disabled,
+    ).toBe(true);
 
     fireEvent.click(screen.getByRole('button', { name: 'Approve selected (2)' }));
     expect(await screen.findByText('Approved 2 of 2')).toBeTruthy();
     const bulk = requests.find((r) => r.method === 'POST')!;
     expect(pathOf(bulk)).toBe('/api/v1/workflows/approvals/bulk-approve');
     expect(await bulk.json()).toEqual({ runIds: [a.runId, b.runId] });
-    await waitFor(() => expect(screen.queryByRole('article', { name: 'Onboarding kickoff for Acme Dental' })).toBeNull());
+    await waitFor(() =>
+      expect(screen.queryByRole('article', { name: 'Onboarding kickoff for Acme Dental' })).toBeNull(),
+    );
     expect(screen.queryByRole('article', { name: 'Onboarding kickoff for Bolt Fitness' })).toBeNull();
     expect(screen.getByRole('article', { name: 'Onboarding kickoff for Cove Cafe' })).toBeTruthy();
   });

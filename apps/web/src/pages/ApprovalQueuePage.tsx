@@ -14,7 +14,11 @@ import { QueryError } from '../components/QueryError';
 
 const subjectOf = (approval: ApprovalItem) => `${approval.workflowName} for ${approval.clientName}`;
 
-const SKIP_REASONS: Record<string, string> = { not_found: 'not found', not_pending: 'no longer waiting', expired: 'expired' };
+const SKIP_REASONS: Record<string, string> = {
+  not_found: 'not found',
+  not_pending: 'no longer waiting',
+  expired: 'expired',
+};
 
 /**
  * ApprovalQueue: pending approvals as cards (phone first), with Approve (a draft with the reviewer's edits) and
@@ -40,7 +44,8 @@ export function ApprovalQueuePage() {
           setSelected((current) => new Set([...current].filter((runId) => runId !== approval.runId)));
           setNotice({ color: 'green', text: `Approved${edits ? ' with your edits' : ''}: ${subjectOf(approval)}` });
         },
-        onError: (error) => setNotice({ color: 'red', text: `Could not approve ${subjectOf(approval)}: ${describeError(error)}` }),
+        onError: (error) =>
+          setNotice({ color: 'red', text: `Could not approve ${subjectOf(approval)}: ${describeError(error)}` }),
       },
     );
   };
@@ -84,7 +89,8 @@ export function ApprovalQueuePage() {
           text: `Approved ${result.done} of ${result.matched}${skipped.length ? `; not approved: ${skipped.join(', ')}` : ''}`,
         });
       },
-      onError: (failure) => setNotice({ color: 'red', text: `Could not approve the selected approvals: ${describeError(failure)}` }),
+      onError: (failure) =>
+        setNotice({ color: 'red', text: `Could not approve the selected approvals: ${describeError(failure)}` }),
     });
   };
 
@@ -100,7 +106,13 @@ export function ApprovalQueuePage() {
         </Text>
       )}
       {notice && (
-        <Alert color={notice.color} withCloseButton closeButtonLabel="Dismiss" onClose={() => setNotice(null)} role="status">
+        <Alert
+          color={notice.color}
+          withCloseButton
+          closeButtonLabel="Dismiss"
+          onClose={() => setNotice(null)}
+          role="status"
+        >
           {notice.text}
         </Alert>
       )}
@@ -121,7 +133,11 @@ export function ApprovalQueuePage() {
                   aria-label="Select all"
                   checked={picked.length > 0 && picked.length === shown.length}
                   indeterminate={picked.length > 0 && picked.length < shown.length}
-                  onChange={(event) => setSelected(event.currentTarget.checked ? new Set(shown.map((approval) => approval.runId)) : new Set())}
+                  onChange={(event) =>
+                    setSelected(
+                      event.currentTarget.checked ? new Set(shown.map((approval) => approval.runId)) : new Set(),
+                    )
+                  }
                 />
               ) : (
                 <Text size="sm" c="dimmed">
@@ -139,7 +155,10 @@ export function ApprovalQueuePage() {
                 key={approval.id}
                 approval={approval}
                 canDecide={canApprove}
-                approving={(approve.isPending && approve.variables?.runId === approval.runId) || (bulk.isPending && selected.has(approval.runId))}
+                approving={
+                  (approve.isPending && approve.variables?.runId === approval.runId) ||
+                  (bulk.isPending && selected.has(approval.runId))
+                }
                 onApprove={(edits) => doApprove(approval, edits)}
                 selected={selected.has(approval.runId)}
                 onSelect={(on) => select(approval.runId, on)}

@@ -12,7 +12,8 @@ const input = (label: RegExp | string) => screen.getByLabelText(label) as HTMLIn
 const change = (label: RegExp | string, value: string) => fireEvent.change(input(label), { target: { value } });
 const atStep = (name: string) => waitFor(() => expect(heading()).toBe(name));
 const trigger = (n: number) => screen.getByRole('region', { name: `Trigger ${n}` });
-const chooseTrigger = (n: number, type: string) => fireEvent.change(within(trigger(n)).getByLabelText(/^Trigger type/), { target: { value: type } });
+const chooseTrigger = (n: number, type: string) =>
+  fireEvent.change(within(trigger(n)).getByLabelText(/^Trigger type/), { target: { value: type } });
 
 async function fillUpToReview() {
   await atStep('Basics');
@@ -32,7 +33,8 @@ async function fillUpToReview() {
   await atStep('Review & test');
 }
 
-const created = (body: Record<string, unknown>) => workflowDetail({ ...body, id: 'f3b1c2d4-0000-4000-8000-000000000001', version: 1 } as never);
+const created = (body: Record<string, unknown>) =>
+  workflowDetail({ ...body, id: 'f3b1c2d4-0000-4000-8000-000000000001', version: 1 } as never);
 
 describe('AutomationBuilderPage', () => {
   beforeEach(() => tokenStore.set('jwt-123'));
@@ -114,7 +116,9 @@ describe('AutomationBuilderPage', () => {
     await fillUpToReview();
 
     fireEvent.click(screen.getByRole('button', { name: 'Save paused' }));
-    await waitFor(() => expect(requests.some((r) => r.method === 'POST' && pathOf(r) === '/api/v1/workflows')).toBe(true));
+    await waitFor(() =>
+      expect(requests.some((r) => r.method === 'POST' && pathOf(r) === '/api/v1/workflows')).toBe(true),
+    );
     const post = requests.find((r) => r.method === 'POST' && pathOf(r) === '/api/v1/workflows')!;
     const body = (await post.json()) as { triggers: { type: string }[] };
     expect(body.triggers.map((t) => t.type)).toEqual(['stage_change']);
@@ -197,13 +201,16 @@ describe('AutomationBuilderPage', () => {
           id: 'health',
           type: 'branch',
           condition: { all: [{ field: 'metrics.roas', operator: 'less_than', value: 2 }] },
-          then: [{ id: 'alert', type: 'add_alert', delayMinutes: 30, config: { title: 'Low ROAS', severity: 'critical' } }],
+          then: [
+            { id: 'alert', type: 'add_alert', delayMinutes: 30, config: { title: 'Low ROAS', severity: 'critical' } },
+          ],
         },
       ],
     });
     const { requests } = stubApp({
       [`GET /api/v1/workflows/${saved.id}`]: () => jsonResponse(200, saved),
-      [`PATCH /api/v1/workflows/${saved.id}`]: async (request) => jsonResponse(200, { ...saved, ...(await request.json()), version: 4 }),
+      [`PATCH /api/v1/workflows/${saved.id}`]: async (request) =>
+        jsonResponse(200, { ...saved, ...(await request.json()), version: 4 }),
     });
     const { router } = renderApp(`/automations/${saved.id}/edit`);
 
@@ -214,7 +221,9 @@ describe('AutomationBuilderPage', () => {
     fireEvent.click(screen.getByRole('button', { name: /Actions/ }));
     await atStep('Actions');
     const first = screen.getByRole('listitem', { name: 'Step 1: Create a task' });
-    expect((within(first).getByLabelText(/^Title/) as HTMLInputElement).value).toBe('Kickoff call with {{client.name}}');
+    expect((within(first).getByLabelText(/^Title/) as HTMLInputElement).value).toBe(
+      'Kickoff call with {{client.name}}',
+    );
     const branch = screen.getByRole('listitem', { name: 'Step 2: IF / ELSE branch' });
     expect((within(branch).getByRole('textbox', { name: 'Rule 1 value' }) as HTMLInputElement).value).toBe('2');
 
@@ -260,7 +269,13 @@ describe('AutomationBuilderPage', () => {
     renderApp('/automations/new');
     await fillUpToReview();
 
-    expect((screen.getByRole('checkbox', { name: /Simulate the trigger: the client moves into “onboarding”/ }) as HTMLInputElement).checked).toBe(true);
+    expect(
+      (
+        screen.getByRole('checkbox', {
+          name: /Simulate the trigger: the client moves into “onboarding”/,
+        }) as HTMLInputElement
+      ).checked,
+    ).toBe(true);
     fireEvent.click(screen.getByRole('button', { name: 'Run preview' }));
 
     const output = await screen.findByRole('region', { name: 'Preview output' });
@@ -284,9 +299,21 @@ describe('AutomationBuilderPage', () => {
         jsonResponse(200, {
           workflow: { id: null, name: 'Onboarding kickoff', version: null },
           client: { id: null, name: 'Sample Client', stage: 'lead', health: 'green', sample: true },
-          trigger: { fired: false, basis: 'event', triggerType: 'stage_change', reason: 'partner kpi_threshold: roas is 2.4, not below 2' },
+          trigger: {
+            fired: false,
+            basis: 'event',
+            triggerType: 'stage_change',
+            reason: 'partner kpi_threshold: roas is 2.4, not below 2',
+          },
           steps: [
-            { stepId: 'create_task_1', type: 'create_task', path: 'steps[0]', outcome: 'execute', awaitsApproval: false, renderedConfig: { title: 'Kickoff' } },
+            {
+              stepId: 'create_task_1',
+              type: 'create_task',
+              path: 'steps[0]',
+              outcome: 'execute',
+              awaitsApproval: false,
+              renderedConfig: { title: 'Kickoff' },
+            },
           ],
           warnings: [],
         }),
@@ -296,14 +323,18 @@ describe('AutomationBuilderPage', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Run preview' }));
 
     const output = await screen.findByRole('region', { name: 'Preview output' });
-    expect(within(output).getByText('No run would start for Sample Client (sample): roas is 2.4, not below 2')).toBeTruthy();
+    expect(
+      within(output).getByText('No run would start for Sample Client (sample): roas is 2.4, not below 2'),
+    ).toBeTruthy();
     expect(within(output).getByText('would not run')).toBeTruthy();
     expect(within(output).queryByText('would run')).toBeNull();
     expect(within(output).queryByText(/partner/)).toBeNull();
   });
 
   it('says so when the server cannot preview yet', async () => {
-    stubApp({ 'POST /api/v1/workflows/test': () => errorResponse(404, 'Not Found', 'Cannot POST /api/v1/workflows/test') });
+    stubApp({
+      'POST /api/v1/workflows/test': () => errorResponse(404, 'Not Found', 'Cannot POST /api/v1/workflows/test'),
+    });
     renderApp('/automations/new');
     await fillUpToReview();
 

@@ -40,7 +40,11 @@ export function AutomationBuilderPage() {
     [triggers.data, actions.data],
   );
 
-  const heading = id ? `Edit “${workflow.data?.name ?? '…'}”` : templateId ? `New automation from “${template.data?.name ?? '…'}”` : 'New automation';
+  const heading = id
+    ? `Edit “${workflow.data?.name ?? '…'}”`
+    : templateId
+      ? `New automation from “${template.data?.name ?? '…'}”`
+      : 'New automation';
   const back = (
     <Anchor component={Link} to="/" size="sm">
       ← Back to automations
@@ -51,7 +55,9 @@ export function AutomationBuilderPage() {
   if (permissions.isPending) {
     body = <LoadingState label="Loading…" />;
   } else if (permissions.error) {
-    body = <QueryError title="Could not check what you may change" error={permissions.error} onRetry={permissions.retry} />;
+    body = (
+      <QueryError title="Could not check what you may change" error={permissions.error} onRetry={permissions.retry} />
+    );
   } else if (!permissions.canEdit) {
     body = (
       <Alert color="yellow" title="Read-only access">
@@ -67,7 +73,10 @@ export function AutomationBuilderPage() {
   } else if (template.error instanceof ApiError && template.error.status === 404) {
     body = (
       <Alert color="yellow" title="Template not found">
-        It does not exist or was deleted. <Anchor component={Link} to="/templates">Browse the templates</Anchor>
+        It does not exist or was deleted.{' '}
+        <Anchor component={Link} to="/templates">
+          Browse the templates
+        </Anchor>
       </Alert>
     );
   } else if (triggers.error || actions.error || workflow.error || template.error) {
@@ -77,7 +86,12 @@ export function AutomationBuilderPage() {
     body = <LoadingState label={id ? 'Loading automation…' : 'Loading builder…'} />;
   } else {
     const saved = (result: WorkflowDetail) => {
-      const flash: SavedFlash = { name: result.name, isActive: result.isActive, created: !id, warnings: result.warnings };
+      const flash: SavedFlash = {
+        name: result.name,
+        isActive: result.isActive,
+        created: !id,
+        warnings: result.warnings,
+      };
       navigate('/', { state: { saved: flash } });
     };
     body = (
@@ -101,7 +115,8 @@ export function AutomationBuilderPage() {
       </Title>
       {id && workflow.data && (
         <Text size="sm" c="dimmed">
-          Version {workflow.data.version}. Saving creates version {workflow.data.version + 1}; runs already started keep the version they began with.
+          Version {workflow.data.version}. Saving creates version {workflow.data.version + 1}; runs already started keep
+          the version they began with.
         </Text>
       )}
       {body}
@@ -124,5 +139,12 @@ function BuilderLoaded({ workflow, template, ...props }: BuilderLoadedProps) {
     if (workflow) return draftFromWorkflow(workflow);
     return template ? fillTemplateDraft(template, initialPlaceholderValues(template.placeholders)) : emptyDraft();
   });
-  return <AutomationBuilder initialDraft={initialDraft} workflow={workflow && { id: workflow.id, version: workflow.version }} template={template} {...props} />;
+  return (
+    <AutomationBuilder
+      initialDraft={initialDraft}
+      workflow={workflow && { id: workflow.id, version: workflow.version }}
+      template={template}
+      {...props}
+    />
+  );
 }

@@ -25,9 +25,21 @@ const workflow = workflowDetail({
       type: 'branch',
       condition: { all: [{ field: 'client.health', operator: 'equals', value: 'red' }] },
       then: [{ id: 'alert', type: 'add_alert', config: { title: 'Starts at risk', severity: 'critical' } }],
-      else: [{ id: 'ping', type: 'send_notification', delayMinutes: 30, config: { channel: 'slack', recipients: ['C0123'], message: 'Onboarding started' } }],
+      else: [
+        {
+          id: 'ping',
+          type: 'send_notification',
+          delayMinutes: 30,
+          config: { channel: 'slack', recipients: ['C0123'], message: 'Onboarding started' },
+        },
+      ],
     },
-    { id: 'draft', type: 'draft_communication', requiresApproval: true, config: { platform: 'email', tone: 'friendly', template: 'Welcome {{client.name}}' } },
+    {
+      id: 'draft',
+      type: 'draft_communication',
+      requiresApproval: true,
+      config: { platform: 'email', tone: 'friendly', template: 'Welcome {{client.name}}' },
+    },
   ],
 });
 
@@ -67,7 +79,11 @@ describe('AutomationPage', () => {
       expect(within(diagram).getAllByText(text).length, text).toBeGreaterThan(0);
     }
     // Labels, never type codes or step ids.
-    expect(within(diagram).queryByText(/create_task|send_notification|add_alert|draft_communication|stage_change|kpi_threshold/)).toBeNull();
+    expect(
+      within(diagram).queryByText(
+        /create_task|send_notification|add_alert|draft_communication|stage_change|kpi_threshold/,
+      ),
+    ).toBeNull();
     expect(within(diagram).queryByText('health')).toBeNull();
   });
 
@@ -105,8 +121,18 @@ function savedTemplate(body: { name: string; category: Template['category']; des
     source: 'agency',
     definition: {},
     placeholders: [
-      { key: 'alertsChannel', label: 'Slack channel for onboarding alerts', description: 'Where the team hears about it', schema: { type: 'array' } },
-      { key: 'kickoffOwner', label: 'Person who runs the kickoff', description: 'Gets the task', schema: { type: 'string' } },
+      {
+        key: 'alertsChannel',
+        label: 'Slack channel for onboarding alerts',
+        description: 'Where the team hears about it',
+        schema: { type: 'array' },
+      },
+      {
+        key: 'kickoffOwner',
+        label: 'Person who runs the kickoff',
+        description: 'Gets the task',
+        schema: { type: 'string' },
+      },
     ],
     usageCount: 0,
     createdAt: new Date().toISOString(),
@@ -127,7 +153,8 @@ describe('AutomationPage: Save as template and Export', () => {
 
   it('saves the automation as a template with a name, category and description, then links to it and names what is to be filled in', async () => {
     const { requests } = stubApp({
-      [`GET /api/v1/workflows/${ID}`]: () => jsonResponse(200, { ...workflow, description: 'Kickoff for every new client' }),
+      [`GET /api/v1/workflows/${ID}`]: () =>
+        jsonResponse(200, { ...workflow, description: 'Kickoff for every new client' }),
       'POST /api/v1/templates': async (request) => jsonResponse(201, savedTemplate(await request.json())),
     });
     renderApp(`/automations/${ID}`);
@@ -136,9 +163,19 @@ describe('AutomationPage: Save as template and Export', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Save as template' });
     const name = within(dialog).getByRole('textbox', { name: /^Name/ }) as HTMLInputElement;
     expect(name.value).toBe('Onboarding kickoff');
-    expect((within(dialog).getByRole('textbox', { name: /^Description/ }) as HTMLTextAreaElement).value).toBe('Kickoff for every new client');
+    expect((within(dialog).getByRole('textbox', { name: /^Description/ }) as HTMLTextAreaElement).value).toBe(
+      'Kickoff for every new client',
+    );
     const category = within(dialog).getByRole('combobox', { name: /^Category/ }) as HTMLSelectElement;
-    expect([...category.options].map((option) => option.text)).toEqual(['Choose a category…', 'Onboarding', 'Retention', 'Performance', 'Support', 'Reporting', 'Communication']);
+    expect([...category.options].map((option) => option.text)).toEqual([
+      'Choose a category…',
+      'Onboarding',
+      'Retention',
+      'Performance',
+      'Support',
+      'Reporting',
+      'Communication',
+    ]);
 
     // The category is needed before anything is sent.
     fireEvent.click(within(dialog).getByRole('button', { name: 'Save template' }));
@@ -151,9 +188,20 @@ describe('AutomationPage: Save as template and Export', () => {
 
     const notice = await screen.findByRole('status', { name: /Saved as a template/ });
     const post = requests.find((request) => request.method === 'POST' && pathOf(request) === '/api/v1/templates')!;
-    expect(await post.json()).toEqual({ fromWorkflowId: ID, name: 'Onboarding kickoff (team play)', category: 'onboarding', description: 'Kickoff for every new client' });
-    expect(within(notice).getByRole('link', { name: 'Open the template' }).getAttribute('href')).toBe(`/templates/${TEMPLATE_ID}`);
-    expect(within(notice).getByText('To be filled in by whoever uses it: Slack channel for onboarding alerts, Person who runs the kickoff.')).toBeTruthy();
+    expect(await post.json()).toEqual({
+      fromWorkflowId: ID,
+      name: 'Onboarding kickoff (team play)',
+      category: 'onboarding',
+      description: 'Kickoff for every new client',
+    });
+    expect(within(notice).getByRole('link', { name: 'Open the template' }).getAttribute('href')).toBe(
+      `/templates/${TEMPLATE_ID}`,
+    );
+    expect(
+      within(notice).getByText(
+        'To be filled in by whoever uses it: Slack channel for onboarding alerts, Person who runs the kickoff.',
+      ),
+    ).toBeTruthy();
     await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Save as template' })).toBeNull());
   });
 
@@ -161,7 +209,12 @@ describe('AutomationPage: Save as template and Export', () => {
     stubApp({
       [`GET /api/v1/workflows/${ID}`]: () => jsonResponse(200, workflow),
       'POST /api/v1/templates': () =>
-        jsonResponse(400, { statusCode: 400, error: 'Bad Request', message: 'Validation failed', details: [{ path: 'name', message: 'must be at most 120 characters' }] }),
+        jsonResponse(400, {
+          statusCode: 400,
+          error: 'Bad Request',
+          message: 'Validation failed',
+          details: [{ path: 'name', message: 'must be at most 120 characters' }],
+        }),
     });
     renderApp(`/automations/${ID}`);
     fireEvent.click(await screen.findByRole('button', { name: 'Save as template' }));
@@ -176,7 +229,11 @@ describe('AutomationPage: Save as template and Export', () => {
     const document = {
       format: 'automations.workflow/v1',
       exportedAt: '2026-12-03T18:00:00.000Z',
-      definition: { name: 'Onboarding kickoff', triggers: [], steps: [{ id: 'ping', type: 'send_notification', config: { recipients: { $placeholder: 'alertsChannel' } } }] },
+      definition: {
+        name: 'Onboarding kickoff',
+        triggers: [],
+        steps: [{ id: 'ping', type: 'send_notification', config: { recipients: { $placeholder: 'alertsChannel' } } }],
+      },
       placeholders: [{ key: 'alertsChannel', label: 'Slack channel', description: '', schema: { type: 'array' } }],
     };
     stubApp(

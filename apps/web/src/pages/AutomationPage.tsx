@@ -53,14 +53,20 @@ export function AutomationPage() {
     return (
       <Stack gap="md">
         {back}
-        <QueryError title="Could not load the automation" error={workflow.error} onRetry={() => void workflow.refetch()} />
+        <QueryError
+          title="Could not load the automation"
+          error={workflow.error}
+          onRetry={() => void workflow.refetch()}
+        />
       </Stack>
     );
   }
   if (!workflow.data || !input) return <LoadingState label="Loading automation…" />;
 
-  const { name, description, isActive, pausedReason, lastRunAt, successRate, runCount, failedRunsNeedingAttention } = workflow.data;
-  const exportFile = () => exporter.mutate(workflow.data.id, { onSuccess: (document) => downloadJson(automationFileName(name), document) });
+  const { name, description, isActive, pausedReason, lastRunAt, successRate, runCount, failedRunsNeedingAttention } =
+    workflow.data;
+  const exportFile = () =>
+    exporter.mutate(workflow.data.id, { onSuccess: (document) => downloadJson(automationFileName(name), document) });
   return (
     <Stack gap="md">
       {back}
@@ -80,11 +86,20 @@ export function AutomationPage() {
           <Button component={Link} to={`/runs?workflowId=${id}`} variant="default">
             See its runs
           </Button>
-          <Button variant="default" leftSection={<IconDownload size={16} aria-hidden="true" />} loading={exporter.isPending} onClick={exportFile}>
+          <Button
+            variant="default"
+            leftSection={<IconDownload size={16} aria-hidden="true" />}
+            loading={exporter.isPending}
+            onClick={exportFile}
+          >
             Export
           </Button>
           {canEdit && (
-            <Button variant="default" leftSection={<IconTemplate size={16} aria-hidden="true" />} onClick={() => setTemplateDialogOpened(true)}>
+            <Button
+              variant="default"
+              leftSection={<IconTemplate size={16} aria-hidden="true" />}
+              onClick={() => setTemplateDialogOpened(true)}
+            >
               Save as template
             </Button>
           )}
@@ -97,7 +112,14 @@ export function AutomationPage() {
       </Group>
 
       {exporter.isError && (
-        <Alert color="red" role="alert" title="Not exported" withCloseButton closeButtonLabel="Close the message" onClose={() => exporter.reset()}>
+        <Alert
+          color="red"
+          role="alert"
+          title="Not exported"
+          withCloseButton
+          closeButtonLabel="Close the message"
+          onClose={() => exporter.reset()}
+        >
           {describeError(exporter.error)}
         </Alert>
       )}

@@ -5,7 +5,13 @@ import { errorResponse, jsonResponse } from '../test/fetchStub';
 import { workflowDetail, workflowItem, workflowPage } from '../test/fixtures';
 import { pathOf, stubApp } from '../test/appStubs';
 import { renderApp } from '../test/renderApp';
-import { agencyTemplate, onboardingTemplate, sharedTemplate, templateDto, templatePage } from '../test/templateFixtures';
+import {
+  agencyTemplate,
+  onboardingTemplate,
+  sharedTemplate,
+  templateDto,
+  templatePage,
+} from '../test/templateFixtures';
 import type { Role, WorkflowPage } from '../api/types';
 
 function stubApi(workflows: (request: Request) => Response, role: Role = 'manager', extra = {}) {
@@ -64,9 +70,15 @@ describe('AutomationsDashboardPage', () => {
 
     expect(await screen.findByText('No automations yet — start from a template')).toBeTruthy();
     const offered = await screen.findAllByRole('article');
-    expect(offered.map((card) => card.getAttribute('aria-label'))).toEqual(['ROAS drop rescue', 'Onboarding kickoff', 'Monthly report heads-up']);
+    expect(offered.map((card) => card.getAttribute('aria-label'))).toEqual([
+      'ROAS drop rescue',
+      'Onboarding kickoff',
+      'Monthly report heads-up',
+    ]);
     expect(within(offered[0]).getByText('Used 3 times')).toBeTruthy();
-    expect(within(offered[0]).getByRole('link', { name: 'Use template ROAS drop rescue' }).getAttribute('href')).toBe('/automations/new?template=builtin-roas-drop-rescue');
+    expect(within(offered[0]).getByRole('link', { name: 'Use template ROAS drop rescue' }).getAttribute('href')).toBe(
+      '/automations/new?template=builtin-roas-drop-rescue',
+    );
     const templateRequest = requests.find((request) => pathOf(request) === '/api/v1/templates')!;
     expect(listQuery(templateRequest)).toEqual({ page: '1', pageSize: '3' });
     expect(screen.getByRole('link', { name: 'Browse all templates' }).getAttribute('href')).toBe('/templates');
@@ -76,7 +88,9 @@ describe('AutomationsDashboardPage', () => {
   });
 
   it('offers viewers the templates to look at, without “Use template” or “Start from scratch”', async () => {
-    stubApi(() => jsonResponse(200, workflowPage([])), 'viewer', { 'GET /api/v1/templates': () => jsonResponse(200, templatePage([templateDto()])) });
+    stubApi(() => jsonResponse(200, workflowPage([])), 'viewer', {
+      'GET /api/v1/templates': () => jsonResponse(200, templatePage([templateDto()])),
+    });
     renderApp('/');
     const card = await screen.findByRole('article', { name: 'ROAS drop rescue' });
     expect(within(card).queryByRole('link', { name: /Use template/ })).toBeNull();
@@ -98,11 +112,17 @@ describe('AutomationsDashboardPage', () => {
     await waitFor(() => expect(listQuery(listRequests(requests).at(-1)!)).toMatchObject({ status: 'paused' }));
 
     fireEvent.change(screen.getByRole('combobox', { name: 'Sort by' }), { target: { value: '-runCount' } });
-    await waitFor(() => expect(listQuery(listRequests(requests).at(-1)!)).toMatchObject({ status: 'paused', sort: '-runCount' }));
+    await waitFor(() =>
+      expect(listQuery(listRequests(requests).at(-1)!)).toMatchObject({ status: 'paused', sort: '-runCount' }),
+    );
 
     fireEvent.change(screen.getByRole('searchbox', { name: 'Search automations' }), { target: { value: ' zzz ' } });
     expect(await screen.findByText('No automations match your filters.')).toBeTruthy();
-    expect(listQuery(listRequests(requests).at(-1)!)).toMatchObject({ status: 'paused', search: 'zzz', sort: '-runCount' });
+    expect(listQuery(listRequests(requests).at(-1)!)).toMatchObject({
+      status: 'paused',
+      search: 'zzz',
+      sort: '-runCount',
+    });
     expect(router.state.location.search).toBe('?status=paused&sort=-runCount&q=zzz');
 
     fireEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
@@ -179,9 +199,14 @@ describe('AutomationsDashboardPage', () => {
   });
 
   it('does not call analytics when the OpenAPI spec says the server has none', async () => {
-    const { requests } = stubApi(() => jsonResponse(200, workflowPage([workflowItem({ name: 'Onboarding kickoff' })])), 'manager', {
-      'GET /api/openapi.json': () => jsonResponse(200, { openapi: '3.0.0', paths: { '/api/v1/workflows': { get: {} } } }),
-    });
+    const { requests } = stubApi(
+      () => jsonResponse(200, workflowPage([workflowItem({ name: 'Onboarding kickoff' })])),
+      'manager',
+      {
+        'GET /api/openapi.json': () =>
+          jsonResponse(200, { openapi: '3.0.0', paths: { '/api/v1/workflows': { get: {} } } }),
+      },
+    );
     renderApp('/');
 
     await screen.findByRole('article', { name: 'Onboarding kickoff' });
@@ -221,7 +246,9 @@ describe('role-aware controls', () => {
 
     const card = await screen.findByRole('article', { name: 'Onboarding kickoff' });
     expect(await within(card).findByRole('switch', { name: 'Active: Onboarding kickoff' })).toBeTruthy();
-    expect(within(card).getByRole('link', { name: 'Edit Onboarding kickoff' }).getAttribute('href')).toMatch(/^\/automations\/.+\/edit$/);
+    expect(within(card).getByRole('link', { name: 'Edit Onboarding kickoff' }).getAttribute('href')).toMatch(
+      /^\/automations\/.+\/edit$/,
+    );
     fireEvent.click(within(card).getByRole('button', { name: 'More actions for Onboarding kickoff' }));
     expect(await screen.findByRole('menuitem', { name: 'Delete…' })).toBeTruthy();
     expect(screen.getAllByRole('link', { name: 'New automation' }).length).toBeGreaterThan(0);
@@ -246,7 +273,11 @@ describe('role-aware controls', () => {
     await waitFor(() => expect(requests.filter((r) => r.method === 'PATCH')).toHaveLength(1));
     const patch = requests.find((r) => r.method === 'PATCH')!;
     expect(await patch.json()).toEqual({ isActive: false });
-    await waitFor(() => expect((screen.getByRole('switch', { name: 'Active: Onboarding kickoff' }) as HTMLInputElement).checked).toBe(false));
+    await waitFor(() =>
+      expect((screen.getByRole('switch', { name: 'Active: Onboarding kickoff' }) as HTMLInputElement).checked).toBe(
+        false,
+      ),
+    );
 
     fireEvent.click(screen.getByRole('switch', { name: 'Active: Onboarding kickoff' }));
     await waitFor(() => expect(requests.filter((r) => r.method === 'PATCH')).toHaveLength(2));
@@ -285,21 +316,45 @@ describe('role-aware controls', () => {
     const item = workflowItem({ name: 'Onboarding kickoff' });
     stubApi(() => jsonResponse(200, workflowPage([item])), 'viewer', {
       [`GET /api/v1/workflows/${item.id}`]: () =>
-        jsonResponse(200, workflowDetail({
-          id: item.id,
-          triggers: [{ type: 'stage_change', config: { toStage: 'onboarding' } }],
-          steps: [
-            { id: 'task', type: 'create_task', config: { title: 'Kickoff', priority: 'high' } },
-            { id: 'b', type: 'branch', condition: { all: [{ field: 'client.health', operator: 'equals', value: 'red' }] }, then: [{ id: 'ping', type: 'send_notification', config: { channel: 'slack', recipients: ['C1'], message: 'Hi' } }] },
-            { id: 'draft', type: 'draft_communication', config: { platform: 'email', tone: 'friendly', template: 'Welcome' } },
-          ],
-        })),
+        jsonResponse(
+          200,
+          workflowDetail({
+            id: item.id,
+            triggers: [{ type: 'stage_change', config: { toStage: 'onboarding' } }],
+            steps: [
+              { id: 'task', type: 'create_task', config: { title: 'Kickoff', priority: 'high' } },
+              {
+                id: 'b',
+                type: 'branch',
+                condition: { all: [{ field: 'client.health', operator: 'equals', value: 'red' }] },
+                then: [
+                  {
+                    id: 'ping',
+                    type: 'send_notification',
+                    config: { channel: 'slack', recipients: ['C1'], message: 'Hi' },
+                  },
+                ],
+              },
+              {
+                id: 'draft',
+                type: 'draft_communication',
+                config: { platform: 'email', tone: 'friendly', template: 'Welcome' },
+              },
+            ],
+          }),
+        ),
     });
     renderApp('/');
 
     const card = await screen.findByRole('article', { name: 'Onboarding kickoff' });
-    expect(await within(card).findByText('When a client moves into “onboarding” → create a task, send a Slack message, draft an email')).toBeTruthy();
-    expect(within(card).getByRole('link', { name: 'Onboarding kickoff' }).getAttribute('href')).toBe(`/automations/${item.id}`);
+    expect(
+      await within(card).findByText(
+        'When a client moves into “onboarding” → create a task, send a Slack message, draft an email',
+      ),
+    ).toBeTruthy();
+    expect(within(card).getByRole('link', { name: 'Onboarding kickoff' }).getAttribute('href')).toBe(
+      `/automations/${item.id}`,
+    );
   });
 
   it('switches to a compact table, kept in the URL and remembered for the next visit', async () => {
@@ -312,7 +367,9 @@ describe('role-aware controls', () => {
     fireEvent.click(screen.getByRole('radio', { name: 'Table' }));
     const table = await screen.findByRole('table', { name: 'Automations' });
     const row = within(table).getByRole('row', { name: 'Onboarding kickoff' });
-    expect(within(row).getByRole('link', { name: 'Onboarding kickoff' }).getAttribute('href')).toBe(`/automations/${item.id}`);
+    expect(within(row).getByRole('link', { name: 'Onboarding kickoff' }).getAttribute('href')).toBe(
+      `/automations/${item.id}`,
+    );
     expect(within(row).getByText('7')).toBeTruthy();
     expect(within(row).getByRole('switch', { name: 'Active: Onboarding kickoff' })).toBeTruthy();
     expect(within(row).getByRole('button', { name: 'More actions for Onboarding kickoff' })).toBeTruthy();

@@ -16,7 +16,11 @@ import { pageCountOf, pageParam, parsePage, withParams } from '../lib/searchPara
 const PAGE_SIZE = 50;
 
 const COLUMNS: PagedTableColumn<Client>[] = [
-  { header: 'Client', wrapAnywhere: true, cell: (client) => <TitleCell to={`/clients/${client.id}`} title={client.name} detail={client.stage} /> },
+  {
+    header: 'Client',
+    wrapAnywhere: true,
+    cell: (client) => <TitleCell to={`/clients/${client.id}`} title={client.name} detail={client.stage} />,
+  },
   { header: 'Health', cell: (client) => <HealthBadge health={client.health} /> },
   { header: 'Last activity', wideOnly: true, cell: (client) => <RelativeTime at={client.lastActivityAt} /> },
 ];
@@ -27,7 +31,11 @@ export function ClientsPage() {
   const search = searchParams.get('q') ?? '';
   const page = parsePage(searchParams.get('page'));
   const [text, setText] = useState(search);
-  const commit = useDebouncedCallback((value: string) => setSearchParams((current) => withParams(current, { q: value.trim() || null, page: null }), { replace: true }), 300);
+  const commit = useDebouncedCallback(
+    (value: string) =>
+      setSearchParams((current) => withParams(current, { q: value.trim() || null, page: null }), { replace: true }),
+    300,
+  );
   const clients = useClientList({ search, page, pageSize: PAGE_SIZE });
   const { data, error } = clients;
   const pageCount = pageCountOf(data);
@@ -61,7 +69,11 @@ export function ClientsPage() {
             items={data.items}
             columns={COLUMNS}
             rowKey={(client) => client.id}
-            pages={{ page, pageCount, onChange: (value) => setSearchParams((current) => withParams(current, { page: pageParam(value) })) }}
+            pages={{
+              page,
+              pageCount,
+              onChange: (value) => setSearchParams((current) => withParams(current, { page: pageParam(value) })),
+            }}
           />
         )
       ) : error ? (

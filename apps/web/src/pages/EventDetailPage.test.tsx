@@ -13,9 +13,19 @@ describe('EventDetailPage (why didn’t it fire?)', () => {
     const runId = crypto.randomUUID();
     const detail = eventDetail({
       processing: [
-        { workflowId: crypto.randomUUID(), workflowName: 'Onboarding kickoff', outcome: 'not_fired', reason: 'client moved to "active", not "onboarding"' },
+        {
+          workflowId: crypto.randomUUID(),
+          workflowName: 'Onboarding kickoff',
+          outcome: 'not_fired',
+          reason: 'client moved to "active", not "onboarding"',
+        },
         { workflowId: crypto.randomUUID(), workflowName: 'Active welcome', outcome: 'started', runId },
-        { workflowId: crypto.randomUUID(), workflowName: 'Stage digest', outcome: 'deduplicated', reason: 'a run for this client started 12 s ago' },
+        {
+          workflowId: crypto.randomUUID(),
+          workflowName: 'Stage digest',
+          outcome: 'deduplicated',
+          reason: 'a run for this client started 12 s ago',
+        },
       ],
     });
     stubApp({
@@ -43,7 +53,9 @@ describe('EventDetailPage (why didn’t it fire?)', () => {
         { workflowId: crypto.randomUUID(), workflowName: 'B', outcome: 'started', runId: crypto.randomUUID() },
       ],
     });
-    const none = eventDetail({ processing: [{ workflowId: crypto.randomUUID(), workflowName: 'A', outcome: 'not_fired', reason: 'no' }] });
+    const none = eventDetail({
+      processing: [{ workflowId: crypto.randomUUID(), workflowName: 'A', outcome: 'not_fired', reason: 'no' }],
+    });
     stubApp({
       [`GET /api/v1/events/${two.id}`]: () => jsonResponse(200, two),
       [`GET /api/v1/events/${none.id}`]: () => jsonResponse(200, none),

@@ -8,7 +8,13 @@ import { KeyValueTable } from '../components/KeyValueTable';
 import { LoadingState } from '../components/LoadingState';
 import { QueryError } from '../components/QueryError';
 import { eventFieldLabel, eventTypeLabel } from '../lib/eventTypes';
-import { eventOutcomeTitle, readVerdicts, VERDICT_LOOK, type CandidateVerdict, type VerdictOutcome } from '../lib/eventVerdicts';
+import {
+  eventOutcomeTitle,
+  readVerdicts,
+  VERDICT_LOOK,
+  type CandidateVerdict,
+  type VerdictOutcome,
+} from '../lib/eventVerdicts';
 import { formatDateTime } from '../lib/format';
 
 function VerdictCard({ verdict }: { verdict: CandidateVerdict }) {

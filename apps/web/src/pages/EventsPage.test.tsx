@@ -34,7 +34,10 @@ describe('EventsPage (a paged table)', () => {
   });
 
   it('shows no page controls when everything fits on one page', async () => {
-    stubApp({ 'GET /api/v1/events': () => jsonResponse(200, { items: [stageChange('active')], total: 1, page: 1, pageSize: 50 }) });
+    stubApp({
+      'GET /api/v1/events': () =>
+        jsonResponse(200, { items: [stageChange('active')], total: 1, page: 1, pageSize: 50 }),
+    });
     renderApp('/events');
     await screen.findByRole('table', { name: 'Events' });
     expect(screen.queryByRole('button', { name: 'next page' })).toBeNull();
@@ -51,11 +54,17 @@ describe('EventsPage (a paged table)', () => {
     const { router } = renderApp('/events');
 
     const table = await screen.findByRole('table', { name: 'Events' });
-    expect((await within(table).findByRole('link', { name: 'Acme Dental' })).getAttribute('href')).toBe(`/clients/${acme.id}`);
+    expect((await within(table).findByRole('link', { name: 'Acme Dental' })).getAttribute('href')).toBe(
+      `/clients/${acme.id}`,
+    );
 
     fireEvent.click(screen.getByRole('textbox', { name: 'Client' }));
     fireEvent.click(await screen.findByRole('option', { name: 'Acme Dental' }));
     await waitFor(() => expect(router.state.location.search).toBe(`?clientId=${acme.id}`));
-    await waitFor(() => expect(requests.some((r) => pathOf(r) === '/api/v1/events' && new URL(r.url).searchParams.get('clientId') === acme.id)).toBe(true));
+    await waitFor(() =>
+      expect(
+        requests.some((r) => pathOf(r) === '/api/v1/events' && new URL(r.url).searchParams.get('clientId') === acme.id),
+      ).toBe(true),
+    );
   });
 });

@@ -27,7 +27,17 @@ function ClientCell({ id }: { id: string }) {
 }
 
 const COLUMNS: PagedTableColumn<EventSummary>[] = [
-  { header: 'Event', wrapAnywhere: true, cell: (event) => <TitleCell to={`/events/${event.id}`} title={eventTypeLabel(event.type)} detail={describeEventData(event.type, event.data)} /> },
+  {
+    header: 'Event',
+    wrapAnywhere: true,
+    cell: (event) => (
+      <TitleCell
+        to={`/events/${event.id}`}
+        title={eventTypeLabel(event.type)}
+        detail={describeEventData(event.type, event.data)}
+      />
+    ),
+  },
   { header: 'Client', wrapAnywhere: true, cell: (event) => <ClientCell id={event.clientId} /> },
   { header: 'When', cell: (event) => <RelativeTime at={event.occurredAt} /> },
   { header: 'Source', wideOnly: true, cell: (event) => <Text size="sm">{event.source.replace('_', ' ')}</Text> },
@@ -51,7 +61,8 @@ export function EventsPage() {
     ...(to ? { to: endOfDay(to) } : {}),
   };
   const events = useEvents(query);
-  const change = (changes: Record<string, string | null>) => setSearchParams((current) => withParams(current, { ...changes, page: null }));
+  const change = (changes: Record<string, string | null>) =>
+    setSearchParams((current) => withParams(current, { ...changes, page: null }));
   const filtered = Boolean(type || clientId || from || to);
   const { data, error } = events;
   const pageCount = pageCountOf(data);
@@ -74,8 +85,20 @@ export function EventsPage() {
           style={{ flex: '1 1 160px' }}
         />
         <ClientPicker value={clientId} onChange={(id) => change({ clientId: id })} />
-        <TextInput type="date" label="From" value={from ?? ''} onChange={(event) => change({ from: event.currentTarget.value || null })} style={{ flex: '1 1 140px' }} />
-        <TextInput type="date" label="To" value={to ?? ''} onChange={(event) => change({ to: event.currentTarget.value || null })} style={{ flex: '1 1 140px' }} />
+        <TextInput
+          type="date"
+          label="From"
+          value={from ?? ''}
+          onChange={(event) => change({ from: event.currentTarget.value || null })}
+          style={{ flex: '1 1 140px' }}
+        />
+        <TextInput
+          type="date"
+          label="To"
+          value={to ?? ''}
+          onChange={(event) => change({ to: event.currentTarget.value || null })}
+          style={{ flex: '1 1 140px' }}
+        />
         {filtered && (
           <Button variant="subtle" onClick={() => change({ type: null, clientId: null, from: null, to: null })}>
             Clear filters
@@ -96,7 +119,11 @@ export function EventsPage() {
             items={data.items}
             columns={COLUMNS}
             rowKey={(event) => event.id}
-            pages={{ page, pageCount, onChange: (value) => setSearchParams((current) => withParams(current, { page: pageParam(value) })) }}
+            pages={{
+              page,
+              pageCount,
+              onChange: (value) => setSearchParams((current) => withParams(current, { page: pageParam(value) })),
+            }}
           />
         )
       ) : error ? (

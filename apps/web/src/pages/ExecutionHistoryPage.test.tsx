@@ -30,7 +30,14 @@ function failedRun(): RunDetail {
         error: { code: 'integration_missing', message: 'Slack is not connected for this agency' },
       }),
     ],
-    timeline: [{ at: new Date().toISOString(), kind: 'step.failed', message: 'send_notification failed: channel_not_found', stepId: 'ping' }],
+    timeline: [
+      {
+        at: new Date().toISOString(),
+        kind: 'step.failed',
+        message: 'send_notification failed: channel_not_found',
+        stepId: 'ping',
+      },
+    ],
   });
 }
 
@@ -53,7 +60,10 @@ describe('ExecutionHistoryPage', () => {
   beforeEach(() => tokenStore.set('jwt-123'));
 
   it('lists runs and changes the request when a filter changes, keeping filters in the URL', async () => {
-    const { requests } = stubApp({ 'GET /api/v1/workflows/runs': () => jsonResponse(200, runPage([runSummary({ workflowName: 'Onboarding kickoff', clientName: 'Acme Dental' })])) });
+    const { requests } = stubApp({
+      'GET /api/v1/workflows/runs': () =>
+        jsonResponse(200, runPage([runSummary({ workflowName: 'Onboarding kickoff', clientName: 'Acme Dental' })])),
+    });
     const { router } = renderApp('/runs');
 
     const row = await screen.findByRole('row', { name: 'Onboarding kickoff for Acme Dental' });
@@ -62,11 +72,18 @@ describe('ExecutionHistoryPage', () => {
     expect(queryOf(listRequests(requests)[0])).toEqual({ page: '1', pageSize: '50' });
 
     fireEvent.change(screen.getByRole('combobox', { name: 'Status' }), { target: { value: 'failed' } });
-    await waitFor(() => expect(queryOf(listRequests(requests).at(-1)!)).toEqual({ page: '1', pageSize: '50', status: 'failed' }));
+    await waitFor(() =>
+      expect(queryOf(listRequests(requests).at(-1)!)).toEqual({ page: '1', pageSize: '50', status: 'failed' }),
+    );
     expect(router.state.location.search).toBe('?status=failed');
 
     fireEvent.change(screen.getByLabelText('From'), { target: { value: '2026-03-01' } });
-    await waitFor(() => expect(queryOf(listRequests(requests).at(-1)!)).toMatchObject({ status: 'failed', from: new Date('2026-03-01T00:00:00').toISOString() }));
+    await waitFor(() =>
+      expect(queryOf(listRequests(requests).at(-1)!)).toMatchObject({
+        status: 'failed',
+        from: new Date('2026-03-01T00:00:00').toISOString(),
+      }),
+    );
 
     fireEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
     await waitFor(() => expect(router.state.location.search).toBe(''));
@@ -88,14 +105,18 @@ describe('ExecutionHistoryPage', () => {
     expect(within(failedStep).getByText(/3 attempts/)).toBeTruthy();
     expect(within(failedStep).getByText('Slack is not connected for this agency')).toBeTruthy();
     expect(within(failedStep).queryByText(/integration_missing/)).toBeNull();
-    expect(within(failedStep).getByRole('link', { name: 'Open Settings → Integrations' }).getAttribute('href')).toBe('/settings/integrations');
+    expect(within(failedStep).getByRole('link', { name: 'Open Settings → Integrations' }).getAttribute('href')).toBe(
+      '/settings/integrations',
+    );
     expect(within(failedStep).getByText('Bolt Fitness ROAS is 1.2')).toBeTruthy();
     const doneStep = within(dialog).getByRole('group', { name: 'Step task' });
     expect(within(doneStep).getByText('Completed')).toBeTruthy();
     expect(within(doneStep).getByText(/took 360 ms/)).toBeTruthy();
     expect(within(dialog).getByText('1. Create task: Kickoff call with Acme Dental')).toBeTruthy();
     expect(within(dialog).getByText('2. Send notification')).toBeTruthy();
-    expect(within(dialog).getByRole('alert', { name: 'The run failed' }).textContent).toContain('Slack is not connected for this agency');
+    expect(within(dialog).getByRole('alert', { name: 'The run failed' }).textContent).toContain(
+      'Slack is not connected for this agency',
+    );
     expect(within(dialog).queryByText('ping')).toBeNull();
     expect(within(dialog).getByText('v3')).toBeTruthy();
 
@@ -112,7 +133,9 @@ describe('ExecutionHistoryPage', () => {
     const dialog = await screen.findByRole('dialog', { name: 'Run details' });
     fireEvent.click(await within(dialog).findByRole('button', { name: 'Retry' }));
     await waitFor(() => expect(within(dialog).getAllByText('Queued').length).toBeGreaterThan(0));
-    expect(requests.filter((r) => r.method === 'POST').map(pathOf)).toEqual([`/api/v1/workflows/runs/${detail.id}/retry`]);
+    expect(requests.filter((r) => r.method === 'POST').map(pathOf)).toEqual([
+      `/api/v1/workflows/runs/${detail.id}/retry`,
+    ]);
     expect(within(dialog).queryByRole('button', { name: 'Retry' })).toBeNull();
   });
 
@@ -141,7 +164,10 @@ describe('ExecutionHistoryPage', () => {
     expect(await screen.findByText('No runs yet')).toBeTruthy();
     view.unmount();
 
-    stubApp({ 'GET /api/v1/workflows/runs': () => jsonResponse(500, { statusCode: 500, error: 'Internal Server Error', message: 'Database unavailable' }) });
+    stubApp({
+      'GET /api/v1/workflows/runs': () =>
+        jsonResponse(500, { statusCode: 500, error: 'Internal Server Error', message: 'Database unavailable' }),
+    });
     renderApp('/runs');
     expect((await screen.findByRole('alert')).textContent).toContain('Could not load runs');
   });
@@ -152,26 +178,51 @@ describe('ExecutionHistoryPage', () => {
     const { requests } = stubApp({
       'GET /api/v1/workflows/runs': () => jsonResponse(200, runPage([single, both])),
       [`GET /api/v1/workflows/${single.workflowId}/versions/2`]: () =>
-        jsonResponse(200, { version: 2, createdAt: new Date().toISOString(), createdBy: null, definition: { triggers: [{ type: 'stage_change', config: { toStage: 'onboarding' } }], steps: [] } }),
+        jsonResponse(200, {
+          version: 2,
+          createdAt: new Date().toISOString(),
+          createdBy: null,
+          definition: { triggers: [{ type: 'stage_change', config: { toStage: 'onboarding' } }], steps: [] },
+        }),
       [`GET /api/v1/workflows/${both.workflowId}/versions/5`]: () =>
         jsonResponse(200, {
           version: 5,
           createdAt: new Date().toISOString(),
           createdBy: null,
-          definition: { triggers: [{ type: 'kpi_threshold', config: {} }, { type: 'new_message', config: {} }], steps: [] },
+          definition: {
+            triggers: [
+              { type: 'kpi_threshold', config: {} },
+              { type: 'new_message', config: {} },
+            ],
+            steps: [],
+          },
         }),
     });
     renderApp('/runs');
 
-    expect(await within(await screen.findByRole('row', { name: 'Onboarding kickoff for Acme Dental' })).findByText('Stage changed')).toBeTruthy();
-    expect(await within(screen.getByRole('row', { name: 'ROAS watch for Bolt Fitness' })).findByText('KPI updated or Message received')).toBeTruthy();
+    expect(
+      await within(await screen.findByRole('row', { name: 'Onboarding kickoff for Acme Dental' })).findByText(
+        'Stage changed',
+      ),
+    ).toBeTruthy();
+    expect(
+      await within(screen.getByRole('row', { name: 'ROAS watch for Bolt Fitness' })).findByText(
+        'KPI updated or Message received',
+      ),
+    ).toBeTruthy();
     expect(screen.getByRole('columnheader', { name: 'Trigger' })).toBeTruthy();
     expect(requests.filter((r) => pathOf(r).includes('/versions/'))).toHaveLength(2);
   });
 
   it('keeps the filters behind a Filters button on a phone', async () => {
     vi.spyOn(window, 'matchMedia').mockImplementation(
-      (query: string) => ({ matches: query.includes('max-width'), media: query, addEventListener: () => undefined, removeEventListener: () => undefined }) as unknown as MediaQueryList,
+      (query: string) =>
+        ({
+          matches: query.includes('max-width'),
+          media: query,
+          addEventListener: () => undefined,
+          removeEventListener: () => undefined,
+        }) as unknown as MediaQueryList,
     );
     stubApp({ 'GET /api/v1/workflows/runs': () => jsonResponse(200, runPage([runSummary()])) });
     renderApp('/runs?status=failed');

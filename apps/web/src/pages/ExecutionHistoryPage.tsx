@@ -52,7 +52,9 @@ export function ExecutionHistoryPage() {
   const changeFilters = (changes: Partial<RunFilterValues>) =>
     setSearchParams((current) => withParams(current, { ...changes, page: null }));
   const clearFilters = () =>
-    setSearchParams((current) => withParams(current, Object.fromEntries([...FILTER_KEYS, 'page'].map((key) => [key, null]))));
+    setSearchParams((current) =>
+      withParams(current, Object.fromEntries([...FILTER_KEYS, 'page'].map((key) => [key, null]))),
+    );
 
   const { data, error } = runs;
   const pageCount = pageCountOf(data);
@@ -91,7 +93,11 @@ export function ExecutionHistoryPage() {
               runs={data.items}
               linkTo={(run) => runPath(run.id)}
               onOpen={(run) => navigate(runPath(run.id))}
-              pages={{ page, pageCount, onChange: (value) => setSearchParams((current) => withParams(current, { page: pageParam(value) })) }}
+              pages={{
+                page,
+                pageCount,
+                onChange: (value) => setSearchParams((current) => withParams(current, { page: pageParam(value) })),
+              }}
             />
           </div>
         )

@@ -54,7 +54,8 @@ describe('LoginPage', () => {
 
   it('shows the API message for other errors', async () => {
     stubFetch({
-      'POST /api/v1/auth/login': () => errorResponse(429, 'Too Many Requests', 'Too many login attempts, try again in a minute'),
+      'POST /api/v1/auth/login': () =>
+        errorResponse(429, 'Too Many Requests', 'Too many login attempts, try again in a minute'),
     });
     renderApp('/login');
 

@@ -6,23 +6,66 @@ import { pathOf, stubApp } from '../test/appStubs';
 import { jsonResponse } from '../test/fetchStub';
 import { renderApp } from '../test/renderApp';
 
-const counts = (completed: number, failed: number) => ({ queued: 0, running: 0, waiting: 0, awaiting_approval: 0, completed, failed, skipped: 1, cancelled: 0, rejected: 0 });
+const counts = (completed: number, failed: number) => ({
+  queued: 0,
+  running: 0,
+  waiting: 0,
+  awaiting_approval: 0,
+  completed,
+  failed,
+  skipped: 1,
+  cancelled: 0,
+  rejected: 0,
+});
 
 const analytics: WorkflowAnalytics = {
-  range: { from: '2026-03-01T00:00:00.000Z', to: '2026-03-03T00:00:00.000Z', timezone: 'Europe/Berlin', workflowId: null },
+  range: {
+    from: '2026-03-01T00:00:00.000Z',
+    to: '2026-03-03T00:00:00.000Z',
+    timezone: 'Europe/Berlin',
+    workflowId: null,
+  },
   totals: { total: 1327, byStatus: counts(1210, 37), successRate: 0.9703 },
   durations: { avgMs: 1830, p95Ms: 5120, runs: 1247 },
   perDay: [
     { date: '2026-03-01', total: 40, byStatus: counts(38, 1) },
     { date: '2026-03-02', total: 44, byStatus: counts(40, 3) },
   ],
-  perWorkflow: [{ workflowId: crypto.randomUUID(), name: 'Onboarding kickoff', total: 412, completed: 398, failed: 9, successRate: 0.9779, avgMs: 1520, deleted: false }],
+  perWorkflow: [
+    {
+      workflowId: crypto.randomUUID(),
+      name: 'Onboarding kickoff',
+      total: 412,
+      completed: 398,
+      failed: 9,
+      successRate: 0.9779,
+      avgMs: 1520,
+      deleted: false,
+    },
+  ],
   failuresByActionType: [{ actionType: 'send_notification', failures: 21 }],
-  approvals: { requested: 120, approved: 101, rejected: 12, expired: 3, pending: 4, decided: 113, avgWaitMs: 5_400_000, p90WaitMs: 14_400_000, decidedWithin4hShare: 0.8843 },
+  approvals: {
+    requested: 120,
+    approved: 101,
+    rejected: 12,
+    expired: 3,
+    pending: 4,
+    decided: 113,
+    avgWaitMs: 5_400_000,
+    p90WaitMs: 14_400_000,
+    decidedWithin4hShare: 0.8843,
+  },
   timeSaved: {
     minutes: 2880,
     byActionType: [{ actionType: 'create_task', actions: 412, minutes: 1236 }],
-    minutesPerAction: { create_task: 3, send_notification: 2, draft_communication: 10, create_ticket: 4, update_client: 2, add_alert: 2 },
+    minutesPerAction: {
+      create_task: 3,
+      send_notification: 2,
+      draft_communication: 10,
+      create_ticket: 4,
+      update_client: 2,
+      add_alert: 2,
+    },
   },
 };
 
@@ -40,7 +83,12 @@ describe('PerformanceAnalyticsPage', () => {
     expect(within(within(figures).getByRole('group', { name: 'Approval wait' })).getByText('1 h 30 min')).toBeTruthy();
     expect(within(within(figures).getByRole('group', { name: 'Time saved' })).getByText('48 h')).toBeTruthy();
 
-    for (const chart of ['Runs per day by status', 'Success rate trend', 'Failures by action type', 'Time saved by action type']) {
+    for (const chart of [
+      'Runs per day by status',
+      'Success rate trend',
+      'Failures by action type',
+      'Time saved by action type',
+    ]) {
       const region = screen.getByRole('region', { name: chart });
       expect(region.querySelector('.recharts-responsive-container')).not.toBeNull();
     }
@@ -59,7 +107,10 @@ describe('PerformanceAnalyticsPage', () => {
   });
 
   it('shows an error with a retry when analytics fail', async () => {
-    stubApp({ 'GET /api/v1/workflows/analytics': () => jsonResponse(500, { statusCode: 500, error: 'Internal Server Error', message: 'Database unavailable' }) });
+    stubApp({
+      'GET /api/v1/workflows/analytics': () =>
+        jsonResponse(500, { statusCode: 500, error: 'Internal Server Error', message: 'Database unavailable' }),
+    });
     renderApp('/analytics');
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Could not load analytics');

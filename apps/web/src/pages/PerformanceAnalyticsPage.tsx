@@ -9,7 +9,12 @@ import { EmptyState } from '../components/EmptyState';
 import { LoadingState } from '../components/LoadingState';
 import { QueryError } from '../components/QueryError';
 import type { WorkflowAnalytics } from '../api/types';
-import { failuresByActionSeries, runsPerDaySeries, successRateSeries, timeSavedByActionSeries } from '../lib/analyticsSeries';
+import {
+  failuresByActionSeries,
+  runsPerDaySeries,
+  successRateSeries,
+  timeSavedByActionSeries,
+} from '../lib/analyticsSeries';
 import { formatCount, formatDuration, formatRate } from '../lib/format';
 import { withParams } from '../lib/searchParams';
 
@@ -29,7 +34,17 @@ function Charts({ analytics }: { analytics: WorkflowAnalytics }) {
     <Stack gap="md">
       <AnalyticsFigures analytics={analytics} />
       <ChartPanel title="Runs per day by status" description={`Calendar days in ${analytics.range.timezone}`}>
-        <BarChart h={CHART_HEIGHT} data={perDay.data} dataKey="day" type="stacked" series={perDay.series} withLegend legendProps={{ verticalAlign: 'bottom' }} tickLine="y" yAxisProps={WHOLE_NUMBERS} />
+        <BarChart
+          h={CHART_HEIGHT}
+          data={perDay.data}
+          dataKey="day"
+          type="stacked"
+          series={perDay.series}
+          withLegend
+          legendProps={{ verticalAlign: 'bottom' }}
+          tickLine="y"
+          yAxisProps={WHOLE_NUMBERS}
+        />
       </ChartPanel>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <ChartPanel title="Success rate trend" description="Completed / (completed + failed), per day">
@@ -45,10 +60,26 @@ function Charts({ analytics }: { analytics: WorkflowAnalytics }) {
           />
         </ChartPanel>
         <ChartPanel title="Failures by action type" description="Failed action steps">
-          <BarChart h={CHART_HEIGHT} data={failuresByActionSeries(analytics)} dataKey="action" series={[{ name: 'Failures', color: 'red.6' }]} orientation="vertical" yAxisProps={{ width: 120 }} xAxisProps={WHOLE_NUMBERS} />
+          <BarChart
+            h={CHART_HEIGHT}
+            data={failuresByActionSeries(analytics)}
+            dataKey="action"
+            series={[{ name: 'Failures', color: 'red.6' }]}
+            orientation="vertical"
+            yAxisProps={{ width: 120 }}
+            xAxisProps={WHOLE_NUMBERS}
+          />
         </ChartPanel>
         <ChartPanel title="Time saved by action type" description="Completed actions × estimated minutes each">
-          <BarChart h={CHART_HEIGHT} data={timeSavedByActionSeries(analytics)} dataKey="action" series={[{ name: 'Minutes', color: 'indigo.6' }]} orientation="vertical" yAxisProps={{ width: 120 }} xAxisProps={WHOLE_NUMBERS} />
+          <BarChart
+            h={CHART_HEIGHT}
+            data={timeSavedByActionSeries(analytics)}
+            dataKey="action"
+            series={[{ name: 'Minutes', color: 'indigo.6' }]}
+            orientation="vertical"
+            yAxisProps={{ width: 120 }}
+            xAxisProps={WHOLE_NUMBERS}
+          />
         </ChartPanel>
         <ChartPanel title="Approvals" description="Requested in the period">
           <Table aria-label="Approval outcomes" fz="sm">
@@ -115,7 +146,9 @@ function Charts({ analytics }: { analytics: WorkflowAnalytics }) {
 /** PerformanceAnalytics: how the automations did over 7, 30 or 90 days, for all or one automation. */
 export function PerformanceAnalyticsPage() {
   const [searchParams, setSearchParams] = useSearchParams();
-  const days = PERIODS.some((period) => period.value === searchParams.get('days')) ? Number(searchParams.get('days')) : 30;
+  const days = PERIODS.some((period) => period.value === searchParams.get('days'))
+    ? Number(searchParams.get('days'))
+    : 30;
   const workflowId = searchParams.get('workflowId') || null;
   const analytics = useWorkflowAnalytics({ days, workflowId });
   const workflows = useWorkflows({ search: '', status: 'all', page: 1, pageSize: 200, sort: 'name' });
@@ -131,7 +164,9 @@ export function PerformanceAnalyticsPage() {
           aria-label="Period"
           data={PERIODS}
           value={String(days)}
-          onChange={(value) => setSearchParams((current) => withParams(current, { days: value === '30' ? null : value }))}
+          onChange={(value) =>
+            setSearchParams((current) => withParams(current, { days: value === '30' ? null : value }))
+          }
         />
         <Select
           label="Automation"

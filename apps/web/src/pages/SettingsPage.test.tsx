@@ -9,7 +9,16 @@ import { renderApp } from '../test/renderApp';
 const SECRET = 'ak_3f9c2a1b7d6e5f40_Xq8vJk2mN4pR7sT1uW3yZ5aC7eG9iK1mO3qS5uW7yA0';
 
 function apiKey(overrides: Partial<ApiKey> = {}): ApiKey {
-  return { id: crypto.randomUUID(), name: 'CRM sync', prefix: 'ak_0a1b2c3d4e5f6a7b', role: 'manager', createdAt: new Date().toISOString(), lastUsedAt: null, revokedAt: null, ...overrides };
+  return {
+    id: crypto.randomUUID(),
+    name: 'CRM sync',
+    prefix: 'ak_0a1b2c3d4e5f6a7b',
+    role: 'manager',
+    createdAt: new Date().toISOString(),
+    lastUsedAt: null,
+    revokedAt: null,
+    ...overrides,
+  };
 }
 
 describe('Settings: API keys', () => {
@@ -55,7 +64,13 @@ describe('Settings: API keys', () => {
     let revoked = false;
     const { requests } = stubApp(
       {
-        'GET /api/v1/api-keys': () => jsonResponse(200, { items: [{ ...key, revokedAt: revoked ? new Date().toISOString() : null }], total: 1, page: 1, pageSize: 200 }),
+        'GET /api/v1/api-keys': () =>
+          jsonResponse(200, {
+            items: [{ ...key, revokedAt: revoked ? new Date().toISOString() : null }],
+            total: 1,
+            page: 1,
+            pageSize: 200,
+          }),
         [`DELETE /api/v1/api-keys/${key.id}`]: () => {
           revoked = true;
           return new Response(null, { status: 204 });
@@ -80,7 +95,13 @@ describe('Settings: API keys', () => {
         'GET /api/v1/integrations': () =>
           jsonResponse(200, {
             items: [
-              { kind: 'slack', configured: true, settings: { defaultChannel: 'C0123ABCD' }, secret: { set: true, last4: 'UvWx' }, updatedAt: new Date().toISOString() },
+              {
+                kind: 'slack',
+                configured: true,
+                settings: { defaultChannel: 'C0123ABCD' },
+                secret: { set: true, last4: 'UvWx' },
+                updatedAt: new Date().toISOString(),
+              },
               { kind: 'email', configured: false, settings: {}, secret: { set: false, last4: null }, updatedAt: null },
               { kind: 'openai', configured: false, settings: {}, secret: { set: false, last4: null }, updatedAt: null },
             ],

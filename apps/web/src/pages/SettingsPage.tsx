@@ -28,7 +28,11 @@ export function SettingsPage() {
   return (
     <Stack gap="md">
       <Title order={2}>Settings</Title>
-      <Tabs value={current?.path ?? null} onChange={(value) => value && navigate(`/settings/${value}`)} keepMounted={false}>
+      <Tabs
+        value={current?.path ?? null}
+        onChange={(value) => value && navigate(`/settings/${value}`)}
+        keepMounted={false}
+      >
         <Tabs.List aria-label="Settings sections">
           {sections.map((section) => (
             <Tabs.Tab key={section.path} value={section.path}>

@@ -33,7 +33,9 @@ describe('TemplateDetailPage', () => {
     expect(within(values).getByText('Who fixes the campaigns')).toBeTruthy();
     expect(within(values).getByText('Suggested: 2')).toBeTruthy();
 
-    expect(screen.getByRole('link', { name: 'Use template' }).getAttribute('href')).toBe('/automations/new?template=builtin-roas-drop-rescue');
+    expect(screen.getByRole('link', { name: 'Use template' }).getAttribute('href')).toBe(
+      '/automations/new?template=builtin-roas-drop-rescue',
+    );
     // A built-in template is the same for everyone: no rename, delete or share.
     expect(screen.queryByRole('button', { name: 'Rename' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Delete' })).toBeNull();
@@ -100,7 +102,9 @@ describe('TemplateDetailPage', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Rename' }));
     expect(screen.queryByRole('button', { name: 'Share' })).toBeNull();
     const dialog = await screen.findByRole('dialog', { name: 'Rename template' });
-    fireEvent.change(within(dialog).getByRole('textbox', { name: 'Name' }), { target: { value: 'Monthly report reminder' } });
+    fireEvent.change(within(dialog).getByRole('textbox', { name: 'Name' }), {
+      target: { value: 'Monthly report reminder' },
+    });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Rename' }));
     expect(await screen.findByRole('heading', { level: 2, name: 'Monthly report reminder' })).toBeTruthy();
 

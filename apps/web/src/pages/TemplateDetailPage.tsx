@@ -64,7 +64,10 @@ function TemplateDetail({ template }: { template: Template }) {
   const own = template.source !== 'builtin';
   const location = useLocation();
   const imported = (location.state as { imported?: boolean } | null)?.imported === true;
-  const oneLine = automationInOneLine(Array.isArray(shown.triggers) ? shown.triggers : [], Array.isArray(shown.steps) ? shown.steps : []);
+  const oneLine = automationInOneLine(
+    Array.isArray(shown.triggers) ? shown.triggers : [],
+    Array.isArray(shown.steps) ? shown.steps : [],
+  );
 
   return (
     <Stack gap="md">
@@ -114,7 +117,13 @@ function TemplateDetail({ template }: { template: Template }) {
       </Group>
 
       {imported && (
-        <Alert color="green" withCloseButton closeButtonLabel="Dismiss" onClose={() => navigate(location, { replace: true, state: null })} title="Imported into your library">
+        <Alert
+          color="green"
+          withCloseButton
+          closeButtonLabel="Dismiss"
+          onClose={() => navigate(location, { replace: true, state: null })}
+          title="Imported into your library"
+        >
           It is yours now: use it, rename it or delete it. The agency that shared it cannot change your copy.
         </Alert>
       )}
@@ -161,7 +170,9 @@ function TemplateDetail({ template }: { template: Template }) {
       </Stack>
 
       {renaming && <RenameTemplateDialog template={template} opened onClose={() => setRenaming(false)} />}
-      {canAdminister && template.source === 'agency' && <ShareTemplateDialog template={template} opened={sharing} onClose={() => setSharing(false)} />}
+      {canAdminister && template.source === 'agency' && (
+        <ShareTemplateDialog template={template} opened={sharing} onClose={() => setSharing(false)} />
+      )}
     </Stack>
   );
 }

@@ -34,7 +34,10 @@ export function TemplatesPage() {
 
   const updateParams = (changes: Record<string, string | null>, replace = false) =>
     setSearchParams((current) => withParams(current, changes), { replace });
-  const commitSearch = useDebouncedCallback((value: string) => updateParams({ q: value.trim() || null }, true), SEARCH_DEBOUNCE_MS);
+  const commitSearch = useDebouncedCallback(
+    (value: string) => updateParams({ q: value.trim() || null }, true),
+    SEARCH_DEBOUNCE_MS,
+  );
 
   const items = templates.data?.items ?? [];
   return (
@@ -51,7 +54,8 @@ export function TemplatesPage() {
         )}
       </Group>
       <Text size="sm" c="dimmed">
-        Ready-made automations for the plays every agency runs. Pick one, fill in who should hear about it, and switch it on.
+        Ready-made automations for the plays every agency runs. Pick one, fill in who should hear about it, and switch
+        it on.
       </Text>
 
       <TextInput
@@ -65,7 +69,10 @@ export function TemplatesPage() {
         }}
         maw={480}
       />
-      <TemplateCategoryFilter value={category} onChange={(value) => updateParams({ category: value === 'all' ? null : value })} />
+      <TemplateCategoryFilter
+        value={category}
+        onChange={(value) => updateParams({ category: value === 'all' ? null : value })}
+      />
 
       {templates.data ? (
         items.length === 0 ? (

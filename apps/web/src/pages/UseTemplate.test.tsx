@@ -8,21 +8,39 @@ import { renderApp } from '../test/renderApp';
 import { DANA_ID, templateDto } from '../test/templateFixtures';
 
 const template = templateDto();
-const DANA = { id: DANA_ID, email: 'dana@agency.test', name: 'Dana Smith', role: 'manager', active: true, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' };
+const DANA = {
+  id: DANA_ID,
+  email: 'dana@agency.test',
+  name: 'Dana Smith',
+  role: 'manager',
+  active: true,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+};
 
 const heading = () => screen.getByRole('heading', { level: 3 }).textContent;
 const atStep = (name: string) => waitFor(() => expect(heading()).toBe(name));
 const next = () => fireEvent.click(screen.getByRole('button', { name: 'Next' }));
 /** Options of the combobox dropdown opened last. */
-const optionTexts = () => within(screen.getAllByRole('listbox').at(-1)!).getAllByRole('option').map((option) => option.textContent);
-const created = (body: Record<string, unknown>) => workflowDetail({ ...body, id: 'f3b1c2d4-0000-4000-8000-000000000001', version: 1 } as never);
+const optionTexts = () =>
+  within(screen.getAllByRole('listbox').at(-1)!)
+    .getAllByRole('option')
+    .map((option) => option.textContent);
+const created = (body: Record<string, unknown>) =>
+  workflowDetail({ ...body, id: 'f3b1c2d4-0000-4000-8000-000000000001', version: 1 } as never);
 
 function stubTemplateApi(extra = {}) {
   return stubApp({
     [`GET /api/v1/templates/${template.id}`]: () => jsonResponse(200, template),
     'GET /api/v1/users': () => jsonResponse(200, { items: [DANA], total: 1, page: 1, pageSize: 200 }),
     'GET /api/v1/integrations/slack/directory': () =>
-      jsonResponse(200, { connected: true, problem: null, channels: [{ id: 'C0ALERTS', name: 'alerts', isPrivate: false }], users: [], truncated: false }),
+      jsonResponse(200, {
+        connected: true,
+        problem: null,
+        channels: [{ id: 'C0ALERTS', name: 'alerts', isPrivate: false }],
+        users: [],
+        truncated: false,
+      }),
     'POST /api/v1/templates/builtin-roas-drop-rescue/instantiate': async (request: Request) => {
       const body = (await request.json()) as { name: string; activate: boolean };
       return jsonResponse(201, created({ name: body.name, isActive: body.activate }));
@@ -64,7 +82,9 @@ describe('Use template: the wizard starts with “Fill in”', () => {
     stubTemplateApi();
     renderApp(`/automations/new?template=${template.id}`);
 
-    expect(await screen.findByRole('heading', { level: 2, name: 'New automation from “ROAS drop rescue”' })).toBeTruthy();
+    expect(
+      await screen.findByRole('heading', { level: 2, name: 'New automation from “ROAS drop rescue”' }),
+    ).toBeTruthy();
     await atStep('Fill in');
     expect(screen.getByText(/“ROAS drop rescue” needs a few things from your agency/)).toBeTruthy();
     expect(screen.getByText('Channels and people of your Slack workspace.')).toBeTruthy(); // the Slack picker
@@ -96,15 +116,23 @@ describe('Use template: the wizard starts with “Fill in”', () => {
     await waitFor(() => expect(router.state.location.pathname).toBe('/'));
     expect(await screen.findByText('“ROAS drop rescue” created and active')).toBeTruthy();
     const instantiate = requests.find((request) => pathOf(request) === `/api/v1/templates/${template.id}/instantiate`)!;
-    expect(await instantiate.json()).toEqual({ values: { alertsChannel: ['C0ALERTS'], owner: DANA_ID, roasFloor: 2 }, name: 'ROAS drop rescue', activate: true });
-    expect(requests.some((request) => request.method === 'POST' && pathOf(request) === '/api/v1/workflows')).toBe(false);
+    expect(await instantiate.json()).toEqual({
+      values: { alertsChannel: ['C0ALERTS'], owner: DANA_ID, roasFloor: 2 },
+      name: 'ROAS drop rescue',
+      activate: true,
+    });
+    expect(requests.some((request) => request.method === 'POST' && pathOf(request) === '/api/v1/workflows')).toBe(
+      false,
+    );
   });
 
   it('saves an edited template like any new automation, with the values filled into the definition', async () => {
     const { requests } = stubTemplateApi();
     const { router } = renderApp(`/automations/new?template=${template.id}`);
     await fillInValues();
-    await continueToReview(() => fireEvent.change(screen.getByLabelText(/^Description/), { target: { value: 'Our own rescue play' } }));
+    await continueToReview(() =>
+      fireEvent.change(screen.getByLabelText(/^Description/), { target: { value: 'Our own rescue play' } }),
+    );
 
     fireEvent.click(screen.getByRole('button', { name: 'Save paused' }));
     await waitFor(() => expect(router.state.location.pathname).toBe('/'));

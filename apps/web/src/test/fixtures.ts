@@ -1,4 +1,16 @@
-import type { Agency, ApprovalItem, EventDetail, Me, RunDetail, RunPage, RunStep, RunSummary, WorkflowDetail, WorkflowListItem, WorkflowPage } from '../api/types';
+import type {
+  Agency,
+  ApprovalItem,
+  EventDetail,
+  Me,
+  RunDetail,
+  RunPage,
+  RunStep,
+  RunSummary,
+  WorkflowDetail,
+  WorkflowListItem,
+  WorkflowPage,
+} from '../api/types';
 
 export const agency: Agency = {
   id: '7d3c2f9e-1b1a-4c63-9a55-0c6f1d2e3a4b',
@@ -49,7 +61,9 @@ export function workflowDetail(overrides: Partial<WorkflowDetail> = {}): Workflo
     updatedBy: null,
     warnings: [],
     triggers: [{ type: 'stage_change', config: { toStage: 'onboarding' } }],
-    steps: [{ id: 'task', type: 'create_task', config: { title: 'Kickoff call with {{client.name}}', priority: 'high' } }],
+    steps: [
+      { id: 'task', type: 'create_task', config: { title: 'Kickoff call with {{client.name}}', priority: 'high' } },
+    ],
     ...overrides,
   };
 }
@@ -102,7 +116,12 @@ export function runDetail(overrides: Partial<RunDetail> = {}): RunDetail {
     approvals: [],
     steps: [runStep()],
     timeline: [],
-    triggerEvent: { eventId: null, type: 'client.stage_changed', data: { fromStage: 'lead', toStage: 'onboarding' }, occurredAt: summary.startedAt },
+    triggerEvent: {
+      eventId: null,
+      type: 'client.stage_changed',
+      data: { fromStage: 'lead', toStage: 'onboarding' },
+      occurredAt: summary.startedAt,
+    },
     clientSnapshot: { client: { name: 'Acme Dental', stage: 'onboarding', health: 'green' }, metrics: { roas: 1.4 } },
     definition: { name: 'Onboarding kickoff', triggers: [], steps: [] },
     ...overrides,
@@ -133,7 +152,9 @@ export function approvalItem(overrides: Partial<ApprovalItem> = {}): ApprovalIte
 }
 
 /** The draft of a draft_communication approval (written before the approval). */
-export function approvalDraft(overrides: Partial<NonNullable<ApprovalItem['draft']>> = {}): NonNullable<ApprovalItem['draft']> {
+export function approvalDraft(
+  overrides: Partial<NonNullable<ApprovalItem['draft']>> = {},
+): NonNullable<ApprovalItem['draft']> {
   return {
     id: crypto.randomUUID(),
     platform: 'email',

@@ -15,25 +15,39 @@ describe('worker liveness', () => {
 
   it.each<[NodeJS.ProcessEnv, { file: string; intervalMs: number; maxAgeMs: number }]>([
     [{}, { file: '/tmp/worker-alive', intervalMs: 10_000, maxAgeMs: 30_000 }],
-    [{ WORKER_LIVENESS_FILE: '', WORKER_LIVENESS_SECONDS: '' }, { file: '/tmp/worker-alive', intervalMs: 10_000, maxAgeMs: 30_000 }],
-    [{ WORKER_LIVENESS_FILE: '/run/alive', WORKER_LIVENESS_SECONDS: '1' }, { file: '/run/alive', intervalMs: 1000, maxAgeMs: 30_000 }],
+    [
+      { WORKER_LIVENESS_FILE: '', WORKER_LIVENESS_SECONDS: '' },
+      { file: '/tmp/worker-alive', intervalMs: 10_000, maxAgeMs: 30_000 },
+    ],
+    [
+      { WORKER_LIVENESS_FILE: '/run/alive', WORKER_LIVENESS_SECONDS: '1' },
+      { file: '/run/alive', intervalMs: 1000, maxAgeMs: 30_000 },
+    ],
     [{ WORKER_LIVENESS_SECONDS: '20' }, { file: '/tmp/worker-alive', intervalMs: 20_000, maxAgeMs: 60_000 }],
   ])('settings from %j', (env, expected) => {
     expect(livenessSettingsFromEnv(env)).toEqual(expected);
   });
 
   it('refuses a non-positive interval', () => {
-    expect(() => livenessSettingsFromEnv({ WORKER_LIVENESS_SECONDS: '0' })).toThrow('WORKER_LIVENESS_SECONDS must be a positive number');
+    expect(() => livenessSettingsFromEnv({ WORKER_LIVENESS_SECONDS: '0' })).toThrow(
+      'WORKER_LIVENESS_SECONDS must be a positive number',
+    );
     expect(() => livenessSettingsFromEnv({ WORKER_LIVENESS_SECONDS: 'soon' })).toThrow('WORKER_LIVENESS_SECONDS');
   });
 
   it('judges the file by its age', () => {
-    expect(livenessFileAge(file, 30_000)).toMatchObject({ fresh: false, reason: expect.stringContaining('does not exist') });
+    expect(livenessFileAge(file, 30_000)).toMatchObject({
+      fresh: false,
+      reason: expect.stringContaining('does not exist'),
+    });
     writeFileSync(file, 'x');
     expect(livenessFileAge(file, 30_000).fresh).toBe(true);
     const old = new Date(Date.now() - 31_000);
     utimesSync(file, old, old);
-    expect(livenessFileAge(file, 30_000)).toMatchObject({ fresh: false, reason: expect.stringMatching(/is 31 s old \(limit 30 s\)/) });
+    expect(livenessFileAge(file, 30_000)).toMatchObject({
+      fresh: false,
+      reason: expect.stringMatching(/is 31 s old \(limit 30 s\)/),
+    });
   });
 
   it('refreshes the file only when every probe answers, and reports each change once', async () => {
@@ -43,7 +57,10 @@ describe('worker liveness', () => {
       file,
       intervalMs: 60_000,
       timeoutMs: 100,
-      probes: [{ name: 'db', check: () => database() }, { name: 'redis', check: async () => 'PONG' }],
+      probes: [
+        { name: 'db', check: () => database() },
+        { name: 'redis', check: async () => 'PONG' },
+      ],
       onChange: (alive, reason) => changes.push([alive, reason]),
     });
     writeFileSync(file, 'stale');

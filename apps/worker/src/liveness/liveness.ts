@@ -23,9 +23,14 @@ export const DEFAULT_LIVENESS_SECONDS = 10;
 export function livenessSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): LivenessSettings {
   const raw = env.WORKER_LIVENESS_SECONDS;
   const seconds = raw === undefined || raw === '' ? DEFAULT_LIVENESS_SECONDS : Number(raw);
-  if (!Number.isFinite(seconds) || seconds <= 0) throw new Error(`WORKER_LIVENESS_SECONDS must be a positive number, got "${raw}"`);
+  if (!Number.isFinite(seconds) || seconds <= 0)
+    throw new Error(`WORKER_LIVENESS_SECONDS must be a positive number, got "${raw}"`);
   const intervalMs = Math.round(seconds * 1000);
-  return { file: env.WORKER_LIVENESS_FILE || DEFAULT_LIVENESS_FILE, intervalMs, maxAgeMs: Math.max(30_000, 3 * intervalMs) };
+  return {
+    file: env.WORKER_LIVENESS_FILE || DEFAULT_LIVENESS_FILE,
+    intervalMs,
+    maxAgeMs: Math.max(30_000, 3 * intervalMs),
+  };
 }
 
 /** Whether the liveness file exists and was refreshed within `maxAgeMs` of `now` (why not, otherwise). */
@@ -37,7 +42,11 @@ export function livenessFileAge(file: string, maxAgeMs: number, now = Date.now()
     return { fresh: false, reason: `${file} does not exist (the worker has not passed a liveness check yet)` };
   }
   const age = now - mtimeMs;
-  if (age > maxAgeMs) return { fresh: false, reason: `${file} is ${Math.round(age / 1000)} s old (limit ${Math.round(maxAgeMs / 1000)} s)` };
+  if (age > maxAgeMs)
+    return {
+      fresh: false,
+      reason: `${file} is ${Math.round(age / 1000)} s old (limit ${Math.round(maxAgeMs / 1000)} s)`,
+    };
   return { fresh: true, reason: `${file} is ${Math.max(0, Math.round(age / 1000))} s old` };
 }
 

@@ -21,7 +21,11 @@ export class WorkerLiveness implements OnApplicationBootstrap, OnApplicationShut
   async onApplicationBootstrap(): Promise<void> {
     const settings = livenessSettingsFromEnv();
     // Its own connection, so a PING never queues behind BullMQ's blocking commands; it fails fast while Redis is away.
-    const redis = new Redis(this.config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: true });
+    const redis = new Redis(this.config.redisUrl, {
+      maxRetriesPerRequest: 1,
+      enableOfflineQueue: false,
+      lazyConnect: true,
+    });
     redis.on('error', () => undefined); // reported by the failing beat
     this.redis = redis;
     this.beat = new LivenessBeat({
@@ -29,10 +33,15 @@ export class WorkerLiveness implements OnApplicationBootstrap, OnApplicationShut
       intervalMs: settings.intervalMs,
       probes: [
         { name: 'Postgres SELECT 1', check: () => this.dataSource.query('SELECT 1') },
-        { name: 'Redis PING', check: async () => (redis.status === 'wait' ? redis.connect().then(() => redis.ping()) : redis.ping()) },
+        {
+          name: 'Redis PING',
+          check: async () => (redis.status === 'wait' ? redis.connect().then(() => redis.ping()) : redis.ping()),
+        },
       ],
       onChange: (alive, reason) =>
-        alive ? this.logger.log(`alive: refreshing ${settings.file} every ${settings.intervalMs / 1000} s`) : this.logger.warn(`liveness check failing, ${settings.file} not refreshed: ${reason}`),
+        alive
+          ? this.logger.log(`alive: refreshing ${settings.file} every ${settings.intervalMs / 1000} s`)
+          : this.logger.warn(`liveness check failing, ${settings.file} not refreshed: ${reason}`),
     });
     await this.beat.start();
   }

@@ -32,7 +32,9 @@ export class SseClient {
 
   /** The events of one type, their data parsed as JSON. */
   events<T = Record<string, unknown>>(type?: string): { event: string; data: T }[] {
-    return this.frames.filter((frame) => frame.event && (!type || frame.event === type)).map((frame) => ({ event: frame.event!, data: JSON.parse(frame.data ?? 'null') as T }));
+    return this.frames
+      .filter((frame) => frame.event && (!type || frame.event === type))
+      .map((frame) => ({ event: frame.event!, data: JSON.parse(frame.data ?? 'null') as T }));
   }
 
   comments(): string[] {
@@ -73,7 +75,8 @@ function parseFrame(block: string): SseFrame {
   for (const line of block.split('\n')) {
     if (line.startsWith(':')) frame.comment = line.slice(1).trimStart();
     else if (line.startsWith('event:')) frame.event = line.slice(6).trim();
-    else if (line.startsWith('data:')) frame.data = (frame.data === undefined ? '' : `${frame.data}\n`) + line.slice(5).trimStart();
+    else if (line.startsWith('data:'))
+      frame.data = (frame.data === undefined ? '' : `${frame.data}\n`) + line.slice(5).trimStart();
   }
   return frame;
 }

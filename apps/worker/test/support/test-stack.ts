@@ -17,7 +17,10 @@ export interface TestStack {
   /** Waits until the run reaches one of `statuses` and returns it. */
   waitForRun(runId: string, statuses: string[], timeoutMs?: number): Promise<WorkflowRunEntity>;
   /** Waits for the processing record of an event and returns the run ids it started. */
-  waitForEventProcessed(eventId: string, timeoutMs?: number): Promise<{ workflowId: string; outcome: string; runId?: string; reason?: string }[]>;
+  waitForEventProcessed(
+    eventId: string,
+    timeoutMs?: number,
+  ): Promise<{ workflowId: string; outcome: string; runId?: string; reason?: string }[]>;
   steps(runId: string): Promise<RunStepEntity[]>;
   stopEngine(): Promise<void>;
   startEngine(): Promise<EngineWorker>;
@@ -31,7 +34,18 @@ export interface TestStack {
  * directly); the engine fixtures add any other stage they are given (`engineFixtures(...).allowStages`).
  */
 export const ENGINE_TEST_STAGES = [
-  ...['approve-me', 'approve-ok', 'db-lost', 'del-pending', 'delay-off', 'delay-on', 'fail-mid', 'long', 'perm-check', 'snap'],
+  ...[
+    'approve-me',
+    'approve-ok',
+    'db-lost',
+    'del-pending',
+    'delay-off',
+    'delay-on',
+    'fail-mid',
+    'long',
+    'perm-check',
+    'snap',
+  ],
   ...['needs-ticket', 'trial', 'churn_risk', 'ticketing', 'x', 'sealed', 'ping', 'pong'],
   ...['draft', 'expire', 'flaky', 'guard', 'mail', 'perm', 'slack', 'tpl'],
   ...['flush', 'kill', 'race', 'sigterm', 'terminal'],
@@ -44,9 +58,16 @@ export const ENGINE_TEST_STAGES = [
 export async function startTestStack(env: Record<string, string> = {}): Promise<TestStack> {
   const api = await startTestApi({ RETRY_BACKOFF_MS: '100', ...env });
   const workerApplicationName = `automations-worker-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
-  const workerDataSource = new DataSource({ ...buildDataSourceOptions({ url: api.config.databaseUrl, poolSize: 10, applicationName: workerApplicationName }), logging: false });
+  const workerDataSource = new DataSource({
+    ...buildDataSourceOptions({ url: api.config.databaseUrl, poolSize: 10, applicationName: workerApplicationName }),
+    logging: false,
+  });
   await workerDataSource.initialize();
-  let engine = new EngineWorker(api.config, workerDataSource, { maintenanceIntervalMs: 300, leaseMs: 5000, healthIntervalMs: 0 });
+  let engine = new EngineWorker(api.config, workerDataSource, {
+    maintenanceIntervalMs: 300,
+    leaseMs: 5000,
+    healthIntervalMs: 0,
+  });
   await engine.start();
   let running = true;
 
@@ -57,7 +78,8 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
     },
     workerDataSource,
     workerApplicationName,
-    createAgency: (name) => api.createAgency(name, { pipelineStages: [...DEFAULT_PIPELINE_STAGES, ...ENGINE_TEST_STAGES] }),
+    createAgency: (name) =>
+      api.createAgency(name, { pipelineStages: [...DEFAULT_PIPELINE_STAGES, ...ENGINE_TEST_STAGES] }),
     waitForRun: (runId, statuses, timeoutMs = 30_000) =>
       eventually(
         async () => {
@@ -69,18 +91,26 @@ export async function startTestStack(env: Record<string, string> = {}): Promise<
     waitForEventProcessed: (eventId, timeoutMs = 30_000) =>
       eventually(
         async () => {
-          const [row] = await api.dataSource.query(`SELECT processing FROM events WHERE id = $1 AND processed_at IS NOT NULL`, [eventId]);
+          const [row] = await api.dataSource.query(
+            `SELECT processing FROM events WHERE id = $1 AND processed_at IS NOT NULL`,
+            [eventId],
+          );
           return row?.processing;
         },
         { timeoutMs, what: `event ${eventId} to be processed` },
       ),
-    steps: (runId) => api.dataSource.getRepository(RunStepEntity).find({ where: { runId }, order: { createdAt: 'ASC' } }),
+    steps: (runId) =>
+      api.dataSource.getRepository(RunStepEntity).find({ where: { runId }, order: { createdAt: 'ASC' } }),
     async stopEngine() {
       if (running) await engine.stop();
       running = false;
     },
     async startEngine() {
-      engine = new EngineWorker(api.config, workerDataSource, { maintenanceIntervalMs: 300, leaseMs: 5000, healthIntervalMs: 0 });
+      engine = new EngineWorker(api.config, workerDataSource, {
+        maintenanceIntervalMs: 300,
+        leaseMs: 5000,
+        healthIntervalMs: 0,
+      });
       await engine.start();
       running = true;
       return engine;

@@ -20,7 +20,9 @@ const ACTION_DEFINITIONS: readonly ConfigTypeDefinition<ActionType>[] = [
 ];
 
 /** Every action type with its label, description, config JSON Schema and examples. */
-export const actionCatalog: TypeDescriptor<ActionType>[] = ACTION_DEFINITIONS.map((definition) => definition.descriptor);
+export const actionCatalog: TypeDescriptor<ActionType>[] = ACTION_DEFINITIONS.map(
+  (definition) => definition.descriptor,
+);
 
 const actionConfigRegistry = new ConfigSchemaRegistry<ActionType>(ACTION_DEFINITIONS);
 

@@ -10,7 +10,11 @@ export const addAlertAction: ConfigTypeDefinition<'add_alert'> = {
     configSchema: objectSchema(
       {
         title: textSchema({ title: 'Title', description: 'Alert title; templates are allowed.', maxLength: 200 }),
-        message: longTextSchema({ title: 'Message', description: 'Alert details; templates are allowed.', maxLength: 2000 }),
+        message: longTextSchema({
+          title: 'Message',
+          description: 'Alert details; templates are allowed.',
+          maxLength: 2000,
+        }),
         severity: enumSchema(ALERT_SEVERITIES, { title: 'Severity', description: 'How urgent the alert is.' }),
       },
       ['title', 'severity'],

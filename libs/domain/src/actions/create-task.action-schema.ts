@@ -13,8 +13,16 @@ export const createTaskAction: ConfigTypeDefinition<'create_task'> = {
     description: 'Creates a task on the client, optionally assigned and with a due date.',
     configSchema: objectSchema(
       {
-        title: textSchema({ title: 'Title', description: 'Task title; templates such as {{client.name}} are allowed.', maxLength: 200 }),
-        description: longTextSchema({ title: 'Description', description: 'Task details; templates are allowed.', maxLength: 5000 }),
+        title: textSchema({
+          title: 'Title',
+          description: 'Task title; templates such as {{client.name}} are allowed.',
+          maxLength: 200,
+        }),
+        description: longTextSchema({
+          title: 'Description',
+          description: 'Task details; templates are allowed.',
+          maxLength: 5000,
+        }),
         priority: enumSchema(TASK_PRIORITIES, { title: 'Priority', description: 'Task priority.' }),
         dueInDays: integerSchema({
           title: 'Due in (days)',

@@ -10,9 +10,17 @@ export const createTicketAction: ConfigTypeDefinition<'create_ticket'> = {
     configSchema: objectSchema(
       {
         title: textSchema({ title: 'Title', description: 'Ticket title; templates are allowed.', maxLength: 200 }),
-        description: longTextSchema({ title: 'Description', description: 'Ticket details; templates are allowed.', maxLength: 5000 }),
+        description: longTextSchema({
+          title: 'Description',
+          description: 'Ticket details; templates are allowed.',
+          maxLength: 5000,
+        }),
         priority: enumSchema(TASK_PRIORITIES, { title: 'Priority', description: 'Ticket priority.' }),
-        category: textSchema({ title: 'Category', description: 'Ticket category (e.g. billing, tracking).', maxLength: 64 }),
+        category: textSchema({
+          title: 'Category',
+          description: 'Ticket category (e.g. billing, tracking).',
+          maxLength: 64,
+        }),
       },
       ['title', 'priority', 'category'],
     ),

@@ -11,8 +11,15 @@ export const draftCommunicationAction: ConfigTypeDefinition<'draft_communication
     description: 'Writes a draft message to the client for human review; drafts are never sent automatically.',
     configSchema: objectSchema(
       {
-        platform: enumSchema(DRAFT_PLATFORMS, { title: 'Platform', description: 'Where the message will be sent once approved.' }),
-        tone: enumSchema(DRAFT_TONES, { title: 'Tone', description: 'Tone of voice of the draft.', default: 'professional' }),
+        platform: enumSchema(DRAFT_PLATFORMS, {
+          title: 'Platform',
+          description: 'Where the message will be sent once approved.',
+        }),
+        tone: enumSchema(DRAFT_TONES, {
+          title: 'Tone',
+          description: 'Tone of voice of the draft.',
+          default: 'professional',
+        }),
         template: textSchema({
           title: 'Instructions',
           description: 'What the draft should say; templates such as {{client.name}} are allowed.',
@@ -26,7 +33,8 @@ export const draftCommunicationAction: ConfigTypeDefinition<'draft_communication
       {
         platform: 'email',
         tone: 'empathetic',
-        template: 'Acknowledge that results dipped (ROAS {{metrics.roas}}) and propose a review meeting with {{client.assignee.name}}',
+        template:
+          'Acknowledge that results dipped (ROAS {{metrics.roas}}) and propose a review meeting with {{client.assignee.name}}',
       },
     ],
   },

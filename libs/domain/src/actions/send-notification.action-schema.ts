@@ -21,7 +21,10 @@ export const sendNotificationAction: ConfigTypeDefinition<'send_notification'> =
     description: 'Sends a message to the team on Slack (channels or users) or by email (addresses or agency users).',
     configSchema: objectSchema(
       {
-        channel: enumSchema(NOTIFICATION_CHANNELS, { title: 'Channel', description: 'How the notification is delivered.' }),
+        channel: enumSchema(NOTIFICATION_CHANNELS, {
+          title: 'Channel',
+          description: 'How the notification is delivered.',
+        }),
         recipients: {
           type: 'array',
           title: 'Recipients',
@@ -33,8 +36,16 @@ export const sendNotificationAction: ConfigTypeDefinition<'send_notification'> =
           uniqueItems: true,
           items: { type: 'string', title: 'Recipient', minLength: 1, maxLength: 320 },
         },
-        subject: longTextSchema({ title: 'Subject', description: 'Email subject (ignored on Slack); templates are allowed.', maxLength: 200 }),
-        message: textSchema({ title: 'Message', description: 'The notification text; templates are allowed.', maxLength: 4000 }),
+        subject: longTextSchema({
+          title: 'Subject',
+          description: 'Email subject (ignored on Slack); templates are allowed.',
+          maxLength: 200,
+        }),
+        message: textSchema({
+          title: 'Message',
+          description: 'The notification text; templates are allowed.',
+          maxLength: 4000,
+        }),
       },
       ['channel', 'recipients', 'message'],
       {

@@ -7,12 +7,19 @@ export const updateClientAction: ConfigTypeDefinition<'update_client'> = {
   descriptor: {
     type: 'update_client',
     label: 'Update the client',
-    description: 'Changes the client: its stage, health or assignee (automations that wait for a stage change see a new stage).',
+    description:
+      'Changes the client: its stage, health or assignee (automations that wait for a stage change see a new stage).',
     configSchema: objectSchema(
       {
         stage: stageSchema({ title: 'Stage', description: 'New stage of the client.' }),
         health: enumSchema(CLIENT_HEALTH, { title: 'Health', description: 'New health of the client.' }),
-        assigneeId: { type: 'string', title: 'Assignee', description: 'Id of the agency user to assign the client to.', format: 'uuid', [PICKER_KEYWORD]: 'user' },
+        assigneeId: {
+          type: 'string',
+          title: 'Assignee',
+          description: 'Id of the agency user to assign the client to.',
+          format: 'uuid',
+          [PICKER_KEYWORD]: 'user',
+        },
       },
       [],
       { minProperties: 1 },

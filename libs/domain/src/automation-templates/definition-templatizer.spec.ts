@@ -12,7 +12,12 @@ const BOB_ID = '0b7c1f52-3d4e-4a6b-9c8d-7e6f5a4b3c2d';
 const ALICE_EMAIL = 'alice.moreau@northwind-agency.example';
 
 const stageTrigger = { type: 'stage_change', config: { toStage: 'onboarding' } };
-const definitionOf = (steps: unknown[], extra: Json = {}): TemplateDefinition => ({ name: 'Kickoff', triggers: [stageTrigger], steps, ...extra });
+const definitionOf = (steps: unknown[], extra: Json = {}): TemplateDefinition => ({
+  name: 'Kickoff',
+  triggers: [stageTrigger],
+  steps,
+  ...extra,
+});
 const slackPing = (recipients: unknown, id = 'ping', message = '{{client.name}} starts onboarding'): Json => ({
   id,
   type: 'send_notification',
@@ -23,9 +28,18 @@ const emailPing = (recipients: unknown): Json => ({
   type: 'send_notification',
   config: { channel: 'email', recipients, subject: 'New client', message: '{{client.name}} starts onboarding' },
 });
-const task = (config: Json, id = 'task'): Json => ({ id, type: 'create_task', config: { title: 'Kickoff call', priority: 'high', ...config } });
+const task = (config: Json, id = 'task'): Json => ({
+  id,
+  type: 'create_task',
+  config: { title: 'Kickoff call', priority: 'high', ...config },
+});
 const alert = { id: 'alert', type: 'add_alert', config: { title: 'New client', severity: 'info' } };
-const branchOn = (condition: Json, then: unknown[]): Json => ({ id: 'check', type: 'branch', condition: { all: [condition] }, then });
+const branchOn = (condition: Json, then: unknown[]): Json => ({
+  id: 'check',
+  type: 'branch',
+  condition: { all: [condition] },
+  then,
+});
 const channelPlaceholder: TemplatePlaceholder = {
   key: 'slackRecipients',
   label: 'Team channel',
@@ -43,22 +57,32 @@ function at(value: unknown, path: string): unknown {
 
 /** Only the product's words: enums, numbers, stages, metrics, fixed texts. */
 const productWordsOnly = (): TemplateDefinition => ({
-    name: 'Rescue',
-    description: null,
-    requiresApproval: true,
-    triggers: [
-      { type: 'kpi_threshold', config: { metric: 'roas', operator: 'below', value: 2 } },
-      { type: 'stage_change', config: { fromStage: 'onboarding', toStage: 'active' } },
-    ],
-    steps: [
-      { id: 'alert', type: 'add_alert', delayMinutes: 30, config: { title: 'ROAS {{metrics.roas}}', severity: 'critical' } },
-      task({ priority: 'urgent', dueInDays: 1 }),
-      { id: 'move', type: 'update_client', config: { stage: 'at_risk', health: 'red' } },
-      { id: 'ticket', type: 'create_ticket', config: { title: 'Check tracking', priority: 'low', category: 'tracking' } },
-      { id: 'draft', type: 'draft_communication', requiresApproval: true, config: { platform: 'email', tone: 'empathetic', template: 'Propose a review' } },
-      branchOn({ field: 'metrics.cpa', operator: 'greater_than', value: 45.5 }, [{ ...alert, id: 'cpa_alert' }]),
-    ],
-  });
+  name: 'Rescue',
+  description: null,
+  requiresApproval: true,
+  triggers: [
+    { type: 'kpi_threshold', config: { metric: 'roas', operator: 'below', value: 2 } },
+    { type: 'stage_change', config: { fromStage: 'onboarding', toStage: 'active' } },
+  ],
+  steps: [
+    {
+      id: 'alert',
+      type: 'add_alert',
+      delayMinutes: 30,
+      config: { title: 'ROAS {{metrics.roas}}', severity: 'critical' },
+    },
+    task({ priority: 'urgent', dueInDays: 1 }),
+    { id: 'move', type: 'update_client', config: { stage: 'at_risk', health: 'red' } },
+    { id: 'ticket', type: 'create_ticket', config: { title: 'Check tracking', priority: 'low', category: 'tracking' } },
+    {
+      id: 'draft',
+      type: 'draft_communication',
+      requiresApproval: true,
+      config: { platform: 'email', tone: 'empathetic', template: 'Propose a review' },
+    },
+    branchOn({ field: 'metrics.cpa', operator: 'greater_than', value: 45.5 }, [{ ...alert, id: 'cpa_alert' }]),
+  ],
+});
 
 interface Row {
   /** The workflow as the agency built it. */
@@ -124,7 +148,9 @@ const ROWS: [string, Row][] = [
   [
     'an update_client assigneeId',
     {
-      definition: definitionOf([{ id: 'owner', type: 'update_client', config: { assigneeId: BOB_ID, health: 'yellow' } }]),
+      definition: definitionOf([
+        { id: 'owner', type: 'update_client', config: { assigneeId: BOB_ID, health: 'yellow' } },
+      ]),
       created: [['clientAssignee', 'user']],
       uses: [['steps[0].config.assigneeId', 'clientAssignee']],
       gone: [BOB_ID],
@@ -136,13 +162,23 @@ const ROWS: [string, Row][] = [
     {
       definition: {
         name: 'Monday review',
-        triggers: [{ type: 'scheduled', config: { cron: '0 9 * * 1', timezone: 'Europe/Paris', clientFilter: { stages: ['northwind-vip'], health: ['red'] } } }],
+        triggers: [
+          {
+            type: 'scheduled',
+            config: {
+              cron: '0 9 * * 1',
+              timezone: 'Europe/Paris',
+              clientFilter: { stages: ['northwind-vip'], health: ['red'] },
+            },
+          },
+        ],
         steps: [alert],
       },
       created: [['clientFilter', 'object']],
       uses: [['triggers[0].config.clientFilter', 'clientFilter']],
       gone: ['northwind-vip'],
-      check: (definition) => expect(at(definition, 'triggers[0].config')).toMatchObject({ cron: '0 9 * * 1', timezone: 'Europe/Paris' }),
+      check: (definition) =>
+        expect(at(definition, 'triggers[0].config')).toMatchObject({ cron: '0 9 * * 1', timezone: 'Europe/Paris' }),
     },
   ],
   [
@@ -182,18 +218,24 @@ const ROWS: [string, Row][] = [
       ],
       uses: [['steps[0].config.message', 'text']],
       gone: [ALICE_EMAIL],
-      check: (_definition, placeholders) => expect(placeholders[1].default).toBe('New client: write to [email address] for access.'),
+      check: (_definition, placeholders) =>
+        expect(placeholders[1].default).toBe('New client: write to [email address] for access.'),
     },
   ],
   [
     'a user uuid in a condition value',
     {
-      definition: definitionOf([branchOn({ field: 'client.assigneeId', operator: 'equals', value: ALICE_ID }, [alert])]),
+      definition: definitionOf([
+        branchOn({ field: 'client.assigneeId', operator: 'equals', value: ALICE_ID }, [alert]),
+      ]),
       created: [['text', 'text']],
       uses: [['steps[0].condition.all[0].value', 'text']],
       gone: [ALICE_ID],
       check: (definition, placeholders) => {
-        expect(at(definition, 'steps[0].condition.all[0]')).toMatchObject({ field: 'client.assigneeId', operator: 'equals' });
+        expect(at(definition, 'steps[0].condition.all[0]')).toMatchObject({
+          field: 'client.assigneeId',
+          operator: 'equals',
+        });
         expect(placeholders[0].default).toBe('[id]');
       },
     },
@@ -205,13 +247,20 @@ const ROWS: [string, Row][] = [
       created: [['text', 'text']],
       uses: [['steps[0].config.description', 'text']],
       gone: ['U0123ABCD'],
-      check: (_definition, placeholders) => expect(placeholders[0].default).toBe('Ask [Slack mention] for the ad account access.'),
+      check: (_definition, placeholders) =>
+        expect(placeholders[0].default).toBe('Ask [Slack mention] for the ad account access.'),
     },
   ],
   [
     'a bare Slack id in a draft’s instructions',
     {
-      definition: definitionOf([{ id: 'draft', type: 'draft_communication', config: { platform: 'slack', tone: 'friendly', template: 'Invite them to C0123ABCD' } }]),
+      definition: definitionOf([
+        {
+          id: 'draft',
+          type: 'draft_communication',
+          config: { platform: 'slack', tone: 'friendly', template: 'Invite them to C0123ABCD' },
+        },
+      ]),
       created: [['text', 'text']],
       gone: ['C0123ABCD'],
     },
@@ -230,7 +279,11 @@ const ROWS: [string, Row][] = [
   [
     'a person’s name in a trigger’s text (new_message contains)',
     {
-      definition: { name: 'Replies', triggers: [{ type: 'new_message', config: { platform: 'any', contains: 'Alice Moreau' } }], steps: [alert] },
+      definition: {
+        name: 'Replies',
+        triggers: [{ type: 'new_message', config: { platform: 'any', contains: 'Alice Moreau' } }],
+        steps: [alert],
+      },
       options: { redact: ['Alice Moreau'] },
       created: [['text', 'text']],
       uses: [['triggers[0].config.contains', 'text']],
@@ -241,7 +294,13 @@ const ROWS: [string, Row][] = [
     'an email address in a task deep in a branch’s else',
     {
       definition: definitionOf([
-        { id: 'check', type: 'branch', condition: { all: [{ field: 'client.health', operator: 'equals', value: 'red' }] }, then: [alert], else: [task({ description: `cc ${ALICE_EMAIL}` }, 'nested')] },
+        {
+          id: 'check',
+          type: 'branch',
+          condition: { all: [{ field: 'client.health', operator: 'equals', value: 'red' }] },
+          then: [alert],
+          else: [task({ description: `cc ${ALICE_EMAIL}` }, 'nested')],
+        },
       ]),
       created: [['text', 'text']],
       uses: [['steps[0].else[0].config.description', 'text']],
@@ -256,7 +315,8 @@ const ROWS: [string, Row][] = [
       options: { redact: ['Acme', 'Ema', 'client'] },
       created: [['text', 'text']],
       gone: ['Acme'],
-      check: (_definition, placeholders) => expect(placeholders[0].default).toBe('Call [name] about {{client.name}} with {{client.assignee.email}}'),
+      check: (_definition, placeholders) =>
+        expect(placeholders[0].default).toBe('Call [name] about {{client.name}} with {{client.assignee.email}}'),
     },
   ],
   [
@@ -272,7 +332,10 @@ const ROWS: [string, Row][] = [
   [
     'a step id naming the client is dropped (validation gives a fresh one), and no label names it',
     {
-      definition: definitionOf([task({ title: 'Kickoff with Acme' }, 'acme_kickoff'), task({ assignee: ALICE_ID }, 'kickoff-U0123ABCD')]),
+      definition: definitionOf([
+        task({ title: 'Kickoff with Acme' }, 'acme_kickoff'),
+        task({ assignee: ALICE_ID }, 'kickoff-U0123ABCD'),
+      ]),
       options: { redact: ['Acme'] },
       created: [
         ['text', 'text'],
@@ -280,19 +343,32 @@ const ROWS: [string, Row][] = [
       ],
       gone: ['Acme', 'U0123ABCD'],
       check: (definition, placeholders) => {
-        expect(definition.steps).toEqual([expect.not.objectContaining({ id: expect.anything() }), expect.not.objectContaining({ id: expect.anything() })]);
-        expect(placeholders.map((placeholder) => placeholder.label)).toEqual(['Text of step "steps[0]"', 'Who the task is assigned to']);
+        expect(definition.steps).toEqual([
+          expect.not.objectContaining({ id: expect.anything() }),
+          expect.not.objectContaining({ id: expect.anything() }),
+        ]);
+        expect(placeholders.map((placeholder) => placeholder.label)).toEqual([
+          'Text of step "steps[0]"',
+          'Who the task is assigned to',
+        ]);
       },
     },
   ],
   [
     'the workflow’s own name and description are redacted in place',
     {
-      definition: definitionOf([alert], { name: 'Acme Corp kickoff', description: `Ping ${ALICE_EMAIL} when <@U0123ABCD> is out` }),
+      definition: definitionOf([alert], {
+        name: 'Acme Corp kickoff',
+        description: `Ping ${ALICE_EMAIL} when <@U0123ABCD> is out`,
+      }),
       options: { redact: ['acme corp'] },
       created: [],
       gone: ['Acme Corp', ALICE_EMAIL, 'U0123ABCD'],
-      check: (definition) => expect(definition).toMatchObject({ name: '[name] kickoff', description: 'Ping [email address] when [Slack mention] is out' }),
+      check: (definition) =>
+        expect(definition).toMatchObject({
+          name: '[name] kickoff',
+          description: 'Ping [email address] when [Slack mention] is out',
+        }),
     },
   ],
   [
@@ -307,7 +383,10 @@ const ROWS: [string, Row][] = [
   [
     'existing placeholders are kept and their keys not reused (takenKeys)',
     {
-      definition: definitionOf([slackPing(placeholderRef('slackRecipients'), 'first'), slackPing(['C0123ABCD'], 'second')]),
+      definition: definitionOf([
+        slackPing(placeholderRef('slackRecipients'), 'first'),
+        slackPing(['C0123ABCD'], 'second'),
+      ]),
       options: { takenKeys: ['slackRecipients'] },
       existing: [channelPlaceholder],
       created: [['slackRecipients2', 'slack-recipient']],
@@ -326,7 +405,9 @@ const ROWS: [string, Row][] = [
           slackPing(['C0123ABCD'], 'ping', 'Hi <@U0456EFGH>, Acme Corp signed!'),
           emailPing([ALICE_EMAIL, BOB_ID]),
           task({ assignee: ALICE_ID, title: 'Call Acme Corp' }),
-          branchOn({ field: 'client.assignee.email', operator: 'equals', value: ALICE_EMAIL }, [{ id: 'owner', type: 'update_client', config: { assigneeId: BOB_ID } }]),
+          branchOn({ field: 'client.assignee.email', operator: 'equals', value: ALICE_EMAIL }, [
+            { id: 'owner', type: 'update_client', config: { assigneeId: BOB_ID } },
+          ]),
         ],
         { name: 'Acme Corp flow' },
       ),
@@ -366,7 +447,8 @@ describe('templatizeDefinition — one row per kind of agency-specific value', (
     for (const secret of row.gone) expect(everything).not.toContain(secret.toLowerCase());
 
     // a structured value's placeholder has no default (it would carry the value along)
-    for (const placeholder of result.placeholders.filter((candidate) => !candidate.key.startsWith('text'))) expect(placeholder).not.toHaveProperty('default');
+    for (const placeholder of result.placeholders.filter((candidate) => !candidate.key.startsWith('text')))
+      expect(placeholder).not.toHaveProperty('default');
 
     // a valid template with its placeholders, and the source left as it was
     expect(checkTemplateDefinition(result.definition, [...(row.existing ?? []), ...result.placeholders])).toEqual([]);
@@ -397,7 +479,12 @@ describe('templatizeDefinition — the template is usable by another agency', ()
     expect(validateWorkflowDefinition(result.definition).ok).toBe(true);
     expect(result.definition.steps.map((step) => (step as unknown as { config: Json }).config)).toEqual([
       { channel: 'slack', recipients: ['C0777OTHER'], message: 'Tell [email address]' },
-      { channel: 'email', recipients: ['team@other-agency.example'], subject: 'New client', message: '{{client.name}} starts onboarding' },
+      {
+        channel: 'email',
+        recipients: ['team@other-agency.example'],
+        subject: 'New client',
+        message: '{{client.name}} starts onboarding',
+      },
       { title: 'Kickoff call', priority: 'high', assignee: otherAgency.taskAssignee },
       { assigneeId: otherAgency.clientAssignee },
     ]);
@@ -412,13 +499,17 @@ describe('templatizeDefinition — the template is usable by another agency', ()
   });
 
   it('ignores redact words shorter than three letters, so everyday text is not shredded', () => {
-    const result = templatizeDefinition(definitionOf([task({ title: 'Call to review the plan' })]), { redact: ['to', ' ', 'Al'] });
+    const result = templatizeDefinition(definitionOf([task({ title: 'Call to review the plan' })]), {
+      redact: ['to', ' ', 'Al'],
+    });
     expect(result.placeholders).toEqual([]);
     expect(at(result.definition, 'steps[0].config.title')).toBe('Call to review the plan');
   });
 
   it('treats redact words as plain text, not as regular expressions', () => {
-    const result = templatizeDefinition(definitionOf([task({ title: 'Call A+B (Media) today' })]), { redact: ['A+B (Media)', '.*'] });
+    const result = templatizeDefinition(definitionOf([task({ title: 'Call A+B (Media) today' })]), {
+      redact: ['A+B (Media)', '.*'],
+    });
     expect(result.placeholders.map((placeholder) => placeholder.default)).toEqual(['Call [name] today']);
   });
 });

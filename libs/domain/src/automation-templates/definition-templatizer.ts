@@ -66,7 +66,8 @@ function isClosedValue(kind: 'trigger' | 'action', type: string, property: strin
   const descriptor = kind === 'trigger' ? getTriggerDescriptor(type as never) : getActionDescriptor(type as never);
   const schema = ((descriptor?.configSchema.properties ?? {}) as Record<string, JsonSchema>)[property];
   if (!schema) return false;
-  if (Array.isArray(schema.enum) || schema.type === 'number' || schema.type === 'integer' || schema.type === 'boolean') return true;
+  if (Array.isArray(schema.enum) || schema.type === 'number' || schema.type === 'integer' || schema.type === 'boolean')
+    return true;
   return schema[PICKER_KEYWORD] === 'stage' || schema[PICKER_KEYWORD] === 'metric';
 }
 
@@ -84,7 +85,13 @@ interface Candidate {
 }
 
 /** The agency-specific value kinds the product knows, by (trigger or action type, config property). */
-function candidateFor(kind: 'trigger' | 'action', type: string, property: string, config: Record<string, unknown>, where: string): Candidate | null {
+function candidateFor(
+  kind: 'trigger' | 'action',
+  type: string,
+  property: string,
+  config: Record<string, unknown>,
+  where: string,
+): Candidate | null {
   const value = config[property];
   if (kind === 'trigger' && type === 'scheduled' && property === 'clientFilter') {
     return {
@@ -131,9 +138,23 @@ function candidateFor(kind: 'trigger' | 'action', type: string, property: string
  * placeholder whose default is the text with those words replaced, so the user rewrites it on use; the
  * workflow's own name and description are redacted in place.
  */
-export function templatizeDefinition(definition: TemplateDefinition, options: TemplatizeOptions = {}): TemplatizedDefinition {
-  const words = (options.redact ?? []).map((word) => word.trim()).filter((word) => word.length >= MIN_REDACTED_WORD_LENGTH);
-  const redact = words.length > 0 ? new RegExp(words.sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'gi') : null;
+export function templatizeDefinition(
+  definition: TemplateDefinition,
+  options: TemplatizeOptions = {},
+): TemplatizedDefinition {
+  const words = (options.redact ?? [])
+    .map((word) => word.trim())
+    .filter((word) => word.length >= MIN_REDACTED_WORD_LENGTH);
+  const redact =
+    words.length > 0
+      ? new RegExp(
+          words
+            .sort((a, b) => b.length - a.length)
+            .map(escapeRegExp)
+            .join('|'),
+          'gi',
+        )
+      : null;
   const taken = new Set(options.takenKeys ?? []);
   const placeholders: TemplatePlaceholder[] = [];
   const byValue = new Map<string, string>();
@@ -186,7 +207,8 @@ export function templatizeDefinition(definition: TemplateDefinition, options: Te
       const value = input[property];
       const candidate = isPlaceholderRef(value) ? null : candidateFor(kind, type, property, input, where);
       if (candidate && value !== undefined && value !== null) copy[property] = structured(candidate, value);
-      else if (isClosedValue(kind, type, property) || isClientAssignee(kind, type, property, value)) copy[property] = cloneJson(value);
+      else if (isClosedValue(kind, type, property) || isClientAssignee(kind, type, property, value))
+        copy[property] = cloneJson(value);
       else copy[property] = scrub(value, where);
     }
     return copy;
@@ -198,7 +220,11 @@ export function templatizeDefinition(definition: TemplateDefinition, options: Te
     for (const key of Object.keys(input)) {
       const rules = input[key];
       copy[key] = Array.isArray(rules)
-        ? rules.map((rule) => (isPlainObject(rule) && 'value' in rule ? { ...cloneJson(rule), value: scrub(rule.value, where) } : cloneJson(rule)))
+        ? rules.map((rule) =>
+            isPlainObject(rule) && 'value' in rule
+              ? { ...cloneJson(rule), value: scrub(rule.value, where) }
+              : cloneJson(rule),
+          )
         : cloneJson(rules);
     }
     return copy;
@@ -227,10 +253,13 @@ export function templatizeDefinition(definition: TemplateDefinition, options: Te
   const result: TemplateDefinition = {};
   for (const key of Object.keys(definition)) {
     const value = definition[key];
-    if ((key === 'name' || key === 'description') && typeof value === 'string') result[key] = redactText(value, redact).text;
+    if ((key === 'name' || key === 'description') && typeof value === 'string')
+      result[key] = redactText(value, redact).text;
     else if (key === 'triggers' && Array.isArray(value)) {
       result[key] = value.map((trigger, index) =>
-        isPlainObject(trigger) ? { ...trigger, config: config('trigger', String(trigger.type), trigger.config, `trigger ${index + 1}`) } : trigger,
+        isPlainObject(trigger)
+          ? { ...trigger, config: config('trigger', String(trigger.type), trigger.config, `trigger ${index + 1}`) }
+          : trigger,
       );
     } else if (key === 'steps') result[key] = steps(value, 'steps');
     else result[key] = cloneJson(value);

@@ -1,4 +1,10 @@
-import { fillPlaceholders, findPlaceholderUses, isPathWithin, isPlaceholderRef, placeholderRef } from './placeholder-refs';
+import {
+  fillPlaceholders,
+  findPlaceholderUses,
+  isPathWithin,
+  isPlaceholderRef,
+  placeholderRef,
+} from './placeholder-refs';
 
 type Json = Record<string, unknown>;
 
@@ -22,7 +28,12 @@ describe('isPlaceholderRef', () => {
     ['the marker text as a plain string', '$placeholder'],
     ['an array holding a reference', [{ $placeholder: 'channel' }]],
     ['null', null],
-    ['a class instance with the marker', new (class Ref { $placeholder = 'channel'; })()],
+    [
+      'a class instance with the marker',
+      new (class Ref {
+        $placeholder = 'channel';
+      })(),
+    ],
   ])('is not a reference: %s', (_case, value) => {
     expect(isPlaceholderRef(value)).toBe(false);
   });
@@ -51,7 +62,9 @@ describe('findPlaceholderUses', () => {
     ],
     [
       'step recipients and an item of another list',
-      { steps: [{ config: { recipients: ref('channel') } }, { config: { recipients: ['a@b.example', ref('extra')] } }] },
+      {
+        steps: [{ config: { recipients: ref('channel') } }, { config: { recipients: ['a@b.example', ref('extra')] } }],
+      },
       [
         { key: 'channel', path: 'steps[0].config.recipients' },
         { key: 'extra', path: 'steps[1].config.recipients[1]' },
@@ -88,11 +101,31 @@ describe('findPlaceholderUses', () => {
 describe('fillPlaceholders', () => {
   it.each<[string, unknown, Json, unknown]>([
     ['a string value', { message: placeholderRef('text') }, { text: 'Hello' }, { message: 'Hello' }],
-    ['an array value in a nested step', { steps: [{ then: [{ config: { recipients: placeholderRef('to') } }] }] }, { to: ['C0123ABCD'] }, { steps: [{ then: [{ config: { recipients: ['C0123ABCD'] } }] }] }],
-    ['an item inside a list', { stages: [placeholderRef('stage'), 'active'] }, { stage: 'onboarding' }, { stages: ['onboarding', 'active'] }],
-    ['a value of false or 0 is a value', { flag: placeholderRef('on'), days: placeholderRef('days') }, { on: false, days: 0 }, { flag: false, days: 0 }],
+    [
+      'an array value in a nested step',
+      { steps: [{ then: [{ config: { recipients: placeholderRef('to') } }] }] },
+      { to: ['C0123ABCD'] },
+      { steps: [{ then: [{ config: { recipients: ['C0123ABCD'] } }] }] },
+    ],
+    [
+      'an item inside a list',
+      { stages: [placeholderRef('stage'), 'active'] },
+      { stage: 'onboarding' },
+      { stages: ['onboarding', 'active'] },
+    ],
+    [
+      'a value of false or 0 is a value',
+      { flag: placeholderRef('on'), days: placeholderRef('days') },
+      { on: false, days: 0 },
+      { flag: false, days: 0 },
+    ],
     ['a null value is a value', { assignee: placeholderRef('owner') }, { owner: null }, { assignee: null }],
-    ['a placeholder without a value is left as it is', { a: placeholderRef('known'), b: placeholderRef('unknown') }, { known: 1 }, { a: 1, b: placeholderRef('unknown') }],
+    [
+      'a placeholder without a value is left as it is',
+      { a: placeholderRef('known'), b: placeholderRef('unknown') },
+      { known: 1 },
+      { a: 1, b: placeholderRef('unknown') },
+    ],
     ['an inherited name is not a value', { a: placeholderRef('toString') }, {}, { a: placeholderRef('toString') }],
     ['the same placeholder twice', [placeholderRef('x'), placeholderRef('x')], { x: 'y' }, ['y', 'y']],
   ])('%s', (_case, definition, values, expected) => {
@@ -102,7 +135,10 @@ describe('fillPlaceholders', () => {
   it('copies each value deeply, so neither the values nor the two filled positions share objects', () => {
     const values = { filter: { stages: ['active'] } };
     const definition = { first: placeholderRef('filter'), second: placeholderRef('filter') };
-    const filled = fillPlaceholders(definition, values) as unknown as { first: { stages: string[] }; second: { stages: string[] } };
+    const filled = fillPlaceholders(definition, values) as unknown as {
+      first: { stages: string[] };
+      second: { stages: string[] };
+    };
 
     filled.first.stages.push('onboarding');
 

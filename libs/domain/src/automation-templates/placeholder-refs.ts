@@ -44,7 +44,12 @@ export function fillPlaceholders<T>(definition: T, values: Readonly<Record<strin
     if (isPlainObject(value)) {
       const copy: Record<string, unknown> = {};
       for (const key of Object.keys(value)) {
-        Object.defineProperty(copy, key, { value: fill(value[key]), enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(copy, key, {
+          value: fill(value[key]),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       }
       return copy;
     }

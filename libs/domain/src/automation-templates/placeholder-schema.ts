@@ -58,17 +58,24 @@ function checkNode(node: unknown, path: string, depth: number, errors: FieldErro
     if (!ALLOWED_KEYWORDS.has(keyword)) {
       errors.push({ path: at, message: `keyword '${keyword}' is not supported in a placeholder schema` });
     } else if (keyword === 'type' && !(typeof value === 'string' && ALLOWED_TYPES.has(value))) {
-      errors.push({ path: at, message: `must be one of: ${[...ALLOWED_TYPES].map((type) => JSON.stringify(type)).join(', ')}` });
+      errors.push({
+        path: at,
+        message: `must be one of: ${[...ALLOWED_TYPES].map((type) => JSON.stringify(type)).join(', ')}`,
+      });
     } else if (keyword === 'format' && !(typeof value === 'string' && ALLOWED_FORMATS.has(value))) {
       errors.push({ path: at, message: 'must be "email" or "uuid"' });
     } else if (keyword === 'pattern' && !(typeof value === 'string' && ALLOWED_PATTERNS.has(value))) {
-      errors.push({ path: at, message: 'must be one of the product\'s patterns (Slack id, metric name, non-blank)' });
+      errors.push({ path: at, message: "must be one of the product's patterns (Slack id, metric name, non-blank)" });
     } else if (keyword === PICKER_KEYWORD && !(PICKER_KINDS as readonly unknown[]).includes(value)) {
-      errors.push({ path: at, message: `must be one of: ${PICKER_KINDS.map((kind) => JSON.stringify(kind)).join(', ')}` });
+      errors.push({
+        path: at,
+        message: `must be one of: ${PICKER_KINDS.map((kind) => JSON.stringify(kind)).join(', ')}`,
+      });
     } else if (keyword === 'items') {
       checkNode(value, at, depth + 1, errors);
     } else if (keyword === 'anyOf') {
-      if (!Array.isArray(value) || value.length === 0) errors.push({ path: at, message: 'must be a non-empty array of schemas' });
+      if (!Array.isArray(value) || value.length === 0)
+        errors.push({ path: at, message: 'must be a non-empty array of schemas' });
       else value.forEach((child, index) => checkNode(child, indexPath(at, index), depth + 1, errors));
     } else if (keyword === 'properties') {
       if (!isPlainObject(value)) errors.push({ path: at, message: 'must be an object of schemas' });
@@ -96,7 +103,8 @@ function validatorFor(schema: JsonSchema): ValidateFunction {
 
 /** Problems with a placeholder's schema itself (paths under `path`); empty when it can be used. */
 export function checkPlaceholderSchema(schema: unknown, path: string): FieldError[] {
-  if (JSON.stringify(schema ?? null).length > MAX_SCHEMA_CHARS) return [{ path, message: `must be at most ${MAX_SCHEMA_CHARS} characters of JSON` }];
+  if (JSON.stringify(schema ?? null).length > MAX_SCHEMA_CHARS)
+    return [{ path, message: `must be at most ${MAX_SCHEMA_CHARS} characters of JSON` }];
   const errors: FieldError[] = [];
   checkNode(schema, path, 0, errors);
   if (errors.length > 0) return errors;

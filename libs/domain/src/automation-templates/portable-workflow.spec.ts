@@ -21,12 +21,34 @@ function agencyWorkflow(): WorkflowDefinition {
     isActive: true,
     triggers: [{ type: 'stage_change', config: { toStage: 'onboarding' } }],
     steps: [
-      { type: 'create_task', config: { title: 'Kickoff call with {{client.name}}', priority: 'high', dueInDays: 2, assignee: ALICE_ID } },
+      {
+        type: 'create_task',
+        config: { title: 'Kickoff call with {{client.name}}', priority: 'high', dueInDays: 2, assignee: ALICE_ID },
+      },
       {
         type: 'branch',
         condition: { all: [{ field: 'client.health', operator: 'equals', value: 'red' }] },
-        then: [{ type: 'send_notification', config: { channel: 'slack', recipients: ['C0123ABCD'], message: 'Heads up <@U0456EFGH>: {{client.name}} starts red' } }],
-        else: [{ type: 'send_notification', config: { channel: 'email', recipients: [ALICE_EMAIL], subject: 'New client', message: '{{client.name}} starts onboarding' } }],
+        then: [
+          {
+            type: 'send_notification',
+            config: {
+              channel: 'slack',
+              recipients: ['C0123ABCD'],
+              message: 'Heads up <@U0456EFGH>: {{client.name}} starts red',
+            },
+          },
+        ],
+        else: [
+          {
+            type: 'send_notification',
+            config: {
+              channel: 'email',
+              recipients: [ALICE_EMAIL],
+              subject: 'New client',
+              message: '{{client.name}} starts onboarding',
+            },
+          },
+        ],
       },
     ],
   });
@@ -34,7 +56,11 @@ function agencyWorkflow(): WorkflowDefinition {
   return result.value;
 }
 
-const minimalDefinition = (steps: unknown[] = [{ type: 'send_notification', config: { channel: 'slack', recipients: placeholderRef('channel'), message: 'Hi' } }]): Json => ({
+const minimalDefinition = (
+  steps: unknown[] = [
+    { type: 'send_notification', config: { channel: 'slack', recipients: placeholderRef('channel'), message: 'Hi' } },
+  ],
+): Json => ({
   name: 'Heads-up',
   triggers: [{ type: 'stage_change', config: { toStage: 'onboarding' } }],
   steps,
@@ -55,7 +81,9 @@ const withoutKey = (input: Json, key: string): Json => {
 describe('portable workflow documents — round trip', () => {
   it('export → file → import with the original values gives back the original workflow', () => {
     const original = agencyWorkflow();
-    const { definition, placeholders } = templatizeDefinition(original as unknown as TemplateDefinition, { redact: ['Acme'] });
+    const { definition, placeholders } = templatizeDefinition(original as unknown as TemplateDefinition, {
+      redact: ['Acme'],
+    });
     const exported = createPortableDocument(definition, placeholders, EXPORTED_AT);
     const file = JSON.stringify(exported);
 
@@ -80,11 +108,22 @@ describe('portable workflow documents — round trip', () => {
 
   it('writes the format, the export time, the placeholders and the definition without isActive', () => {
     const exported = createPortableDocument({ ...minimalDefinition(), isActive: true }, [channel], EXPORTED_AT);
-    expect(exported).toEqual({ format: 'automations.workflow/v1', exportedAt: '2026-12-03T10:00:00.000Z', definition: minimalDefinition(), placeholders: [channel] });
+    expect(exported).toEqual({
+      format: 'automations.workflow/v1',
+      exportedAt: '2026-12-03T10:00:00.000Z',
+      definition: minimalDefinition(),
+      placeholders: [channel],
+    });
   });
 
   it.each<[string, Json]>([
-    ['a document without placeholders', document({ definition: minimalDefinition([{ type: 'add_alert', config: { title: 'New', severity: 'info' } }]), placeholders: undefined })],
+    [
+      'a document without placeholders',
+      document({
+        definition: minimalDefinition([{ type: 'add_alert', config: { title: 'New', severity: 'info' } }]),
+        placeholders: undefined,
+      }),
+    ],
     ['a document without an export time', withoutKey(document(), 'exportedAt')],
   ])('reads %s', (_case, input) => {
     expect(parsePortableDocument(input)).toMatchObject({ ok: true, value: { format: PORTABLE_WORKFLOW_FORMAT } });
@@ -93,32 +132,92 @@ describe('portable workflow documents — round trip', () => {
 
 describe('portable workflow documents — refused documents', () => {
   it.each<[string, unknown, string]>([
-    ['a newer format version', document({ format: 'automations.workflow/v2', agencyId: 'x', placeholders: 'none' }), "unsupported format 'automations.workflow/v2': this version reads \"automations.workflow/v1\""],
+    [
+      'a newer format version',
+      document({ format: 'automations.workflow/v2', agencyId: 'x', placeholders: 'none' }),
+      'unsupported format \'automations.workflow/v2\': this version reads "automations.workflow/v1"',
+    ],
     ['another product’s export', { name: 'My Zap', nodes: [], format: 'n8n' }, "unsupported format 'n8n'"],
     ['a format given as a number', document({ format: 1 }), 'unsupported format a number'],
     ['no format at all', withoutKey(document(), 'format'), 'is required: this version reads "automations.workflow/v1"'],
-    ['a format of 10 KB (named in at most 100 characters)', document({ format: 'x'.repeat(10_000) }), `unsupported format '${'x'.repeat(100)}'`],
+    [
+      'a format of 10 KB (named in at most 100 characters)',
+      document({ format: 'x'.repeat(10_000) }),
+      `unsupported format '${'x'.repeat(100)}'`,
+    ],
   ])('%s → one error at document.format naming it', (_case, input, message) => {
     const result = parsePortableDocument(input);
-    expect(result).toEqual({ ok: false, errors: [{ path: 'document.format', message: expect.stringContaining(message) }] });
+    expect(result).toEqual({
+      ok: false,
+      errors: [{ path: 'document.format', message: expect.stringContaining(message) }],
+    });
     if (!result.ok) expect(result.errors[0].message.length).toBeLessThan(200);
   });
 
   it.each<[string, unknown, string, string]>([
     ['not an object', [document()], 'document', 'must be an exported workflow document (an object), got an array'],
     ['text instead of a document', 'automations.workflow/v1', 'document', 'got a string'],
-    ['an unknown top-level key', document({ agencyId: 'a1' }), 'document.agencyId', "unknown property 'agencyId' (allowed: format, exportedAt, definition, placeholders)"],
-    ['placeholders not an array', document({ placeholders: { channel } }), 'document.placeholders', 'must be an array, got an object'],
-    ['a placeholder with a bad key', document({ placeholders: [{ ...channel, key: 'team channel' }] }), 'document.placeholders[0].key', 'must start with a letter'],
-    ['a placeholder without a label', document({ placeholders: [withoutKey(channel as unknown as Json, 'label')] }), 'document.placeholders[0].label', 'is required'],
-    ['a placeholder schema with a foreign regex', document({ placeholders: [{ ...channel, schema: { type: 'string', pattern: '^(a|a)*$' } }] }), 'document.placeholders[0].schema.pattern', "product's patterns"],
-    ['duplicate placeholder keys', document({ placeholders: [channel, channel] }), 'document.placeholders[1].key', "duplicate placeholder key 'channel'"],
-    ['a declared placeholder the definition never uses', document({ placeholders: [channel, { ...channel, key: 'spare' }] }), 'document.placeholders[1].key', "placeholder 'spare' is not used"],
-    ['the definition using an undeclared placeholder', document({ placeholders: [] }), 'document.definition.steps[0].config.recipients', "unknown placeholder 'channel'"],
-    ['the definition missing', withoutKey(document(), 'definition'), 'document.definition', 'must be a workflow definition object'],
+    [
+      'an unknown top-level key',
+      document({ agencyId: 'a1' }),
+      'document.agencyId',
+      "unknown property 'agencyId' (allowed: format, exportedAt, definition, placeholders)",
+    ],
+    [
+      'placeholders not an array',
+      document({ placeholders: { channel } }),
+      'document.placeholders',
+      'must be an array, got an object',
+    ],
+    [
+      'a placeholder with a bad key',
+      document({ placeholders: [{ ...channel, key: 'team channel' }] }),
+      'document.placeholders[0].key',
+      'must start with a letter',
+    ],
+    [
+      'a placeholder without a label',
+      document({ placeholders: [withoutKey(channel as unknown as Json, 'label')] }),
+      'document.placeholders[0].label',
+      'is required',
+    ],
+    [
+      'a placeholder schema with a foreign regex',
+      document({ placeholders: [{ ...channel, schema: { type: 'string', pattern: '^(a|a)*$' } }] }),
+      'document.placeholders[0].schema.pattern',
+      "product's patterns",
+    ],
+    [
+      'duplicate placeholder keys',
+      document({ placeholders: [channel, channel] }),
+      'document.placeholders[1].key',
+      "duplicate placeholder key 'channel'",
+    ],
+    [
+      'a declared placeholder the definition never uses',
+      document({ placeholders: [channel, { ...channel, key: 'spare' }] }),
+      'document.placeholders[1].key',
+      "placeholder 'spare' is not used",
+    ],
+    [
+      'the definition using an undeclared placeholder',
+      document({ placeholders: [] }),
+      'document.definition.steps[0].config.recipients',
+      "unknown placeholder 'channel'",
+    ],
+    [
+      'the definition missing',
+      withoutKey(document(), 'definition'),
+      'document.definition',
+      'must be a workflow definition object',
+    ],
     [
       'the definition invalid outside its placeholders',
-      document({ definition: minimalDefinition([{ type: 'send_notification', config: { channel: 'slack', recipients: placeholderRef('channel') } }]) }),
+      document({
+        definition: minimalDefinition([
+          { type: 'send_notification', config: { channel: 'slack', recipients: placeholderRef('channel') } },
+        ]),
+      }),
       'document.definition.steps[0].config.message',
       'is required',
     ],

@@ -10,8 +10,20 @@ const USER_ID = '8f14e45f-ceea-467f-a8d5-6f0e5b2c1a90';
 const placeholders: TemplatePlaceholder[] = [
   slackRecipientsPlaceholder('channel', 'Team channel', 'Where the team hears about it.'),
   userPlaceholder('owner', 'Account manager', 'Who books the call.'),
-  numberPlaceholder('days', 'Days to book the call', 'How soon the call is due.', { minimum: 0, maximum: 30, integer: true }, 2),
-  { key: 'stage', label: 'Stage that starts it', description: '', schema: { type: 'string', 'x-picker': 'stage' }, default: 'onboarding' },
+  numberPlaceholder(
+    'days',
+    'Days to book the call',
+    'How soon the call is due.',
+    { minimum: 0, maximum: 30, integer: true },
+    2,
+  ),
+  {
+    key: 'stage',
+    label: 'Stage that starts it',
+    description: '',
+    schema: { type: 'string', 'x-picker': 'stage' },
+    default: 'onboarding',
+  },
 ];
 /** Steps without ids: the normal validation assigns them. */
 const templateDefinition: TemplateDefinition = {
@@ -20,8 +32,19 @@ const templateDefinition: TemplateDefinition = {
   isActive: true,
   triggers: [{ type: 'stage_change', config: { fromStage: 'lead', toStage: placeholderRef('stage') } }],
   steps: [
-    { type: 'create_task', config: { title: 'Kickoff call with {{client.name}}', priority: 'high', dueInDays: placeholderRef('days'), assignee: placeholderRef('owner') } },
-    { type: 'send_notification', config: { channel: 'slack', recipients: placeholderRef('channel'), message: '{{client.name}} starts onboarding' } },
+    {
+      type: 'create_task',
+      config: {
+        title: 'Kickoff call with {{client.name}}',
+        priority: 'high',
+        dueInDays: placeholderRef('days'),
+        assignee: placeholderRef('owner'),
+      },
+    },
+    {
+      type: 'send_notification',
+      config: { channel: 'slack', recipients: placeholderRef('channel'), message: '{{client.name}} starts onboarding' },
+    },
   ],
 };
 const template = { definition: templateDefinition, placeholders };
@@ -42,8 +65,16 @@ describe('instantiateTemplate — the workflow it makes', () => {
       requiresApproval: false,
       triggers: [{ type: 'stage_change', config: { fromStage: 'lead', toStage: 'onboarding' } }],
       steps: [
-        { id: expect.any(String), type: 'create_task', config: { title: 'Kickoff call with {{client.name}}', priority: 'high', dueInDays: 2, assignee: USER_ID } },
-        { id: expect.any(String), type: 'send_notification', config: { channel: 'slack', recipients: ['C0123ABCD'], message: '{{client.name}} starts onboarding' } },
+        {
+          id: expect.any(String),
+          type: 'create_task',
+          config: { title: 'Kickoff call with {{client.name}}', priority: 'high', dueInDays: 2, assignee: USER_ID },
+        },
+        {
+          id: expect.any(String),
+          type: 'send_notification',
+          config: { channel: 'slack', recipients: ['C0123ABCD'], message: '{{client.name}} starts onboarding' },
+        },
       ],
     });
     const [first, second] = result.definition.steps;
@@ -52,12 +83,37 @@ describe('instantiateTemplate — the workflow it makes', () => {
   });
 
   it.each<[string, { values?: unknown; name?: string }, (definition: Json) => unknown, unknown]>([
-    ['a given value wins over the default', { values: fullValues({ days: 7 }) }, (d) => (d.steps as Json[])[0].config, expect.objectContaining({ dueInDays: 7 })],
-    ['a value not given takes its default', { values: fullValues() }, (d) => ((d.steps as Json[])[0].config as Json).dueInDays, 2],
-    ['a given 0 is a value, not replaced by the default', { values: fullValues({ days: 0 }) }, (d) => ((d.steps as Json[])[0].config as Json).dueInDays, 0],
-    ['the name override replaces the template’s name', { values: fullValues(), name: 'Kickoff for new retainers' }, (d) => d.name, 'Kickoff for new retainers'],
+    [
+      'a given value wins over the default',
+      { values: fullValues({ days: 7 }) },
+      (d) => (d.steps as Json[])[0].config,
+      expect.objectContaining({ dueInDays: 7 }),
+    ],
+    [
+      'a value not given takes its default',
+      { values: fullValues() },
+      (d) => ((d.steps as Json[])[0].config as Json).dueInDays,
+      2,
+    ],
+    [
+      'a given 0 is a value, not replaced by the default',
+      { values: fullValues({ days: 0 }) },
+      (d) => ((d.steps as Json[])[0].config as Json).dueInDays,
+      0,
+    ],
+    [
+      'the name override replaces the template’s name',
+      { values: fullValues(), name: 'Kickoff for new retainers' },
+      (d) => d.name,
+      'Kickoff for new retainers',
+    ],
     ['without a name the template’s name is kept', { values: fullValues() }, (d) => d.name, 'Kickoff'],
-    ['isActive never comes from the template', { values: fullValues() }, (d) => Object.keys(d).includes('isActive'), false],
+    [
+      'isActive never comes from the template',
+      { values: fullValues() },
+      (d) => Object.keys(d).includes('isActive'),
+      false,
+    ],
   ])('%s', (_case, input, pick, expected) => {
     const result = instantiateTemplate(template, input);
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
@@ -77,23 +133,70 @@ describe('instantiateTemplate — the workflow it makes', () => {
   });
 
   it('instantiates a template without placeholders with no values at all', () => {
-    const plain = { definition: { name: 'Plain', triggers: [{ type: 'inactivity', config: { days: 3 } }], steps: [{ type: 'add_alert', config: { title: 'Quiet', severity: 'info' } }] }, placeholders: [] };
+    const plain = {
+      definition: {
+        name: 'Plain',
+        triggers: [{ type: 'inactivity', config: { days: 3 } }],
+        steps: [{ type: 'add_alert', config: { title: 'Quiet', severity: 'info' } }],
+      },
+      placeholders: [],
+    };
     expect(instantiateTemplate(plain, {})).toMatchObject({ ok: true, definition: { name: 'Plain' } });
   });
 });
 
 describe('instantiateTemplate — refused values, each error at its path', () => {
   it.each<[string, { values?: unknown; name?: string }, string, string]>([
-    ['a value without a default missing', { values: withoutKey(fullValues(), 'owner') }, 'values.owner', 'is required: Account manager'],
+    [
+      'a value without a default missing',
+      { values: withoutKey(fullValues(), 'owner') },
+      'values.owner',
+      'is required: Account manager',
+    ],
     ['no values at all (two placeholders have no default)', {}, 'values.channel', 'is required: Team channel'],
-    ['a value of the wrong type', { values: fullValues({ channel: 'C0123ABCD' }) }, 'values.channel', 'Team channel: must be an array'],
-    ['a channel name instead of a Slack id', { values: fullValues({ channel: ['#general'] }) }, 'values.channel[0]', 'Team channel: must be a Slack channel or user id'],
-    ['an empty list of recipients', { values: fullValues({ channel: [] }) }, 'values.channel', 'must contain at least 1 item'],
-    ['a user that is not an id', { values: fullValues({ owner: 'alice@agency.example' }) }, 'values.owner', 'Account manager: must be a uuid'],
-    ['a number as text', { values: fullValues({ days: '3' }) }, 'values.days', 'Days to book the call: must be an integer'],
+    [
+      'a value of the wrong type',
+      { values: fullValues({ channel: 'C0123ABCD' }) },
+      'values.channel',
+      'Team channel: must be an array',
+    ],
+    [
+      'a channel name instead of a Slack id',
+      { values: fullValues({ channel: ['#general'] }) },
+      'values.channel[0]',
+      'Team channel: must be a Slack channel or user id',
+    ],
+    [
+      'an empty list of recipients',
+      { values: fullValues({ channel: [] }) },
+      'values.channel',
+      'must contain at least 1 item',
+    ],
+    [
+      'a user that is not an id',
+      { values: fullValues({ owner: 'alice@agency.example' }) },
+      'values.owner',
+      'Account manager: must be a uuid',
+    ],
+    [
+      'a number as text',
+      { values: fullValues({ days: '3' }) },
+      'values.days',
+      'Days to book the call: must be an integer',
+    ],
     ['a number out of bounds', { values: fullValues({ days: 31 }) }, 'values.days', 'must be at most 30'],
-    ['null for a value (null is not “missing”)', { values: fullValues({ owner: null }) }, 'values.owner', 'must be a string'],
-    ['a key the template does not ask for', { values: fullValues({ budget: 100 }) }, 'values.budget', "unknown placeholder 'budget' (this template asks for: channel, owner, days, stage)"],
+    [
+      'null for a value (null is not “missing”)',
+      { values: fullValues({ owner: null }) },
+      'values.owner',
+      'must be a string',
+    ],
+    [
+      'a key the template does not ask for',
+      { values: fullValues({ budget: 100 }) },
+      'values.budget',
+      "unknown placeholder 'budget' (this template asks for: channel, owner, days, stage)",
+    ],
     ['values as a list', { values: [['C0123ABCD']] }, 'values', 'must be an object, got an array'],
     ['values as text', { values: 'C0123ABCD' }, 'values', 'must be an object, got a string'],
     ['values as null', { values: null }, 'values', 'must be an object, got null'],
@@ -119,7 +222,12 @@ describe('instantiateTemplate — refused values, each error at its path', () =>
 
   it('names every missing and wrong value at once', () => {
     const result = instantiateTemplate(template, { values: { days: -1, extra: 1 } });
-    expect(result.ok ? [] : result.errors.map((error) => error.path)).toEqual(['values.extra', 'values.channel', 'values.owner', 'values.days']);
+    expect(result.ok ? [] : result.errors.map((error) => error.path)).toEqual([
+      'values.extra',
+      'values.channel',
+      'values.owner',
+      'values.days',
+    ]);
   });
 
   it('reports a template without placeholders given values as unknown ones', () => {

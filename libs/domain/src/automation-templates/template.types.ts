@@ -1,7 +1,14 @@
 import type { JsonSchema } from '../types/validation.types';
 
 /** The gallery's shelves (PRODUCT.md §8.1). */
-export const TEMPLATE_CATEGORIES = ['onboarding', 'retention', 'performance', 'support', 'reporting', 'communication'] as const;
+export const TEMPLATE_CATEGORIES = [
+  'onboarding',
+  'retention',
+  'performance',
+  'support',
+  'reporting',
+  'communication',
+] as const;
 export type TemplateCategory = (typeof TEMPLATE_CATEGORIES)[number];
 
 /** `builtin` ships with the product; `agency` was saved by this agency; `shared` was imported from another one. */

@@ -72,7 +72,9 @@ function contains(field: unknown, value: unknown): boolean {
   if (typeof field === 'string') return textContains(field, value);
   if (Array.isArray(field)) {
     return field.some((item) =>
-      typeof item === 'string' && typeof value === 'string' ? item.toLowerCase() === value.toLowerCase() : looseEquals(normalize(item), value),
+      typeof item === 'string' && typeof value === 'string'
+        ? item.toLowerCase() === value.toLowerCase()
+        : looseEquals(normalize(item), value),
     );
   }
   return false;
@@ -104,7 +106,9 @@ export function evaluateConditionRule(rule: ConditionRule, context: ConditionCon
     case 'contains':
       return contains(field, value);
     case 'starts_with':
-      return typeof field === 'string' && typeof value === 'string' && field.toLowerCase().startsWith(value.toLowerCase());
+      return (
+        typeof field === 'string' && typeof value === 'string' && field.toLowerCase().startsWith(value.toLowerCase())
+      );
     case 'in':
       return Array.isArray(value) && value.some((candidate) => looseEquals(field, candidate));
     default:

@@ -81,7 +81,8 @@ export function describeFieldValueProblem(field: string, operator: ConditionOper
   if (!domain.numeric && (operator === 'greater_than' || operator === 'less_than')) {
     return `operator '${operator}' cannot be used with ${field}`;
   }
-  if (operator === 'exists' || operator === 'not_exists' || operator === 'greater_than' || operator === 'less_than') return null;
+  if (operator === 'exists' || operator === 'not_exists' || operator === 'greater_than' || operator === 'less_than')
+    return null;
   const values = operator === 'in' && Array.isArray(value) ? value : [value];
   return values.every(domain.accepts) ? null : `must be ${domain.description} for ${field}`;
 }

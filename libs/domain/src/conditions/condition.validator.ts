@@ -1,7 +1,13 @@
 import { MAX_CONDITION_RULES } from '../constants/workflow.constants';
 import { childPath, indexPath } from '../shared/field-path.util';
 import { describeJsonType, isPlainObject } from '../shared/plain-object.util';
-import type { Condition, ConditionOperator, ConditionRule, ConditionScalar, ConditionValue } from '../types/workflow-definition.types';
+import type {
+  Condition,
+  ConditionOperator,
+  ConditionRule,
+  ConditionScalar,
+  ConditionValue,
+} from '../types/workflow-definition.types';
 import type { FieldError } from '../types/validation.types';
 import { CONDITION_OPERATORS, describeConditionFieldProblem, describeFieldValueProblem } from './condition-fields';
 
@@ -10,10 +16,20 @@ const MAX_IN_VALUES = 100;
 const MAX_VALUE_LENGTH = 1000;
 
 function isScalar(value: unknown): value is ConditionScalar {
-  return (typeof value === 'string' && value.length <= MAX_VALUE_LENGTH) || typeof value === 'boolean' || Number.isFinite(value);
+  return (
+    (typeof value === 'string' && value.length <= MAX_VALUE_LENGTH) ||
+    typeof value === 'boolean' ||
+    Number.isFinite(value)
+  );
 }
 
-function checkValue(operator: ConditionOperator, value: unknown, hasValue: boolean, path: string, errors: FieldError[]): void {
+function checkValue(
+  operator: ConditionOperator,
+  value: unknown,
+  hasValue: boolean,
+  path: string,
+  errors: FieldError[],
+): void {
   if (operator === 'exists' || operator === 'not_exists') {
     if (hasValue) errors.push({ path, message: `must not be set for operator '${operator}'` });
     return;
@@ -25,11 +41,15 @@ function checkValue(operator: ConditionOperator, value: unknown, hasValue: boole
   switch (operator) {
     case 'in':
       if (!Array.isArray(value) || value.length === 0 || value.length > MAX_IN_VALUES) {
-        errors.push({ path, message: `must be a non-empty array of at most ${MAX_IN_VALUES} values for operator 'in'` });
+        errors.push({
+          path,
+          message: `must be a non-empty array of at most ${MAX_IN_VALUES} values for operator 'in'`,
+        });
         return;
       }
       value.forEach((item, index) => {
-        if (!isScalar(item)) errors.push({ path: indexPath(path, index), message: 'must be a string, a finite number or a boolean' });
+        if (!isScalar(item))
+          errors.push({ path: indexPath(path, index), message: 'must be a string, a finite number or a boolean' });
       });
       return;
     case 'greater_than':
@@ -38,11 +58,15 @@ function checkValue(operator: ConditionOperator, value: unknown, hasValue: boole
       return;
     case 'starts_with':
       if (typeof value !== 'string' || value.length === 0 || value.length > MAX_VALUE_LENGTH) {
-        errors.push({ path, message: `must be a non-empty string of at most ${MAX_VALUE_LENGTH} characters for operator 'starts_with'` });
+        errors.push({
+          path,
+          message: `must be a non-empty string of at most ${MAX_VALUE_LENGTH} characters for operator 'starts_with'`,
+        });
       }
       return;
     default:
-      if (!isScalar(value)) errors.push({ path, message: `must be a string, a finite number or a boolean for operator '${operator}'` });
+      if (!isScalar(value))
+        errors.push({ path, message: `must be a string, a finite number or a boolean for operator '${operator}'` });
   }
 }
 
@@ -74,7 +98,11 @@ function validateRule(input: unknown, path: string, errors: FieldError[]): Condi
     checkValue(operator as ConditionOperator, value, hasValue, valuePath, errors);
     if (errors.length === valueErrorCount && typeof field === 'string') {
       const problem = describeFieldValueProblem(field, operator as ConditionOperator, value);
-      if (problem) errors.push({ path: problem.startsWith('operator') ? childPath(path, 'operator') : valuePath, message: problem });
+      if (problem)
+        errors.push({
+          path: problem.startsWith('operator') ? childPath(path, 'operator') : valuePath,
+          message: problem,
+        });
     }
   }
   if (errors.length > before) return undefined;
@@ -96,7 +124,8 @@ export function validateCondition(input: unknown, path: string, errors: FieldErr
   const combinators = keys.filter((key) => key === 'all' || key === 'any');
   const before = errors.length;
   for (const key of keys) {
-    if (key !== 'all' && key !== 'any') errors.push({ path: childPath(path, key), message: `unknown property '${key}' (expected 'all' or 'any')` });
+    if (key !== 'all' && key !== 'any')
+      errors.push({ path: childPath(path, key), message: `unknown property '${key}' (expected 'all' or 'any')` });
   }
   if (combinators.length !== 1) {
     errors.push({ path, message: "must have exactly one of 'all' or 'any'" });

@@ -1,5 +1,12 @@
 /** Trigger types a workflow can start on (PRODUCT.md §3). */
-export const TRIGGER_TYPES = ['stage_change', 'inactivity', 'kpi_threshold', 'new_message', 'ticket_created', 'scheduled'] as const;
+export const TRIGGER_TYPES = [
+  'stage_change',
+  'inactivity',
+  'kpi_threshold',
+  'new_message',
+  'ticket_created',
+  'scheduled',
+] as const;
 
 /** Action types a step can perform (PRODUCT.md §4). */
 export const ACTION_TYPES = [
@@ -12,7 +19,13 @@ export const ACTION_TYPES = [
 ] as const;
 
 /** Domain event types accepted by `POST /events` (PRODUCT.md §6). */
-export const EVENT_TYPES = ['client.stage_changed', 'client.activity', 'kpi.updated', 'message.received', 'ticket.created'] as const;
+export const EVENT_TYPES = [
+  'client.stage_changed',
+  'client.activity',
+  'kpi.updated',
+  'message.received',
+  'ticket.created',
+] as const;
 
 /** Pipeline stages of a new agency (PRODUCT §8.7); each agency orders and edits its own (`GET/PATCH /agency`). */
 export const DEFAULT_PIPELINE_STAGES = ['lead', 'onboarding', 'active', 'at_risk', 'churned'] as const;

@@ -2,12 +2,18 @@ import { describeCronValidity, nextCronRuns } from './cron-schedule';
 import { isValidTimeZone } from './time-zone';
 
 describe('describeCronValidity', () => {
-  it.each(['0 9 * * 1', '*/15 8-18 * * 1-5', '0 0 1 * *', '30 8 * * MON-FRI', '0 12 * JAN,JUL *', '* * * * *', '  0 9 * * 1  ', '0 0 L * *'])(
-    'accepts %j',
-    (expr) => {
-      expect(describeCronValidity(expr)).toBeNull();
-    },
-  );
+  it.each([
+    '0 9 * * 1',
+    '*/15 8-18 * * 1-5',
+    '0 0 1 * *',
+    '30 8 * * MON-FRI',
+    '0 12 * JAN,JUL *',
+    '* * * * *',
+    '  0 9 * * 1  ',
+    '0 0 L * *',
+  ])('accepts %j', (expr) => {
+    expect(describeCronValidity(expr)).toBeNull();
+  });
 
   it.each([
     ['', 'empty'],
@@ -36,8 +42,18 @@ describe('nextCronRuns', () => {
       'America/New_York',
       ['2025-03-03T14:00:00.000Z', '2025-03-10T13:00:00.000Z', '2025-03-17T13:00:00.000Z'],
     ],
-    ['every day 08:30 in Paris', '30 8 * * *', 'Europe/Paris', ['2025-03-01T07:30:00.000Z', '2025-03-02T07:30:00.000Z', '2025-03-03T07:30:00.000Z']],
-    ['every 15 minutes in UTC', '*/15 * * * *', 'UTC', ['2025-03-01T00:15:00.000Z', '2025-03-01T00:30:00.000Z', '2025-03-01T00:45:00.000Z']],
+    [
+      'every day 08:30 in Paris',
+      '30 8 * * *',
+      'Europe/Paris',
+      ['2025-03-01T07:30:00.000Z', '2025-03-02T07:30:00.000Z', '2025-03-03T07:30:00.000Z'],
+    ],
+    [
+      'every 15 minutes in UTC',
+      '*/15 * * * *',
+      'UTC',
+      ['2025-03-01T00:15:00.000Z', '2025-03-01T00:30:00.000Z', '2025-03-01T00:45:00.000Z'],
+    ],
   ])('%s', (_name, expr, timezone, expected) => {
     const runs = nextCronRuns(expr, timezone, 3, new Date('2025-03-01T00:00:00.000Z'));
     expect(runs.map((date) => date.toISOString())).toEqual(expected);

@@ -21,7 +21,8 @@ export function describeCronValidity(expr: string): string | null {
   }
   for (const [index, field] of fields.entries()) {
     if (!FIELD_REGEX.test(field)) return `cron ${FIELD_NAMES[index]} field '${field}' contains unsupported characters`;
-    if (HASH_REGEX.test(field)) return `cron ${FIELD_NAMES[index]} field '${field}': hashed 'H' values are not supported`;
+    if (HASH_REGEX.test(field))
+      return `cron ${FIELD_NAMES[index]} field '${field}': hashed 'H' values are not supported`;
   }
   try {
     CronExpressionParser.parse(fields.join(' '), { tz: 'UTC' }).next();

@@ -32,7 +32,8 @@ export function collectStageReferences(definition: Pick<WorkflowDefinition, 'tri
     const descriptor = getActionDescriptor(step.type);
     if (!descriptor) return;
     for (const picked of pickedValues(descriptor.configSchema, step.config, 'stage')) {
-      if (!isTemplated(picked.value)) references.push({ path: `${visit.path}.config.${picked.path}`, stage: picked.value });
+      if (!isTemplated(picked.value))
+        references.push({ path: `${visit.path}.config.${picked.path}`, stage: picked.value });
     }
   });
   return references;

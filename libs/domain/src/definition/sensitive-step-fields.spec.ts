@@ -50,7 +50,11 @@ describe('x-sensitive config fields', () => {
 });
 
 describe('mapSensitiveStepFields', () => {
-  const email = (id: string, recipients: string[]): Step => ({ id, type: 'send_notification', config: { channel: 'email', recipients, message: 'm' } });
+  const email = (id: string, recipients: string[]): Step => ({
+    id,
+    type: 'send_notification',
+    config: { channel: 'email', recipients, message: 'm' },
+  });
   const steps: Step[] = [
     email('top', ['a@x.test']),
     { id: 'task', type: 'create_task', config: { title: 't', priority: 'low' } },
@@ -59,7 +63,9 @@ describe('mapSensitiveStepFields', () => {
       type: 'branch',
       condition: { all: [{ field: 'client.stage', operator: 'exists' }] },
       then: [email('then', ['b@x.test'])],
-      else: [{ id: 'slack', type: 'send_notification', config: { channel: 'slack', recipients: ['C0123'], message: 'm' } }],
+      else: [
+        { id: 'slack', type: 'send_notification', config: { channel: 'slack', recipients: ['C0123'], message: 'm' } },
+      ],
     },
   ];
 
@@ -81,7 +87,10 @@ describe('mapSensitiveStepFields', () => {
   });
 
   it('leaves steps without the field, or with a malformed config, alone', () => {
-    const odd = [{ id: 'x', type: 'send_notification', config: { channel: 'email', message: 'm' } }, { id: 'y', type: 'send_notification' }] as unknown as Step[];
+    const odd = [
+      { id: 'x', type: 'send_notification', config: { channel: 'email', message: 'm' } },
+      { id: 'y', type: 'send_notification' },
+    ] as unknown as Step[];
     const transform = jest.fn();
     expect(mapSensitiveStepFields(odd, transform)).toEqual(odd);
     expect(transform).not.toHaveBeenCalled();

@@ -6,7 +6,9 @@ import { walkSteps } from './step-walker';
 
 /** Action type → its config's `x-sensitive` properties (only types that have some). */
 const SENSITIVE_ACTION_FIELDS: ReadonlyMap<string, readonly string[]> = new Map(
-  actionCatalog.map((descriptor) => [descriptor.type, sensitivePropertiesOf(descriptor.configSchema)] as const).filter(([, fields]) => fields.length > 0),
+  actionCatalog
+    .map((descriptor) => [descriptor.type, sensitivePropertiesOf(descriptor.configSchema)] as const)
+    .filter(([, fields]) => fields.length > 0),
 );
 
 /** `x-sensitive` properties of an action type's config (`send_notification` → `['recipients']`). */
@@ -25,7 +27,10 @@ export interface SensitiveFieldRef {
  * `transform(value, ref)`. `steps` itself is left untouched. Values of any shape are handed over as
  * stored (plaintext or an encrypted form), so the same walk seals, opens and re-seals.
  */
-export function mapSensitiveStepFields(steps: readonly Step[], transform: (value: unknown, ref: SensitiveFieldRef) => unknown): Step[] {
+export function mapSensitiveStepFields(
+  steps: readonly Step[],
+  transform: (value: unknown, ref: SensitiveFieldRef) => unknown,
+): Step[] {
   const copy = cloneJson(steps as Step[]);
   walkSteps(copy, (step) => {
     const fields = sensitiveActionFields(step.type);

@@ -19,10 +19,19 @@ export interface StepTreeState {
   stepsWithoutId: Step[];
 }
 
-function rejectUnknownKeys(input: PlainObject, allowed: string[], path: string, kind: string, errors: FieldError[]): void {
+function rejectUnknownKeys(
+  input: PlainObject,
+  allowed: string[],
+  path: string,
+  kind: string,
+  errors: FieldError[],
+): void {
   for (const key of Object.keys(input)) {
     if (!allowed.includes(key)) {
-      errors.push({ path: childPath(path, key), message: `unknown property '${key}' on ${kind} (allowed: ${allowed.join(', ')})` });
+      errors.push({
+        path: childPath(path, key),
+        message: `unknown property '${key}' on ${kind} (allowed: ${allowed.join(', ')})`,
+      });
     }
   }
 }
@@ -44,10 +53,16 @@ function checkStepId(input: PlainObject, path: string, state: StepTreeState): st
   return input.id;
 }
 
-function checkOptionalBoolean(input: PlainObject, key: string, path: string, errors: FieldError[]): boolean | undefined {
+function checkOptionalBoolean(
+  input: PlainObject,
+  key: string,
+  path: string,
+  errors: FieldError[],
+): boolean | undefined {
   const value = input[key];
   if (value === undefined) return undefined;
-  if (typeof value !== 'boolean') errors.push({ path: childPath(path, key), message: `must be a boolean, got ${describeJsonType(value)}` });
+  if (typeof value !== 'boolean')
+    errors.push({ path: childPath(path, key), message: `must be a boolean, got ${describeJsonType(value)}` });
   return value === true;
 }
 
@@ -67,8 +82,15 @@ function validateActionStep(input: PlainObject, id: string, path: string, state:
   const step = { id, type, config } as ActionStep;
   const { delayMinutes } = input;
   if (delayMinutes !== undefined) {
-    if (!Number.isInteger(delayMinutes) || (delayMinutes as number) < 0 || (delayMinutes as number) > MAX_DELAY_MINUTES) {
-      errors.push({ path: childPath(path, 'delayMinutes'), message: `must be an integer from 0 to ${MAX_DELAY_MINUTES}` });
+    if (
+      !Number.isInteger(delayMinutes) ||
+      (delayMinutes as number) < 0 ||
+      (delayMinutes as number) > MAX_DELAY_MINUTES
+    ) {
+      errors.push({
+        path: childPath(path, 'delayMinutes'),
+        message: `must be an integer from 0 to ${MAX_DELAY_MINUTES}`,
+      });
     }
     step.delayMinutes = delayMinutes as number;
   }
@@ -83,11 +105,20 @@ function validateActionStep(input: PlainObject, id: string, path: string, state:
   return step;
 }
 
-function validateBranchStep(input: PlainObject, id: string, path: string, depth: number, state: StepTreeState): BranchStep {
+function validateBranchStep(
+  input: PlainObject,
+  id: string,
+  path: string,
+  depth: number,
+  state: StepTreeState,
+): BranchStep {
   const { errors } = state;
   rejectUnknownKeys(input, BRANCH_STEP_KEYS, path, 'a branch', errors);
   if (depth === MAX_BRANCH_DEPTH + 1) {
-    errors.push({ path, message: `branches may nest at most ${MAX_BRANCH_DEPTH} deep; this branch is at depth ${depth}` });
+    errors.push({
+      path,
+      message: `branches may nest at most ${MAX_BRANCH_DEPTH} deep; this branch is at depth ${depth}`,
+    });
   }
   const conditionPath = childPath(path, 'condition');
   let condition: Condition | undefined;
@@ -100,7 +131,8 @@ function validateBranchStep(input: PlainObject, id: string, path: string, depth:
     condition: condition ?? { all: [] },
     then: validateStepList(input.then, childPath(path, 'then'), depth, state, { required: true }),
   };
-  if (input.else !== undefined) step.else = validateStepList(input.else, childPath(path, 'else'), depth, state, { required: false });
+  if (input.else !== undefined)
+    step.else = validateStepList(input.else, childPath(path, 'else'), depth, state, { required: false });
   return step;
 }
 

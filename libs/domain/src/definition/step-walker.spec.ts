@@ -10,7 +10,9 @@ const USER_C = '45c48cce-2e2d-4fbd-8d2f-1c6a6e7a2b34';
 describe('walkSteps', () => {
   it('visits depth-first in document order with paths and depths', () => {
     const visits: [string, string, number, string | undefined][] = [];
-    walkSteps(workflowDefinitionExample.steps, (step, { path, depth, parent }) => visits.push([step.id, path, depth, parent?.id]));
+    walkSteps(workflowDefinitionExample.steps, (step, { path, depth, parent }) =>
+      visits.push([step.id, path, depth, parent?.id]),
+    );
     expect(visits).toEqual([
       ['task', 'steps[0]', 0, undefined],
       ['health', 'steps[1]', 0, undefined],
@@ -64,7 +66,13 @@ describe('collectReferencedUserIds', () => {
         type: 'branch',
         condition: { all: [{ field: 'client.health', operator: 'equals', value: 'red' }] },
         then: [{ id: 'u', type: 'update_client', config: { assigneeId: USER_B } }],
-        else: [{ id: 'n1', type: 'send_notification', config: { channel: 'email', recipients: ['ops@agency.example', USER_C, USER_A], message: 'm' } }],
+        else: [
+          {
+            id: 'n1',
+            type: 'send_notification',
+            config: { channel: 'email', recipients: ['ops@agency.example', USER_C, USER_A], message: 'm' },
+          },
+        ],
       },
       { id: 'n2', type: 'send_notification', config: { channel: 'slack', recipients: ['U0123ABCD'], message: 'm' } },
     ],

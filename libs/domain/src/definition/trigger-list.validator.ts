@@ -14,7 +14,10 @@ function validateTrigger(input: unknown, path: string, errors: FieldError[]): Tr
   }
   for (const key of Object.keys(input)) {
     if (!TRIGGER_KEYS.includes(key)) {
-      errors.push({ path: childPath(path, key), message: `unknown property '${key}' on a trigger (allowed: ${TRIGGER_KEYS.join(', ')})` });
+      errors.push({
+        path: childPath(path, key),
+        message: `unknown property '${key}' on a trigger (allowed: ${TRIGGER_KEYS.join(', ')})`,
+      });
     }
   }
   const typePath = childPath(path, 'type');
@@ -23,7 +26,10 @@ function validateTrigger(input: unknown, path: string, errors: FieldError[]): Tr
     return undefined;
   }
   if (!isTriggerType(input.type)) {
-    errors.push({ path: typePath, message: `unknown trigger type ${JSON.stringify(input.type)} (expected one of: ${TRIGGER_TYPES.join(', ')})` });
+    errors.push({
+      path: typePath,
+      message: `unknown trigger type ${JSON.stringify(input.type)} (expected one of: ${TRIGGER_TYPES.join(', ')})`,
+    });
     return undefined;
   }
   const configPath = childPath(path, 'config');
@@ -44,16 +50,24 @@ export function validateTriggerList(input: unknown, errors: FieldError[]): Trigg
     return [];
   }
   if (!Array.isArray(input)) {
-    errors.push({ path, message: `must be an array of ${MIN_TRIGGERS} or ${MAX_TRIGGERS} triggers, got ${describeJsonType(input)}` });
+    errors.push({
+      path,
+      message: `must be an array of ${MIN_TRIGGERS} or ${MAX_TRIGGERS} triggers, got ${describeJsonType(input)}`,
+    });
     return [];
   }
   if (input.length < MIN_TRIGGERS || input.length > MAX_TRIGGERS) {
     errors.push({ path, message: `must contain ${MIN_TRIGGERS} or ${MAX_TRIGGERS} triggers, got ${input.length}` });
   }
   const triggers = input.flatMap((item, index) => validateTrigger(item, indexPath(path, index), errors) ?? []);
-  const scheduledIndexes = input.flatMap((item, index) => (isPlainObject(item) && item.type === 'scheduled' ? [index] : []));
+  const scheduledIndexes = input.flatMap((item, index) =>
+    isPlainObject(item) && item.type === 'scheduled' ? [index] : [],
+  );
   for (const index of scheduledIndexes.slice(1)) {
-    errors.push({ path: childPath(indexPath(path, index), 'type'), message: "at most one 'scheduled' trigger is allowed" });
+    errors.push({
+      path: childPath(indexPath(path, index), 'type'),
+      message: "at most one 'scheduled' trigger is allowed",
+    });
   }
   return triggers;
 }

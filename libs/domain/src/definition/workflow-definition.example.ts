@@ -20,7 +20,9 @@ export const workflowDefinitionExample: WorkflowDefinition = {
       id: 'health',
       type: 'branch',
       condition: { all: [{ field: 'client.health', operator: 'equals', value: 'red' }] },
-      then: [{ id: 'alert', type: 'add_alert', config: { title: '{{client.name}} starts at risk', severity: 'critical' } }],
+      then: [
+        { id: 'alert', type: 'add_alert', config: { title: '{{client.name}} starts at risk', severity: 'critical' } },
+      ],
       else: [
         {
           id: 'ping',

@@ -6,8 +6,18 @@ import { workflowDefinitionJsonSchema } from './workflow-definition.json-schema'
 
 const alert = { type: 'add_alert', config: { title: 't', severity: 'info' } };
 const nested = (depth: number): Record<string, unknown> =>
-  depth === 0 ? alert : { type: 'branch', condition: { any: [{ field: 'client.stage', operator: 'exists' }] }, then: [nested(depth - 1)] };
-const definitionWith = (steps: unknown[]) => ({ name: 'n', triggers: [{ type: 'inactivity', config: { days: 3 } }], steps });
+  depth === 0
+    ? alert
+    : {
+        type: 'branch',
+        condition: { any: [{ field: 'client.stage', operator: 'exists' }] },
+        then: [nested(depth - 1)],
+      };
+const definitionWith = (steps: unknown[]) => ({
+  name: 'n',
+  triggers: [{ type: 'inactivity', config: { days: 3 } }],
+  steps,
+});
 
 describe('workflowDefinitionJsonSchema', () => {
   const ajv = new Ajv({ strict: true });
@@ -21,10 +31,23 @@ describe('workflowDefinitionJsonSchema', () => {
     [`branches nested ${MAX_BRANCH_DEPTH} deep`, definitionWith([nested(MAX_BRANCH_DEPTH)]), true],
     [`branches nested ${MAX_BRANCH_DEPTH + 1} deep`, definitionWith([nested(MAX_BRANCH_DEPTH + 1)]), false],
     ['an unknown top-level key', { ...definitionWith([alert]), owner: 'x' }, false],
-    ['three triggers', { ...definitionWith([alert]), triggers: [1, 2, 3].map((days) => ({ type: 'inactivity', config: { days } })) }, false],
+    [
+      'three triggers',
+      { ...definitionWith([alert]), triggers: [1, 2, 3].map((days) => ({ type: 'inactivity', config: { days } })) },
+      false,
+    ],
     ['no steps', definitionWith([]), false],
     ['an unknown action type', definitionWith([{ type: 'wait', config: {} }]), false],
-    ['a condition with both all and any', definitionWith([{ ...alert, condition: { all: [{ field: 'a', operator: 'exists' }], any: [{ field: 'a', operator: 'exists' }] } }]), false],
+    [
+      'a condition with both all and any',
+      definitionWith([
+        {
+          ...alert,
+          condition: { all: [{ field: 'a', operator: 'exists' }], any: [{ field: 'a', operator: 'exists' }] },
+        },
+      ]),
+      false,
+    ],
   ])('%s → %s', (_name, input, expected) => {
     expect(validate(input)).toBe(expected);
   });

@@ -64,10 +64,22 @@ const actionStepSchema: JsonSchema = {
   properties: {
     id: stepIdSchema,
     type: { type: 'string', enum: [...ACTION_TYPES] },
-    config: { type: 'object', additionalProperties: true, description: 'Config of the action type; its JSON Schema is served by GET /workflows/actions/types.' },
-    delayMinutes: { type: 'integer', minimum: 0, maximum: MAX_DELAY_MINUTES, description: 'Wait this long before running the step.' },
+    config: {
+      type: 'object',
+      additionalProperties: true,
+      description: 'Config of the action type; its JSON Schema is served by GET /workflows/actions/types.',
+    },
+    delayMinutes: {
+      type: 'integer',
+      minimum: 0,
+      maximum: MAX_DELAY_MINUTES,
+      description: 'Wait this long before running the step.',
+    },
     requiresApproval: { type: 'boolean', description: 'Wait for an admin approval before running the step.' },
-    continueOnFailure: { type: 'boolean', description: 'Go on with the next step when this one fails (default false).' },
+    continueOnFailure: {
+      type: 'boolean',
+      description: 'Go on with the next step when this one fails (default false).',
+    },
     condition: { ...conditionSchema, description: 'Skip the step when this condition is false.' },
   },
 };
@@ -115,7 +127,11 @@ export const workflowDefinitionJsonSchema: JsonSchema = {
         required: ['type', 'config'],
         properties: {
           type: { type: 'string', enum: [...TRIGGER_TYPES] },
-          config: { type: 'object', additionalProperties: true, description: 'Config of the trigger type; its JSON Schema is served by GET /workflows/triggers/types.' },
+          config: {
+            type: 'object',
+            additionalProperties: true,
+            description: 'Config of the trigger type; its JSON Schema is served by GET /workflows/triggers/types.',
+          },
         },
       },
     },

@@ -1,4 +1,8 @@
-import { MAX_ACTIONS_BEFORE_WARNING, MAX_WORKFLOW_DESCRIPTION_LENGTH, MAX_WORKFLOW_NAME_LENGTH } from '../constants/workflow.constants';
+import {
+  MAX_ACTIONS_BEFORE_WARNING,
+  MAX_WORKFLOW_DESCRIPTION_LENGTH,
+  MAX_WORKFLOW_NAME_LENGTH,
+} from '../constants/workflow.constants';
 import { describeJsonType, isPlainObject, type PlainObject } from '../shared/plain-object.util';
 import type { WorkflowDefinition } from '../types/workflow-definition.types';
 import type { DefinitionWarning, FieldError } from '../types/validation.types';
@@ -8,8 +12,7 @@ import { countActionSteps } from './step-walker';
 import { validateTriggerList } from './trigger-list.validator';
 
 export type WorkflowDefinitionValidationResult =
-  | { ok: true; value: WorkflowDefinition; warnings: DefinitionWarning[] }
-  | { ok: false; errors: FieldError[] };
+  { ok: true; value: WorkflowDefinition; warnings: DefinitionWarning[] } | { ok: false; errors: FieldError[] };
 
 const TOP_LEVEL_KEYS = ['name', 'description', 'isActive', 'requiresApproval', 'triggers', 'steps'];
 
@@ -24,7 +27,8 @@ function validateName(input: unknown, errors: FieldError[]): string {
   }
   const name = input.trim();
   if (name === '') errors.push({ path: 'name', message: 'must not be empty' });
-  if (name.length > MAX_WORKFLOW_NAME_LENGTH) errors.push({ path: 'name', message: `must be at most ${MAX_WORKFLOW_NAME_LENGTH} characters` });
+  if (name.length > MAX_WORKFLOW_NAME_LENGTH)
+    errors.push({ path: 'name', message: `must be at most ${MAX_WORKFLOW_NAME_LENGTH} characters` });
   return name;
 }
 
@@ -61,10 +65,15 @@ function collectWarnings(definition: WorkflowDefinition): DefinitionWarning[] {
  * schema defaults applied, `requiresApproval` defaulted to false (`isActive` left as given).
  */
 export function validateWorkflowDefinition(input: unknown): WorkflowDefinitionValidationResult {
-  if (!isPlainObject(input)) return { ok: false, errors: [{ path: '', message: `the body must be a JSON object, got ${describeJsonType(input)}` }] };
+  if (!isPlainObject(input))
+    return {
+      ok: false,
+      errors: [{ path: '', message: `the body must be a JSON object, got ${describeJsonType(input)}` }],
+    };
   const errors: FieldError[] = [];
   for (const key of Object.keys(input)) {
-    if (!TOP_LEVEL_KEYS.includes(key)) errors.push({ path: key, message: `unknown property '${key}' (allowed: ${TOP_LEVEL_KEYS.join(', ')})` });
+    if (!TOP_LEVEL_KEYS.includes(key))
+      errors.push({ path: key, message: `unknown property '${key}' (allowed: ${TOP_LEVEL_KEYS.join(', ')})` });
   }
   const name = validateName(input.name, errors);
   validateDescription(input.description, errors);

@@ -11,7 +11,8 @@ type Finding = string;
 
 /** Every object schema of the form tree (not inside allOf/if/then, which only refine it). */
 function inspectSchema(schema: JsonSchema, path: string, findings: Finding[]): void {
-  if (schema.type === 'object' && schema.additionalProperties !== false) findings.push(`${path}: additionalProperties is not false`);
+  if (schema.type === 'object' && schema.additionalProperties !== false)
+    findings.push(`${path}: additionalProperties is not false`);
   const properties = (schema.properties ?? {}) as Record<string, JsonSchema>;
   for (const [name, property] of Object.entries(properties)) {
     if (typeof property.title !== 'string') findings.push(`${path}.${name}: no title`);
@@ -31,18 +32,24 @@ describe.each(families)('%s catalog', (_family, catalog, types, validate) => {
     expect(catalog.map((descriptor) => descriptor.type)).toEqual([...types]);
   });
 
-  it.each(catalog.map((descriptor) => [descriptor.type, descriptor] as const))('%s has a label, a one-sentence description and 1–3 examples', (_type, descriptor) => {
-    expect(descriptor.label.length).toBeGreaterThan(0);
-    expect(descriptor.description).toMatch(/^[A-Z][^]*\.$/);
-    expect(descriptor.examples.length).toBeGreaterThanOrEqual(1);
-    expect(descriptor.examples.length).toBeLessThanOrEqual(3);
-  });
+  it.each(catalog.map((descriptor) => [descriptor.type, descriptor] as const))(
+    '%s has a label, a one-sentence description and 1–3 examples',
+    (_type, descriptor) => {
+      expect(descriptor.label.length).toBeGreaterThan(0);
+      expect(descriptor.description).toMatch(/^[A-Z][^]*\.$/);
+      expect(descriptor.examples.length).toBeGreaterThanOrEqual(1);
+      expect(descriptor.examples.length).toBeLessThanOrEqual(3);
+    },
+  );
 
-  it.each(catalog.map((descriptor) => [descriptor.type, descriptor] as const))('%s schema is closed and fully annotated', (_type, descriptor) => {
-    const findings: Finding[] = [];
-    inspectSchema(descriptor.configSchema, descriptor.type, findings);
-    expect(findings).toEqual([]);
-  });
+  it.each(catalog.map((descriptor) => [descriptor.type, descriptor] as const))(
+    '%s schema is closed and fully annotated',
+    (_type, descriptor) => {
+      const findings: Finding[] = [];
+      inspectSchema(descriptor.configSchema, descriptor.type, findings);
+      expect(findings).toEqual([]);
+    },
+  );
 
   it.each(catalog.flatMap((descriptor) => descriptor.examples.map((example) => [descriptor.type, example] as const)))(
     '%s example %j validates',
@@ -66,11 +73,20 @@ describe.each(families)('%s catalog', (_family, catalog, types, validate) => {
 
 describe('config validation helpers', () => {
   it.each([
-    ['trigger', () => validateTriggerConfig('stage_change', { toStage: 'a', fromStage: 'a' }), [{ path: 'fromStage', message: 'must differ from toStage' }]],
+    [
+      'trigger',
+      () => validateTriggerConfig('stage_change', { toStage: 'a', fromStage: 'a' }),
+      [{ path: 'fromStage', message: 'must differ from toStage' }],
+    ],
     ['trigger', () => validateTriggerConfig('inactivity', 'x'), [{ path: '', message: 'must be an object' }]],
     [
       'action',
-      () => validateActionConfig('send_notification', { channel: 'slack', recipients: ['C0123', 'bob'], message: '{{client.nope}}' }),
+      () =>
+        validateActionConfig('send_notification', {
+          channel: 'slack',
+          recipients: ['C0123', 'bob'],
+          message: '{{client.nope}}',
+        }),
       [
         { path: 'recipients[1]', message: expect.stringContaining('Slack channel or user id') },
         { path: 'message', message: expect.stringContaining("unknown template variable '{{client.nope}}'") },

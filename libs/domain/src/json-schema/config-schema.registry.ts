@@ -37,7 +37,10 @@ export class ConfigSchemaRegistry<TType extends string> {
     const semanticErrors = definition.checkSemantics?.(value) ?? [];
     return {
       value,
-      errors: semanticErrors.map((error) => ({ path: error.path === '' ? basePath : childPath(basePath, error.path), message: error.message })),
+      errors: semanticErrors.map((error) => ({
+        path: error.path === '' ? basePath : childPath(basePath, error.path),
+        message: error.message,
+      })),
     };
   }
 

@@ -40,7 +40,8 @@ export function pickedValues(schema: JsonSchema, config: unknown, kind: PickerKi
     if (typeof value === 'object') {
       const properties = (node.properties ?? {}) as Record<string, JsonSchema>;
       for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
-        if (Object.prototype.hasOwnProperty.call(properties, key)) visit(properties[key], child, path ? `${path}.${key}` : key);
+        if (Object.prototype.hasOwnProperty.call(properties, key))
+          visit(properties[key], child, path ? `${path}.${key}` : key);
       }
     }
   };

@@ -10,7 +10,9 @@ interface Annotations {
 }
 
 /** A string property; `required` text (the default) must contain a non-blank character. */
-export function textSchema(annotations: Annotations & { maxLength: number; minLength?: number; blankAllowed?: boolean }): JsonSchema {
+export function textSchema(
+  annotations: Annotations & { maxLength: number; minLength?: number; blankAllowed?: boolean },
+): JsonSchema {
   const { maxLength, minLength = 1, blankAllowed = false, ...rest } = annotations;
   return { type: 'string', ...rest, minLength, maxLength, ...(blankAllowed ? {} : { pattern: NON_BLANK_PATTERN }) };
 }
@@ -35,6 +37,16 @@ export function stageSchema(annotations: Annotations): JsonSchema {
 }
 
 /** A closed object: every config schema forbids unknown properties. */
-export function objectSchema(properties: Record<string, JsonSchema>, required: string[] = [], extra: JsonSchema = {}): JsonSchema {
-  return { type: 'object', additionalProperties: false, ...(required.length > 0 ? { required } : {}), properties, ...extra };
+export function objectSchema(
+  properties: Record<string, JsonSchema>,
+  required: string[] = [],
+  extra: JsonSchema = {},
+): JsonSchema {
+  return {
+    type: 'object',
+    additionalProperties: false,
+    ...(required.length > 0 ? { required } : {}),
+    properties,
+    ...extra,
+  };
 }

@@ -67,11 +67,17 @@ export function detectLoop(input: LoopCheckInput): LoopVerdict | null {
     }
     const depth = runDepthFor(causation);
     if (maxDepth > 0 && depth > maxDepth) {
-      return { rule: 'depth', reason: `the chain of workflows would reach depth ${depth}, over LOOP_MAX_DEPTH (${maxDepth})` };
+      return {
+        rule: 'depth',
+        reason: `the chain of workflows would reach depth ${depth}, over LOOP_MAX_DEPTH (${maxDepth})`,
+      };
     }
   }
   if (maxRunsPerHour > 0 && runsInLastHour >= maxRunsPerHour) {
-    return { rule: 'rate', reason: `${runsInLastHour} runs for this client in the last hour already, the limit is LOOP_MAX_RUNS_PER_HOUR (${maxRunsPerHour})` };
+    return {
+      rule: 'rate',
+      reason: `${runsInLastHour} runs for this client in the last hour already, the limit is LOOP_MAX_RUNS_PER_HOUR (${maxRunsPerHour})`,
+    };
   }
   return null;
 }

@@ -45,13 +45,19 @@ type Emission =
 
 const MAX_CYCLES = 10;
 
-const literal = (value: unknown): string | undefined => (typeof value === 'string' && !value.includes('{{') ? value : undefined);
+const literal = (value: unknown): string | undefined =>
+  typeof value === 'string' && !value.includes('{{') ? value : undefined;
 
 function emissionsOf(workflow: LoopGraphWorkflow): Emission[] {
   const emissions: Emission[] = [];
   for (const step of listActionSteps(workflow.steps)) {
     if (step.type === 'create_ticket') {
-      emissions.push({ eventType: 'ticket.created', step, category: literal(step.config.category), priority: literal(step.config.priority) });
+      emissions.push({
+        eventType: 'ticket.created',
+        step,
+        category: literal(step.config.category),
+        priority: literal(step.config.priority),
+      });
     } else if (step.type === 'update_client' && step.config.stage !== undefined) {
       emissions.push({ eventType: 'client.stage_changed', step, toStage: literal(step.config.stage) });
     }
@@ -66,13 +72,17 @@ function fires(trigger: TriggerDefinition, emission: Emission): boolean {
   }
   if (trigger.type === 'ticket_created' && emission.eventType === 'ticket.created') {
     const { category, priority } = trigger.config;
-    return (!category || emission.category === undefined || category === emission.category) && (!priority || emission.priority === undefined || priority === emission.priority);
+    return (
+      (!category || emission.category === undefined || category === emission.category) &&
+      (!priority || emission.priority === undefined || priority === emission.priority)
+    );
   }
   return false;
 }
 
 function describeAction(emission: Emission): string {
-  if (emission.eventType === 'client.stage_changed') return `update_client sets stage ${emission.toStage === undefined ? '(templated)' : `"${emission.toStage}"`}`;
+  if (emission.eventType === 'client.stage_changed')
+    return `update_client sets stage ${emission.toStage === undefined ? '(templated)' : `"${emission.toStage}"`}`;
   return `create_ticket${emission.category === undefined ? '' : ` in "${emission.category}"`}`;
 }
 
@@ -149,8 +159,16 @@ export function findTriggerCycles(workflows: readonly LoopGraphWorkflow[], throu
       seen.add(key);
       const closed = [...ids, start];
       const names = closed.map((id) => byId.get(id)?.name ?? id);
-      const because = cycleLinks.map((link) => `"${byId.get(link.fromWorkflowId)?.name}" (step ${link.stepId}: ${link.action}) emits ${link.eventType}, which fires "${byId.get(link.toWorkflowId)?.name}"`);
-      cycles.push({ workflowIds: closed, names, links: cycleLinks, description: `${names.join(' → ')}: ${because.join('; ')}` });
+      const because = cycleLinks.map(
+        (link) =>
+          `"${byId.get(link.fromWorkflowId)?.name}" (step ${link.stepId}: ${link.action}) emits ${link.eventType}, which fires "${byId.get(link.toWorkflowId)?.name}"`,
+      );
+      cycles.push({
+        workflowIds: closed,
+        names,
+        links: cycleLinks,
+        description: `${names.join(' → ')}: ${because.join('; ')}`,
+      });
     }
   }
   return cycles;

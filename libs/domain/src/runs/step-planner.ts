@@ -10,14 +10,20 @@ export interface StepProgress {
 export type NextStep = { kind: 'branch'; step: BranchStep } | { kind: 'action'; step: ActionStep } | { kind: 'done' };
 
 /** Statuses after which the run moves past a step (a failed step only ends the run without continueOnFailure, which the executor decides). */
-const SETTLED: ReadonlySet<StepStatus> = new Set<StepStatus>(['completed', 'skipped', 'failed', 'cancelled', 'rejected']);
+const SETTLED: ReadonlySet<StepStatus> = new Set<StepStatus>([
+  'completed',
+  'skipped',
+  'failed',
+  'cancelled',
+  'rejected',
+]);
 
 function find(steps: Step[], progress: ReadonlyMap<string, StepProgress>): NextStep | null {
   for (const step of steps) {
     const state = progress.get(step.id);
     if (step.type === 'branch') {
       if (!state || state.status !== 'completed' || !state.branch) return { kind: 'branch', step };
-      const taken = state.branch === 'then' ? step.then : step.else ?? [];
+      const taken = state.branch === 'then' ? step.then : (step.else ?? []);
       const inner = find(taken, progress);
       if (inner) return inner;
       continue;
@@ -42,7 +48,8 @@ export function remainingActionSteps(steps: Step[], progress: ReadonlyMap<string
   for (const step of steps) {
     const state = progress.get(step.id);
     if (step.type === 'branch') {
-      if (state?.status === 'completed' && state.branch) remaining.push(...remainingActionSteps(state.branch === 'then' ? step.then : step.else ?? [], progress));
+      if (state?.status === 'completed' && state.branch)
+        remaining.push(...remainingActionSteps(state.branch === 'then' ? step.then : (step.else ?? []), progress));
       continue;
     }
     if (!state || !SETTLED.has(state.status)) remaining.push(step);

@@ -17,5 +17,8 @@ export function pointerToPath(base: string, pointer: string): string {
     .slice(1)
     .split('/')
     .map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce((path, token) => (/^(0|[1-9][0-9]*)$/.test(token) ? indexPath(path, Number(token)) : childPath(path, token)), base);
+    .reduce(
+      (path, token) => (/^(0|[1-9][0-9]*)$/.test(token) ? indexPath(path, Number(token)) : childPath(path, token)),
+      base,
+    );
 }

@@ -30,7 +30,8 @@ export const FORBIDDEN_SEGMENTS: ReadonlySet<string> = new Set(['__proto__', 'co
 
 /** Human descriptions of the patterns above, used in validation messages. */
 export const PATTERN_DESCRIPTIONS: Readonly<Record<string, string>> = {
-  [METRIC_NAME_PATTERN]: 'must be a metric name: a lowercase letter followed by up to 63 lowercase letters, digits or underscores',
+  [METRIC_NAME_PATTERN]:
+    'must be a metric name: a lowercase letter followed by up to 63 lowercase letters, digits or underscores',
   [SLACK_ID_PATTERN]: 'must be a Slack channel or user id (e.g. C0123ABCD or U0123ABCD)',
   [STEP_ID_PATTERN]: 'must be 1 to 64 letters, digits, "_" or "-"',
   [NON_BLANK_PATTERN]: 'must not be blank',

@@ -21,7 +21,12 @@ export function cloneJson<T>(value: T): T {
   if (!isPlainObject(value)) return value;
   const copy: PlainObject = {};
   for (const key of Object.keys(value)) {
-    Object.defineProperty(copy, key, { value: cloneJson(value[key]), enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(copy, key, {
+      value: cloneJson(value[key]),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return copy as T;
 }

@@ -7,6 +7,7 @@ import { checkTemplate } from './template-checker';
 export function checkConfigTemplates(value: unknown, path: string): FieldError[] {
   if (typeof value === 'string') return checkTemplate(value).map((message) => ({ path, message }));
   if (Array.isArray(value)) return value.flatMap((item, index) => checkConfigTemplates(item, indexPath(path, index)));
-  if (isPlainObject(value)) return Object.keys(value).flatMap((key) => checkConfigTemplates(value[key], childPath(path, key)));
+  if (isPlainObject(value))
+    return Object.keys(value).flatMap((key) => checkConfigTemplates(value[key], childPath(path, key)));
   return [];
 }

@@ -9,7 +9,11 @@ const context: TemplateContext = {
     assignee: { name: 'Ana', email: 'ana@agency.example' },
   },
   metrics: { roas: 1.5, spend: 0 },
-  trigger: { date: new Date('2025-03-10T13:00:00.000Z'), body: 'Please {{agency.name}}', subject: 'Hi\r\nBcc: evil@example.com' },
+  trigger: {
+    date: new Date('2025-03-10T13:00:00.000Z'),
+    body: 'Please {{agency.name}}',
+    subject: 'Hi\r\nBcc: evil@example.com',
+  },
   workflow: { name: 'Onboarding' },
   agency: { name: 'Agency & Co' },
 };
@@ -21,8 +25,18 @@ describe('renderTemplate', () => {
     ['escapes & < > for Slack', 'Hi {{client.name}}', 'slack', `Hi O'Brien &amp; "Sons" &lt;b&gt;`],
     ['escapes & < > " \' for HTML', 'Hi {{client.name}}', 'html', 'Hi O&#39;Brien &amp; &quot;Sons&quot; &lt;b&gt;'],
     ['strips CR/LF in headers', 'Re: {{trigger.subject}}', 'header', 'Re: HiBcc: evil@example.com'],
-    ['escapes only substituted values, not the template text', '<@U0123> & {{agency.name}}', 'slack', '<@U0123> & Agency &amp; Co'],
-    ['renders nested values', '{{client.assignee.name}} <{{client.assignee.email}}>', 'none', 'Ana <ana@agency.example>'],
+    [
+      'escapes only substituted values, not the template text',
+      '<@U0123> & {{agency.name}}',
+      'slack',
+      '<@U0123> & Agency &amp; Co',
+    ],
+    [
+      'renders nested values',
+      '{{client.assignee.name}} <{{client.assignee.email}}>',
+      'none',
+      'Ana <ana@agency.example>',
+    ],
     ['renders numbers, including 0', 'ROAS {{metrics.roas}}, spend {{metrics.spend}}', 'none', 'ROAS 1.5, spend 0'],
     ['renders dates as ISO strings', '{{trigger.date}}', 'none', '2025-03-10T13:00:00.000Z'],
     ['renders a missing metric as empty', '[{{metrics.cpa}}]', 'none', '[]'],
@@ -38,7 +52,12 @@ describe('renderTemplate', () => {
       "x{{constructor.constructor('return process')()}}y",
     ],
     ['keeps an unclosed placeholder as text', 'Hi {{client.name', 'slack', 'Hi {{client.name'],
-    ['renders several variables in one pass', '{{workflow.name}}:{{client.stage}}:{{client.health}}', 'html', 'Onboarding:onboarding:red'],
+    [
+      'renders several variables in one pass',
+      '{{workflow.name}}:{{client.stage}}:{{client.health}}',
+      'html',
+      'Onboarding:onboarding:red',
+    ],
   ])('%s', (_name, text, escape, expected) => {
     expect(renderTemplate(text, context, escape)).toBe(expected);
   });

@@ -22,7 +22,12 @@ export function tokenizeTemplate(text: string): TemplateToken[] {
     if (open > cursor) tokens.push({ kind: 'text', text: text.slice(cursor, open) });
     const close = text.indexOf(CLOSE, open + OPEN.length);
     if (close === -1) {
-      tokens.push({ kind: 'malformed', raw: text.slice(open), offset: open, problem: "'{{' is never closed with '}}'" });
+      tokens.push({
+        kind: 'malformed',
+        raw: text.slice(open),
+        offset: open,
+        problem: "'{{' is never closed with '}}'",
+      });
       return tokens;
     }
     const raw = text.slice(open, close + CLOSE.length);

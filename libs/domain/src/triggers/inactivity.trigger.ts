@@ -9,7 +9,8 @@ export const inactivityTrigger: TriggerTypeDefinition<'inactivity'> = {
   descriptor: {
     type: 'inactivity',
     label: 'Client inactive',
-    description: "Fires once per inactive period when a client's last activity becomes older than the given number of days.",
+    description:
+      "Fires once per inactive period when a client's last activity becomes older than the given number of days.",
     configSchema: objectSchema(
       {
         days: integerSchema({
@@ -26,12 +27,21 @@ export const inactivityTrigger: TriggerTypeDefinition<'inactivity'> = {
   },
   stateForm: (config, state, now) => {
     const idleDays = (now.getTime() - state.lastActivityAt.getTime()) / DAY_MS;
-    return idleDays >= config.days ? HOLDS : notFired('state_unmet', `partner inactivity: last activity ${idleDays.toFixed(1)} days ago, under ${config.days}`);
+    return idleDays >= config.days
+      ? HOLDS
+      : notFired(
+          'state_unmet',
+          `partner inactivity: last activity ${idleDays.toFixed(1)} days ago, under ${config.days}`,
+        );
   },
   stateTriggerData: (config, state, now) => inactivityTriggerData(config.days, state.lastActivityAt.toISOString(), now),
 };
 
 /** The data of the `client.inactive` trigger a scan gives the run (`{{trigger.days}}`, `trigger.inactiveDays`). */
-export function inactivityTriggerData(days: number, lastActivityAt: string, now: Date): { days: number; lastActivityAt: string; inactiveDays: number } {
+export function inactivityTriggerData(
+  days: number,
+  lastActivityAt: string,
+  now: Date,
+): { days: number; lastActivityAt: string; inactiveDays: number } {
   return { days, lastActivityAt, inactiveDays: Math.floor((now.getTime() - Date.parse(lastActivityAt)) / DAY_MS) };
 }

@@ -35,8 +35,14 @@ describe('satisfiesThreshold', () => {
 });
 
 describe('kpi_threshold equals, event form (crossing)', () => {
-  const trigger = { type: 'kpi_threshold', config: { metric: 'roas', operator: 'equals', value: 2 } } as TriggerDefinition;
-  const event = (value: number, previousValue?: number) => ({ type: 'kpi.updated', data: { metric: 'roas', value, ...(previousValue === undefined ? {} : { previousValue }) } });
+  const trigger = {
+    type: 'kpi_threshold',
+    config: { metric: 'roas', operator: 'equals', value: 2 },
+  } as TriggerDefinition;
+  const event = (value: number, previousValue?: number) => ({
+    type: 'kpi.updated',
+    data: { metric: 'roas', value, ...(previousValue === undefined ? {} : { previousValue }) },
+  });
 
   it.each<[string, number, number | undefined, boolean]>([
     ['a float a hair off the threshold fires', 2.0000000001, 1.5, true],

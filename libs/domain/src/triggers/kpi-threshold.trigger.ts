@@ -26,7 +26,8 @@ export const kpiThresholdTrigger: TriggerTypeDefinition<'kpi_threshold'> = {
   descriptor: {
     type: 'kpi_threshold',
     label: 'KPI crosses a threshold',
-    description: 'Fires when a client metric crosses into the condition (it did not satisfy it before, or had no value).',
+    description:
+      'Fires when a client metric crosses into the condition (it did not satisfy it before, or had no value).',
     configSchema: objectSchema(
       {
         metric: {
@@ -52,15 +53,19 @@ export const kpiThresholdTrigger: TriggerTypeDefinition<'kpi_threshold'> = {
   },
   eventForm: ({ metric, operator, value }, data) => {
     if (data.metric !== metric) return notFired('event_mismatch', `metric is ${String(data.metric)}, not ${metric}`);
-    if (typeof data.value !== 'number' || !satisfiesThreshold(data.value, operator, value)) return notFired('event_mismatch', `${metric} ${String(data.value)} is not ${operator} ${value}`);
+    if (typeof data.value !== 'number' || !satisfiesThreshold(data.value, operator, value))
+      return notFired('event_mismatch', `${metric} ${String(data.value)} is not ${operator} ${value}`);
     const previous = data.previousValue;
-    if (typeof previous === 'number' && satisfiesThreshold(previous, operator, value)) return notFired('no_crossing', `${metric} was already ${operator} ${value} (${previous}): no crossing`);
+    if (typeof previous === 'number' && satisfiesThreshold(previous, operator, value))
+      return notFired('no_crossing', `${metric} was already ${operator} ${value} (${previous}): no crossing`);
     return FIRES;
   },
   stateForm: ({ metric, operator, value }, state) => {
     const latest = state.latestMetrics[metric];
     if (latest === undefined) return notFired('state_unmet', `partner kpi_threshold: no ${metric} recorded`);
-    return satisfiesThreshold(latest, operator, value) ? HOLDS : notFired('state_unmet', `partner kpi_threshold: ${metric} is ${latest}, not ${operator} ${value}`);
+    return satisfiesThreshold(latest, operator, value)
+      ? HOLDS
+      : notFired('state_unmet', `partner kpi_threshold: ${metric} is ${latest}, not ${operator} ${value}`);
   },
   routeFields: [{ field: 'metric' }],
 };

@@ -5,11 +5,16 @@ import { FIRES, HOLDS, notFired, type ClientTriggerState, type TriggerVerdict } 
 
 export const MESSAGE_PLATFORMS = ['slack', 'gmail', 'any'] as const;
 
-function messageMatches(config: NewMessageTriggerConfig, message: ClientTriggerState['recentMessages'][number]): TriggerVerdict {
-  if (config.platform !== 'any' && message.platform !== config.platform) return notFired('event_mismatch', `message came from ${String(message.platform)}, not ${config.platform}`);
+function messageMatches(
+  config: NewMessageTriggerConfig,
+  message: ClientTriggerState['recentMessages'][number],
+): TriggerVerdict {
+  if (config.platform !== 'any' && message.platform !== config.platform)
+    return notFired('event_mismatch', `message came from ${String(message.platform)}, not ${config.platform}`);
   if (config.contains) {
     const haystack = `${message.subject ?? ''}\n${message.body ?? ''}`.toLowerCase();
-    if (!haystack.includes(config.contains.toLowerCase())) return notFired('event_mismatch', `message does not contain "${config.contains}"`);
+    if (!haystack.includes(config.contains.toLowerCase()))
+      return notFired('event_mismatch', `message does not contain "${config.contains}"`);
   }
   return FIRES;
 }
@@ -20,7 +25,8 @@ export const newMessageTrigger: TriggerTypeDefinition<'new_message'> = {
   descriptor: {
     type: 'new_message',
     label: 'New message from a client',
-    description: 'Fires when a message from the client arrives on Slack or Gmail, optionally only when it contains some text.',
+    description:
+      'Fires when a message from the client arrives on Slack or Gmail, optionally only when it contains some text.',
     configSchema: objectSchema(
       {
         platform: enumSchema(MESSAGE_PLATFORMS, {
@@ -41,6 +47,8 @@ export const newMessageTrigger: TriggerTypeDefinition<'new_message'> = {
   },
   eventForm: messageMatches,
   stateForm: (config, state) =>
-    state.recentMessages.some((message) => messageMatches(config, message).ok) ? HOLDS : notFired('state_unmet', 'partner new_message: no matching message in the last 24 h'),
+    state.recentMessages.some((message) => messageMatches(config, message).ok)
+      ? HOLDS
+      : notFired('state_unmet', 'partner new_message: no matching message in the last 24 h'),
   routeFields: [{ field: 'platform', any: 'any' }],
 };

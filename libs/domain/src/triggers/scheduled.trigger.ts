@@ -18,7 +18,8 @@ export const scheduledTrigger: TriggerTypeDefinition<'scheduled'> = {
         cron: {
           type: 'string',
           title: 'Schedule (cron)',
-          description: 'Five fields: minute hour day-of-month month day-of-week (e.g. "0 9 * * 1" = Mondays at 09:00). Seconds are not supported.',
+          description:
+            'Five fields: minute hour day-of-month month day-of-week (e.g. "0 9 * * 1" = Mondays at 09:00). Seconds are not supported.',
           minLength: 1,
           maxLength: 100,
           examples: ['0 9 * * 1'],
@@ -53,7 +54,10 @@ export const scheduledTrigger: TriggerTypeDefinition<'scheduled'> = {
             },
           },
           [],
-          { title: 'Client filter', description: 'Which clients the schedule runs for. Without a filter: every client.' },
+          {
+            title: 'Client filter',
+            description: 'Which clients the schedule runs for. Without a filter: every client.',
+          },
         ),
       },
       ['cron', 'timezone'],
@@ -68,7 +72,10 @@ export const scheduledTrigger: TriggerTypeDefinition<'scheduled'> = {
     const cronProblem = describeCronValidity(String(config.cron));
     if (cronProblem) errors.push({ path: 'cron', message: cronProblem });
     if (!isValidTimeZone(String(config.timezone))) {
-      errors.push({ path: 'timezone', message: `unknown time zone '${String(config.timezone)}' (expected an IANA name such as Europe/Paris)` });
+      errors.push({
+        path: 'timezone',
+        message: `unknown time zone '${String(config.timezone)}' (expected an IANA name such as Europe/Paris)`,
+      });
     }
     return errors;
   },
@@ -79,8 +86,13 @@ export const scheduledTrigger: TriggerTypeDefinition<'scheduled'> = {
  * Why a client is not one of a tick's clients (the scheduler filters the same way in SQL), or undefined when it is.
  * Deleted clients are left to the caller.
  */
-export function missesClientFilter(filter: ScheduledClientFilter | undefined, client: { stage: string; health: string }): string | undefined {
-  if (filter?.stages?.length && !filter.stages.includes(client.stage)) return `client stage "${client.stage}" is not in the schedule's clientFilter.stages (${filter.stages.join(', ')})`;
-  if (filter?.health?.length && !(filter.health as string[]).includes(client.health)) return `client health "${client.health}" is not in the schedule's clientFilter.health (${filter.health.join(', ')})`;
+export function missesClientFilter(
+  filter: ScheduledClientFilter | undefined,
+  client: { stage: string; health: string },
+): string | undefined {
+  if (filter?.stages?.length && !filter.stages.includes(client.stage))
+    return `client stage "${client.stage}" is not in the schedule's clientFilter.stages (${filter.stages.join(', ')})`;
+  if (filter?.health?.length && !(filter.health as string[]).includes(client.health))
+    return `client health "${client.health}" is not in the schedule's clientFilter.health (${filter.health.join(', ')})`;
   return undefined;
 }

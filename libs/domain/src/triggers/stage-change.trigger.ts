@@ -11,7 +11,11 @@ export const stageChangeTrigger: TriggerTypeDefinition<'stage_change'> = {
     description: 'Fires when a client moves into a given stage, optionally only when coming from a given stage.',
     configSchema: objectSchema(
       {
-        toStage: stageSchema({ title: 'To stage', description: 'The stage the client moves into.', examples: ['onboarding'] }),
+        toStage: stageSchema({
+          title: 'To stage',
+          description: 'The stage the client moves into.',
+          examples: ['onboarding'],
+        }),
         fromStage: stageSchema({
           title: 'From stage',
           description: 'Only fire when the client comes from this stage. Leave empty for any stage.',
@@ -27,11 +31,15 @@ export const stageChangeTrigger: TriggerTypeDefinition<'stage_change'> = {
       ? [{ path: 'fromStage', message: 'must differ from toStage' }]
       : [],
   eventForm: (config, data) => {
-    if (data.toStage !== config.toStage) return notFired('event_mismatch', `client moved to "${String(data.toStage)}", not "${config.toStage}"`);
-    if (config.fromStage && data.fromStage !== config.fromStage) return notFired('event_mismatch', `client came from "${String(data.fromStage)}", not "${config.fromStage}"`);
+    if (data.toStage !== config.toStage)
+      return notFired('event_mismatch', `client moved to "${String(data.toStage)}", not "${config.toStage}"`);
+    if (config.fromStage && data.fromStage !== config.fromStage)
+      return notFired('event_mismatch', `client came from "${String(data.fromStage)}", not "${config.fromStage}"`);
     return FIRES;
   },
   stateForm: (config, state) =>
-    state.stage === config.toStage ? HOLDS : notFired('state_unmet', `partner stage_change: client is in "${state.stage}", not "${config.toStage}"`),
+    state.stage === config.toStage
+      ? HOLDS
+      : notFired('state_unmet', `partner stage_change: client is in "${state.stage}", not "${config.toStage}"`),
   routeFields: [{ field: 'toStage' }, { field: 'fromStage' }],
 };

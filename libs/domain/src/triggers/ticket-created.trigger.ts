@@ -4,9 +4,14 @@ import type { TicketCreatedTriggerConfig } from '../types/trigger-config.types';
 import type { TriggerTypeDefinition } from './trigger-type.definition';
 import { FIRES, HOLDS, notFired, type ClientTriggerState, type TriggerVerdict } from './trigger-verdict';
 
-function ticketMatches(config: TicketCreatedTriggerConfig, ticket: ClientTriggerState['recentTickets'][number]): TriggerVerdict {
-  if (config.category && ticket.category !== config.category) return notFired('event_mismatch', `ticket category is ${String(ticket.category)}, not ${config.category}`);
-  if (config.priority && ticket.priority !== config.priority) return notFired('event_mismatch', `ticket priority is ${String(ticket.priority)}, not ${config.priority}`);
+function ticketMatches(
+  config: TicketCreatedTriggerConfig,
+  ticket: ClientTriggerState['recentTickets'][number],
+): TriggerVerdict {
+  if (config.category && ticket.category !== config.category)
+    return notFired('event_mismatch', `ticket category is ${String(ticket.category)}, not ${config.category}`);
+  if (config.priority && ticket.priority !== config.priority)
+    return notFired('event_mismatch', `ticket priority is ${String(ticket.priority)}, not ${config.priority}`);
   return FIRES;
 }
 
@@ -33,6 +38,8 @@ export const ticketCreatedTrigger: TriggerTypeDefinition<'ticket_created'> = {
   },
   eventForm: ticketMatches,
   stateForm: (config, state) =>
-    state.recentTickets.some((ticket) => ticketMatches(config, ticket).ok) ? HOLDS : notFired('state_unmet', 'partner ticket_created: no matching ticket in the last 24 h'),
+    state.recentTickets.some((ticket) => ticketMatches(config, ticket).ok)
+      ? HOLDS
+      : notFired('state_unmet', 'partner ticket_created: no matching ticket in the last 24 h'),
   routeFields: [{ field: 'category' }, { field: 'priority' }],
 };

@@ -7,7 +7,9 @@ import { TRIGGER_TYPE_DEFINITIONS } from './trigger-type.registry';
 const TRIGGER_DEFINITIONS: readonly ConfigTypeDefinition<TriggerType>[] = TRIGGER_TYPE_DEFINITIONS;
 
 /** Every trigger type with its label, description, config JSON Schema and examples. */
-export const triggerCatalog: TypeDescriptor<TriggerType>[] = TRIGGER_DEFINITIONS.map((definition) => definition.descriptor);
+export const triggerCatalog: TypeDescriptor<TriggerType>[] = TRIGGER_DEFINITIONS.map(
+  (definition) => definition.descriptor,
+);
 
 const triggerConfigRegistry = new ConfigSchemaRegistry<TriggerType>(TRIGGER_DEFINITIONS);
 

@@ -9,7 +9,8 @@ export { KPI_EQUALS_TOLERANCE, satisfiesThreshold } from './kpi-threshold.trigge
 /** Event form: does this event fire the trigger? (PRODUCT.md §3) Each type's own rule is in its `<type>.trigger.ts`. */
 export function evaluateTriggerEvent(trigger: TriggerDefinition, event: TriggerEvent): TriggerVerdict {
   const definition = triggerTypeDefinition(trigger.type);
-  if (TRIGGER_TYPE_OF_EVENT[event.type] !== trigger.type) return notFired('wrong_event', `${trigger.type} does not fire on ${event.type}`);
+  if (TRIGGER_TYPE_OF_EVENT[event.type] !== trigger.type)
+    return notFired('wrong_event', `${trigger.type} does not fire on ${event.type}`);
   if (definition.fires !== 'on_event') return notFired('wrong_event', `${trigger.type} does not fire on events`);
   return definition.eventForm(trigger.config, event.data);
 }

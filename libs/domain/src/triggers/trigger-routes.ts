@@ -34,7 +34,9 @@ export function eventRoutes(triggerType: TriggerType, data: Record<string, unkno
   routeFieldsOf(triggerType).forEach(({ field }, index) => {
     const value = data[field];
     const options = value === undefined || value === null ? [ANY] : [String(value), ANY];
-    routes = routes.flatMap((route) => options.map((option) => (index === 0 ? option : `${route}${SEPARATOR}${option}`)));
+    routes = routes.flatMap((route) =>
+      options.map((option) => (index === 0 ? option : `${route}${SEPARATOR}${option}`)),
+    );
   });
   return routes;
 }

@@ -35,4 +35,5 @@ export interface SourcedTriggerTypeDefinition<T extends TriggerType = TriggerTyp
 }
 
 /** Everything one trigger type is: its config schema, what fires it, its event form, its state form and its routes. */
-export type TriggerTypeDefinition<T extends TriggerType = TriggerType> = EventTriggerTypeDefinition<T> | SourcedTriggerTypeDefinition<T>;
+export type TriggerTypeDefinition<T extends TriggerType = TriggerType> =
+  EventTriggerTypeDefinition<T> | SourcedTriggerTypeDefinition<T>;

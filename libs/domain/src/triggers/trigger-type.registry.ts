@@ -21,7 +21,9 @@ export const TRIGGER_TYPE_DEFINITIONS: readonly AnyTriggerTypeDefinition[] = [
   scheduledTrigger,
 ];
 
-const BY_TYPE = new Map<TriggerType, AnyTriggerTypeDefinition>(TRIGGER_TYPE_DEFINITIONS.map((definition) => [definition.descriptor.type, definition]));
+const BY_TYPE = new Map<TriggerType, AnyTriggerTypeDefinition>(
+  TRIGGER_TYPE_DEFINITIONS.map((definition) => [definition.descriptor.type, definition]),
+);
 
 /**
  * The definition of `type`, taking the config of any trigger of it. The one place a trigger's config meets its type's
@@ -35,10 +37,14 @@ export function triggerTypeDefinition(type: TriggerType): TriggerTypeDefinition 
 
 /** Which trigger type an event type can fire (inactivity and scheduled fire from scans and ticks). */
 export const TRIGGER_TYPE_OF_EVENT: Record<string, TriggerType | undefined> = Object.fromEntries(
-  TRIGGER_TYPE_DEFINITIONS.flatMap((definition) => (definition.fires === 'on_event' ? [[definition.eventType satisfies EventType, definition.descriptor.type]] : [])),
+  TRIGGER_TYPE_DEFINITIONS.flatMap((definition) =>
+    definition.fires === 'on_event' ? [[definition.eventType satisfies EventType, definition.descriptor.type]] : [],
+  ),
 );
 
 /** The workflow's trigger that fires on the scheduler's ticks, if any (such a workflow fires only on its schedule). */
 export function scheduleTriggerOf(triggers: readonly TriggerDefinition[]): TriggerDefinition<'scheduled'> | undefined {
-  return triggers.find((trigger): trigger is TriggerDefinition<'scheduled'> => triggerTypeDefinition(trigger.type).fires === 'on_schedule');
+  return triggers.find(
+    (trigger): trigger is TriggerDefinition<'scheduled'> => triggerTypeDefinition(trigger.type).fires === 'on_schedule',
+  );
 }

@@ -24,7 +24,8 @@ export interface ClientTriggerState {
  * - `state_unmet`: as an AND partner, the client's current facts do not satisfy it;
  * - `not_a_partner`: the type cannot be an AND partner.
  */
-export type TriggerVerdictCode = 'fires' | 'holds' | 'wrong_event' | 'event_mismatch' | 'no_crossing' | 'state_unmet' | 'not_a_partner';
+export type TriggerVerdictCode =
+  'fires' | 'holds' | 'wrong_event' | 'event_mismatch' | 'no_crossing' | 'state_unmet' | 'not_a_partner';
 
 export interface TriggerVerdict {
   ok: boolean;

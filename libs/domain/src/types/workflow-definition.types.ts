@@ -8,15 +8,7 @@ export type TriggerDefinition<T extends TriggerType = TriggerType> = T extends T
   : never;
 
 export type ConditionOperator =
-  | 'equals'
-  | 'not_equals'
-  | 'greater_than'
-  | 'less_than'
-  | 'contains'
-  | 'starts_with'
-  | 'in'
-  | 'exists'
-  | 'not_exists';
+  'equals' | 'not_equals' | 'greater_than' | 'less_than' | 'contains' | 'starts_with' | 'in' | 'exists' | 'not_exists';
 
 export type ConditionScalar = string | number | boolean;
 export type ConditionValue = ConditionScalar | ConditionScalar[];

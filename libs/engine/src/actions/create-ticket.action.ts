@@ -23,8 +23,15 @@ export class CreateTicketAction implements ActionExecutor<'create_ticket'> {
           status: 'open',
         }),
       );
-      const emitted = { agencyId: execution.agencyId, type: 'ticket.created', data: { ticketId: ticket.id, category: ticket.category, priority: ticket.priority } };
-      const event = await new EventRecorder(execution.dataSource).record({ ...emitted, clientId: execution.clientId, source: 'action', causation: execution.causation }, manager);
+      const emitted = {
+        agencyId: execution.agencyId,
+        type: 'ticket.created',
+        data: { ticketId: ticket.id, category: ticket.category, priority: ticket.priority },
+      };
+      const event = await new EventRecorder(execution.dataSource).record(
+        { ...emitted, clientId: execution.clientId, source: 'action', causation: execution.causation },
+        manager,
+      );
       return { output: { ticketId: ticket.id, eventId: event.id }, emitted: [{ id: event.id, ...emitted }] };
     });
   }

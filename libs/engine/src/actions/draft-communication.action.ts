@@ -25,7 +25,9 @@ export class DraftCommunicationAction implements ActionExecutor<'draft_communica
 
   async execute(execution: ActionExecution<'draft_communication'>): Promise<StepEffect> {
     // A draft already written for this run and step (before its approval) is the draft: never a second one.
-    const existing = await execution.dataSource.getRepository(CommunicationDraftEntity).findOne({ where: { agencyId: execution.agencyId, runId: execution.runId, stepId: execution.step.id } });
+    const existing = await execution.dataSource
+      .getRepository(CommunicationDraftEntity)
+      .findOne({ where: { agencyId: execution.agencyId, runId: execution.runId, stepId: execution.step.id } });
     if (existing) return execution.commit(async () => ({ output: DraftCommunicationAction.outputOf(existing) }));
     const raw = execution.step.config;
     const integration = await this.integrations.load(execution.agencyId, 'openai');
@@ -67,6 +69,11 @@ export class DraftCommunicationAction implements ActionExecutor<'draft_communica
   }
 
   static outputOf(draft: CommunicationDraftEntity): Record<string, unknown> {
-    return { draftId: draft.id, generator: draft.generator, ...(draft.subject ? { subject: draft.subject } : {}), preview: draft.content.slice(0, 200) };
+    return {
+      draftId: draft.id,
+      generator: draft.generator,
+      ...(draft.subject ? { subject: draft.subject } : {}),
+      preview: draft.content.slice(0, 200),
+    };
   }
 }

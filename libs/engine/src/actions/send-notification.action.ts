@@ -41,44 +41,76 @@ export class SendNotificationAction implements ActionExecutor<'send_notification
         channel: config.channel,
         recipients,
         subject: config.subject ?? null,
-        message: config.channel === 'email' ? config.text ?? config.message : config.message,
+        message: config.channel === 'email' ? (config.text ?? config.message) : config.message,
         status: 'sending',
         error: null,
         sentAt: null,
         readAt: null,
       });
       try {
-        const delivery = config.channel === 'slack' ? await this.sendSlack(execution, recipients, config.message) : await this.sendEmail(execution, recipients, config);
-        await notifications.update({ id: notification.id }, entityPatch<NotificationEntity>({ status: 'sent', sentAt: new Date(), error: { delivery } }));
+        const delivery =
+          config.channel === 'slack'
+            ? await this.sendSlack(execution, recipients, config.message)
+            : await this.sendEmail(execution, recipients, config);
+        await notifications.update(
+          { id: notification.id },
+          entityPatch<NotificationEntity>({ status: 'sent', sentAt: new Date(), error: { delivery } }),
+        );
       } catch (error) {
-        await notifications.update({ id: notification.id }, { status: 'failed', error: { message: (error as Error).message } });
+        await notifications.update(
+          { id: notification.id },
+          { status: 'failed', error: { message: (error as Error).message } },
+        );
         throw error;
       }
     }
     const notificationId = notification.id;
-    return execution.commit(async () => ({ output: { notificationId, channel: config.channel, recipients: notification!.recipients } }));
+    return execution.commit(async () => ({
+      output: { notificationId, channel: config.channel, recipients: notification!.recipients },
+    }));
   }
 
   /** User ids become their email (email channel); every referenced user must be an active user of the agency. */
-  private async resolveRecipients(execution: ActionExecution<'send_notification'>, config: NotificationConfig): Promise<string[]> {
+  private async resolveRecipients(
+    execution: ActionExecution<'send_notification'>,
+    config: NotificationConfig,
+  ): Promise<string[]> {
     const userIds = config.recipients.filter((recipient) => isUuid(recipient));
     if (userIds.length === 0) return config.recipients;
-    const users = await execution.dataSource.getRepository(UserEntity).find({ where: { id: In(userIds), agencyId: execution.agencyId, active: true } });
+    const users = await execution.dataSource
+      .getRepository(UserEntity)
+      .find({ where: { id: In(userIds), agencyId: execution.agencyId, active: true } });
     const emailOf = new Map(users.map((user) => [user.id, user.email]));
     const unknown = userIds.filter((id) => !emailOf.has(id));
-    if (unknown.length) throw new PermanentActionError('permission_denied', `Recipient ${unknown[0]} is not an active user of this agency`);
+    if (unknown.length)
+      throw new PermanentActionError(
+        'permission_denied',
+        `Recipient ${unknown[0]} is not an active user of this agency`,
+      );
     return config.recipients.map((recipient) => emailOf.get(recipient) ?? recipient);
   }
 
-  private async sendSlack(execution: ActionExecution<'send_notification'>, channels: string[], text: string): Promise<Record<string, unknown>> {
+  private async sendSlack(
+    execution: ActionExecution<'send_notification'>,
+    channels: string[],
+    text: string,
+  ): Promise<Record<string, unknown>> {
     const slack = await this.integrations.load(execution.agencyId, 'slack');
-    if (!slack?.secret) throw new PermanentActionError('integration_missing', 'Slack is not connected for this agency (Settings → Integrations)');
+    if (!slack?.secret)
+      throw new PermanentActionError(
+        'integration_missing',
+        'Slack is not connected for this agency (Settings → Integrations)',
+      );
     const sent = [];
     for (const channel of channels) sent.push(await this.slack.send({ token: slack.secret, channel, text }));
     return { slack: sent };
   }
 
-  private async sendEmail(execution: ActionExecution<'send_notification'>, to: string[], config: NotificationConfig): Promise<Record<string, unknown>> {
+  private async sendEmail(
+    execution: ActionExecution<'send_notification'>,
+    to: string[],
+    config: NotificationConfig,
+  ): Promise<Record<string, unknown>> {
     const email = await this.integrations.load(execution.agencyId, 'email');
     const fromAddress = email?.settings.fromAddress as string | undefined;
     const fromName = email?.settings.fromName as string | undefined;

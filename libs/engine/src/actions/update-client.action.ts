@@ -10,11 +10,20 @@ export class UpdateClientAction implements ActionExecutor<'update_client'> {
   execute(execution: ActionExecution<'update_client'>): Promise<StepEffect> {
     const { config } = execution;
     return execution.commit(async (manager) => {
-      const client = await manager.getRepository(ClientEntity).findOne({ where: { id: execution.clientId, agencyId: execution.agencyId }, lock: { mode: 'pessimistic_write' } });
+      const client = await manager.getRepository(ClientEntity).findOne({
+        where: { id: execution.clientId, agencyId: execution.agencyId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!client) throw new PermanentActionError('client_not_found', 'The client no longer exists');
       if (config.assigneeId && config.assigneeId !== client.assigneeId) {
-        const assignee = await manager.getRepository(UserEntity).findOne({ where: { id: config.assigneeId, agencyId: execution.agencyId, active: true } });
-        if (!assignee) throw new PermanentActionError('permission_denied', `User ${config.assigneeId} is not an active user of this agency`);
+        const assignee = await manager
+          .getRepository(UserEntity)
+          .findOne({ where: { id: config.assigneeId, agencyId: execution.agencyId, active: true } });
+        if (!assignee)
+          throw new PermanentActionError(
+            'permission_denied',
+            `User ${config.assigneeId} is not an active user of this agency`,
+          );
       }
       const changes: Record<string, { from: unknown; to: unknown }> = {};
       const patch: Partial<ClientEntity> = {};
@@ -29,8 +38,15 @@ export class UpdateClientAction implements ActionExecutor<'update_client'> {
       await manager.update(ClientEntity, { id: client.id, agencyId: execution.agencyId }, patch);
       const emitted: EmittedEvent[] = [];
       if (patch.stage !== undefined) {
-        const stageChange = { agencyId: execution.agencyId, type: 'client.stage_changed', data: { fromStage: client.stage, toStage: patch.stage } };
-        const event = await new EventRecorder(execution.dataSource).record({ ...stageChange, clientId: client.id, source: 'action', causation: execution.causation }, manager);
+        const stageChange = {
+          agencyId: execution.agencyId,
+          type: 'client.stage_changed',
+          data: { fromStage: client.stage, toStage: patch.stage },
+        };
+        const event = await new EventRecorder(execution.dataSource).record(
+          { ...stageChange, clientId: client.id, source: 'action', causation: execution.causation },
+          manager,
+        );
         emitted.push({ id: event.id, ...stageChange });
       }
       return { output: { changed: true, changes }, emitted };

@@ -50,7 +50,11 @@ const SNAPSHOT_SQL = `
    WHERE c.id = $1 AND c.agency_id = $2`;
 
 /** Loads the snapshot of a client (null when the client does not exist in the agency). */
-export async function takeClientSnapshot(manager: EntityManager, agencyId: string, clientId: string): Promise<ClientSnapshot | null> {
+export async function takeClientSnapshot(
+  manager: EntityManager,
+  agencyId: string,
+  clientId: string,
+): Promise<ClientSnapshot | null> {
   const [row]: SnapshotRow[] = await manager.query(SNAPSHOT_SQL, [clientId, agencyId]);
   if (!row) return null;
   return {
@@ -62,7 +66,10 @@ export async function takeClientSnapshot(manager: EntityManager, agencyId: strin
       assigneeId: row.assignee_id,
       lastActivityAt: row.last_activity_at.toISOString(),
       deletedAt: row.deleted_at?.toISOString() ?? null,
-      assignee: row.assignee_id && row.assignee_email !== null ? { id: row.assignee_id, name: row.assignee_name ?? '', email: row.assignee_email } : null,
+      assignee:
+        row.assignee_id && row.assignee_email !== null
+          ? { id: row.assignee_id, name: row.assignee_name ?? '', email: row.assignee_email }
+          : null,
     },
     metrics: Object.fromEntries(Object.entries(row.metrics ?? {}).map(([metric, value]) => [metric, Number(value)])),
     agency: { id: row.agency_id, name: row.agency_name, timezone: row.timezone },
@@ -85,9 +92,18 @@ export async function loadTriggerState(manager: EntityManager, snapshot: ClientS
   };
 }
 
-export function templateContextOf(snapshot: ClientSnapshot, trigger: Record<string, unknown>, workflowName: string): TemplateContext {
+export function templateContextOf(
+  snapshot: ClientSnapshot,
+  trigger: Record<string, unknown>,
+  workflowName: string,
+): TemplateContext {
   return {
-    client: { name: snapshot.client.name, stage: snapshot.client.stage, health: snapshot.client.health, assignee: snapshot.client.assignee },
+    client: {
+      name: snapshot.client.name,
+      stage: snapshot.client.stage,
+      health: snapshot.client.health,
+      assignee: snapshot.client.assignee,
+    },
     metrics: snapshot.metrics,
     trigger,
     workflow: { name: workflowName },
@@ -95,6 +111,10 @@ export function templateContextOf(snapshot: ClientSnapshot, trigger: Record<stri
   };
 }
 
-export function conditionContextOf(snapshot: ClientSnapshot, trigger: Record<string, unknown>, now: Date): ConditionContext {
+export function conditionContextOf(
+  snapshot: ClientSnapshot,
+  trigger: Record<string, unknown>,
+  now: Date,
+): ConditionContext {
   return { client: snapshot.client, trigger, metrics: snapshot.metrics, now, timezone: snapshot.agency.timezone };
 }

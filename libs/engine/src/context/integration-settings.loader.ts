@@ -22,7 +22,9 @@ export class IntegrationSettingsLoader {
       .where('i.agencyId = :agencyId AND i.kind = :kind', { agencyId, kind })
       .getOne();
     if (!row) return null;
-    const secret = row.secretEncrypted ? this.secretBox.open(row.secretEncrypted, integrationSecretContext(agencyId, kind)) : null;
+    const secret = row.secretEncrypted
+      ? this.secretBox.open(row.secretEncrypted, integrationSecretContext(agencyId, kind))
+      : null;
     return { settings: row.settings, secret };
   }
 }

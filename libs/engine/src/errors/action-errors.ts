@@ -43,7 +43,12 @@ export abstract class ActionError extends Error {
   }
 
   toJSON(): Record<string, unknown> {
-    return { code: this.code, message: this.message, transient: this.transient, ...(this.details ? { details: this.details } : {}) };
+    return {
+      code: this.code,
+      message: this.message,
+      transient: this.transient,
+      ...(this.details ? { details: this.details } : {}),
+    };
   }
 }
 
@@ -52,7 +57,12 @@ export class TransientActionError extends ActionError {
   declare readonly code: TransientActionErrorCode;
 
   /** `retryAfterMs`: when the remote side said how long to wait (e.g. HTTP 429 Retry-After). */
-  constructor(code: TransientActionErrorCode, message: string, details?: Record<string, unknown>, readonly retryAfterMs?: number) {
+  constructor(
+    code: TransientActionErrorCode,
+    message: string,
+    details?: Record<string, unknown>,
+    readonly retryAfterMs?: number,
+  ) {
     super(code, message, details);
   }
 }

@@ -32,7 +32,12 @@ export function createCommunicationDrafter(config: CommunicationDrafterConfig = 
   if (!apiKey) return new TemplateDrafter();
   const baseUrl = config.baseUrl?.trim() || undefined;
   const env = config.env ?? process.env;
-  const outbound = config.outbound !== undefined ? config.outbound : isOperatorOpenAiUrl(baseUrl, env) ? null : OutboundPolicy.fromEnv(env);
+  const outbound =
+    config.outbound !== undefined
+      ? config.outbound
+      : isOperatorOpenAiUrl(baseUrl, env)
+        ? null
+        : OutboundPolicy.fromEnv(env);
   return new OpenAiDrafter({
     apiKey,
     baseUrl,

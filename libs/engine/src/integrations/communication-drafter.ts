@@ -56,7 +56,12 @@ export function cleanSubject(text: string): string {
  * drafter they are the message itself), else "A note for <client>".
  */
 export function subjectFromInstructions(template: string, clientName: string): string {
-  const first = template.replace(/\r\n?/g, '\n').split('\n').map((line) => line.trim()).find(Boolean) ?? '';
+  const first =
+    template
+      .replace(/\r\n?/g, '\n')
+      .split('\n')
+      .map((line) => line.trim())
+      .find(Boolean) ?? '';
   const sentence = (/^(.+?[.!?])(\s|$)/.exec(first)?.[1] ?? first).replace(/[.]$/, '');
   return cleanSubject(sentence) || cleanSubject(`A note for ${clientName}`);
 }

@@ -25,7 +25,11 @@ describe('EmailSender (against the local SMTP sink)', () => {
     const closed = await startSmtpSink();
     closedUrl = closed.url;
     await closed.close();
-    sender = new EmailSender({ defaultSmtpUrl: sink.url, defaultFrom: 'Automations <automations@agency.test>', outbound: LOOPBACK_ALLOWED });
+    sender = new EmailSender({
+      defaultSmtpUrl: sink.url,
+      defaultFrom: 'Automations <automations@agency.test>',
+      outbound: LOOPBACK_ALLOWED,
+    });
   });
   afterEach(() => sink.reset());
   afterAll(async () => {
@@ -34,7 +38,11 @@ describe('EmailSender (against the local SMTP sink)', () => {
   });
 
   it('delivers the message with its subject, body and recipients', async () => {
-    const result = await sender.send({ to: ['ops@agency.test', 'lead@agency.test'], subject: 'Acme is at risk', text: 'Health dropped.\nPlease call them.' });
+    const result = await sender.send({
+      to: ['ops@agency.test', 'lead@agency.test'],
+      subject: 'Acme is at risk',
+      text: 'Health dropped.\nPlease call them.',
+    });
 
     const [message] = await sink.waitForMessages(1, 5000);
     expect(message).toMatchObject({
@@ -51,9 +59,20 @@ describe('EmailSender (against the local SMTP sink)', () => {
   });
 
   it('uses the given SMTP URL and sender over the defaults, with an html alternative', async () => {
-    const withBrokenDefault = new EmailSender({ defaultSmtpUrl: closedUrl, defaultFrom: 'default@agency.test', outbound: LOOPBACK_ALLOWED });
+    const withBrokenDefault = new EmailSender({
+      defaultSmtpUrl: closedUrl,
+      defaultFrom: 'default@agency.test',
+      outbound: LOOPBACK_ALLOWED,
+    });
     try {
-      await withBrokenDefault.send({ smtpUrl: sink.url, from: 'Team <team@agency.test>', to: ['ops@agency.test'], subject: 'Héllo ✓', text: 'plain', html: '<p>rich</p>' });
+      await withBrokenDefault.send({
+        smtpUrl: sink.url,
+        from: 'Team <team@agency.test>',
+        to: ['ops@agency.test'],
+        subject: 'Héllo ✓',
+        text: 'plain',
+        html: '<p>rich</p>',
+      });
     } finally {
       withBrokenDefault.close();
     }
@@ -63,7 +82,11 @@ describe('EmailSender (against the local SMTP sink)', () => {
   });
 
   it('strips line breaks from the subject (no header injection)', async () => {
-    await sender.send({ to: ['ops@agency.test'], subject: 'Hello\r\nBcc: attacker@evil.test\nX-Injected: yes', text: 'x' });
+    await sender.send({
+      to: ['ops@agency.test'],
+      subject: 'Hello\r\nBcc: attacker@evil.test\nX-Injected: yes',
+      text: 'x',
+    });
 
     const [message] = await sink.waitForMessages(1, 5000);
     expect(message.subject).toBe('Hello Bcc: attacker@evil.test X-Injected: yes');
@@ -82,7 +105,9 @@ describe('EmailSender (against the local SMTP sink)', () => {
   });
 
   it('fails permanently on an invalid SMTP URL, without echoing it', async () => {
-    const error = await failureOf(sender.send({ smtpUrl: 'http://user:hunter2@mail.example', to: ['ops@agency.test'], subject: 'x', text: 'x' }));
+    const error = await failureOf(
+      sender.send({ smtpUrl: 'http://user:hunter2@mail.example', to: ['ops@agency.test'], subject: 'x', text: 'x' }),
+    );
     expect(error).toMatchObject({ code: 'integration_invalid', transient: false });
     expect(JSON.stringify(error.toJSON())).not.toContain('hunter2');
   });
@@ -119,7 +144,9 @@ describe('EmailSender (against the local SMTP sink)', () => {
     url.username = 'mailer';
     url.password = 'hunter2';
 
-    const error = await failureOf(sender.send({ smtpUrl: url.toString(), to: ['ops@agency.test'], subject: 'x', text: 'x' }));
+    const error = await failureOf(
+      sender.send({ smtpUrl: url.toString(), to: ['ops@agency.test'], subject: 'x', text: 'x' }),
+    );
     expect(error).toBeInstanceOf(TransientActionError);
     expect(error.code).toBe('smtp_unavailable');
     expect(JSON.stringify(error.toJSON())).not.toContain('hunter2');
@@ -135,6 +162,9 @@ describe('EmailSender (against the local SMTP sink)', () => {
   });
 
   it('fails permanently without connecting when there are no recipients', async () => {
-    await expect(failureOf(sender.send({ to: [' '], subject: 'x', text: 'x' }))).resolves.toMatchObject({ code: 'invalid_recipients', transient: false });
+    await expect(failureOf(sender.send({ to: [' '], subject: 'x', text: 'x' }))).resolves.toMatchObject({
+      code: 'invalid_recipients',
+      transient: false,
+    });
   });
 });

@@ -54,7 +54,16 @@ interface NodemailerError {
  * Query parameters an agency's SMTP URL may carry (nodemailer turns any parameter into a transport option: `proxy`,
  * `host`, `localAddress` or `service` would send the connection somewhere else than the URL's host).
  */
-export const TENANT_SMTP_OPTIONS: ReadonlySet<string> = new Set(['name', 'requireTLS', 'ignoreTLS', 'opportunisticTLS', 'authMethod', 'tls.rejectUnauthorized', 'tls.servername', 'tls.minVersion']);
+export const TENANT_SMTP_OPTIONS: ReadonlySet<string> = new Set([
+  'name',
+  'requireTLS',
+  'ignoreTLS',
+  'opportunisticTLS',
+  'authMethod',
+  'tls.rejectUnauthorized',
+  'tls.servername',
+  'tls.minVersion',
+]);
 
 /** Why an agency's SMTP URL is refused, or null: a parameter outside TENANT_SMTP_OPTIONS (the host is the outbound policy's). */
 export function tenantSmtpUrlProblem(smtpUrl: string): string | null {
@@ -94,11 +103,16 @@ export class EmailSender {
   async send(input: EmailSendInput): Promise<EmailSendResult> {
     const tenant = Boolean(input.smtpUrl);
     const smtpUrl = input.smtpUrl || this.options.defaultSmtpUrl;
-    if (!smtpUrl) throw new PermanentActionError('integration_missing', 'Email is not configured: the agency has no SMTP integration and no default SMTP_URL is set');
+    if (!smtpUrl)
+      throw new PermanentActionError(
+        'integration_missing',
+        'Email is not configured: the agency has no SMTP integration and no default SMTP_URL is set',
+      );
     const to = input.to.map((address) => address.trim()).filter(Boolean);
     if (to.length === 0) throw new PermanentActionError('invalid_recipients', 'The email has no recipients');
     const from = singleLine(input.from || this.options.defaultFrom);
-    if (!from) throw new PermanentActionError('integration_missing', 'Email is not configured: no sender address (EMAIL_FROM)');
+    if (!from)
+      throw new PermanentActionError('integration_missing', 'Email is not configured: no sender address (EMAIL_FROM)');
 
     const transport = this.transport(smtpUrl, tenant);
     try {
@@ -128,12 +142,20 @@ export class EmailSender {
     if (refused) return refused;
     const e = (error ?? {}) as NodemailerError;
     const message = e.message ?? String(error);
-    const details = { ...(e.code ? { smtpCode: e.code } : {}), ...(e.responseCode ? { responseCode: e.responseCode } : {}), ...(e.command ? { command: e.command } : {}) };
+    const details = {
+      ...(e.code ? { smtpCode: e.code } : {}),
+      ...(e.responseCode ? { responseCode: e.responseCode } : {}),
+      ...(e.command ? { command: e.command } : {}),
+    };
     if (typeof e.responseCode === 'number' && e.responseCode >= 400 && e.responseCode < 500) {
       return new TransientActionError('smtp_unavailable', `The SMTP server deferred the message: ${message}`, details);
     }
     if (e.code === 'EAUTH') {
-      return new PermanentActionError('integration_auth_failed', `The SMTP server refused the login: ${message}`, details);
+      return new PermanentActionError(
+        'integration_auth_failed',
+        `The SMTP server refused the login: ${message}`,
+        details,
+      );
     }
     if (typeof e.responseCode === 'number' && e.responseCode >= 500) {
       return new PermanentActionError('smtp_rejected', `The SMTP server rejected the message: ${message}`, details);
@@ -150,7 +172,10 @@ export class EmailSender {
     const cached = this.transports.get(cacheKey);
     if (cached) return cached;
     if (!/^smtps?:\/\/[^/?#]/i.test(smtpUrl)) {
-      throw new PermanentActionError('integration_invalid', 'The SMTP URL is invalid (expected smtp://[user:password@]host[:port] or smtps://...)');
+      throw new PermanentActionError(
+        'integration_invalid',
+        'The SMTP URL is invalid (expected smtp://[user:password@]host[:port] or smtps://...)',
+      );
     }
     const problem = tenant ? tenantSmtpUrlProblem(smtpUrl) : null;
     if (problem) throw new PermanentActionError('integration_invalid', `The agency's SMTP URL ${problem}`);
@@ -171,7 +196,9 @@ export class EmailSender {
       disableFileAccess: true,
       disableUrlAccess: true,
       // After the URL's options, so that no URL parameter can replace it.
-      ...(tenant ? { getSocket: (this.options.outbound ?? OutboundPolicy.fromEnv()).smtpSocketFactory(this.timeoutMs) } : {}),
+      ...(tenant
+        ? { getSocket: (this.options.outbound ?? OutboundPolicy.fromEnv()).smtpSocketFactory(this.timeoutMs) }
+        : {}),
     } as SMTPTransport.Options);
     if (this.transports.size >= MAX_CACHED_TRANSPORTS) {
       const oldest = this.transports.keys().next().value as string;

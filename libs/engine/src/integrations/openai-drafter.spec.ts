@@ -60,9 +60,12 @@ describe('OpenAiDrafter (against the local OpenAI-compatible server)', () => {
     expect(request.body.model).toBe('gpt-test');
   });
 
-  it('takes the subject of an email from the model\'s `Subject:` first line; a Slack draft has none', async () => {
+  it("takes the subject of an email from the model's `Subject:` first line; a Slack draft has none", async () => {
     ai.setReply('Subject: Welcome aboard, Acme Corp!\n\nHi Acme Corp,\n\nShall we book the kickoff?');
-    await expect(drafter.draft(input())).resolves.toMatchObject({ subject: 'Welcome aboard, Acme Corp!', content: 'Hi Acme Corp,\n\nShall we book the kickoff?' });
+    await expect(drafter.draft(input())).resolves.toMatchObject({
+      subject: 'Welcome aboard, Acme Corp!',
+      content: 'Hi Acme Corp,\n\nShall we book the kickoff?',
+    });
     const [request] = await ai.waitForRequests(1, 2000);
     expect(request.body.messages[0].content).toContain('Subject: <a short subject line>');
     ai.setReply('Subject: not for Slack\n\nHey!');
@@ -91,7 +94,12 @@ describe('OpenAiDrafter (against the local OpenAI-compatible server)', () => {
   });
 
   it('keeps hostile client data in the user JSON and out of every system message', async () => {
-    await drafter.draft(input({ client: { name: INJECTION, stage: 'active', health: 'at_risk' }, trigger: { note: `System: ${INJECTION}` } }));
+    await drafter.draft(
+      input({
+        client: { name: INJECTION, stage: 'active', health: 'at_risk' },
+        trigger: { note: `System: ${INJECTION}` },
+      }),
+    );
 
     const [{ body }] = await ai.waitForRequests(1, 2000);
     const systemMessages = body.messages.filter((m: any) => m.role !== 'user');
@@ -149,7 +157,9 @@ describe('OpenAiDrafter (against the local OpenAI-compatible server)', () => {
   });
 
   it('maps a rejected API key to integration_auth_failed without echoing the key', async () => {
-    const error = await failureOf(new OpenAiDrafter({ apiKey: 'sk-invalid', baseUrl: ai.baseUrl, model: 'gpt-test' }).draft(input()));
+    const error = await failureOf(
+      new OpenAiDrafter({ apiKey: 'sk-invalid', baseUrl: ai.baseUrl, model: 'gpt-test' }).draft(input()),
+    );
 
     expect(error).toMatchObject({ code: 'integration_auth_failed', transient: false });
     expect(JSON.stringify(error.toJSON())).not.toContain('sk-invalid');
@@ -161,7 +171,9 @@ describe('OpenAiDrafter (against the local OpenAI-compatible server)', () => {
 
     const gone = await startOpenAiServer();
     await gone.close();
-    const error = await failureOf(new OpenAiDrafter({ apiKey: 'sk-x', baseUrl: gone.baseUrl, model: 'gpt-test' }).draft(input()));
+    const error = await failureOf(
+      new OpenAiDrafter({ apiKey: 'sk-x', baseUrl: gone.baseUrl, model: 'gpt-test' }).draft(input()),
+    );
     expect(error).toMatchObject({ code: 'ai_unavailable', transient: true });
   });
 

@@ -3,7 +3,15 @@ import type { ChatCompletionMessageParam } from 'openai/resources/chat/completio
 import { fetch as undiciFetch } from 'undici';
 import { ActionError, PermanentActionError, TransientActionError } from '../errors/action-errors';
 import { findOutboundRefusal, type OutboundPolicy } from './outbound-policy';
-import { cleanSubject, type CommunicationDrafter, DRAFT_TONE_DESCRIPTIONS, type DraftInput, type DraftResult, normalizeDraftTone, subjectFromInstructions } from './communication-drafter';
+import {
+  cleanSubject,
+  type CommunicationDrafter,
+  DRAFT_TONE_DESCRIPTIONS,
+  type DraftInput,
+  type DraftResult,
+  normalizeDraftTone,
+  subjectFromInstructions,
+} from './communication-drafter';
 
 export interface OpenAiDrafterOptions {
   apiKey: string;
@@ -24,8 +32,10 @@ export const DEFAULT_OPENAI_BASE_URL = 'https://api.openai.com/v1';
 const MAX_TRIGGER_JSON_CHARS = 8000;
 
 const PLATFORM_GUIDANCE: Readonly<Record<DraftInput['platform'], string>> = {
-  email: 'Write an email: first one line `Subject: <a short subject line>`, then a blank line, then the body: a greeting that uses the client’s name, a few short paragraphs, and a sign-off with the agency’s name.',
-  slack: 'Write a short Slack message: a few sentences, no email-style subject or signature block; Slack mrkdwn formatting is allowed.',
+  email:
+    'Write an email: first one line `Subject: <a short subject line>`, then a blank line, then the body: a greeting that uses the client’s name, a few short paragraphs, and a sign-off with the agency’s name.',
+  slack:
+    'Write a short Slack message: a few sentences, no email-style subject or signature block; Slack mrkdwn formatting is allowed.',
 };
 
 function triggerData(trigger: Record<string, unknown>): unknown {
@@ -100,22 +110,35 @@ export class OpenAiDrafter implements CommunicationDrafter {
       maxRetries: 0,
       timeout: options.timeoutMs ?? 60_000,
       // undici's own fetch with its dispatcher (Node's bundled fetch may be another undici version).
-      ...(options.outbound ? ({ fetch: undiciFetch, fetchOptions: { dispatcher: options.outbound.createDispatcher() } } as unknown as Pick<ClientOptions, 'fetch' | 'fetchOptions'>) : {}),
+      ...(options.outbound
+        ? ({ fetch: undiciFetch, fetchOptions: { dispatcher: options.outbound.createDispatcher() } } as unknown as Pick<
+            ClientOptions,
+            'fetch' | 'fetchOptions'
+          >)
+        : {}),
     });
   }
 
   async draft(input: DraftInput): Promise<DraftResult> {
     let completion: OpenAI.Chat.Completions.ChatCompletion;
     try {
-      completion = await this.client.chat.completions.create({ model: this.options.model, messages: buildDraftMessages(input) });
+      completion = await this.client.chat.completions.create({
+        model: this.options.model,
+        messages: buildDraftMessages(input),
+      });
     } catch (error) {
       throw OpenAiDrafter.classify(error);
     }
     const choice = completion.choices?.[0];
     const content = choice?.message?.content?.trim();
     if (!content) {
-      if (choice?.message?.refusal) throw new PermanentActionError('ai_rejected', 'The model refused to write the draft', { refusal: choice.message.refusal.slice(0, 500) });
-      throw new TransientActionError('ai_unavailable', 'The model returned an empty draft', { finishReason: choice?.finish_reason ?? null });
+      if (choice?.message?.refusal)
+        throw new PermanentActionError('ai_rejected', 'The model refused to write the draft', {
+          refusal: choice.message.refusal.slice(0, 500),
+        });
+      throw new TransientActionError('ai_unavailable', 'The model returned an empty draft', {
+        finishReason: choice?.finish_reason ?? null,
+      });
     }
     const model = completion.model || this.options.model;
     if (input.platform !== 'email') return { content, generator: 'openai', model };
@@ -127,21 +150,35 @@ export class OpenAiDrafter implements CommunicationDrafter {
     if (error instanceof ActionError) return error;
     const refused = findOutboundRefusal(error);
     if (refused) return refused;
-    if (error instanceof APIConnectionError) return new TransientActionError('ai_unavailable', `The AI provider could not be reached: ${error.message}`);
+    if (error instanceof APIConnectionError)
+      return new TransientActionError('ai_unavailable', `The AI provider could not be reached: ${error.message}`);
     if (error instanceof APIError) {
       const status = error.status;
       const details = { status: status ?? null, ...(error.code ? { providerCode: error.code } : {}) };
       if (status === 401 || status === 403) {
         // The provider's message may echo part of the key: keep it out.
-        return new PermanentActionError('integration_auth_failed', `The AI provider refused the API key (HTTP ${status}); check the OpenAI integration`, details);
+        return new PermanentActionError(
+          'integration_auth_failed',
+          `The AI provider refused the API key (HTTP ${status}); check the OpenAI integration`,
+          details,
+        );
       }
       if (status === 429 && error.code === 'insufficient_quota') {
         return new PermanentActionError('ai_rejected', 'The AI provider account has no quota left', details);
       }
       if (status === undefined || status === 408 || status === 409 || status === 429 || status >= 500) {
-        return new TransientActionError('ai_unavailable', `The AI provider is unavailable (HTTP ${status ?? 'n/a'})`, details, status === 429 ? retryAfterMs(error.headers) : undefined);
+        return new TransientActionError(
+          'ai_unavailable',
+          `The AI provider is unavailable (HTTP ${status ?? 'n/a'})`,
+          details,
+          status === 429 ? retryAfterMs(error.headers) : undefined,
+        );
       }
-      return new PermanentActionError('ai_rejected', `The AI provider rejected the request (HTTP ${status}): ${error.message}`, details);
+      return new PermanentActionError(
+        'ai_rejected',
+        `The AI provider rejected the request (HTTP ${status}): ${error.message}`,
+        details,
+      );
     }
     const message = error instanceof Error ? error.message : String(error);
     return new TransientActionError('ai_unavailable', `The AI call failed: ${message}`);
@@ -149,7 +186,10 @@ export class OpenAiDrafter implements CommunicationDrafter {
 }
 
 /** An email draft's `Subject:` first line (when the model wrote one) apart from its body; else a subject from the instructions. */
-export function splitSubject(text: string, input: Pick<DraftInput, 'template' | 'client'>): { subject: string; content: string } {
+export function splitSubject(
+  text: string,
+  input: Pick<DraftInput, 'template' | 'client'>,
+): { subject: string; content: string } {
   const match = /^\s*(?:\*\*)?subject:(?:\*\*)?[ \t]*([^\n]*)\n+([\s\S]*)$/i.exec(text);
   const subject = match ? cleanSubject(match[1].replace(/\*\*/g, '')) : '';
   const body = match ? match[2].trim() : text;

@@ -29,7 +29,10 @@ function rebindingLookup(): { lookup: OutboundLookup; answer: (address: string) 
   let current = '93.184.216.34';
   return {
     answer: (address) => (current = address),
-    lookup: async (hostname) => (hostname === 'rebind.example.com' ? [{ address: current, family: current.includes(':') ? 6 : 4 }] : [{ address: '93.184.216.34', family: 4 }]),
+    lookup: async (hostname) =>
+      hostname === 'rebind.example.com'
+        ? [{ address: current, family: current.includes(':') ? 6 : 4 }]
+        : [{ address: '93.184.216.34', family: 4 }],
   };
 }
 
@@ -74,9 +77,15 @@ describe('OutboundPolicy', () => {
     expect(await policy.checkHost('localhost')).toMatch(/this machine/);
     expect(await policy.checkHost('api.localhost')).toMatch(/this machine/);
     expect(await policy.checkHost('internal.example.com')).toMatch(/resolves to 10\.0\.0\.5/);
-    expect(await new OutboundPolicy({ lookup: async () => [{ address: '93.184.216.34', family: 4 }] }).checkHost('api.example.com')).toBeNull();
+    expect(
+      await new OutboundPolicy({ lookup: async () => [{ address: '93.184.216.34', family: 4 }] }).checkHost(
+        'api.example.com',
+      ),
+    ).toBeNull();
     // A name that does not resolve now is accepted: the connection is checked again.
-    expect(await new OutboundPolicy({ lookup: () => Promise.reject(new Error('ENOTFOUND')) }).checkHost('later.example.com')).toBeNull();
+    expect(
+      await new OutboundPolicy({ lookup: () => Promise.reject(new Error('ENOTFOUND')) }).checkHost('later.example.com'),
+    ).toBeNull();
   });
 
   it('accepts what OUTBOUND_ALLOWED_HOSTS lists: names, addresses and ranges', async () => {
@@ -94,7 +103,10 @@ describe('OutboundPolicy', () => {
     const policy = new OutboundPolicy({ lookup });
     expect(await policy.resolve('rebind.example.com')).toEqual({ address: '93.184.216.34', family: 4 });
     answer('169.254.169.254');
-    await expect(policy.resolve('rebind.example.com')).rejects.toMatchObject({ code: 'outbound_address_refused', transient: false });
+    await expect(policy.resolve('rebind.example.com')).rejects.toMatchObject({
+      code: 'outbound_address_refused',
+      transient: false,
+    });
     await expect(policy.resolve('127.0.0.1')).rejects.toMatchObject({ code: 'outbound_address_refused' });
   });
 });
@@ -120,12 +132,22 @@ describe('outbound checks of tenant-supplied URLs (against the local servers)', 
     const { lookup, answer } = rebindingLookup();
     answer('127.0.0.1');
     const port = new URL(ai.baseUrl).port;
-    const drafter = new OpenAiDrafter({ apiKey: 'sk-tenant-secret', baseUrl: `http://rebind.example.com:${port}/v1`, model: 'm', outbound: new OutboundPolicy({ lookup }) });
+    const drafter = new OpenAiDrafter({
+      apiKey: 'sk-tenant-secret',
+      baseUrl: `http://rebind.example.com:${port}/v1`,
+      model: 'm',
+      outbound: new OutboundPolicy({ lookup }),
+    });
     const error = await failureOf(drafter.draft(DRAFT));
     expect(error).toMatchObject({ code: 'outbound_address_refused', transient: false });
     expect(ai.requests).toHaveLength(0);
     // A literal loopback address is refused the same way.
-    const literal = new OpenAiDrafter({ apiKey: 'sk-tenant-secret', baseUrl: ai.baseUrl, model: 'm', outbound: new OutboundPolicy() });
+    const literal = new OpenAiDrafter({
+      apiKey: 'sk-tenant-secret',
+      baseUrl: ai.baseUrl,
+      model: 'm',
+      outbound: new OutboundPolicy(),
+    });
     expect(await failureOf(literal.draft(DRAFT))).toMatchObject({ code: 'outbound_address_refused' });
     expect(ai.requests).toHaveLength(0);
   });
@@ -134,7 +156,12 @@ describe('outbound checks of tenant-supplied URLs (against the local servers)', 
     const { lookup, answer } = rebindingLookup();
     answer('127.0.0.1');
     const port = new URL(ai.baseUrl).port;
-    const drafter = new OpenAiDrafter({ apiKey: 'sk-tenant-secret', baseUrl: `http://rebind.example.com:${port}/v1`, model: 'm', outbound: new OutboundPolicy({ lookup, allowed: ['127.0.0.0/8'] }) });
+    const drafter = new OpenAiDrafter({
+      apiKey: 'sk-tenant-secret',
+      baseUrl: `http://rebind.example.com:${port}/v1`,
+      model: 'm',
+      outbound: new OutboundPolicy({ lookup, allowed: ['127.0.0.0/8'] }),
+    });
     expect((await drafter.draft(DRAFT)).content).toBe('Hello from the model');
     expect(ai.requests[0].headers.host).toBe(`rebind.example.com:${port}`);
   });
@@ -142,14 +169,25 @@ describe('outbound checks of tenant-supplied URLs (against the local servers)', 
   it('OpenAI: the factory checks an agency base URL but not the operator OPENAI_BASE_URL', async () => {
     const tenant = createCommunicationDrafter({ apiKey: 'sk-x', baseUrl: ai.baseUrl, model: 'm', env: {} });
     expect(await failureOf(tenant.draft(DRAFT))).toMatchObject({ code: 'outbound_address_refused' });
-    const operator = createCommunicationDrafter({ apiKey: 'sk-x', baseUrl: ai.baseUrl, model: 'm', env: { OPENAI_BASE_URL: ai.baseUrl } });
+    const operator = createCommunicationDrafter({
+      apiKey: 'sk-x',
+      baseUrl: ai.baseUrl,
+      model: 'm',
+      env: { OPENAI_BASE_URL: ai.baseUrl },
+    });
     expect((await operator.draft(DRAFT)).content).toBe('Hello from the model');
   });
 
   it('SMTP: an agency URL to loopback is refused at connect time; the operator SMTP_URL is not checked', async () => {
-    const sender = new EmailSender({ defaultSmtpUrl: sink.url, defaultFrom: 'a@agency.test', outbound: new OutboundPolicy() });
+    const sender = new EmailSender({
+      defaultSmtpUrl: sink.url,
+      defaultFrom: 'a@agency.test',
+      outbound: new OutboundPolicy(),
+    });
     try {
-      const error = await failureOf(sender.send({ smtpUrl: sink.url, to: ['ops@agency.test'], subject: 'x', text: 'x' }));
+      const error = await failureOf(
+        sender.send({ smtpUrl: sink.url, to: ['ops@agency.test'], subject: 'x', text: 'x' }),
+      );
       expect(error).toMatchObject({ code: 'outbound_address_refused', transient: false });
       expect(sink.messages).toHaveLength(0);
       await sender.send({ to: ['ops@agency.test'], subject: 'operator', text: 'x' });
@@ -164,9 +202,14 @@ describe('outbound checks of tenant-supplied URLs (against the local servers)', 
     answer('127.0.0.1');
     const url = `smtp://rebind.example.com:${new URL(sink.url).port}`;
     const refused = new EmailSender({ defaultFrom: 'a@agency.test', outbound: new OutboundPolicy({ lookup }) });
-    const allowed = new EmailSender({ defaultFrom: 'a@agency.test', outbound: new OutboundPolicy({ lookup, allowed: ['127.0.0.1'] }) });
+    const allowed = new EmailSender({
+      defaultFrom: 'a@agency.test',
+      outbound: new OutboundPolicy({ lookup, allowed: ['127.0.0.1'] }),
+    });
     try {
-      expect(await failureOf(refused.send({ smtpUrl: url, to: ['ops@agency.test'], subject: 'x', text: 'x' }))).toMatchObject({ code: 'outbound_address_refused' });
+      expect(
+        await failureOf(refused.send({ smtpUrl: url, to: ['ops@agency.test'], subject: 'x', text: 'x' })),
+      ).toMatchObject({ code: 'outbound_address_refused' });
       await allowed.send({ smtpUrl: url, to: ['ops@agency.test'], subject: 'allowed', text: 'x' });
       expect((await sink.waitForMessages(1, 5000))[0].subject).toBe('allowed');
     } finally {
@@ -179,9 +222,19 @@ describe('outbound checks of tenant-supplied URLs (against the local servers)', 
     expect(tenantSmtpUrlProblem('smtp://mail.example.com:587?proxy=http://169.254.169.254')).toMatch(/"proxy"/);
     expect(tenantSmtpUrlProblem('smtp://mail.example.com?host=127.0.0.1')).toMatch(/"host"/);
     expect(tenantSmtpUrlProblem('smtps://u:p@mail.example.com:465?tls.rejectUnauthorized=false&name=relay')).toBeNull();
-    const sender = new EmailSender({ defaultFrom: 'a@agency.test', outbound: new OutboundPolicy({ allowed: ['127.0.0.1'] }) });
+    const sender = new EmailSender({
+      defaultFrom: 'a@agency.test',
+      outbound: new OutboundPolicy({ allowed: ['127.0.0.1'] }),
+    });
     try {
-      const error = await failureOf(sender.send({ smtpUrl: `${sink.url}?proxy=socks5://127.0.0.1:1`, to: ['ops@agency.test'], subject: 'x', text: 'x' }));
+      const error = await failureOf(
+        sender.send({
+          smtpUrl: `${sink.url}?proxy=socks5://127.0.0.1:1`,
+          to: ['ops@agency.test'],
+          subject: 'x',
+          text: 'x',
+        }),
+      );
       expect(error).toMatchObject({ code: 'integration_invalid' });
     } finally {
       sender.close();

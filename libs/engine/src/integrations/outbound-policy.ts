@@ -111,15 +111,18 @@ export class OutboundPolicy {
       if (!entry) continue;
       const [network, prefix, extra] = entry.split('/');
       const family = isIP(network);
-      if (extra !== undefined) throw new Error(`OUTBOUND_ALLOWED_HOSTS: "${raw}" is not a host, an address or a CIDR range`);
+      if (extra !== undefined)
+        throw new Error(`OUTBOUND_ALLOWED_HOSTS: "${raw}" is not a host, an address or a CIDR range`);
       if (prefix !== undefined) {
         const bits = Number(prefix);
-        if (family === 0 || !Number.isInteger(bits) || bits < 0 || bits > (family === 4 ? 32 : 128)) throw new Error(`OUTBOUND_ALLOWED_HOSTS: "${raw}" is not a valid CIDR range`);
+        if (family === 0 || !Number.isInteger(bits) || bits < 0 || bits > (family === 4 ? 32 : 128))
+          throw new Error(`OUTBOUND_ALLOWED_HOSTS: "${raw}" is not a valid CIDR range`);
         this.allowedAddresses.addSubnet(network, bits, family === 4 ? 'ipv4' : 'ipv6');
       } else if (family !== 0) {
         this.allowedAddresses.addAddress(network, family === 4 ? 'ipv4' : 'ipv6');
       } else {
-        if (!/^[a-z0-9.-]+$/.test(entry)) throw new Error(`OUTBOUND_ALLOWED_HOSTS: "${raw}" is not a host, an address or a CIDR range`);
+        if (!/^[a-z0-9.-]+$/.test(entry))
+          throw new Error(`OUTBOUND_ALLOWED_HOSTS: "${raw}" is not a host, an address or a CIDR range`);
         this.allowedHosts.add(entry);
       }
     }
@@ -128,7 +131,11 @@ export class OutboundPolicy {
   /** `OUTBOUND_ALLOWED_HOSTS`: comma- or space-separated host names, addresses and CIDR ranges (default: none). */
   static fromEnv(env: NodeJS.ProcessEnv = process.env): OutboundPolicy {
     const raw = env.OUTBOUND_ALLOWED_HOSTS ?? '';
-    if (OutboundPolicy.fromEnvCache?.raw !== raw) OutboundPolicy.fromEnvCache = { raw, policy: new OutboundPolicy({ allowed: raw.split(/[\s,]+/).filter(Boolean) }) };
+    if (OutboundPolicy.fromEnvCache?.raw !== raw)
+      OutboundPolicy.fromEnvCache = {
+        raw,
+        policy: new OutboundPolicy({ allowed: raw.split(/[\s,]+/).filter(Boolean) }),
+      };
     return OutboundPolicy.fromEnvCache.policy;
   }
 
@@ -157,7 +164,10 @@ export class OutboundPolicy {
     const host = normalizeHost(hostname);
     if (!host) return 'has no host';
     if (this.isAllowedHost(host)) return null;
-    if (isIP(host)) return this.isAllowedAddress(host) ? null : `must not point to a loopback, private, link-local or reserved address (${host})`;
+    if (isIP(host))
+      return this.isAllowedAddress(host)
+        ? null
+        : `must not point to a loopback, private, link-local or reserved address (${host})`;
     if (LOCAL_NAME.test(host)) return `must not point to this machine (${host})`;
     let addresses: Array<{ address: string }>;
     try {
@@ -166,7 +176,9 @@ export class OutboundPolicy {
       return null;
     }
     const refused = addresses.find((entry) => !this.isAllowedAddress(entry.address));
-    return refused ? `must not point to a loopback, private, link-local or reserved address (${host} resolves to ${refused.address})` : null;
+    return refused
+      ? `must not point to a loopback, private, link-local or reserved address (${host} resolves to ${refused.address})`
+      : null;
   }
 
   /**
@@ -181,10 +193,14 @@ export class OutboundPolicy {
     if (addresses.length === 0) throw new Error(`${host} did not resolve`);
     const refused = addresses.find((entry) => !this.isAllowedAddress(entry.address));
     if (refused) {
-      throw new PermanentActionError(OUTBOUND_REFUSED_CODE, `Refused to connect to ${host}: ${refused.address} is not a public address (allow it with OUTBOUND_ALLOWED_HOSTS)`, {
-        host,
-        address: refused.address,
-      });
+      throw new PermanentActionError(
+        OUTBOUND_REFUSED_CODE,
+        `Refused to connect to ${host}: ${refused.address} is not a public address (allow it with OUTBOUND_ALLOWED_HOSTS)`,
+        {
+          host,
+          address: refused.address,
+        },
+      );
     }
     return addresses[0];
   }
@@ -210,14 +226,25 @@ export class OutboundPolicy {
    * A nodemailer `getSocket`: connects to an address this policy accepts and hands the connected socket to nodemailer
    * (which still speaks TLS to the original host name for smtps:// and STARTTLS).
    */
-  smtpSocketFactory(timeoutMs: number): (options: { host?: string; port?: number | string; secure?: boolean }, callback: (error: Error | null, socket?: { connection: Socket }) => void) => void {
+  smtpSocketFactory(
+    timeoutMs: number,
+  ): (
+    options: { host?: string; port?: number | string; secure?: boolean },
+    callback: (error: Error | null, socket?: { connection: Socket }) => void,
+  ) => void {
     return (options, callback) => {
       const host = options.host ?? 'localhost';
       const port = Number(options.port) || (options.secure ? 465 : 587);
       this.resolve(host).then(
         (target) => {
           const socket = netConnect({ host: target?.address ?? normalizeHost(host), port });
-          const timer = setTimeout(() => socket.destroy(Object.assign(new Error(`Connection to ${host}:${port} timed out`), { code: 'ETIMEDOUT' })), timeoutMs);
+          const timer = setTimeout(
+            () =>
+              socket.destroy(
+                Object.assign(new Error(`Connection to ${host}:${port} timed out`), { code: 'ETIMEDOUT' }),
+              ),
+            timeoutMs,
+          );
           const onError = (error: Error) => {
             clearTimeout(timer);
             callback(error);

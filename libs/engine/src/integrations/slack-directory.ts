@@ -85,11 +85,22 @@ export class SlackDirectory {
   }
 
   private async read(token: string): Promise<SlackDirectoryListing> {
-    const client = new WebClient(token, { slackApiUrl: this.slackApiUrl, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, timeout: this.timeoutMs, logLevel: LogLevel.ERROR });
+    const client = new WebClient(token, {
+      slackApiUrl: this.slackApiUrl,
+      retryConfig: { retries: 0 },
+      rejectRateLimitedCalls: true,
+      timeout: this.timeoutMs,
+      logLevel: LogLevel.ERROR,
+    });
     try {
       const [channels, users] = await Promise.all([
         this.pages(async (cursor) => {
-          const page = await client.conversations.list({ limit: PAGE_SIZE, cursor, exclude_archived: true, types: 'public_channel,private_channel' });
+          const page = await client.conversations.list({
+            limit: PAGE_SIZE,
+            cursor,
+            exclude_archived: true,
+            types: 'public_channel,private_channel',
+          });
           return { items: page.channels ?? [], next: page.response_metadata?.next_cursor };
         }),
         this.pages(async (cursor) => {
@@ -100,11 +111,19 @@ export class SlackDirectory {
       return {
         channels: channels.items
           .filter((channel) => channel.id && channel.name && !channel.is_archived)
-          .map((channel) => ({ id: String(channel.id), name: String(channel.name), isPrivate: channel.is_private === true }))
+          .map((channel) => ({
+            id: String(channel.id),
+            name: String(channel.name),
+            isPrivate: channel.is_private === true,
+          }))
           .sort((a, b) => a.name.localeCompare(b.name)),
         users: users.items
           .filter((user) => user.id && !user.deleted && !user.is_bot && user.id !== 'USLACKBOT')
-          .map((user) => ({ id: String(user.id), name: String(user.real_name || user.profile?.real_name || user.name), handle: String(user.name ?? '') }))
+          .map((user) => ({
+            id: String(user.id),
+            name: String(user.real_name || user.profile?.real_name || user.name),
+            handle: String(user.name ?? ''),
+          }))
           .sort((a, b) => a.name.localeCompare(b.name)),
         truncated: channels.truncated || users.truncated,
       };
@@ -113,7 +132,9 @@ export class SlackDirectory {
     }
   }
 
-  private async pages<T>(read: (cursor: string | undefined) => Promise<{ items: T[]; next?: string }>): Promise<{ items: T[]; truncated: boolean }> {
+  private async pages<T>(
+    read: (cursor: string | undefined) => Promise<{ items: T[]; next?: string }>,
+  ): Promise<{ items: T[]; truncated: boolean }> {
     const items: T[] = [];
     let cursor: string | undefined;
     for (let page = 0; page < MAX_PAGES; page += 1) {

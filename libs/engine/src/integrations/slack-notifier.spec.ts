@@ -66,8 +66,14 @@ describe('SlackNotifier (against the local Slack Web API server)', () => {
     slack.failNext(1, { status: 429, retryAfterSeconds: null });
     slack.failNext(1, { ok: false, error: 'ratelimited' });
 
-    await expect(failureOf(notifier.send({ token: TOKEN, channel: 'C1', text: 'x' }))).resolves.toMatchObject({ code: 'slack_rate_limited', transient: true });
-    await expect(failureOf(notifier.send({ token: TOKEN, channel: 'C1', text: 'x' }))).resolves.toMatchObject({ code: 'slack_rate_limited', transient: true });
+    await expect(failureOf(notifier.send({ token: TOKEN, channel: 'C1', text: 'x' }))).resolves.toMatchObject({
+      code: 'slack_rate_limited',
+      transient: true,
+    });
+    await expect(failureOf(notifier.send({ token: TOKEN, channel: 'C1', text: 'x' }))).resolves.toMatchObject({
+      code: 'slack_rate_limited',
+      transient: true,
+    });
     expect(slack.calls).toHaveLength(2);
   });
 
@@ -83,7 +89,9 @@ describe('SlackNotifier (against the local Slack Web API server)', () => {
     const gone = await startSlackApiServer();
     await gone.close();
 
-    const error = await failureOf(new SlackNotifier({ slackApiUrl: gone.url }).send({ token: TOKEN, channel: 'C1', text: 'x' }));
+    const error = await failureOf(
+      new SlackNotifier({ slackApiUrl: gone.url }).send({ token: TOKEN, channel: 'C1', text: 'x' }),
+    );
     expect(error).toBeInstanceOf(TransientActionError);
     expect(error.code).toBe('slack_unavailable');
   });
@@ -97,7 +105,13 @@ describe('SlackNotifier (against the local Slack Web API server)', () => {
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     const { port } = silent.address() as { port: number };
     try {
-      const error = await failureOf(new SlackNotifier({ slackApiUrl: `http://127.0.0.1:${port}/api/`, timeoutMs: 200 }).send({ token: TOKEN, channel: 'C1', text: 'x' }));
+      const error = await failureOf(
+        new SlackNotifier({ slackApiUrl: `http://127.0.0.1:${port}/api/`, timeoutMs: 200 }).send({
+          token: TOKEN,
+          channel: 'C1',
+          text: 'x',
+        }),
+      );
       expect(error).toMatchObject({ code: 'slack_unavailable', transient: true });
     } finally {
       for (const socket of sockets) socket.destroy();
@@ -105,14 +119,17 @@ describe('SlackNotifier (against the local Slack Web API server)', () => {
     }
   });
 
-  it.each(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked'])('maps %s to permanent integration_auth_failed', async (slackError) => {
-    slack.failNext(1, { ok: false, error: slackError });
+  it.each(['invalid_auth', 'not_authed', 'account_inactive', 'token_revoked'])(
+    'maps %s to permanent integration_auth_failed',
+    async (slackError) => {
+      slack.failNext(1, { ok: false, error: slackError });
 
-    const error = await failureOf(notifier.send({ token: TOKEN, channel: 'C1', text: 'x' }));
-    expect(error).toBeInstanceOf(PermanentActionError);
-    expect(error).toMatchObject({ code: 'integration_auth_failed', transient: false, details: { slackError } });
-    expect(slack.calls).toHaveLength(1);
-  });
+      const error = await failureOf(notifier.send({ token: TOKEN, channel: 'C1', text: 'x' }));
+      expect(error).toBeInstanceOf(PermanentActionError);
+      expect(error).toMatchObject({ code: 'integration_auth_failed', transient: false, details: { slackError } });
+      expect(slack.calls).toHaveLength(1);
+    },
+  );
 
   it('rejects an unknown token as integration_auth_failed, without the token in the error', async () => {
     const error = await failureOf(notifier.send({ token: 'xoxb-invalid', channel: 'C1', text: 'x' }));
@@ -126,22 +143,36 @@ describe('SlackNotifier (against the local Slack Web API server)', () => {
     ['channel_not_found', /no such channel in the agency's Slack workspace/],
     ['not_in_channel', /not a member of the channel/],
     ['is_archived', /archived/],
-  ])('maps %s (a channel the agency\'s app cannot reach) to permanent permission_denied naming the channel', async (slackError, reason) => {
-    slack.failNext(1, { ok: false, error: slackError });
+  ])(
+    "maps %s (a channel the agency's app cannot reach) to permanent permission_denied naming the channel",
+    async (slackError, reason) => {
+      slack.failNext(1, { ok: false, error: slackError });
 
-    const error = await failureOf(notifier.send({ token: TOKEN, channel: 'C0ELSEWHERE', text: 'x' }));
-    expect(error).toBeInstanceOf(PermanentActionError);
-    expect(error).toMatchObject({ code: 'permission_denied', transient: false, details: { slackError, channel: 'C0ELSEWHERE' } });
-    expect(error.message).toMatch(new RegExp(`^Slack channel C0ELSEWHERE is not reachable with this agency's Slack app: .*\\(${slackError}\\)$`));
-    expect(error.message).toMatch(reason);
-    expect(slack.calls).toHaveLength(1);
-  });
+      const error = await failureOf(notifier.send({ token: TOKEN, channel: 'C0ELSEWHERE', text: 'x' }));
+      expect(error).toBeInstanceOf(PermanentActionError);
+      expect(error).toMatchObject({
+        code: 'permission_denied',
+        transient: false,
+        details: { slackError, channel: 'C0ELSEWHERE' },
+      });
+      expect(error.message).toMatch(
+        new RegExp(`^Slack channel C0ELSEWHERE is not reachable with this agency's Slack app: .*\\(${slackError}\\)$`),
+      );
+      expect(error.message).toMatch(reason);
+      expect(slack.calls).toHaveLength(1);
+    },
+  );
 
   it("classifies a channel outside the token's workspace on the real protocol answer", async () => {
     slack.workspaces.set(TOKEN, new Set(['C0OURS']));
 
-    await expect(notifier.send({ token: TOKEN, channel: 'C0OURS', text: 'x' })).resolves.toMatchObject({ channel: 'C0OURS' });
-    await expect(failureOf(notifier.send({ token: TOKEN, channel: 'C0THEIRS', text: 'x' }))).resolves.toMatchObject({ code: 'permission_denied', details: { slackError: 'channel_not_found' } });
+    await expect(notifier.send({ token: TOKEN, channel: 'C0OURS', text: 'x' })).resolves.toMatchObject({
+      channel: 'C0OURS',
+    });
+    await expect(failureOf(notifier.send({ token: TOKEN, channel: 'C0THEIRS', text: 'x' }))).resolves.toMatchObject({
+      code: 'permission_denied',
+      details: { slackError: 'channel_not_found' },
+    });
   });
 
   it.each(['user_not_found', 'msg_too_long'])('maps %s to permanent slack_rejected', async (slackError) => {
@@ -157,11 +188,17 @@ describe('SlackNotifier (against the local Slack Web API server)', () => {
   it('maps a non-5xx HTTP error (e.g. a wrong API URL answering 404) to permanent slack_rejected', async () => {
     slack.failNext(1, { status: 404, body: 'Not Found' });
 
-    await expect(failureOf(notifier.send({ token: TOKEN, channel: 'C1', text: 'x' }))).resolves.toMatchObject({ code: 'slack_rejected', transient: false });
+    await expect(failureOf(notifier.send({ token: TOKEN, channel: 'C1', text: 'x' }))).resolves.toMatchObject({
+      code: 'slack_rejected',
+      transient: false,
+    });
   });
 
   it('fails permanently without calling Slack when there is no token', async () => {
-    await expect(failureOf(notifier.send({ token: '', channel: 'C1', text: 'x' }))).resolves.toMatchObject({ code: 'integration_missing', transient: false });
+    await expect(failureOf(notifier.send({ token: '', channel: 'C1', text: 'x' }))).resolves.toMatchObject({
+      code: 'integration_missing',
+      transient: false,
+    });
     expect(slack.calls).toHaveLength(0);
   });
 });

@@ -39,7 +39,9 @@ describe('TemplateDrafter', () => {
   });
 
   it('varies greeting, opener and sign-off with the tone', async () => {
-    const drafts = await Promise.all(['friendly', 'professional', 'formal', 'casual', 'empathetic'].map((tone) => drafter.draft(input({ tone }))));
+    const drafts = await Promise.all(
+      ['friendly', 'professional', 'formal', 'casual', 'empathetic'].map((tone) => drafter.draft(input({ tone }))),
+    );
     expect(new Set(drafts.map((d) => d.content)).size).toBe(5);
     expect(drafts[2].content).toMatch(/^Dear Acme Corp,/);
     expect(drafts[2].content).toMatch(/Kind regards,\nBright Agency$/);
@@ -47,15 +49,27 @@ describe('TemplateDrafter', () => {
   });
 
   it('writes a compact Slack message and signs with the assignee when there is one', async () => {
-    const draft = await drafter.draft(input({ platform: 'slack', tone: 'friendly', client: { name: 'Acme Corp', stage: 'active', health: 'good', assigneeName: 'Jane Doe' } }));
+    const draft = await drafter.draft(
+      input({
+        platform: 'slack',
+        tone: 'friendly',
+        client: { name: 'Acme Corp', stage: 'active', health: 'good', assigneeName: 'Jane Doe' },
+      }),
+    );
 
     expect(draft.content).toBe(
-      ['Hi Acme Corp! I hope you are doing well!', 'Thank you for choosing us.\nLet us schedule a kickoff call next week.', 'Cheers, Jane Doe (Bright Agency)'].join('\n\n'),
+      [
+        'Hi Acme Corp! I hope you are doing well!',
+        'Thank you for choosing us.\nLet us schedule a kickoff call next week.',
+        'Cheers, Jane Doe (Bright Agency)',
+      ].join('\n\n'),
     );
   });
 
   it('keeps names on one line, falls back for an unknown tone and an empty name', async () => {
-    const draft = await drafter.draft(input({ tone: 'sarcastic', client: { name: ' Acme\r\nCorp ', stage: 'x', health: 'y' } }));
+    const draft = await drafter.draft(
+      input({ tone: 'sarcastic', client: { name: ' Acme\r\nCorp ', stage: 'x', health: 'y' } }),
+    );
     expect(draft.content.split('\n')[0]).toBe('Hello Acme Corp,');
 
     const anonymous = await drafter.draft(input({ client: { name: '  ', stage: 'x', health: 'y' } }));

@@ -1,6 +1,18 @@
-import { type CommunicationDrafter, type DraftInput, type DraftResult, normalizeDraftTone, subjectFromInstructions } from './communication-drafter';
+import {
+  type CommunicationDrafter,
+  type DraftInput,
+  type DraftResult,
+  normalizeDraftTone,
+  subjectFromInstructions,
+} from './communication-drafter';
 
-const GREETINGS: Readonly<Record<string, string>> = { friendly: 'Hi', casual: 'Hey', professional: 'Hello', formal: 'Dear', empathetic: 'Hi' };
+const GREETINGS: Readonly<Record<string, string>> = {
+  friendly: 'Hi',
+  casual: 'Hey',
+  professional: 'Hello',
+  formal: 'Dear',
+  empathetic: 'Hi',
+};
 const OPENERS: Readonly<Record<string, string>> = {
   friendly: 'I hope you are doing well!',
   casual: 'Hope all is good on your side.',
@@ -8,7 +20,13 @@ const OPENERS: Readonly<Record<string, string>> = {
   formal: 'I trust this message finds you well.',
   empathetic: 'I hope you and your team are doing well, and I want you to know we are here to help.',
 };
-const SIGN_OFFS: Readonly<Record<string, string>> = { friendly: 'Cheers', casual: 'Thanks', professional: 'Best regards', formal: 'Kind regards', empathetic: 'Warm regards' };
+const SIGN_OFFS: Readonly<Record<string, string>> = {
+  friendly: 'Cheers',
+  casual: 'Thanks',
+  professional: 'Best regards',
+  formal: 'Kind regards',
+  empathetic: 'Warm regards',
+};
 
 function oneLine(value: string | null | undefined): string {
   return (value ?? '').replace(/\s+/g, ' ').trim();
@@ -41,9 +59,21 @@ export class TemplateDrafter implements CommunicationDrafter {
 
     const content =
       input.platform === 'slack'
-        ? [`${GREETINGS[tone]} ${name}! ${OPENERS[tone]}`, body, `${signOff}, ${assignee ? `${assignee} (${agency})` : agency}`]
-        : [`${GREETINGS[tone]} ${name},`, OPENERS[tone], body, [`${signOff},`, ...(assignee ? [assignee] : []), agency].join('\n')];
-    const subject = input.platform === 'email' ? { subject: subjectFromInstructions(input.template, oneLine(input.client.name) || agency) } : {};
+        ? [
+            `${GREETINGS[tone]} ${name}! ${OPENERS[tone]}`,
+            body,
+            `${signOff}, ${assignee ? `${assignee} (${agency})` : agency}`,
+          ]
+        : [
+            `${GREETINGS[tone]} ${name},`,
+            OPENERS[tone],
+            body,
+            [`${signOff},`, ...(assignee ? [assignee] : []), agency].join('\n'),
+          ];
+    const subject =
+      input.platform === 'email'
+        ? { subject: subjectFromInstructions(input.template, oneLine(input.client.name) || agency) }
+        : {};
     return { content: content.filter(Boolean).join('\n\n'), generator: 'template', ...subject };
   }
 }

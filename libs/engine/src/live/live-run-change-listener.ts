@@ -8,10 +8,23 @@ export class LiveRunChangeListener implements RunChangeListener {
   constructor(private readonly sink: LiveUpdateSink) {}
 
   runChanged(run: ChangedRun, status: RunStatus): Promise<void> {
-    return this.sink.publish({ type: 'run.changed', agencyId: run.agencyId, runId: run.id, workflowId: run.workflowId, clientId: run.clientId, status });
+    return this.sink.publish({
+      type: 'run.changed',
+      agencyId: run.agencyId,
+      runId: run.id,
+      workflowId: run.workflowId,
+      clientId: run.clientId,
+      status,
+    });
   }
 
   approvalChanged(approval: ChangedApproval, status: ApprovalStatus): Promise<void> {
-    return this.sink.publish({ type: 'approval.changed', agencyId: approval.agencyId, approvalId: approval.id, runId: approval.runId, status });
+    return this.sink.publish({
+      type: 'approval.changed',
+      agencyId: approval.agencyId,
+      approvalId: approval.id,
+      runId: approval.runId,
+      status,
+    });
   }
 }

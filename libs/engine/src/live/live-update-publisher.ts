@@ -23,7 +23,10 @@ export class LiveUpdatePublisher implements LiveUpdateSink {
 
   constructor(private readonly options: LiveUpdatePublisherOptions) {
     // One retry, then the command fails: a Redis outage must not pile up stale updates in the offline queue.
-    this.redis = logEmittedErrors(new Redis(options.redisUrl, { maxRetriesPerRequest: 1, connectionName: `${options.queuePrefix}:live-publisher` }), 'redis:live-publisher');
+    this.redis = logEmittedErrors(
+      new Redis(options.redisUrl, { maxRetriesPerRequest: 1, connectionName: `${options.queuePrefix}:live-publisher` }),
+      'redis:live-publisher',
+    );
     this.channel = liveUpdatesChannel(options.queuePrefix);
     this.timeoutMs = options.timeoutMs ?? 1000;
   }
@@ -39,7 +42,9 @@ export class LiveUpdatePublisher implements LiveUpdateSink {
     try {
       await Promise.race([sent, timeout]);
     } catch (error) {
-      this.options.logger?.debug(`live update ${update.type} of agency ${update.agencyId} not published: ${(error as Error).message}`);
+      this.options.logger?.debug(
+        `live update ${update.type} of agency ${update.agencyId} not published: ${(error as Error).message}`,
+      );
     } finally {
       clearTimeout(timer);
     }

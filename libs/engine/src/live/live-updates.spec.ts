@@ -1,8 +1,21 @@
 import { liveUpdatePayload, liveUpdatesChannel, parseLiveUpdate, type LiveUpdate } from './live-updates';
 
 describe('live update codec', () => {
-  const run: LiveUpdate = { type: 'run.changed', agencyId: 'ag', runId: 'r1', workflowId: 'w1', clientId: 'c1', status: 'running' };
-  const approval: LiveUpdate = { type: 'approval.changed', agencyId: 'ag', approvalId: 'p1', runId: 'r1', status: 'approved' };
+  const run: LiveUpdate = {
+    type: 'run.changed',
+    agencyId: 'ag',
+    runId: 'r1',
+    workflowId: 'w1',
+    clientId: 'c1',
+    status: 'running',
+  };
+  const approval: LiveUpdate = {
+    type: 'approval.changed',
+    agencyId: 'ag',
+    approvalId: 'p1',
+    runId: 'r1',
+    status: 'approved',
+  };
 
   it('names the channel after the queue prefix', () => {
     expect(liveUpdatesChannel('automations')).toBe('automations:live');

@@ -43,13 +43,19 @@ export function parseLiveUpdate(message: string): LiveUpdate | null {
   if (typeof value !== 'object' || value === null) return null;
   const record = value as Record<string, unknown>;
   if (typeof record.agencyId !== 'string' || !record.agencyId) return null;
-  const fields = record.type === 'run.changed' ? RUN_FIELDS : record.type === 'approval.changed' ? APPROVAL_FIELDS : null;
+  const fields =
+    record.type === 'run.changed' ? RUN_FIELDS : record.type === 'approval.changed' ? APPROVAL_FIELDS : null;
   if (!fields || !fields.every((field) => typeof record[field] === 'string')) return null;
-  return { agencyId: record.agencyId, type: record.type, ...Object.fromEntries(fields.map((field) => [field, record[field]])) } as LiveUpdate;
+  return {
+    agencyId: record.agencyId,
+    type: record.type,
+    ...Object.fromEntries(fields.map((field) => [field, record[field]])),
+  } as LiveUpdate;
 }
 
 /** The payload a client sees: the update without its routing fields (agency, type). */
 export function liveUpdatePayload(update: LiveUpdate): Record<string, string> {
-  if (update.type === 'run.changed') return { runId: update.runId, workflowId: update.workflowId, clientId: update.clientId, status: update.status };
+  if (update.type === 'run.changed')
+    return { runId: update.runId, workflowId: update.workflowId, clientId: update.clientId, status: update.status };
   return { approvalId: update.approvalId, runId: update.runId, status: update.status };
 }

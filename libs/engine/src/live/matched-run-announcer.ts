@@ -31,7 +31,10 @@ export class MatchedRunAnnouncer {
       for (const verdict of result.verdicts) {
         const status = STATUS_OF_OUTCOME[verdict.outcome];
         if (!verdict.runId || !status) continue;
-        await this.changes.runChanged({ id: verdict.runId, agencyId: result.agencyId, workflowId: verdict.workflowId, clientId: result.clientId }, status);
+        await this.changes.runChanged(
+          { id: verdict.runId, agencyId: result.agencyId, workflowId: verdict.workflowId, clientId: result.clientId },
+          status,
+        );
       }
     } catch (error) {
       // Live updates are hints; the runs themselves are committed and screens poll.
@@ -53,11 +56,18 @@ export class MatchedRunAnnouncer {
     );
   }
 
-  private async announceRows(sql: string, parameters: unknown[], statusOf: (run: CreatedRunRow) => RunStatus): Promise<void> {
+  private async announceRows(
+    sql: string,
+    parameters: unknown[],
+    statusOf: (run: CreatedRunRow) => RunStatus,
+  ): Promise<void> {
     try {
       const runs: CreatedRunRow[] = await this.dataSource.query(sql, parameters);
       for (const run of runs) {
-        await this.changes.runChanged({ id: run.id, agencyId: run.agency_id, workflowId: run.workflow_id, clientId: run.client_id }, statusOf(run));
+        await this.changes.runChanged(
+          { id: run.id, agencyId: run.agency_id, workflowId: run.workflow_id, clientId: run.client_id },
+          statusOf(run),
+        );
       }
     } catch (error) {
       // Live updates are hints; the runs themselves are committed and screens poll.

@@ -1,6 +1,13 @@
 import type { EntityManager } from 'typeorm';
 import { detectLoop, type LoopVerdict } from '@automations/domain';
-import { AlertEntity, AuditEventEntity, entityPatch, lockRunSeries, rowsOf, type EventCausation } from '@automations/persistence';
+import {
+  AlertEntity,
+  AuditEventEntity,
+  entityPatch,
+  lockRunSeries,
+  rowsOf,
+  type EventCausation,
+} from '@automations/persistence';
 import { AdminNotifier } from '../notifications/admin-notifier';
 import { cancelParkedRuns } from '../runs/parked-runs';
 
@@ -43,17 +50,30 @@ export class LoopBreaker {
    * events for one client count runs one after the other. The rate rule only applies to an event
    * that would make a run: one that the dedupe window merges into an earlier run is not counted.
    */
-  async check(manager: EntityManager, input: { workflowId: string; clientId: string; causation: EventCausation | null; dedupeWindowSeconds: number }): Promise<LoopVerdict | null> {
+  async check(
+    manager: EntityManager,
+    input: { workflowId: string; clientId: string; causation: EventCausation | null; dedupeWindowSeconds: number },
+  ): Promise<LoopVerdict | null> {
     const { workflowId, clientId, causation } = input;
     // LOOP_MAX_RUNS_PER_HOUR=0 turns the rate rule off: nothing to count, so nothing to serialise either.
     if (this.limits.maxRunsPerHour > 0) await lockRunSeries(manager, workflowId, clientId);
-    const [counts]: { runs: number; recent: number }[] = this.limits.maxRunsPerHour <= 0 ? [{ runs: 0, recent: 0 }] : await manager.query(
-      `SELECT count(*)::int AS runs, count(*) FILTER (WHERE created_at > now() - make_interval(secs => $3))::int AS recent
+    const [counts]: { runs: number; recent: number }[] =
+      this.limits.maxRunsPerHour <= 0
+        ? [{ runs: 0, recent: 0 }]
+        : await manager.query(
+            `SELECT count(*)::int AS runs, count(*) FILTER (WHERE created_at > now() - make_interval(secs => $3))::int AS recent
          FROM workflow_runs
         WHERE workflow_id = $1 AND started_at > now() - interval '1 hour' AND client_id = $2 AND mode = 'live' AND status <> 'skipped'`,
-      [workflowId, clientId, input.dedupeWindowSeconds],
-    );
-    const verdict = detectLoop({ causation, workflowId, clientId, maxDepth: this.limits.maxDepth, runsInLastHour: counts.runs, maxRunsPerHour: this.limits.maxRunsPerHour });
+            [workflowId, clientId, input.dedupeWindowSeconds],
+          );
+    const verdict = detectLoop({
+      causation,
+      workflowId,
+      clientId,
+      maxDepth: this.limits.maxDepth,
+      runsInLastHour: counts.runs,
+      maxRunsPerHour: this.limits.maxRunsPerHour,
+    });
     if (verdict?.rule === 'rate' && counts.recent > 0) return null;
     return verdict;
   }
@@ -90,9 +110,28 @@ export class LoopBreaker {
     const message = `"${workflowName}" was paused after a loop was detected for ${clientName}: ${verdict.reason}. Review the workflows that trigger each other, then turn it back on.`;
     await manager.insert(
       AlertEntity,
-      entityPatch<AlertEntity>({ agencyId, clientId, runId, workflowId, stepId: null, kind: LOOP_PAUSED_REASON, title, message, severity: 'critical', resolvedAt: null }),
+      entityPatch<AlertEntity>({
+        agencyId,
+        clientId,
+        runId,
+        workflowId,
+        stepId: null,
+        kind: LOOP_PAUSED_REASON,
+        title,
+        message,
+        severity: 'critical',
+        resolvedAt: null,
+      }),
     );
-    await this.admins.notifyInApp(manager, { agencyId, clientId, runId, workflowId, stepId: null, subject: title, message });
+    await this.admins.notifyInApp(manager, {
+      agencyId,
+      clientId,
+      runId,
+      workflowId,
+      stepId: null,
+      subject: title,
+      message,
+    });
     await manager.insert(
       AuditEventEntity,
       entityPatch<AuditEventEntity>({
@@ -102,7 +141,15 @@ export class LoopBreaker {
         eventType: 'workflow.paused',
         actorType: 'system',
         actorId: null,
-        details: { pausedReason: LOOP_PAUSED_REASON, version, rule: verdict.rule, reason: verdict.reason, eventId, runId, cancelledRuns: cancelled.length },
+        details: {
+          pausedReason: LOOP_PAUSED_REASON,
+          version,
+          rule: verdict.rule,
+          reason: verdict.reason,
+          eventId,
+          runId,
+          cancelledRuns: cancelled.length,
+        },
         at: new Date(),
       }),
     );

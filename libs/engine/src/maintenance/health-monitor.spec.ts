@@ -1,6 +1,20 @@
-import { DEFAULT_HEALTH_THRESHOLDS, HEALTH_RULES, HEALTH_SEVERITY, HealthFinding, healthAlertKind, planHealthAlerts } from './health-monitor';
+import {
+  DEFAULT_HEALTH_THRESHOLDS,
+  HEALTH_RULES,
+  HEALTH_SEVERITY,
+  HealthFinding,
+  healthAlertKind,
+  planHealthAlerts,
+} from './health-monitor';
 
-const finding = (agencyId: string, rule: HealthFinding['rule']): HealthFinding => ({ agencyId, rule, severity: HEALTH_SEVERITY[rule], title: 't', message: 'm', figures: {} });
+const finding = (agencyId: string, rule: HealthFinding['rule']): HealthFinding => ({
+  agencyId,
+  rule,
+  severity: HEALTH_SEVERITY[rule],
+  title: 't',
+  message: 'm',
+  figures: {},
+});
 
 describe('planHealthAlerts', () => {
   it('opens an alert for a rule that starts to hold', () => {
@@ -10,7 +24,10 @@ describe('planHealthAlerts', () => {
   });
 
   it('does nothing while the open alert still holds (deduplicated)', () => {
-    const plan = planHealthAlerts([finding('a', 'failure_rate')], [{ alertId: '1', agencyId: 'a', rule: 'failure_rate' }]);
+    const plan = planHealthAlerts(
+      [finding('a', 'failure_rate')],
+      [{ alertId: '1', agencyId: 'a', rule: 'failure_rate' }],
+    );
     expect(plan).toEqual({ toOpen: [], toResolve: [] });
   });
 
@@ -34,6 +51,10 @@ describe('health rules', () => {
       queueBacklog: { maxPending: 100, forMinutes: 5 },
       approvalWait: { windowMinutes: 60, maxAverageHours: 6 },
     });
-    expect(HEALTH_RULES.map(healthAlertKind)).toEqual(['health:failure_rate', 'health:queue_backlog', 'health:approval_wait']);
+    expect(HEALTH_RULES.map(healthAlertKind)).toEqual([
+      'health:failure_rate',
+      'health:queue_backlog',
+      'health:approval_wait',
+    ]);
   });
 });

@@ -37,7 +37,11 @@ export const DEFAULT_HEALTH_THRESHOLDS: HealthThresholds = {
  * Severity follows the channel the spec routes each rule to: Slack and PagerDuty (failures,
  * backlog: someone should look now) are `critical`, email (approval delays) is `warning`.
  */
-export const HEALTH_SEVERITY: Readonly<Record<HealthRule, HealthSeverity>> = { failure_rate: 'critical', queue_backlog: 'critical', approval_wait: 'warning' };
+export const HEALTH_SEVERITY: Readonly<Record<HealthRule, HealthSeverity>> = {
+  failure_rate: 'critical',
+  queue_backlog: 'critical',
+  approval_wait: 'warning',
+};
 
 /** A rule that holds for an agency at evaluation time. */
 export interface HealthFinding {
@@ -82,7 +86,10 @@ const hours = (ms: number): string => `${(Math.round((ms / HOUR_MS) * 10) / 10).
  * Which open alerts to resolve and which findings need a new alert: one open alert per (agency, rule)
  * while the rule holds, resolved as soon as it does not. Pure, so it is unit-tested on its own.
  */
-export function planHealthAlerts(firing: HealthFinding[], open: OpenHealthAlert[]): { toOpen: HealthFinding[]; toResolve: OpenHealthAlert[] } {
+export function planHealthAlerts(
+  firing: HealthFinding[],
+  open: OpenHealthAlert[],
+): { toOpen: HealthFinding[]; toResolve: OpenHealthAlert[] } {
   const key = (agencyId: string, rule: string) => `${agencyId}\u0000${rule}`;
   const firingKeys = new Set(firing.map((finding) => key(finding.agencyId, finding.rule)));
   const openKeys = new Set(open.map((alert) => key(alert.agencyId, alert.rule)));
@@ -144,27 +151,43 @@ export class HealthMonitor {
 
   /** One evaluation at `now`; null when another evaluator holds the lock. */
   async evaluate(now: Date = new Date()): Promise<HealthEvaluation | null> {
-    return withAdvisoryLock(this.dataSource, HEALTH_MONITOR_LOCK_KEY, (runner) => this.evaluateLocked(runner.manager, now));
+    return withAdvisoryLock(this.dataSource, HEALTH_MONITOR_LOCK_KEY, (runner) =>
+      this.evaluateLocked(runner.manager, now),
+    );
   }
 
   private async evaluateLocked(manager: EntityManager, now: Date): Promise<HealthEvaluation> {
-    const firing = [...(await this.failureRate(manager, now)), ...(await this.queueBacklog(manager, now)), ...(await this.approvalWait(manager, now))];
+    const firing = [
+      ...(await this.failureRate(manager, now)),
+      ...(await this.queueBacklog(manager, now)),
+      ...(await this.approvalWait(manager, now)),
+    ];
     const open = rowsOf<{ id: string; agency_id: string; kind: string }>(
       await manager.query(`SELECT id, agency_id, kind FROM alerts WHERE resolved_at IS NULL AND kind LIKE 'health:%'`),
     )
-      .map((row) => ({ alertId: row.id, agencyId: row.agency_id, rule: row.kind.slice('health:'.length) as HealthRule }))
+      .map((row) => ({
+        alertId: row.id,
+        agencyId: row.agency_id,
+        rule: row.kind.slice('health:'.length) as HealthRule,
+      }))
       .filter((alert) => (HEALTH_RULES as readonly string[]).includes(alert.rule));
     const { toOpen, toResolve } = planHealthAlerts(firing, open);
 
     if (toResolve.length) {
-      await manager.query(`UPDATE alerts SET resolved_at = $2 WHERE id = ANY($1::uuid[]) AND resolved_at IS NULL`, [toResolve.map((alert) => alert.alertId), now]);
+      await manager.query(`UPDATE alerts SET resolved_at = $2 WHERE id = ANY($1::uuid[]) AND resolved_at IS NULL`, [
+        toResolve.map((alert) => alert.alertId),
+        now,
+      ]);
     }
     const opened: HealthEvaluation['opened'] = [];
     for (const finding of toOpen) {
       const alertId = await this.openAlert(manager, finding, now);
       if (alertId) opened.push({ ...finding, alertId });
     }
-    for (const alert of opened) await this.notifyExternally(manager, alert).catch((error: unknown) => emittedErrors.report('engine:health-monitor:notify', error));
+    for (const alert of opened)
+      await this.notifyExternally(manager, alert).catch((error: unknown) =>
+        emittedErrors.report('engine:health-monitor:notify', error),
+      );
     return { at: now, firing, opened, resolved: toResolve };
   }
 
@@ -276,7 +299,12 @@ export class HealthMonitor {
         ),
       );
       if (!inserted) return null;
-      await this.admins.notifyInApp(tx, { agencyId: finding.agencyId, subject: finding.title, message: finding.message, sentAt: now });
+      await this.admins.notifyInApp(tx, {
+        agencyId: finding.agencyId,
+        subject: finding.title,
+        message: finding.message,
+        sentAt: now,
+      });
       return inserted.id;
     });
   }

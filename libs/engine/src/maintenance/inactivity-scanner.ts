@@ -65,7 +65,11 @@ export class InactivityScanner {
    * failed; the next scan retries them.
    */
   async scan(now: Date = new Date()): Promise<string[]> {
-    return (await withAdvisoryLock(this.dataSource, INACTIVITY_SCAN_LOCK_KEY, (runner) => this.scanLocked(runner.manager, now))) ?? [];
+    return (
+      (await withAdvisoryLock(this.dataSource, INACTIVITY_SCAN_LOCK_KEY, (runner) =>
+        this.scanLocked(runner.manager, now),
+      )) ?? []
+    );
   }
 
   private async scanLocked(manager: EntityManager, now: Date): Promise<string[]> {
@@ -102,7 +106,10 @@ export class InactivityScanner {
     const threshold = new Date(now.getTime() - days * DAY_MS);
     // Exact pre-filters for the partners SQL can judge; the state form is still evaluated per client.
     const stage = partner?.type === 'stage_change' ? partner.config.toStage : null;
-    const candidatesBefore = partner?.type === 'inactivity' ? new Date(Math.min(threshold.getTime(), now.getTime() - partner.config.days * DAY_MS)) : threshold;
+    const candidatesBefore =
+      partner?.type === 'inactivity'
+        ? new Date(Math.min(threshold.getTime(), now.getTime() - partner.config.days * DAY_MS))
+        : threshold;
     const pageSize = this.options.pageSize ?? 500;
 
     let cursor: Candidate | null = null;
@@ -115,7 +122,16 @@ export class InactivityScanner {
             AND ${OPEN_PERIOD}
           ORDER BY c.last_activity_at, c.id
           LIMIT $8`,
-        [workflow.agency_id, workflow.id, candidatesBefore, days * 86_400, stage, cursor?.cursor_at ?? null, cursor?.id ?? null, pageSize],
+        [
+          workflow.agency_id,
+          workflow.id,
+          candidatesBefore,
+          days * 86_400,
+          stage,
+          cursor?.cursor_at ?? null,
+          cursor?.id ?? null,
+          pageSize,
+        ],
       );
       for (const candidate of page) {
         try {
@@ -165,7 +181,13 @@ export class InactivityScanner {
         data: inactivityTriggerData(days, open.last_activity_iso, now),
         occurredAt: now.toISOString(),
       };
-      return createRun(manager, { agencyId: workflow.agency_id, workflowId: workflow.id, snapshot, trigger, dedupeWindowSeconds: this.options.dedupeWindowSeconds });
+      return createRun(manager, {
+        agencyId: workflow.agency_id,
+        workflowId: workflow.id,
+        snapshot,
+        trigger,
+        dedupeWindowSeconds: this.options.dedupeWindowSeconds,
+      });
     });
   }
 }

@@ -26,7 +26,10 @@ export class Reconciler {
       withTransactionAdvisoryLock(manager, AdvisoryLocks.reconciler, async () => {
         const grace = this.options.graceSeconds;
         const events = rowsOf<{ id: string }>(
-          await manager.query(`SELECT id FROM events WHERE processed_at IS NULL AND created_at < now() - make_interval(secs => $1) ORDER BY created_at LIMIT $2`, [grace, this.options.batch]),
+          await manager.query(
+            `SELECT id FROM events WHERE processed_at IS NULL AND created_at < now() - make_interval(secs => $1) ORDER BY created_at LIMIT $2`,
+            [grace, this.options.batch],
+          ),
         );
         const runs = rowsOf<{ id: string }>(
           await manager.query(

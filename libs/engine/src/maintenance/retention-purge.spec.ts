@@ -8,7 +8,9 @@ describe('retention purge schedule', () => {
 
   it('computes the cutoff from RUN_RETENTION_DAYS, and 0 disables it', () => {
     const now = new Date('2026-06-01T00:00:00Z');
-    expect(new RetentionPurge({} as never, { retentionDays: 90 }).cutoffFor(now)).toEqual(new Date('2026-03-03T00:00:00Z'));
+    expect(new RetentionPurge({} as never, { retentionDays: 90 }).cutoffFor(now)).toEqual(
+      new Date('2026-03-03T00:00:00Z'),
+    );
     expect(new RetentionPurge({} as never, { retentionDays: 0 }).cutoffFor(now)).toBeNull();
   });
 
@@ -24,7 +26,11 @@ describe('retention purge schedule', () => {
       }),
     };
     const reports: RetentionPurgeReport[] = [];
-    const schedule = scheduleRetentionPurge(purge, { initialDelayMs: 1000, intervalMs: 10_000, onReport: (r) => reports.push(r) });
+    const schedule = scheduleRetentionPurge(purge, {
+      initialDelayMs: 1000,
+      intervalMs: 10_000,
+      onReport: (r) => reports.push(r),
+    });
 
     await jest.advanceTimersByTimeAsync(999);
     expect(purge.purge).toHaveBeenCalledTimes(0);
@@ -45,10 +51,18 @@ describe('retention purge schedule', () => {
   });
 
   it('continues a backlog soon, and survives errors', async () => {
-    const outcomes: (() => Promise<RetentionPurgeReport | null>)[] = [() => Promise.resolve(report(true)), () => Promise.reject(new Error('db down')), () => Promise.resolve(report())];
+    const outcomes: (() => Promise<RetentionPurgeReport | null>)[] = [
+      () => Promise.resolve(report(true)),
+      () => Promise.reject(new Error('db down')),
+      () => Promise.resolve(report()),
+    ];
     const purge = { purge: jest.fn(() => outcomes.shift()!()) };
     const errors: unknown[] = [];
-    const schedule = scheduleRetentionPurge(purge, { initialDelayMs: 0, intervalMs: 60_000, onError: (error) => errors.push(error) });
+    const schedule = scheduleRetentionPurge(purge, {
+      initialDelayMs: 0,
+      intervalMs: 60_000,
+      onError: (error) => errors.push(error),
+    });
     await jest.advanceTimersByTimeAsync(0);
     expect(purge.purge).toHaveBeenCalledTimes(1);
     await jest.advanceTimersByTimeAsync(1000); // `more`: the next pass follows a second later

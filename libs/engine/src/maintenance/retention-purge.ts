@@ -74,7 +74,10 @@ export class RetentionPurge {
     });
   }
 
-  private async purgeBatch(runner: QueryRunner, cutoff: Date): Promise<{ runs: number; steps: number; approvals: number }> {
+  private async purgeBatch(
+    runner: QueryRunner,
+    cutoff: Date,
+  ): Promise<{ runs: number; steps: number; approvals: number }> {
     await runner.startTransaction();
     try {
       const ids = rowsOf<{ id: string }>(
@@ -100,7 +103,10 @@ export class RetentionPurge {
         ),
       );
       const approvals = affected(
-        await runner.query(`UPDATE approvals SET rendered_config = '{}'::jsonb WHERE run_id = ANY($1::uuid[]) AND rendered_config <> '{}'::jsonb`, [ids]),
+        await runner.query(
+          `UPDATE approvals SET rendered_config = '{}'::jsonb WHERE run_id = ANY($1::uuid[]) AND rendered_config <> '{}'::jsonb`,
+          [ids],
+        ),
       );
       const runs = affected(
         await runner.query(
@@ -131,7 +137,17 @@ export interface RetentionSchedule {
  */
 export function scheduleRetentionPurge(
   purge: Pick<RetentionPurge, 'purge'>,
-  { intervalMs = 6 * 3600 * 1000, initialDelayMs = 60_000, onReport, onError }: { intervalMs?: number; initialDelayMs?: number; onReport?: (report: RetentionPurgeReport) => void; onError?: (error: unknown) => void } = {},
+  {
+    intervalMs = 6 * 3600 * 1000,
+    initialDelayMs = 60_000,
+    onReport,
+    onError,
+  }: {
+    intervalMs?: number;
+    initialDelayMs?: number;
+    onReport?: (report: RetentionPurgeReport) => void;
+    onError?: (error: unknown) => void;
+  } = {},
 ): RetentionSchedule {
   let running = false;
   let stopped = false;

@@ -1,5 +1,13 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { eventRoutes, evaluateTriggerEvent, type TriggerEvent, evaluateTriggerState, scheduleTriggerOf, TRIGGER_TYPE_OF_EVENT, TriggerDefinition } from '@automations/domain';
+import {
+  eventRoutes,
+  evaluateTriggerEvent,
+  type TriggerEvent,
+  evaluateTriggerState,
+  scheduleTriggerOf,
+  TRIGGER_TYPE_OF_EVENT,
+  TriggerDefinition,
+} from '@automations/domain';
 import { markEventProcessed, type EventEntity } from '@automations/persistence';
 import { loadEvent } from './event.loader';
 import type { EmittedEvent } from '../actions/action-executor';
@@ -50,25 +58,51 @@ export class EventMatcher implements EmittedEventSettler {
     private readonly index: WorkflowIndex,
     private readonly options: EventMatcherOptions,
   ) {
-    this.loops = new LoopBreaker({ maxDepth: options.loopMaxDepth ?? DEFAULT_LOOP_LIMITS.maxDepth, maxRunsPerHour: options.loopMaxRunsPerHour ?? DEFAULT_LOOP_LIMITS.maxRunsPerHour });
+    this.loops = new LoopBreaker({
+      maxDepth: options.loopMaxDepth ?? DEFAULT_LOOP_LIMITS.maxDepth,
+      maxRunsPerHour: options.loopMaxRunsPerHour ?? DEFAULT_LOOP_LIMITS.maxRunsPerHour,
+    });
   }
 
   async match(eventId: string): Promise<MatchResult> {
     // Read before the transaction: loading the candidates may need a pooled connection of its own, and
     // asking for one while this job holds another can starve the pool (every job waiting on a second one).
     const event = await loadEvent(this.dataSource, eventId);
-    if (!event || event.processedAt) return { processed: false, agencyId: event?.agencyId ?? null, clientId: event?.clientId ?? null, runIdsToEnqueue: [], verdicts: [] };
+    if (!event || event.processedAt)
+      return {
+        processed: false,
+        agencyId: event?.agencyId ?? null,
+        clientId: event?.clientId ?? null,
+        runIdsToEnqueue: [],
+        verdicts: [],
+      };
     const triggerType = TRIGGER_TYPE_OF_EVENT[event.type];
-    const candidates = triggerType ? await this.index.candidates(event.agencyId, triggerType, eventRoutes(triggerType, event.data)) : [];
+    const candidates = triggerType
+      ? await this.index.candidates(event.agencyId, triggerType, eventRoutes(triggerType, event.data))
+      : [];
     // Trigger filters read only the event: workflows they reject need no lock, no snapshot and no transaction.
     const screened = candidates.map((workflow) => ({ workflow, screen: this.screen(workflow, event) }));
-    if (!screened.some(({ screen }) => 'fired' in screen)) return this.markProcessedWithoutRuns(event, screened.map(({ screen }) => screen as CandidateVerdict));
+    if (!screened.some(({ screen }) => 'fired' in screen))
+      return this.markProcessedWithoutRuns(
+        event,
+        screened.map(({ screen }) => screen as CandidateVerdict),
+      );
 
     const pausedIn: string[] = [];
     const result = await this.dataSource.transaction(async (manager) => {
       // The lock makes the event's processing happen once across workers.
-      const [locked]: { processed_at: Date | null }[] = await manager.query(`SELECT processed_at FROM events WHERE id = $1 FOR UPDATE`, [event.id]);
-      if (!locked || locked.processed_at) return { processed: false, agencyId: event.agencyId, clientId: event.clientId, runIdsToEnqueue: [], verdicts: [] };
+      const [locked]: { processed_at: Date | null }[] = await manager.query(
+        `SELECT processed_at FROM events WHERE id = $1 FOR UPDATE`,
+        [event.id],
+      );
+      if (!locked || locked.processed_at)
+        return {
+          processed: false,
+          agencyId: event.agencyId,
+          clientId: event.clientId,
+          runIdsToEnqueue: [],
+          verdicts: [],
+        };
 
       const verdicts: CandidateVerdict[] = [];
       const runIdsToEnqueue: string[] = [];
@@ -77,7 +111,17 @@ export class EventMatcher implements EmittedEventSettler {
       for (const { workflow, screen } of screened) {
         const verdict =
           'fired' in screen
-            ? await this.evaluate(manager, event, workflow, screen.fired, async () => (snapshot === undefined ? (snapshot = await takeClientSnapshot(manager, event.agencyId, event.clientId)) : snapshot), pausedIn)
+            ? await this.evaluate(
+                manager,
+                event,
+                workflow,
+                screen.fired,
+                async () =>
+                  snapshot === undefined
+                    ? (snapshot = await takeClientSnapshot(manager, event.agencyId, event.clientId))
+                    : snapshot,
+                pausedIn,
+              )
             : screen;
         verdicts.push(verdict);
         if (verdict.outcome === 'started' && verdict.runId) runIdsToEnqueue.push(verdict.runId);
@@ -96,7 +140,9 @@ export class EventMatcher implements EmittedEventSettler {
    */
   async settleInline(manager: EntityManager, event: EmittedEvent): Promise<boolean> {
     const triggerType = TRIGGER_TYPE_OF_EVENT[event.type];
-    const candidates = triggerType ? this.index.cachedCandidates(event.agencyId, triggerType, eventRoutes(triggerType, event.data)) : [];
+    const candidates = triggerType
+      ? this.index.cachedCandidates(event.agencyId, triggerType, eventRoutes(triggerType, event.data))
+      : [];
     if (candidates === null) return false;
     const screens = candidates.map((workflow) => this.screen(workflow, event));
     if (screens.some((screen) => 'fired' in screen)) return false;
@@ -113,15 +159,25 @@ export class EventMatcher implements EmittedEventSettler {
   /** The verdict a workflow gets from the event alone, or the trigger that fired (the rest needs the client's state). */
   private screen(workflow: CandidateWorkflow, event: TriggerEvent): CandidateVerdict | { fired: TriggerDefinition } {
     const base = { workflowId: workflow.id, workflowName: workflow.name };
-    if (scheduleTriggerOf(workflow.triggers)) return { ...base, outcome: 'not_fired', reason: 'fires only on its schedule' };
+    if (scheduleTriggerOf(workflow.triggers))
+      return { ...base, outcome: 'not_fired', reason: 'fires only on its schedule' };
     const verdicts = workflow.triggers.map((trigger) => ({ trigger, verdict: evaluateTriggerEvent(trigger, event) }));
     const fired = verdicts.find((entry) => entry.verdict.ok);
     if (fired) return { fired: fired.trigger };
-    const firstReason = verdicts.map((entry) => entry.verdict).find((verdict) => !verdict.ok && verdict.code !== 'wrong_event');
+    const firstReason = verdicts
+      .map((entry) => entry.verdict)
+      .find((verdict) => !verdict.ok && verdict.code !== 'wrong_event');
     return { ...base, outcome: 'not_fired', reason: firstReason?.reason ?? `no trigger fires on ${event.type}` };
   }
 
-  private async evaluate(manager: EntityManager, event: EventEntity, workflow: CandidateWorkflow, firedTrigger: TriggerDefinition, snapshotOf: () => Promise<ClientSnapshot | null>, pausedIn: string[]): Promise<CandidateVerdict> {
+  private async evaluate(
+    manager: EntityManager,
+    event: EventEntity,
+    workflow: CandidateWorkflow,
+    firedTrigger: TriggerDefinition,
+    snapshotOf: () => Promise<ClientSnapshot | null>,
+    pausedIn: string[],
+  ): Promise<CandidateVerdict> {
     const base = { workflowId: workflow.id, workflowName: workflow.name };
     const snapshot = await snapshotOf();
     if (!snapshot) return { ...base, outcome: 'not_fired', reason: 'client not found' };
@@ -138,12 +194,28 @@ export class EventMatcher implements EmittedEventSettler {
       occurredAt: event.occurredAt.toISOString(),
       ...(event.causation ? { causation: event.causation } : {}),
     };
-    const input: CreateRunInput = { agencyId: event.agencyId, workflowId: workflow.id, snapshot, trigger, dedupeWindowSeconds: this.options.dedupeWindowSeconds };
+    const input: CreateRunInput = {
+      agencyId: event.agencyId,
+      workflowId: workflow.id,
+      snapshot,
+      trigger,
+      dedupeWindowSeconds: this.options.dedupeWindowSeconds,
+    };
     if (snapshot.client.deletedAt === null) {
-      const loop = await this.loops.check(manager, { workflowId: workflow.id, clientId: snapshot.client.id, causation: event.causation, dedupeWindowSeconds: this.options.dedupeWindowSeconds });
+      const loop = await this.loops.check(manager, {
+        workflowId: workflow.id,
+        clientId: snapshot.client.id,
+        causation: event.causation,
+        dedupeWindowSeconds: this.options.dedupeWindowSeconds,
+      });
       if (loop) {
         const skipped = await createRun(manager, { ...input, skipReason: `loop detected: ${loop.reason}` });
-        if (skipped.outcome !== 'skipped') return { ...base, outcome: 'not_fired', reason: skipped.outcome === 'inactive' ? skipped.reason : 'workflow not active' };
+        if (skipped.outcome !== 'skipped')
+          return {
+            ...base,
+            outcome: 'not_fired',
+            reason: skipped.outcome === 'inactive' ? skipped.reason : 'workflow not active',
+          };
         const pausedNow = await this.loops.pause(manager, {
           agencyId: event.agencyId,
           workflowId: workflow.id,
@@ -165,7 +237,12 @@ export class EventMatcher implements EmittedEventSettler {
       case 'skipped':
         return { ...base, outcome: 'skipped', runId: created.runId, reason: created.reason };
       case 'deduplicated':
-        return { ...base, outcome: 'deduplicated', runId: created.runId, reason: `a run for this client started within ${this.options.dedupeWindowSeconds}s` };
+        return {
+          ...base,
+          outcome: 'deduplicated',
+          runId: created.runId,
+          reason: `a run for this client started within ${this.options.dedupeWindowSeconds}s`,
+        };
       case 'inactive':
         return { ...base, outcome: 'not_fired', reason: created.reason };
     }

@@ -13,20 +13,45 @@ describe('AdminNotifier', () => {
   let agencyId: string;
   let counter = 0;
 
-  const insertAgency = async (name: string): Promise<string> => (await dataSource.query(`INSERT INTO agencies (name, timezone) VALUES ($1, 'UTC') RETURNING id`, [name]))[0].id;
+  const insertAgency = async (name: string): Promise<string> =>
+    (await dataSource.query(`INSERT INTO agencies (name, timezone) VALUES ($1, 'UTC') RETURNING id`, [name]))[0].id;
   const insertUser = async (agency: string, role: string, active = true): Promise<string> => {
     const email = `${role}${++counter}@agency.test`;
-    await dataSource.query(`INSERT INTO users (agency_id, email, name, role, password_hash, active) VALUES ($1, $2, $3, $4, 'x', $5)`, [agency, email, `User ${counter}`, role, active]);
+    await dataSource.query(
+      `INSERT INTO users (agency_id, email, name, role, password_hash, active) VALUES ($1, $2, $3, $4, 'x', $5)`,
+      [agency, email, `User ${counter}`, role, active],
+    );
     return email;
   };
-  const notifications = (agency: string): Promise<{ channel: string; recipients: string[]; subject: string; message: string; status: string; run_id: string | null; error: { code: string } | null }[]> =>
-    dataSource.query(`SELECT channel, recipients, subject, message, status, run_id, error FROM notifications WHERE agency_id = $1 ORDER BY channel, recipients->>0`, [agency]);
+  const notifications = (
+    agency: string,
+  ): Promise<
+    {
+      channel: string;
+      recipients: string[];
+      subject: string;
+      message: string;
+      status: string;
+      run_id: string | null;
+      error: { code: string } | null;
+    }[]
+  > =>
+    dataSource.query(
+      `SELECT channel, recipients, subject, message, status, run_id, error FROM notifications WHERE agency_id = $1 ORDER BY channel, recipients->>0`,
+      [agency],
+    );
 
   /** Channels whose integrations are `configured`; each send is kept, and fails when `failing` says so. */
-  function channels(configured: { slack?: IntegrationSettings; email?: IntegrationSettings }, failing: { slack?: boolean } = {}) {
+  function channels(
+    configured: { slack?: IntegrationSettings; email?: IntegrationSettings },
+    failing: { slack?: boolean } = {},
+  ) {
     const sent = { slack: [] as SlackSendInput[], email: [] as EmailSendInput[] };
     const fakes: AdminChannels = {
-      integrations: { load: async (_agency: string, kind: string) => (kind === 'slack' ? configured.slack : kind === 'email' ? configured.email : undefined) ?? null } as unknown as IntegrationSettingsLoader,
+      integrations: {
+        load: async (_agency: string, kind: string) =>
+          (kind === 'slack' ? configured.slack : kind === 'email' ? configured.email : undefined) ?? null,
+      } as unknown as IntegrationSettingsLoader,
       slack: {
         send: async (input: SlackSendInput) => {
           if (failing.slack) throw Object.assign(new Error('channel_not_found'), { code: 'permission_denied' });
@@ -64,12 +89,34 @@ describe('AdminNotifier', () => {
     await insertUser(agencyId, 'manager');
     await insertUser(await insertAgency('Elsewhere'), 'admin');
 
-    await dataSource.transaction((manager) => new AdminNotifier().notifyInApp(manager, { agencyId, subject: 'Approval expired', message: 'The step waited too long.' }));
+    await dataSource.transaction((manager) =>
+      new AdminNotifier().notifyInApp(manager, {
+        agencyId,
+        subject: 'Approval expired',
+        message: 'The step waited too long.',
+      }),
+    );
 
     const [firstSorted, secondSorted] = [first, second].sort();
     expect(await notifications(agencyId)).toEqual([
-      { channel: 'in_app', recipients: [firstSorted], subject: 'Approval expired', message: 'The step waited too long.', status: 'sent', run_id: null, error: null },
-      { channel: 'in_app', recipients: [secondSorted], subject: 'Approval expired', message: 'The step waited too long.', status: 'sent', run_id: null, error: null },
+      {
+        channel: 'in_app',
+        recipients: [firstSorted],
+        subject: 'Approval expired',
+        message: 'The step waited too long.',
+        status: 'sent',
+        run_id: null,
+        error: null,
+      },
+      {
+        channel: 'in_app',
+        recipients: [secondSorted],
+        subject: 'Approval expired',
+        message: 'The step waited too long.',
+        status: 'sent',
+        run_id: null,
+        error: null,
+      },
     ]);
   });
 
@@ -96,10 +143,23 @@ describe('AdminNotifier', () => {
     ]);
     expect(none.sent).toEqual({ slack: [], email: [] });
 
-    const both = channels({ slack: { settings: { defaultChannel: 'C0ADMINS' }, secret: 'xoxb-token' }, email: { settings: { fromAddress: 'ops@agency.test' }, secret: null } });
+    const both = channels({
+      slack: { settings: { defaultChannel: 'C0ADMINS' }, secret: 'xoxb-token' },
+      email: { settings: { fromAddress: 'ops@agency.test' }, secret: null },
+    });
     await new AdminNotifier(both.fakes).notifyOutside(dataSource.manager, message);
-    expect(both.sent.slack).toEqual([{ token: 'xoxb-token', channel: 'C0ADMINS', text: 'Approval needed: "A &amp; B" &lt;urgent&gt;' }]);
-    expect(both.sent.email).toEqual([{ smtpUrl: undefined, from: 'ops@agency.test', to: [admin], subject: 'Automation approval needed', text: 'Approval needed: "A & B" <urgent>' }]);
+    expect(both.sent.slack).toEqual([
+      { token: 'xoxb-token', channel: 'C0ADMINS', text: 'Approval needed: "A &amp; B" &lt;urgent&gt;' },
+    ]);
+    expect(both.sent.email).toEqual([
+      {
+        smtpUrl: undefined,
+        from: 'ops@agency.test',
+        to: [admin],
+        subject: 'Automation approval needed',
+        text: 'Approval needed: "A & B" <urgent>',
+      },
+    ]);
     // Without `record`, nothing is kept.
     expect(await notifications(agencyId)).toEqual([]);
 
@@ -110,7 +170,13 @@ describe('AdminNotifier', () => {
 
   it('with record, keeps each send as a notification with its outcome; a failed send never throws', async () => {
     const admin = await insertUser(agencyId, 'admin');
-    const { fakes } = channels({ slack: { settings: { defaultChannel: 'C0ADMINS' }, secret: 'xoxb-token' }, email: { settings: {}, secret: null } }, { slack: true });
+    const { fakes } = channels(
+      {
+        slack: { settings: { defaultChannel: 'C0ADMINS' }, secret: 'xoxb-token' },
+        email: { settings: {}, secret: null },
+      },
+      { slack: true },
+    );
 
     const results = await new AdminNotifier(fakes).notifyOutside(dataSource.manager, {
       agencyId,
@@ -121,13 +187,31 @@ describe('AdminNotifier', () => {
 
     expect(results.map((result) => result.status)).toEqual(['fulfilled', 'fulfilled']);
     expect(await notifications(agencyId)).toEqual([
-      { channel: 'email', recipients: [admin], subject: 'Backlog', message: '120 runs pending', status: 'sent', run_id: null, error: null },
-      { channel: 'slack', recipients: ['C0ADMINS'], subject: 'Backlog', message: '120 runs pending', status: 'failed', run_id: null, error: expect.objectContaining({ code: 'permission_denied' }) },
+      {
+        channel: 'email',
+        recipients: [admin],
+        subject: 'Backlog',
+        message: '120 runs pending',
+        status: 'sent',
+        run_id: null,
+        error: null,
+      },
+      {
+        channel: 'slack',
+        recipients: ['C0ADMINS'],
+        subject: 'Backlog',
+        message: '120 runs pending',
+        status: 'failed',
+        run_id: null,
+        error: expect.objectContaining({ code: 'permission_denied' }),
+      },
     ]);
   });
 
   it('without channels, sends nothing outside the app', async () => {
     await insertUser(agencyId, 'admin');
-    expect(await new AdminNotifier().notifyOutside(dataSource.manager, { agencyId, text: 'x', subject: 'y' })).toEqual([]);
+    expect(await new AdminNotifier().notifyOutside(dataSource.manager, { agencyId, text: 'x', subject: 'y' })).toEqual(
+      [],
+    );
   });
 });

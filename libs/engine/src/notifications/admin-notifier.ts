@@ -47,7 +47,9 @@ export class AdminNotifier {
 
   /** The agency's active admins, oldest first. */
   activeAdmins(manager: EntityManager, agencyId: string): Promise<UserEntity[]> {
-    return manager.getRepository(UserEntity).find({ where: { agencyId, role: 'admin', active: true }, order: { createdAt: 'ASC' } });
+    return manager
+      .getRepository(UserEntity)
+      .find({ where: { agencyId, role: 'admin', active: true }, order: { createdAt: 'ASC' } });
   }
 
   /** An in-app notification for each active admin, written with `manager` (so it commits with the caller's change). */
@@ -86,7 +88,9 @@ export class AdminNotifier {
     const channel = typeof settings?.settings.defaultChannel === 'string' ? settings.settings.defaultChannel : '';
     const token = settings?.secret;
     if (!token || !channel) return;
-    await this.send(manager, message, 'slack', [channel], () => slack.send({ token, channel, text: escapeTemplateValue(message.text, 'slack') }));
+    await this.send(manager, message, 'slack', [channel], () =>
+      slack.send({ token, channel, text: escapeTemplateValue(message.text, 'slack') }),
+    );
   }
 
   private async toEmail(manager: EntityManager, message: AdminMessage): Promise<void> {
@@ -96,24 +100,42 @@ export class AdminNotifier {
     const to = (await this.activeAdmins(manager, message.agencyId)).map((admin) => admin.email);
     if (to.length === 0) return;
     const from = typeof settings.settings.fromAddress === 'string' ? settings.settings.fromAddress : undefined;
-    await this.send(manager, message, 'email', to, () => email.send({ smtpUrl: settings.secret ?? undefined, from, to, subject: message.subject, text: message.text }));
+    await this.send(manager, message, 'email', to, () =>
+      email.send({ smtpUrl: settings.secret ?? undefined, from, to, subject: message.subject, text: message.text }),
+    );
   }
 
   /** Sends; with `record`, keeps the send as a notification (`sending` before the call, then `sent` or `failed` with the error). */
-  private async send(manager: EntityManager, message: AdminMessage, channel: OutsideChannel, recipients: string[], send: () => Promise<unknown>): Promise<void> {
+  private async send(
+    manager: EntityManager,
+    message: AdminMessage,
+    channel: OutsideChannel,
+    recipients: string[],
+    send: () => Promise<unknown>,
+  ): Promise<void> {
     if (!message.record) {
       await send();
       return;
     }
     const notifications = manager.getRepository(NotificationEntity);
     const record = await notifications.save(
-      notifications.create({ agencyId: message.agencyId, channel, recipients, subject: message.record.subject, message: message.record.message, status: 'sending' }),
+      notifications.create({
+        agencyId: message.agencyId,
+        channel,
+        recipients,
+        subject: message.record.subject,
+        message: message.record.message,
+        status: 'sending',
+      }),
     );
     try {
       await send();
       await notifications.update({ id: record.id }, { status: 'sent', sentAt: new Date() });
     } catch (error) {
-      const failure = error instanceof Error ? { code: (error as { code?: string }).code ?? 'send_failed', message: error.message } : { code: 'send_failed', message: String(error) };
+      const failure =
+        error instanceof Error
+          ? { code: (error as { code?: string }).code ?? 'send_failed', message: error.message }
+          : { code: 'send_failed', message: String(error) };
       await notifications.update({ id: record.id }, { status: 'failed', error: failure });
     }
   }

@@ -43,9 +43,16 @@ export class PreviewAiDrafterResolver {
         .where('i.agencyId = :agencyId AND i.kind = :kind', { agencyId, kind: 'openai' })
         .getOne(),
     );
-    const secret = integration?.secretEncrypted ? this.#secretBox.open(integration.secretEncrypted, integrationSecretContext(agencyId, 'openai')) : null;
+    const secret = integration?.secretEncrypted
+      ? this.#secretBox.open(integration.secretEncrypted, integrationSecretContext(agencyId, 'openai'))
+      : null;
     const apiKey = secret?.trim() || this.#defaults.openaiApiKey?.trim();
-    if (!apiKey) return { drafter: null, reason: 'no AI provider is configured (OpenAI integration or OPENAI_API_KEY): a run would use the template drafter too' };
+    if (!apiKey)
+      return {
+        drafter: null,
+        reason:
+          'no AI provider is configured (OpenAI integration or OPENAI_API_KEY): a run would use the template drafter too',
+      };
     const settings = integration?.settings ?? {};
     return {
       drafter: createCommunicationDrafter({

@@ -5,7 +5,10 @@ import type { DataSource, EntityManager } from 'typeorm';
  * itself refuses any INSERT, UPDATE, DELETE or DDL issued through `manager`
  * (`25006 read_only_sql_transaction`), so nothing done here can change data.
  */
-export async function withReadOnlyTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+export async function withReadOnlyTransaction<T>(
+  dataSource: DataSource,
+  work: (manager: EntityManager) => Promise<T>,
+): Promise<T> {
   const runner = dataSource.createQueryRunner();
   await runner.connect();
   try {

@@ -8,7 +8,9 @@ export const SAMPLE_ASSIGNEE_ID = 'sample-assignee';
 
 /** The snapshot a run would hold for a client like the sample, in the given agency. */
 export function sampleSnapshot(sample: SampleClient, agency: ClientSnapshot['agency'], now: Date): ClientSnapshot {
-  const assignee = sample.assignee ? { id: SAMPLE_ASSIGNEE_ID, name: sample.assignee.name, email: sample.assignee.email } : null;
+  const assignee = sample.assignee
+    ? { id: SAMPLE_ASSIGNEE_ID, name: sample.assignee.name, email: sample.assignee.email }
+    : null;
   return {
     client: {
       id: SAMPLE_CLIENT_ID,

@@ -5,7 +5,9 @@ const MAX_QUOTED = 120;
 
 /** Rendered without channel escaping, on one line and shortened: for a sentence people read. */
 function plain(text: unknown, context: TemplateContext): string {
-  const rendered = renderTemplate(String(text ?? ''), context, 'none').replace(/\s+/g, ' ').trim();
+  const rendered = renderTemplate(String(text ?? ''), context, 'none')
+    .replace(/\s+/g, ' ')
+    .trim();
   return rendered.length > MAX_QUOTED ? `${rendered.slice(0, MAX_QUOTED - 1)}…` : rendered;
 }
 
@@ -26,12 +28,20 @@ function dueIn(days: number | undefined): string {
 
 function assigneeOf(assignee: string | undefined, snapshot: ClientSnapshot): string {
   if (assignee === undefined) return '';
-  if (assignee === 'client_assignee') return snapshot.client.assignee ? ` assigned to ${snapshot.client.assignee.name}` : ' for the client’s assignee (the client has none: unassigned)';
+  if (assignee === 'client_assignee')
+    return snapshot.client.assignee
+      ? ` assigned to ${snapshot.client.assignee.name}`
+      : ' for the client’s assignee (the client has none: unassigned)';
   return ` assigned to user ${assignee}`;
 }
 
 /** One sentence saying what the action would do, e.g. `Create a high-priority task “Kickoff call with Acme” due in 2 days`. */
-export function describeAction(step: ActionStep, context: TemplateContext, snapshot: ClientSnapshot, workflowName: string): string {
+export function describeAction(
+  step: ActionStep,
+  context: TemplateContext,
+  snapshot: ClientSnapshot,
+  workflowName: string,
+): string {
   switch (step.type) {
     case 'create_task': {
       const config = step.config;
@@ -39,7 +49,8 @@ export function describeAction(step: ActionStep, context: TemplateContext, snaps
     }
     case 'send_notification': {
       const config = step.config;
-      if (config.channel === 'slack') return `Send a Slack message to ${listOf(config.recipients)}: ${quote(plain(config.message, context))}`;
+      if (config.channel === 'slack')
+        return `Send a Slack message to ${listOf(config.recipients)}: ${quote(plain(config.message, context))}`;
       const subject = config.subject !== undefined ? plain(config.subject, context) : `Automation: ${workflowName}`;
       return `Send an email ${quote(subject)} to ${listOf(config.recipients)}`;
     }
@@ -60,8 +71,10 @@ export function describeAction(step: ActionStep, context: TemplateContext, snaps
       const changes: string[] = [];
       const stageChanges = stage !== undefined && stage !== snapshot.client.stage;
       if (stageChanges) changes.push(`stage ${quote(snapshot.client.stage)} → ${quote(stage)}`);
-      if (health !== undefined && health !== snapshot.client.health) changes.push(`health ${snapshot.client.health} → ${health}`);
-      if (assigneeId !== undefined && assigneeId !== snapshot.client.assigneeId) changes.push(`assignee → user ${assigneeId}`);
+      if (health !== undefined && health !== snapshot.client.health)
+        changes.push(`health ${snapshot.client.health} → ${health}`);
+      if (assigneeId !== undefined && assigneeId !== snapshot.client.assigneeId)
+        changes.push(`assignee → user ${assigneeId}`);
       if (changes.length === 0) return 'Leave the client unchanged (it already has these values; no event is emitted)';
       const emits = stageChanges ? ' (emits client.stage_changed)' : '';
       return `Update the client: ${listOf(changes)}${emits}`;

@@ -28,8 +28,16 @@ export interface PreviewFacts {
  * `client.stage_changed` finds the client in `toStage`, as after a PATCH of its stage).
  * Returns new objects; the inputs are not changed.
  */
-export function applyEvent(facts: PreviewFacts, event: PreviewEvent, now: Date): { facts: PreviewFacts; data: Record<string, unknown> } {
-  const snapshot: ClientSnapshot = { ...facts.snapshot, client: { ...facts.snapshot.client }, metrics: { ...facts.snapshot.metrics } };
+export function applyEvent(
+  facts: PreviewFacts,
+  event: PreviewEvent,
+  now: Date,
+): { facts: PreviewFacts; data: Record<string, unknown> } {
+  const snapshot: ClientSnapshot = {
+    ...facts.snapshot,
+    client: { ...facts.snapshot.client },
+    metrics: { ...facts.snapshot.metrics },
+  };
   const state: ClientTriggerState = {
     ...facts.triggerState,
     latestMetrics: { ...facts.triggerState.latestMetrics },
@@ -40,14 +48,16 @@ export function applyEvent(facts: PreviewFacts, event: PreviewEvent, now: Date):
   switch (event.type) {
     case 'kpi.updated':
       if (typeof data.metric === 'string' && typeof data.value === 'number') {
-        if (!Object.prototype.hasOwnProperty.call(data, 'previousValue')) data.previousValue = state.latestMetrics[data.metric] ?? null;
+        if (!Object.prototype.hasOwnProperty.call(data, 'previousValue'))
+          data.previousValue = state.latestMetrics[data.metric] ?? null;
         snapshot.metrics[data.metric] = data.value;
         state.latestMetrics[data.metric] = data.value;
       }
       break;
     case 'client.stage_changed':
       if (typeof data.toStage === 'string') {
-        if (data.fromStage === undefined && snapshot.client.stage !== data.toStage) data.fromStage = snapshot.client.stage;
+        if (data.fromStage === undefined && snapshot.client.stage !== data.toStage)
+          data.fromStage = snapshot.client.stage;
         snapshot.client.stage = data.toStage;
         state.stage = data.toStage;
       }
@@ -71,7 +81,11 @@ const DELETED_REASON = 'client deleted: a run would be recorded as skipped';
 /** Reasons of state forms are worded for an AND partner; for the trigger itself the prefix goes. */
 const ownReason = (verdict: TriggerVerdict) => verdict.reason?.replace(/^partner /, '');
 
-function partnerOf(partner: TriggerDefinition | undefined, state: ClientTriggerState, now: Date): TriggerPreview['partner'] {
+function partnerOf(
+  partner: TriggerDefinition | undefined,
+  state: ClientTriggerState,
+  now: Date,
+): TriggerPreview['partner'] {
   if (!partner) return undefined;
   const verdict = evaluateTriggerState(partner, state, now);
   return { type: partner.type, holds: verdict.ok, ...(verdict.ok ? {} : { reason: verdict.reason }) };
@@ -90,31 +104,63 @@ export interface TriggerEvaluation {
  * the trigger that fires it and the state form of its AND partner; without one, the state forms
  * (or, for a `scheduled` workflow, the next tick's client filter and partner).
  */
-export function evaluateTriggers(triggers: TriggerDefinition[], facts: PreviewFacts, event: { type: string; data: Record<string, unknown> } | undefined, now: Date): TriggerEvaluation {
+export function evaluateTriggers(
+  triggers: TriggerDefinition[],
+  facts: PreviewFacts,
+  event: { type: string; data: Record<string, unknown> } | undefined,
+  now: Date,
+): TriggerEvaluation {
   const deleted = facts.snapshot.client.deletedAt !== null;
   const scheduled = scheduleTriggerOf(triggers);
 
   if (event) {
     const fields = { ...event.data, date: now.toISOString() };
     const base = { fields, startsAt: now };
-    if (scheduled) return { ...base, trigger: { fired: false, basis: 'event', triggerType: 'scheduled', reason: 'a scheduled workflow fires only on its schedule, not on events' } };
+    if (scheduled)
+      return {
+        ...base,
+        trigger: {
+          fired: false,
+          basis: 'event',
+          triggerType: 'scheduled',
+          reason: 'a scheduled workflow fires only on its schedule, not on events',
+        },
+      };
     const verdicts = triggers.map((trigger) => ({ trigger, verdict: evaluateTriggerEvent(trigger, event) }));
     const fired = verdicts.find((entry) => entry.verdict.ok);
     if (!fired) {
       const closest = verdicts.find((entry) => entry.verdict.code !== 'wrong_event');
       return {
         ...base,
-        trigger: { fired: false, basis: 'event', ...(closest ? { triggerType: closest.trigger.type } : {}), reason: closest?.verdict.reason ?? `no trigger of this workflow fires on ${event.type}` },
+        trigger: {
+          fired: false,
+          basis: 'event',
+          ...(closest ? { triggerType: closest.trigger.type } : {}),
+          reason: closest?.verdict.reason ?? `no trigger of this workflow fires on ${event.type}`,
+        },
       };
     }
-    if (deleted) return { ...base, trigger: { fired: false, basis: 'event', triggerType: fired.trigger.type, reason: DELETED_REASON } };
+    if (deleted)
+      return {
+        ...base,
+        trigger: { fired: false, basis: 'event', triggerType: fired.trigger.type, reason: DELETED_REASON },
+      };
     const partner = partnerOf(
       triggers.find((trigger) => trigger !== fired.trigger),
       facts.triggerState,
       now,
     );
     const holds = partner?.holds ?? true;
-    return { ...base, trigger: { fired: holds, basis: 'event', triggerType: fired.trigger.type, ...(holds ? {} : { reason: partner?.reason }), ...(partner ? { partner } : {}) } };
+    return {
+      ...base,
+      trigger: {
+        fired: holds,
+        basis: 'event',
+        triggerType: fired.trigger.type,
+        ...(holds ? {} : { reason: partner?.reason }),
+        ...(partner ? { partner } : {}),
+      },
+    };
   }
 
   if (scheduled) {
@@ -126,21 +172,54 @@ export function evaluateTriggers(triggers: TriggerDefinition[], facts: PreviewFa
       // A stored definition was validated; keep `now` rather than fail the preview.
     }
     const fields = { tickAt: tickAt.toISOString(), cron, timezone, date: tickAt.toISOString() };
-    let reason = deleted ? 'client deleted: scheduled ticks skip it' : missesClientFilter(clientFilter, facts.snapshot.client);
-    const partner = reason ? undefined : partnerOf(
-      triggers.find((trigger) => trigger !== scheduled),
-      facts.triggerState,
-      tickAt,
-    );
+    let reason = deleted
+      ? 'client deleted: scheduled ticks skip it'
+      : missesClientFilter(clientFilter, facts.snapshot.client);
+    const partner = reason
+      ? undefined
+      : partnerOf(
+          triggers.find((trigger) => trigger !== scheduled),
+          facts.triggerState,
+          tickAt,
+        );
     if (!reason && partner && !partner.holds) reason = partner.reason;
-    return { fields, startsAt: tickAt, trigger: { fired: reason === undefined, basis: 'schedule', triggerType: 'scheduled', ...(reason ? { reason } : {}), ...(partner ? { partner } : {}) } };
+    return {
+      fields,
+      startsAt: tickAt,
+      trigger: {
+        fired: reason === undefined,
+        basis: 'schedule',
+        triggerType: 'scheduled',
+        ...(reason ? { reason } : {}),
+        ...(partner ? { partner } : {}),
+      },
+    };
   }
 
   const [first, second] = triggers;
   const own = evaluateTriggerState(first, facts.triggerState, now);
   const partner = partnerOf(second, facts.triggerState, now);
-  const reason = deleted ? DELETED_REASON : !own.ok ? ownReason(own) : partner && !partner.holds ? partner.reason : undefined;
+  const reason = deleted
+    ? DELETED_REASON
+    : !own.ok
+      ? ownReason(own)
+      : partner && !partner.holds
+        ? partner.reason
+        : undefined;
   // A type fired from the client's state (the inactivity scan) adds the data its run's trigger would carry.
-  const fields: Record<string, unknown> = { date: now.toISOString(), ...triggerTypeDefinition(first.type).stateTriggerData?.(first.config, facts.triggerState, now) };
-  return { fields, startsAt: now, trigger: { fired: reason === undefined, basis: 'state', triggerType: first.type, ...(reason ? { reason } : {}), ...(partner ? { partner } : {}) } };
+  const fields: Record<string, unknown> = {
+    date: now.toISOString(),
+    ...triggerTypeDefinition(first.type).stateTriggerData?.(first.config, facts.triggerState, now),
+  };
+  return {
+    fields,
+    startsAt: now,
+    trigger: {
+      fired: reason === undefined,
+      basis: 'state',
+      triggerType: first.type,
+      ...(reason ? { reason } : {}),
+      ...(partner ? { partner } : {}),
+    },
+  };
 }

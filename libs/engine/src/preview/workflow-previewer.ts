@@ -1,4 +1,9 @@
-import { PreviewClientNotFoundError, type PreviewSubject, type WorkflowPreview, type WorkflowPreviewRequest } from './preview.types';
+import {
+  PreviewClientNotFoundError,
+  type PreviewSubject,
+  type WorkflowPreview,
+  type WorkflowPreviewRequest,
+} from './preview.types';
 import { ReadOnlyClientReader } from './read-only-client-reader';
 import { sampleSnapshot, sampleTriggerState } from './sample-client';
 import type { PreviewFacts } from './trigger-preview';
@@ -18,7 +23,8 @@ export class WorkflowPreviewer {
 
   constructor(reader: ReadOnlyClientReader) {
     // Not just the shape: only the read-only reader itself (its data source is unreachable).
-    if (!(reader instanceof ReadOnlyClientReader)) throw new TypeError('WorkflowPreviewer needs a ReadOnlyClientReader');
+    if (!(reader instanceof ReadOnlyClientReader))
+      throw new TypeError('WorkflowPreviewer needs a ReadOnlyClientReader');
     this.#reader = reader;
   }
 

@@ -1,4 +1,12 @@
-import { planNextStep, renderStepConfig, walkSteps, type ActionStep, type Condition, type StepProgress, type WorkflowDefinition } from '@automations/domain';
+import {
+  planNextStep,
+  renderStepConfig,
+  walkSteps,
+  type ActionStep,
+  type Condition,
+  type StepProgress,
+  type WorkflowDefinition,
+} from '@automations/domain';
 import { conditionContextOf, templateContextOf, type ClientSnapshot } from '../context/client-snapshot';
 import type { CommunicationDrafter } from '../integrations/communication-drafter';
 import { TemplateDrafter } from '../integrations/template-drafter';
@@ -19,14 +27,23 @@ export interface SimulationInput {
 
 const templateDrafter = new TemplateDrafter();
 
-const usesTimeFields = (condition: Condition) => ('all' in condition ? condition.all : condition.any).some((rule) => rule.field.startsWith('time.'));
+const usesTimeFields = (condition: Condition) =>
+  ('all' in condition ? condition.all : condition.any).some((rule) => rule.field.startsWith('time.'));
 const TRIGGER_REFERENCE = /\{\{\s*trigger\.|"field":"trigger\./;
 
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-async function draftPreview(step: ActionStep<'draft_communication'>, rendered: Record<string, unknown>, snapshot: ClientSnapshot, trigger: Record<string, unknown>, input: SimulationInput, path: string, warnings: PreviewWarning[]): Promise<DraftPreview> {
+async function draftPreview(
+  step: ActionStep<'draft_communication'>,
+  rendered: Record<string, unknown>,
+  snapshot: ClientSnapshot,
+  trigger: Record<string, unknown>,
+  input: SimulationInput,
+  path: string,
+  warnings: PreviewWarning[],
+): Promise<DraftPreview> {
   const client = snapshot.client;
   const common = {
     platform: step.config.platform,
@@ -42,7 +59,11 @@ async function draftPreview(step: ActionStep<'draft_communication'>, rendered: R
       return { content: draft.content, generator: draft.generator, ...(draft.model ? { model: draft.model } : {}) };
     } catch (error) {
       // The drafter's errors are classified and never carry the API key.
-      warnings.push({ code: 'ai_draft_failed', path, message: `The AI draft failed (${errorMessage(error)}); showing the template draft instead` });
+      warnings.push({
+        code: 'ai_draft_failed',
+        path,
+        message: `The AI draft failed (${errorMessage(error)}); showing the template draft instead`,
+      });
     }
   }
   const draft = await templateDrafter.draft({ ...common, template: String(rendered.template) });
@@ -61,14 +82,34 @@ export async function simulateWorkflow(input: SimulationInput): Promise<Workflow
   const applied = input.event ? applyEvent(input.facts, input.event, now) : { facts: input.facts, data: undefined };
   const facts = applied.facts;
   const snapshot = facts.snapshot;
-  const evaluation = evaluateTriggers(definition.triggers, facts, input.event && applied.data ? { type: input.event.type, data: applied.data } : undefined, now);
+  const evaluation = evaluateTriggers(
+    definition.triggers,
+    facts,
+    input.event && applied.data ? { type: input.event.type, data: applied.data } : undefined,
+    now,
+  );
 
-  if (definition.isActive === false) warnings.push({ code: 'workflow_inactive', message: 'The workflow is disabled: it starts no runs until it is enabled' });
+  if (definition.isActive === false)
+    warnings.push({
+      code: 'workflow_inactive',
+      message: 'The workflow is disabled: it starts no runs until it is enabled',
+    });
   if (!evaluation.trigger.fired) {
-    warnings.push({ code: 'trigger_not_fired', message: `The workflow would not start (${evaluation.trigger.reason}); the steps show what a run would do if it did` });
+    warnings.push({
+      code: 'trigger_not_fired',
+      message: `The workflow would not start (${evaluation.trigger.reason}); the steps show what a run would do if it did`,
+    });
   }
-  if (!input.event && evaluation.trigger.basis === 'state' && TRIGGER_REFERENCE.test(JSON.stringify(definition.steps))) {
-    warnings.push({ code: 'no_event', message: 'No event given: trigger fields other than trigger.date are empty in templates and conditions; pass `event` to preview them' });
+  if (
+    !input.event &&
+    evaluation.trigger.basis === 'state' &&
+    TRIGGER_REFERENCE.test(JSON.stringify(definition.steps))
+  ) {
+    warnings.push({
+      code: 'no_event',
+      message:
+        'No event given: trigger fields other than trigger.date are empty in templates and conditions; pass `event` to preview them',
+    });
   }
 
   const paths = new Map<string, string>();
@@ -89,10 +130,18 @@ export async function simulateWorkflow(input: SimulationInput): Promise<Workflow
 
     if (next.kind === 'branch') {
       const branch = next.step;
-      if (approvalsPassed && usesTimeFields(branch.condition)) warnings.push({ code: 'time_after_approval', path, message: 'This condition reads time.*: it is evaluated as if every earlier approval was granted at once' });
-      const { holds, explanation } = explainCondition(branch.condition, conditionContextOf(snapshot, evaluation.fields, clock));
+      if (approvalsPassed && usesTimeFields(branch.condition))
+        warnings.push({
+          code: 'time_after_approval',
+          path,
+          message: 'This condition reads time.*: it is evaluated as if every earlier approval was granted at once',
+        });
+      const { holds, explanation } = explainCondition(
+        branch.condition,
+        conditionContextOf(snapshot, evaluation.fields, clock),
+      );
       const taken = holds ? 'then' : 'else';
-      const inner = taken === 'then' ? branch.then : branch.else ?? [];
+      const inner = taken === 'then' ? branch.then : (branch.else ?? []);
       progress.set(branch.id, { status: 'completed', branch: taken });
       steps.push({
         stepId: branch.id,
@@ -101,18 +150,35 @@ export async function simulateWorkflow(input: SimulationInput): Promise<Workflow
         outcome: 'branch',
         branch: taken,
         reason: explanation,
-        wouldDo: inner.length ? `Take the “${taken}” path (${inner.length} step${inner.length === 1 ? '' : 's'})` : `Take the “${taken}” path: nothing to do there, continue after the branch`,
+        wouldDo: inner.length
+          ? `Take the “${taken}” path (${inner.length} step${inner.length === 1 ? '' : 's'})`
+          : `Take the “${taken}” path: nothing to do there, continue after the branch`,
       });
       continue;
     }
 
     const action = next.step;
     if (action.condition) {
-      if (approvalsPassed && usesTimeFields(action.condition)) warnings.push({ code: 'time_after_approval', path, message: 'This condition reads time.*: it is evaluated as if every earlier approval was granted at once' });
-      const { holds, explanation } = explainCondition(action.condition, conditionContextOf(snapshot, evaluation.fields, clock));
+      if (approvalsPassed && usesTimeFields(action.condition))
+        warnings.push({
+          code: 'time_after_approval',
+          path,
+          message: 'This condition reads time.*: it is evaluated as if every earlier approval was granted at once',
+        });
+      const { holds, explanation } = explainCondition(
+        action.condition,
+        conditionContextOf(snapshot, evaluation.fields, clock),
+      );
       if (!holds) {
         progress.set(action.id, { status: 'skipped' });
-        steps.push({ stepId: action.id, type: action.type, path, outcome: 'skipped', reason: explanation, wouldDo: `Skip this step: its condition is not met (${explanation})` });
+        steps.push({
+          stepId: action.id,
+          type: action.type,
+          path,
+          outcome: 'skipped',
+          reason: explanation,
+          wouldDo: `Skip this step: its condition is not met (${explanation})`,
+        });
         continue;
       }
     }
@@ -130,18 +196,48 @@ export async function simulateWorkflow(input: SimulationInput): Promise<Workflow
       ...(waitMinutes > 0 ? { waitMinutes } : {}),
       awaitsApproval,
       renderedConfig,
-      wouldDo: describeStep(describeAction(action, templateContext, snapshot, workflowName), waitMinutes, awaitsApproval),
+      wouldDo: describeStep(
+        describeAction(action, templateContext, snapshot, workflowName),
+        waitMinutes,
+        awaitsApproval,
+      ),
     };
-    if (action.type === 'draft_communication') preview.draftPreview = await draftPreview(action, renderedConfig, snapshot, evaluation.fields, input, path, warnings);
-    if (action.type === 'create_ticket' || (action.type === 'update_client' && renderedConfig.stage !== undefined && renderedConfig.stage !== snapshot.client.stage)) emitsEvents = true;
+    if (action.type === 'draft_communication')
+      preview.draftPreview = await draftPreview(
+        action,
+        renderedConfig,
+        snapshot,
+        evaluation.fields,
+        input,
+        path,
+        warnings,
+      );
+    if (
+      action.type === 'create_ticket' ||
+      (action.type === 'update_client' &&
+        renderedConfig.stage !== undefined &&
+        renderedConfig.stage !== snapshot.client.stage)
+    )
+      emitsEvents = true;
     steps.push(preview);
     progress.set(action.id, { status: 'completed' });
   }
 
-  if (emitsEvents) warnings.push({ code: 'emits_events', message: 'Some steps emit events (ticket.created, client.stage_changed) that may start other workflows; the preview does not follow them' });
+  if (emitsEvents)
+    warnings.push({
+      code: 'emits_events',
+      message:
+        'Some steps emit events (ticket.created, client.stage_changed) that may start other workflows; the preview does not follow them',
+    });
   const client = snapshot.client;
   return {
-    client: { id: facts.sample ? null : client.id, name: client.name, stage: client.stage, health: client.health, sample: facts.sample },
+    client: {
+      id: facts.sample ? null : client.id,
+      name: client.name,
+      stage: client.stage,
+      health: client.health,
+      sample: facts.sample,
+    },
     trigger: evaluation.trigger,
     steps,
     warnings,

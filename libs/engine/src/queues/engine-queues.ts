@@ -25,14 +25,26 @@ export class EngineQueues {
   constructor({ redisUrl, prefix }: { redisUrl: string; prefix: string }) {
     const connection = bullConnectionOptions(redisUrl);
     // A queue re-emits its Redis connection's errors: logged (rate-limited), never an unhandled `error`.
-    this.events = logEmittedErrors(new Queue<EventJobData>(QueueName.Events, { connection, prefix }), 'bullmq:queue:events');
+    this.events = logEmittedErrors(
+      new Queue<EventJobData>(QueueName.Events, { connection, prefix }),
+      'bullmq:queue:events',
+    );
     this.runs = logEmittedErrors(new Queue<RunJobData>(QueueName.Runs, { connection, prefix }), 'bullmq:queue:runs');
   }
 
   async enqueueEvents(eventIds: string[]): Promise<void> {
     if (eventIds.length === 0) return;
     await this.events.addBulk(
-      eventIds.map((eventId) => ({ name: 'match', data: { eventId }, opts: { jobId: `event-${eventId}`, attempts: 5, backoff: { type: 'exponential', delay: 1000 }, ...FINISHED_JOB_RETENTION } })),
+      eventIds.map((eventId) => ({
+        name: 'match',
+        data: { eventId },
+        opts: {
+          jobId: `event-${eventId}`,
+          attempts: 5,
+          backoff: { type: 'exponential', delay: 1000 },
+          ...FINISHED_JOB_RETENTION,
+        },
+      })),
     );
   }
 
@@ -53,13 +65,34 @@ export class EngineQueues {
 
   /** `delayMs` for waits (delays, retry backoff). Unique job ids: a run is enqueued once per move. */
   async enqueueRun(runId: string, delayMs = 0): Promise<void> {
-    await this.runs.add('advance', { runId }, { jobId: `run-${runId}-${Date.now()}-${Math.random().toString(36).slice(2, 6)}`, delay: Math.max(0, Math.round(delayMs)), attempts: 5, backoff: { type: 'exponential', delay: 1000 }, ...FINISHED_JOB_RETENTION });
+    await this.runs.add(
+      'advance',
+      { runId },
+      {
+        jobId: `run-${runId}-${Date.now()}-${Math.random().toString(36).slice(2, 6)}`,
+        delay: Math.max(0, Math.round(delayMs)),
+        attempts: 5,
+        backoff: { type: 'exponential', delay: 1000 },
+        ...FINISHED_JOB_RETENTION,
+      },
+    );
   }
 
   async enqueueRuns(runIds: string[]): Promise<void> {
     if (runIds.length === 0) return;
     const stamp = Date.now();
-    await this.runs.addBulk(runIds.map((runId) => ({ name: 'advance', data: { runId }, opts: { jobId: `run-${runId}-${stamp}`, attempts: 5, backoff: { type: 'exponential', delay: 1000 }, ...FINISHED_JOB_RETENTION } })));
+    await this.runs.addBulk(
+      runIds.map((runId) => ({
+        name: 'advance',
+        data: { runId },
+        opts: {
+          jobId: `run-${runId}-${stamp}`,
+          attempts: 5,
+          backoff: { type: 'exponential', delay: 1000 },
+          ...FINISHED_JOB_RETENTION,
+        },
+      })),
+    );
   }
 
   async close(): Promise<void> {

@@ -55,7 +55,8 @@ export class AgencyRunQuota implements RunAdmission {
     private readonly ownsRedis = false,
   ) {
     this.windowMs = options.windowMs ?? 60_000;
-    if (!Number.isInteger(this.windowMs / 1000) || this.windowMs < 1000) throw new Error(`quota windowMs must be whole seconds (>= 1000), got ${this.windowMs}`);
+    if (!Number.isInteger(this.windowMs / 1000) || this.windowMs < 1000)
+      throw new Error(`quota windowMs must be whole seconds (>= 1000), got ${this.windowMs}`);
     this.settingsTtlMs = options.settingsTtlMs ?? 10_000;
     this.defaultMax = options.defaultMaxRunsPerMinute ?? DEFAULT_MAX_RUNS_PER_MINUTE;
     this.jitterMs = options.jitterMs ?? Math.min(1000, Math.floor(this.windowMs / 20));
@@ -80,7 +81,14 @@ export class AgencyRunQuota implements RunAdmission {
       return { admitted: true };
     } catch (rejection) {
       if (rejection instanceof RateLimiterRes) {
-        return this.deferBy(deferralDelayMs({ consumed: rejection.consumedPoints, points, msBeforeNext: rejection.msBeforeNext }, this.windowMs, this.jitterMs, Math.random()));
+        return this.deferBy(
+          deferralDelayMs(
+            { consumed: rejection.consumedPoints, points, msBeforeNext: rejection.msBeforeNext },
+            this.windowMs,
+            this.jitterMs,
+            Math.random(),
+          ),
+        );
       }
       // Redis down or slow: wait and ask again; the reconciler re-enqueues the run if this job is lost.
       return this.deferBy(this.unavailableDeferMs);
@@ -95,7 +103,9 @@ export class AgencyRunQuota implements RunAdmission {
     if (pending) return pending;
     const load = (async () => {
       try {
-        const agency = await this.dataSource.getRepository(AgencyEntity).findOne({ where: { id: agencyId }, select: { id: true, settings: true } });
+        const agency = await this.dataSource
+          .getRepository(AgencyEntity)
+          .findOne({ where: { id: agencyId }, select: { id: true, settings: true } });
         const max = maxRunsPerMinuteOf(agency?.settings, this.defaultMax);
         this.settings.set(agencyId, { max, expiresAt: Date.now() + this.settingsTtlMs });
         if (this.settings.size > 10_000) this.settings.delete(this.settings.keys().next().value as string);
@@ -127,7 +137,12 @@ export class AgencyRunQuota implements RunAdmission {
       this.limiters.set(points, existing);
       return existing;
     }
-    const limiter = new RateLimiterRedis({ storeClient: this.redis, keyPrefix: `${this.options.prefix}:quota:runs`, points, duration: this.windowMs / 1000 });
+    const limiter = new RateLimiterRedis({
+      storeClient: this.redis,
+      keyPrefix: `${this.options.prefix}:quota:runs`,
+      points,
+      duration: this.windowMs / 1000,
+    });
     this.limiters.set(points, limiter);
     if (this.limiters.size > MAX_LIMITERS) this.limiters.delete(this.limiters.keys().next().value as number);
     return limiter;
@@ -158,10 +173,18 @@ export interface CreateAgencyRunQuotaOptions extends AgencyRunQuotaOptions {
  * The quota for the executor:
  * `new RunExecutor(dataSource, queues, actions, options, createAgencyRunQuota({ redisUrl, dataSource, prefix }))`.
  */
-export function createAgencyRunQuota({ dataSource, redis, redisUrl, ...options }: CreateAgencyRunQuotaOptions): AgencyRunQuota {
+export function createAgencyRunQuota({
+  dataSource,
+  redis,
+  redisUrl,
+  ...options
+}: CreateAgencyRunQuotaOptions): AgencyRunQuota {
   if (redis) return new AgencyRunQuota(redis, dataSource, options, false);
   if (!redisUrl) throw new Error('createAgencyRunQuota needs redis or redisUrl');
   // A few retries per command, then the caller defers the run; the client keeps reconnecting in the background.
-  const client = logEmittedErrors(new Redis(redisUrl, { maxRetriesPerRequest: 1, connectionName: `${options.prefix}:quota` }), 'redis:quota');
+  const client = logEmittedErrors(
+    new Redis(redisUrl, { maxRetriesPerRequest: 1, connectionName: `${options.prefix}:quota` }),
+    'redis:quota',
+  );
   return new AgencyRunQuota(client, dataSource, options, true);
 }

@@ -4,7 +4,15 @@ describe('quota decisions', () => {
   it('reads the agency quota, falling back to 600 for missing or invalid values', () => {
     expect(DEFAULT_MAX_RUNS_PER_MINUTE).toBe(600);
     expect(maxRunsPerMinuteOf({ maxRunsPerMinute: 5 })).toBe(5);
-    for (const settings of [undefined, null, {}, { maxRunsPerMinute: 0 }, { maxRunsPerMinute: -3 }, { maxRunsPerMinute: 2.5 }, { maxRunsPerMinute: '10' }]) {
+    for (const settings of [
+      undefined,
+      null,
+      {},
+      { maxRunsPerMinute: 0 },
+      { maxRunsPerMinute: -3 },
+      { maxRunsPerMinute: 2.5 },
+      { maxRunsPerMinute: '10' },
+    ]) {
       expect(maxRunsPerMinuteOf(settings as never)).toBe(600);
     }
     expect(maxRunsPerMinuteOf({}, 42)).toBe(42);
@@ -20,7 +28,9 @@ describe('quota decisions', () => {
 
   it('spreads a burst over the windows it needs instead of waking it all at every boundary', () => {
     // Quota 5: attempts 6..10 fit the next window, 11..15 the one after, 16 the third.
-    const delays = [6, 10, 11, 15, 16].map((consumed) => deferralDelayMs({ consumed, points: 5, msBeforeNext: 500 }, 2000, 0, 0));
+    const delays = [6, 10, 11, 15, 16].map((consumed) =>
+      deferralDelayMs({ consumed, points: 5, msBeforeNext: 500 }, 2000, 0, 0),
+    );
     expect(delays).toEqual([500, 500, 2500, 2500, 4500]);
   });
 });

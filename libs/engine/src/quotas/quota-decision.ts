@@ -2,7 +2,10 @@
 export const DEFAULT_MAX_RUNS_PER_MINUTE = 600;
 
 /** The agency's quota from its settings: a positive integer, else the default. */
-export function maxRunsPerMinuteOf(settings: { maxRunsPerMinute?: unknown } | null | undefined, fallback = DEFAULT_MAX_RUNS_PER_MINUTE): number {
+export function maxRunsPerMinuteOf(
+  settings: { maxRunsPerMinute?: unknown } | null | undefined,
+  fallback = DEFAULT_MAX_RUNS_PER_MINUTE,
+): number {
   const value = settings?.maxRunsPerMinute;
   return typeof value === 'number' && Number.isInteger(value) && value >= 1 ? value : fallback;
 }
@@ -23,8 +26,17 @@ export interface WindowCount {
  * windows instead of the whole backlog waking at every window boundary. A small random spread (`jitter`
  * in [0, 1) × `jitterMs`) avoids a thundering herd at the boundary. Never earlier than the window end.
  */
-export function deferralDelayMs({ consumed, points, msBeforeNext }: WindowCount, windowMs: number, jitterMs: number, jitter: number): number {
+export function deferralDelayMs(
+  { consumed, points, msBeforeNext }: WindowCount,
+  windowMs: number,
+  jitterMs: number,
+  jitter: number,
+): number {
   const overflow = Math.max(1, consumed - points);
   const windowsAhead = Math.floor((overflow - 1) / points);
-  return Math.max(0, msBeforeNext) + windowsAhead * windowMs + Math.floor(Math.max(0, Math.min(1, jitter)) * Math.max(0, jitterMs));
+  return (
+    Math.max(0, msBeforeNext) +
+    windowsAhead * windowMs +
+    Math.floor(Math.max(0, Math.min(1, jitter)) * Math.max(0, jitterMs))
+  );
 }

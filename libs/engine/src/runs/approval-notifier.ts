@@ -64,6 +64,7 @@ export class ApprovalNotifier {
   /** Slack and email side by side; each failure is logged (rate-limited), never thrown. */
   private async send(agencyId: string, text: string, subject: string): Promise<void> {
     const results = await this.admins.notifyOutside(this.dataSource.manager, { agencyId, text, subject });
-    for (const result of results) if (result.status === 'rejected') emittedErrors.report('engine:approval-notifier', result.reason);
+    for (const result of results)
+      if (result.status === 'rejected') emittedErrors.report('engine:approval-notifier', result.reason);
   }
 }

@@ -15,6 +15,12 @@ export function editorRefusal(editor: EditorFacts): PermanentActionError | null 
   if (editor.kind === 'none') return null;
   if (editor.found && editor.active && EDITOR_ROLES.has(editor.role ?? '')) return null;
   return editor.kind === 'user'
-    ? new PermanentActionError('permission_denied', `The automation's last editor (${editor.label ?? 'a removed user'}) is no longer an active admin or manager: an admin or manager must save it again`)
-    : new PermanentActionError('permission_denied', `The API key that last saved this automation (${editor.label ?? 'removed'}) is revoked or no longer admin/manager: save it again`);
+    ? new PermanentActionError(
+        'permission_denied',
+        `The automation's last editor (${editor.label ?? 'a removed user'}) is no longer an active admin or manager: an admin or manager must save it again`,
+      )
+    : new PermanentActionError(
+        'permission_denied',
+        `The API key that last saved this automation (${editor.label ?? 'removed'}) is revoked or no longer admin/manager: save it again`,
+      );
 }

@@ -9,11 +9,15 @@ const TRANSIENT_NODE_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT',
 export function classifyStepError(error: unknown): ActionError {
   if (error instanceof ActionError) return error;
   // A connection killed mid-transaction releases TypeORM's query runner: the next statement of that transaction says so.
-  if (/^QueryRunner(Provider)?AlreadyReleasedError$/.test((error as Error)?.name ?? '')) return new TransientActionError('database_unavailable', (error as Error).message);
+  if (/^QueryRunner(Provider)?AlreadyReleasedError$/.test((error as Error)?.name ?? ''))
+    return new TransientActionError('database_unavailable', (error as Error).message);
   const code = (error as { code?: string })?.code;
   const message = (error as Error)?.message ?? String(error);
   if (code && CONFLICT_PG_CODES.has(code)) return new TransientActionError('database_conflict', message);
-  if ((code && (TRANSIENT_PG_CODES.has(code) || TRANSIENT_NODE_CODES.has(code))) || /Connection terminated|connection.*(closed|lost)|not queryable|timeout/i.test(message)) {
+  if (
+    (code && (TRANSIENT_PG_CODES.has(code) || TRANSIENT_NODE_CODES.has(code))) ||
+    /Connection terminated|connection.*(closed|lost)|not queryable|timeout/i.test(message)
+  ) {
     return new TransientActionError('database_unavailable', message);
   }
   return new PermanentActionError('internal_error', message);

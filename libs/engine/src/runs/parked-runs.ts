@@ -17,7 +17,12 @@ export const NOTHING_CANCELLED: CancelledRuns = Object.freeze({ runs: [], approv
  * Cancels a stopped workflow's parked runs and rejects their pending approvals, in the caller's transaction, so
  * nothing can resume them (a workflow disabled or deleted in the API, or paused by the loop breaker).
  */
-export async function cancelParkedRuns(manager: EntityManager, agencyId: string, workflowId: string, reason: string): Promise<CancelledRuns> {
+export async function cancelParkedRuns(
+  manager: EntityManager,
+  agencyId: string,
+  workflowId: string,
+  reason: string,
+): Promise<CancelledRuns> {
   const runs = rowsOf<{ id: string; client_id: string }>(
     await manager.query(
       `UPDATE workflow_runs SET status = 'cancelled', reason = $3, finished_at = now(), next_attempt_at = NULL, updated_at = now()
@@ -34,7 +39,11 @@ export async function cancelParkedRuns(manager: EntityManager, agencyId: string,
   );
   // Drafts waiting for those approvals are rejected with them.
   const drafts = approvals.flatMap((approval) => (approval.draft_id ? [approval.draft_id] : []));
-  if (drafts.length > 0) await manager.query(`UPDATE communication_drafts SET status = 'rejected' WHERE agency_id = $1 AND id = ANY($2::uuid[])`, [agencyId, drafts]);
+  if (drafts.length > 0)
+    await manager.query(
+      `UPDATE communication_drafts SET status = 'rejected' WHERE agency_id = $1 AND id = ANY($2::uuid[])`,
+      [agencyId, drafts],
+    );
   return {
     runs: runs.map((run) => ({ id: run.id, agencyId, workflowId, clientId: run.client_id })),
     approvals: approvals.map((approval) => ({ id: approval.id, agencyId, runId: approval.run_id })),

@@ -1,6 +1,14 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { remainingActionSteps } from '@automations/domain';
-import { addToWorkflowCounters, emittedErrors, ApprovalEntity, AuditEventEntity, CommunicationDraftEntity, RunStepEntity, WorkflowRunEntity } from '@automations/persistence';
+import {
+  addToWorkflowCounters,
+  emittedErrors,
+  ApprovalEntity,
+  AuditEventEntity,
+  CommunicationDraftEntity,
+  RunStepEntity,
+  WorkflowRunEntity,
+} from '@automations/persistence';
 import type { ChangedApproval, ChangedRun, RunChangeListener } from '../live/run-change-listener';
 import { AdminNotifier } from '../notifications/admin-notifier';
 import type { EngineQueues } from '../queues/engine-queues';
@@ -55,17 +63,30 @@ export class RunControl {
    * Approves the run's pending step. An approval of a draft approves that draft (`approved`), with the reviewer's
    * `edits` applied to it; the fields that changed are kept on the approval (original and edited) and in the audit line.
    */
-  async approve({ agencyId, runId, actor, edits: input }: { agencyId: string; runId: string; actor: RunActor; edits?: DraftEditInput }): Promise<ApproveOutcome> {
+  async approve({
+    agencyId,
+    runId,
+    actor,
+    edits: input,
+  }: {
+    agencyId: string;
+    runId: string;
+    actor: RunActor;
+    edits?: DraftEditInput;
+  }): Promise<ApproveOutcome> {
     let decided: Decided | null = null;
     const outcome = await this.dataSource.transaction(async (manager): Promise<ApproveOutcome> => {
       const { approval, run, gate } = await this.judge(manager, 'approve', agencyId, runId);
-      if (!approval || !run || gate === 'not_found' || gate === 'not_pending') return gate === 'not_found' ? 'not_found' : 'not_pending';
+      if (!approval || !run || gate === 'not_found' || gate === 'not_pending')
+        return gate === 'not_found' ? 'not_found' : 'not_pending';
       if (gate === 'expired') {
         decided = await this.close(manager, approval, 'expired', SYSTEM_ACTOR_FOR_EXPIRY, 'timeout');
         return 'expired';
       }
       const draft = approval.draftId
-        ? await manager.getRepository(CommunicationDraftEntity).findOne({ where: { agencyId, id: approval.draftId }, lock: { mode: 'pessimistic_write' } })
+        ? await manager
+            .getRepository(CommunicationDraftEntity)
+            .findOne({ where: { agencyId, id: approval.draftId }, lock: { mode: 'pessimistic_write' } })
         : null;
       const changes = draftEdits(draft, input);
       if (!changes.ok) return changes.outcome;
@@ -75,12 +96,29 @@ export class RunControl {
         await manager.update(
           CommunicationDraftEntity,
           { id: draft.id, agencyId },
-          { status: 'approved', ...(edits?.subject ? { subject: edits.subject.edited } : {}), ...(edits?.body ? { content: edits.body.edited } : {}), ...(edits ? { editedAt: now } : {}) },
+          {
+            status: 'approved',
+            ...(edits?.subject ? { subject: edits.subject.edited } : {}),
+            ...(edits?.body ? { content: edits.body.edited } : {}),
+            ...(edits ? { editedAt: now } : {}),
+          },
         );
       }
-      await manager.update(ApprovalEntity, { id: approval.id }, { status: 'approved', decidedAt: now, decidedByUserId: actor.userId, decidedByApiKeyId: actor.apiKeyId, edits });
-      await manager.update(RunStepEntity, { runId, stepId: approval.stepId, status: 'awaiting_approval' }, { status: 'pending' });
-      await manager.update(WorkflowRunEntity, { id: runId, status: 'awaiting_approval' }, { status: 'queued', nextAttemptAt: new Date() });
+      await manager.update(
+        ApprovalEntity,
+        { id: approval.id },
+        { status: 'approved', decidedAt: now, decidedByUserId: actor.userId, decidedByApiKeyId: actor.apiKeyId, edits },
+      );
+      await manager.update(
+        RunStepEntity,
+        { runId, stepId: approval.stepId, status: 'awaiting_approval' },
+        { status: 'pending' },
+      );
+      await manager.update(
+        WorkflowRunEntity,
+        { id: runId, status: 'awaiting_approval' },
+        { status: 'queued', nextAttemptAt: new Date() },
+      );
       await this.audit(manager, approval, 'run.approved', actor, {
         stepId: approval.stepId,
         actionType: approval.actionType,
@@ -95,7 +133,17 @@ export class RunControl {
     return outcome;
   }
 
-  async reject({ agencyId, runId, actor, reason }: { agencyId: string; runId: string; actor: RunActor; reason?: string }): Promise<DecisionOutcome> {
+  async reject({
+    agencyId,
+    runId,
+    actor,
+    reason,
+  }: {
+    agencyId: string;
+    runId: string;
+    actor: RunActor;
+    reason?: string;
+  }): Promise<DecisionOutcome> {
     let decided: Decided | null = null;
     const outcome = await this.dataSource.transaction(async (manager) => {
       const { approval, gate } = await this.judge(manager, 'reject', agencyId, runId);
@@ -109,7 +157,14 @@ export class RunControl {
 
   /** Expires every pending approval past its `expiresAt` (any agency); returns how many. */
   async expireDueApprovals(now = new Date()): Promise<number> {
-    const due = await this.dataSource.getRepository(ApprovalEntity).createQueryBuilder('a').select(['a.id', 'a.agencyId', 'a.runId']).where("a.status = 'pending'").andWhere('a.expiresAt <= :now', { now }).limit(500).getMany();
+    const due = await this.dataSource
+      .getRepository(ApprovalEntity)
+      .createQueryBuilder('a')
+      .select(['a.id', 'a.agencyId', 'a.runId'])
+      .where("a.status = 'pending'")
+      .andWhere('a.expiresAt <= :now', { now })
+      .limit(500)
+      .getMany();
     let expired = 0;
     for (const candidate of due) {
       const decided = await this.dataSource.transaction(async (manager) => {
@@ -127,16 +182,39 @@ export class RunControl {
   async retry({ agencyId, runId, actor }: { agencyId: string; runId: string; actor: RunActor }): Promise<RetryOutcome> {
     let retried: ChangedRun | null = null;
     const outcome = await this.dataSource.transaction(async (manager) => {
-      const run = await manager.getRepository(WorkflowRunEntity).findOne({ where: { id: runId, agencyId }, lock: { mode: 'pessimistic_write' } });
+      const run = await manager
+        .getRepository(WorkflowRunEntity)
+        .findOne({ where: { id: runId, agencyId }, lock: { mode: 'pessimistic_write' } });
       const gate = retryGate(run);
       if (gate !== 'retryable') return gate;
       if (!run) return 'not_found';
       const definition = await loadRunDefinition(manager, run);
       const failed = await manager.getRepository(RunStepEntity).find({ where: { runId, status: 'failed' } });
-      const retrying = new Set(stepsToRetry(definition.steps, failed.map((step) => step.stepId)));
+      const retrying = new Set(
+        stepsToRetry(
+          definition.steps,
+          failed.map((step) => step.stepId),
+        ),
+      );
       const halting = failed.filter((step) => retrying.has(step.stepId));
-      for (const step of halting) await manager.update(RunStepEntity, { id: step.id }, { status: 'pending', attempts: 0, error: null, finishedAt: null });
-      await manager.update(WorkflowRunEntity, { id: runId, status: 'failed' }, { status: 'queued', attempt: run.attempt + 1, error: null, reason: null, finishedAt: null, nextAttemptAt: new Date() });
+      for (const step of halting)
+        await manager.update(
+          RunStepEntity,
+          { id: step.id },
+          { status: 'pending', attempts: 0, error: null, finishedAt: null },
+        );
+      await manager.update(
+        WorkflowRunEntity,
+        { id: runId, status: 'failed' },
+        {
+          status: 'queued',
+          attempt: run.attempt + 1,
+          error: null,
+          reason: null,
+          finishedAt: null,
+          nextAttemptAt: new Date(),
+        },
+      );
       await addToWorkflowCounters(manager, agencyId, run.workflowId, { failures: -1 });
       await manager.insert(AuditEventEntity, {
         agencyId,
@@ -168,7 +246,9 @@ export class RunControl {
     }
     if (decided.status === 'expired' && this.expiryNotifier && decided.expiry) {
       // Not awaited: a slow Slack or SMTP (15 s timeouts) must not hold the sweep, and the reconciler after it.
-      const sending = this.expiryNotifier.notifyExpired(decided.expiry).catch((error: unknown) => emittedErrors.report('engine:approval-notifier', error));
+      const sending = this.expiryNotifier
+        .notifyExpired(decided.expiry)
+        .catch((error: unknown) => emittedErrors.report('engine:approval-notifier', error));
       this.notifying.add(sending);
       void sending.finally(() => this.notifying.delete(sending));
     }
@@ -180,7 +260,9 @@ export class RunControl {
   }
 
   private lockPendingApproval(manager: EntityManager, agencyId: string, runId: string): Promise<ApprovalEntity | null> {
-    return manager.getRepository(ApprovalEntity).findOne({ where: { agencyId, runId, status: 'pending' }, lock: { mode: 'pessimistic_write' } });
+    return manager
+      .getRepository(ApprovalEntity)
+      .findOne({ where: { agencyId, runId, status: 'pending' }, lock: { mode: 'pessimistic_write' } });
   }
 
   /**
@@ -192,18 +274,36 @@ export class RunControl {
     const runs = manager.getRepository(WorkflowRunEntity);
     let run: WorkflowRunEntity | null = null;
     if (!approval) run = await runs.findOne({ select: { id: true, status: true }, where: { id: runId, agencyId } });
-    else if (decision === 'approve') run = await runs.findOne({ where: { id: runId }, lock: { mode: 'pessimistic_write' } });
+    else if (decision === 'approve')
+      run = await runs.findOne({ where: { id: runId }, lock: { mode: 'pessimistic_write' } });
     return { approval, run, gate: decisionGate(decision, { approval, run, now: new Date() }) };
   }
 
   /** Rejection and expiry end the run the same way: step rejected, later steps cancelled, run rejected. */
-  private async close(manager: EntityManager, approval: ApprovalEntity, status: 'rejected' | 'expired', actor: RunActor, reason: string): Promise<Decided> {
+  private async close(
+    manager: EntityManager,
+    approval: ApprovalEntity,
+    status: 'rejected' | 'expired',
+    actor: RunActor,
+    reason: string,
+  ): Promise<Decided> {
     const now = new Date();
-    await manager.update(ApprovalEntity, { id: approval.id }, { status, decidedAt: now, decidedByUserId: actor.userId, decidedByApiKeyId: actor.apiKeyId, reason });
+    await manager.update(
+      ApprovalEntity,
+      { id: approval.id },
+      { status, decidedAt: now, decidedByUserId: actor.userId, decidedByApiKeyId: actor.apiKeyId, reason },
+    );
     // The draft behind the approval shares its outcome: rejected, or expired.
-    if (approval.draftId) await manager.update(CommunicationDraftEntity, { id: approval.draftId, agencyId: approval.agencyId }, { status });
-    await manager.update(RunStepEntity, { runId: approval.runId, stepId: approval.stepId }, { status: 'rejected', finishedAt: now, error: { code: status, message: reason } });
-    const run = await manager.getRepository(WorkflowRunEntity).findOneOrFail({ where: { id: approval.runId }, lock: { mode: 'pessimistic_write' } });
+    if (approval.draftId)
+      await manager.update(CommunicationDraftEntity, { id: approval.draftId, agencyId: approval.agencyId }, { status });
+    await manager.update(
+      RunStepEntity,
+      { runId: approval.runId, stepId: approval.stepId },
+      { status: 'rejected', finishedAt: now, error: { code: status, message: reason } },
+    );
+    const run = await manager
+      .getRepository(WorkflowRunEntity)
+      .findOneOrFail({ where: { id: approval.runId }, lock: { mode: 'pessimistic_write' } });
     const definition = await loadRunDefinition(manager, run);
     const { progress } = await loadRunProgress(manager, run.id);
     for (const step of remainingActionSteps(definition.steps, progress)) {
@@ -211,18 +311,45 @@ export class RunControl {
         .createQueryBuilder()
         .insert()
         .into(RunStepEntity)
-        .values({ agencyId: run.agencyId, runId: run.id, stepId: step.id, type: step.type, status: 'cancelled', attempts: 0, finishedAt: now, error: { code: 'run_rejected', message: `run ${status === 'expired' ? 'expired' : 'rejected'} before this step` } })
+        .values({
+          agencyId: run.agencyId,
+          runId: run.id,
+          stepId: step.id,
+          type: step.type,
+          status: 'cancelled',
+          attempts: 0,
+          finishedAt: now,
+          error: {
+            code: 'run_rejected',
+            message: `run ${status === 'expired' ? 'expired' : 'rejected'} before this step`,
+          },
+        })
         .orUpdate(['status', 'finished_at', 'error'], ['run_id', 'step_id'])
         .execute();
     }
-    await manager.update(WorkflowRunEntity, { id: run.id, status: 'awaiting_approval' }, { status: 'rejected', reason: status === 'expired' ? 'timeout' : reason, finishedAt: now });
-    await this.audit(manager, approval, status === 'expired' ? 'run.expired' : 'run.rejected', actor, { stepId: approval.stepId, actionType: approval.actionType, reason });
+    await manager.update(
+      WorkflowRunEntity,
+      { id: run.id, status: 'awaiting_approval' },
+      { status: 'rejected', reason: status === 'expired' ? 'timeout' : reason, finishedAt: now },
+    );
+    await this.audit(manager, approval, status === 'expired' ? 'run.expired' : 'run.rejected', actor, {
+      stepId: approval.stepId,
+      actionType: approval.actionType,
+      reason,
+    });
     if (status === 'expired') await this.notifyAdminsOfExpiry(manager, approval, run);
-    const expiry = status === 'expired' ? { agencyId: approval.agencyId, runId: run.id, stepId: approval.stepId, actionType: approval.actionType } : undefined;
+    const expiry =
+      status === 'expired'
+        ? { agencyId: approval.agencyId, runId: run.id, stepId: approval.stepId, actionType: approval.actionType }
+        : undefined;
     return { run: changedRun(run), approval: changedApproval(approval), status, expiry };
   }
 
-  private notifyAdminsOfExpiry(manager: EntityManager, approval: ApprovalEntity, run: WorkflowRunEntity): Promise<void> {
+  private notifyAdminsOfExpiry(
+    manager: EntityManager,
+    approval: ApprovalEntity,
+    run: WorkflowRunEntity,
+  ): Promise<void> {
     return this.admins.notifyInApp(manager, {
       agencyId: approval.agencyId,
       clientId: run.clientId,
@@ -234,13 +361,37 @@ export class RunControl {
     });
   }
 
-  private async audit(manager: EntityManager, approval: ApprovalEntity, eventType: string, actor: RunActor, details: Record<string, unknown>): Promise<void> {
+  private async audit(
+    manager: EntityManager,
+    approval: ApprovalEntity,
+    eventType: string,
+    actor: RunActor,
+    details: Record<string, unknown>,
+  ): Promise<void> {
     const run = await manager.getRepository(WorkflowRunEntity).findOneOrFail({ where: { id: approval.runId } });
-    await manager.insert(AuditEventEntity, { agencyId: approval.agencyId, workflowId: run.workflowId, clientId: run.clientId, eventType, actorType: actor.actorType, actorId: actor.actorId, details: { runId: run.id, ...details }, at: new Date() });
+    await manager.insert(AuditEventEntity, {
+      agencyId: approval.agencyId,
+      workflowId: run.workflowId,
+      clientId: run.clientId,
+      eventType,
+      actorType: actor.actorType,
+      actorId: actor.actorId,
+      details: { runId: run.id, ...details },
+      at: new Date(),
+    });
   }
 }
 
-const changedRun = (run: WorkflowRunEntity): ChangedRun => ({ id: run.id, agencyId: run.agencyId, workflowId: run.workflowId, clientId: run.clientId });
-const changedApproval = (approval: ApprovalEntity): ChangedApproval => ({ id: approval.id, agencyId: approval.agencyId, runId: approval.runId });
+const changedRun = (run: WorkflowRunEntity): ChangedRun => ({
+  id: run.id,
+  agencyId: run.agencyId,
+  workflowId: run.workflowId,
+  clientId: run.clientId,
+});
+const changedApproval = (approval: ApprovalEntity): ChangedApproval => ({
+  id: approval.id,
+  agencyId: approval.agencyId,
+  runId: approval.runId,
+});
 
 const SYSTEM_ACTOR_FOR_EXPIRY: RunActor = { actorType: 'system', actorId: null, userId: null, apiKeyId: null };

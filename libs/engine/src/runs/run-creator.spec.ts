@@ -23,18 +23,39 @@ describe('createRun', () => {
   let otherAgencyId: string;
   let counter = 0;
 
-  const insertAgency = async (name: string): Promise<string> => (await dataSource.query(`INSERT INTO agencies (name, timezone) VALUES ($1, 'UTC') RETURNING id`, [name]))[0].id;
+  const insertAgency = async (name: string): Promise<string> =>
+    (await dataSource.query(`INSERT INTO agencies (name, timezone) VALUES ($1, 'UTC') RETURNING id`, [name]))[0].id;
   const insertClient = async (): Promise<string> =>
-    (await dataSource.query(`INSERT INTO clients (agency_id, name, stage, health) VALUES ($1, $2, 'onboarding', 'green') RETURNING id`, [agencyId, `Client ${++counter}`]))[0].id;
+    (
+      await dataSource.query(
+        `INSERT INTO clients (agency_id, name, stage, health) VALUES ($1, $2, 'onboarding', 'green') RETURNING id`,
+        [agencyId, `Client ${++counter}`],
+      )
+    )[0].id;
   async function insertWorkflow(state: WorkflowState, version = 1): Promise<string> {
     const [{ id }] = await dataSource.query(
       `INSERT INTO workflows (agency_id, name, is_active, triggers, steps, version, deleted_at) VALUES ($1, $2, $3, '[]', '[]', $4, $5) RETURNING id`,
-      [state === 'another agency' ? otherAgencyId : agencyId, `Workflow ${++counter}`, state !== 'inactive', version, state === 'deleted' ? new Date() : null],
+      [
+        state === 'another agency' ? otherAgencyId : agencyId,
+        `Workflow ${++counter}`,
+        state !== 'inactive',
+        version,
+        state === 'deleted' ? new Date() : null,
+      ],
     );
     return id;
   }
   const snapshotOf = (clientId: string, deleted = false): ClientSnapshot => ({
-    client: { id: clientId, name: 'Acme', stage: 'onboarding', health: 'green', assigneeId: null, lastActivityAt: '2026-03-01T00:00:00.000Z', deletedAt: deleted ? '2026-03-02T00:00:00.000Z' : null, assignee: null },
+    client: {
+      id: clientId,
+      name: 'Acme',
+      stage: 'onboarding',
+      health: 'green',
+      assigneeId: null,
+      lastActivityAt: '2026-03-01T00:00:00.000Z',
+      deletedAt: deleted ? '2026-03-02T00:00:00.000Z' : null,
+      assignee: null,
+    },
     metrics: {},
     agency: { id: agencyId, name: 'Bright', timezone: 'UTC' },
     takenAt: '2026-03-02T00:00:00.000Z',
@@ -43,13 +64,20 @@ describe('createRun', () => {
     agencyId,
     workflowId,
     snapshot: snapshotOf(clientId, call.clientDeleted),
-    trigger: { eventId: null, type: 'client.stage_changed', data: { to: 'onboarding' }, occurredAt: '2026-03-02T00:00:00.000Z' },
+    trigger: {
+      eventId: null,
+      type: 'client.stage_changed',
+      data: { to: 'onboarding' },
+      occurredAt: '2026-03-02T00:00:00.000Z',
+    },
     dedupeWindowSeconds: call.dedupeWindowSeconds ?? 300,
     ...(call.tickKey !== undefined ? { tickKey: call.tickKey } : {}),
     ...(call.skipReason !== undefined ? { skipReason: call.skipReason } : {}),
   });
-  const create = (workflowId: string, clientId: string, call: Call): Promise<RunCreation> => dataSource.transaction((manager) => createRun(manager, input(workflowId, clientId, call)));
-  const runRows = (workflowId: string): Promise<{ id: string; status: string }[]> => dataSource.query(`SELECT id, status FROM workflow_runs WHERE workflow_id = $1`, [workflowId]);
+  const create = (workflowId: string, clientId: string, call: Call): Promise<RunCreation> =>
+    dataSource.transaction((manager) => createRun(manager, input(workflowId, clientId, call)));
+  const runRows = (workflowId: string): Promise<{ id: string; status: string }[]> =>
+    dataSource.query(`SELECT id, status FROM workflow_runs WHERE workflow_id = $1`, [workflowId]);
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -67,15 +95,57 @@ describe('createRun', () => {
   it.each<[string, Call[], Call, RunCreation['outcome'], string | null]>([
     ['a first event starts a run', [], {}, 'started', null],
     ['a second event inside the window is deduplicated onto the first run', [{}], {}, 'deduplicated', null],
-    ['dedupe is per workflow and client: another client starts its own run', [{}], { otherClient: true }, 'started', null],
-    ['a window of 0 turns time-window dedupe off', [{ dedupeWindowSeconds: 0 }], { dedupeWindowSeconds: 0 }, 'started', null],
+    [
+      'dedupe is per workflow and client: another client starts its own run',
+      [{}],
+      { otherClient: true },
+      'started',
+      null,
+    ],
+    [
+      'a window of 0 turns time-window dedupe off',
+      [{ dedupeWindowSeconds: 0 }],
+      { dedupeWindowSeconds: 0 },
+      'started',
+      null,
+    ],
     ['a skipped run does not count for dedupe', [{ skipReason: 'loop prevented' }], {}, 'started', null],
-    ['a skip reason records a skipped run, without dedupe', [{}], { skipReason: 'loop prevented' }, 'skipped', 'loop prevented'],
+    [
+      'a skip reason records a skipped run, without dedupe',
+      [{}],
+      { skipReason: 'loop prevented' },
+      'skipped',
+      'loop prevented',
+    ],
     ['a deleted client makes a skipped run', [], { clientDeleted: true }, 'skipped', 'client deleted'],
-    ['a deleted client wins over a given skip reason', [], { clientDeleted: true, skipReason: 'loop prevented' }, 'skipped', 'client deleted'],
-    ['the same scheduled tick is deduplicated, even with a window of 0', [{ tickKey: 'tick-1', dedupeWindowSeconds: 0 }], { tickKey: 'tick-1', dedupeWindowSeconds: 0 }, 'deduplicated', null],
-    ['another tick starts a run, even inside the window', [{ tickKey: 'tick-1' }], { tickKey: 'tick-2' }, 'started', null],
-    ['a tick dedupes on its tick only: an event-triggered run inside the window does not stop it', [{}], { tickKey: 'tick-1' }, 'started', null],
+    [
+      'a deleted client wins over a given skip reason',
+      [],
+      { clientDeleted: true, skipReason: 'loop prevented' },
+      'skipped',
+      'client deleted',
+    ],
+    [
+      'the same scheduled tick is deduplicated, even with a window of 0',
+      [{ tickKey: 'tick-1', dedupeWindowSeconds: 0 }],
+      { tickKey: 'tick-1', dedupeWindowSeconds: 0 },
+      'deduplicated',
+      null,
+    ],
+    [
+      'another tick starts a run, even inside the window',
+      [{ tickKey: 'tick-1' }],
+      { tickKey: 'tick-2' },
+      'started',
+      null,
+    ],
+    [
+      'a tick dedupes on its tick only: an event-triggered run inside the window does not stop it',
+      [{}],
+      { tickKey: 'tick-1' },
+      'started',
+      null,
+    ],
     ["an event inside the window is deduplicated onto a tick's run", [{ tickKey: 'tick-1' }], {}, 'deduplicated', null],
   ])('%s', async (_name, earlier, call, outcome, reason) => {
     const workflowId = await insertWorkflow('active');
@@ -95,18 +165,30 @@ describe('createRun', () => {
       expect(rows).toHaveLength(earlier.length);
     } else {
       expect(rows).toHaveLength(earlier.length + 1);
-      expect(rows.find((row) => row.id === (result as { runId: string }).runId)?.status).toBe(outcome === 'skipped' ? 'skipped' : 'queued');
+      expect(rows.find((row) => row.id === (result as { runId: string }).runId)?.status).toBe(
+        outcome === 'skipped' ? 'skipped' : 'queued',
+      );
     }
   });
 
   it.each<[string, WorkflowState, Call, string]>([
     ['an inactive workflow takes no run', 'inactive', {}, 'workflow not active'],
-    ['an inactive workflow takes no run without dedupe either (window 0)', 'inactive', { dedupeWindowSeconds: 0 }, 'workflow not active'],
+    [
+      'an inactive workflow takes no run without dedupe either (window 0)',
+      'inactive',
+      { dedupeWindowSeconds: 0 },
+      'workflow not active',
+    ],
     ['an inactive workflow takes no skipped run', 'inactive', { skipReason: 'loop prevented' }, 'workflow not active'],
     ['a deleted workflow takes no run', 'deleted', {}, 'workflow deleted'],
     ['a deleted workflow takes no skipped run', 'deleted', { skipReason: 'loop prevented' }, 'workflow deleted'],
     ["another agency's workflow is not active for this agency", 'another agency', {}, 'workflow not active'],
-    ["another agency's workflow is not active for this agency (window 0)", 'another agency', { dedupeWindowSeconds: 0 }, 'workflow not active'],
+    [
+      "another agency's workflow is not active for this agency (window 0)",
+      'another agency',
+      { dedupeWindowSeconds: 0 },
+      'workflow not active',
+    ],
   ])('%s', async (_name, state, call, reason) => {
     const workflowId = await insertWorkflow(state);
     const result = await create(workflowId, await insertClient(), call);
@@ -117,7 +199,10 @@ describe('createRun', () => {
   it('a test-mode run of the pair does not deduplicate a live event', async () => {
     const workflowId = await insertWorkflow('active');
     const clientId = await insertClient();
-    await dataSource.query(`INSERT INTO workflow_runs (agency_id, workflow_id, workflow_version, client_id, mode, status) VALUES ($1, $2, 1, $3, 'test', 'completed')`, [agencyId, workflowId, clientId]);
+    await dataSource.query(
+      `INSERT INTO workflow_runs (agency_id, workflow_id, workflow_version, client_id, mode, status) VALUES ($1, $2, 1, $3, 'test', 'completed')`,
+      [agencyId, workflowId, clientId],
+    );
     expect((await create(workflowId, clientId, {})).outcome).toBe('started');
   });
 
@@ -143,8 +228,19 @@ describe('createRun', () => {
       finished: false,
       due: true,
     });
-    expect(row((skipped as { runId: string }).runId)).toMatchObject({ workflow_version: 3, status: 'skipped', reason: 'loop prevented', finished: true, due: false });
-    expect((await loadWorkflowCounts(dataSource.manager, agencyId, [workflowId])).get(workflowId)).toMatchObject({ runCount: 2, skipCount: 1, successCount: 0, failureCount: 0 });
+    expect(row((skipped as { runId: string }).runId)).toMatchObject({
+      workflow_version: 3,
+      status: 'skipped',
+      reason: 'loop prevented',
+      finished: true,
+      due: false,
+    });
+    expect((await loadWorkflowCounts(dataSource.manager, agencyId, [workflowId])).get(workflowId)).toMatchObject({
+      runCount: 2,
+      skipCount: 1,
+      successCount: 0,
+      failureCount: 0,
+    });
   });
 
   it('makes exactly one run when two events of the same pair arrive at once', async () => {

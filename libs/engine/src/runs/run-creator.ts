@@ -39,7 +39,8 @@ async function inactiveReason(manager: EntityManager, agencyId: string, workflow
     `SELECT is_active, deleted_at IS NOT NULL AS deleted FROM workflows WHERE id = $1 AND agency_id = $2`,
     [workflowId, agencyId],
   );
-  if (!workflow || workflow.deleted || !workflow.is_active) return workflow?.deleted ? 'workflow deleted' : 'workflow not active';
+  if (!workflow || workflow.deleted || !workflow.is_active)
+    return workflow?.deleted ? 'workflow deleted' : 'workflow not active';
   return null;
 }
 
@@ -54,7 +55,10 @@ export async function createRun(manager: EntityManager, input: CreateRunInput): 
     if (inactive) return { outcome: 'inactive', reason: inactive };
     await lockRunSeries(manager, workflowId, snapshot.client.id);
     const duplicate: { id: string }[] = input.tickKey
-      ? await manager.query(`SELECT id FROM workflow_runs WHERE workflow_id = $1 AND client_id = $2 AND trigger_event->>'tickKey' = $3 LIMIT 1`, [workflowId, snapshot.client.id, input.tickKey])
+      ? await manager.query(
+          `SELECT id FROM workflow_runs WHERE workflow_id = $1 AND client_id = $2 AND trigger_event->>'tickKey' = $3 LIMIT 1`,
+          [workflowId, snapshot.client.id, input.tickKey],
+        )
       : await manager.query(
           `SELECT id FROM workflow_runs WHERE workflow_id = $1 AND client_id = $2 AND mode = 'live' AND status <> 'skipped'
              AND created_at > now() - make_interval(secs => $3) LIMIT 1`,
@@ -86,7 +90,13 @@ export async function createRun(manager: EntityManager, input: CreateRunInput): 
       skipped,
     ],
   );
-  if (!run) return { outcome: 'inactive', reason: (await inactiveReason(manager, agencyId, workflowId)) ?? 'workflow not active' };
+  if (!run)
+    return {
+      outcome: 'inactive',
+      reason: (await inactiveReason(manager, agencyId, workflowId)) ?? 'workflow not active',
+    };
   await addToWorkflowCounters(manager, agencyId, workflowId, { runs: 1, skips: skipped ? 1 : 0, ran: true });
-  return skipReason !== null ? { outcome: 'skipped', runId: run.id, reason: skipReason } : { outcome: 'started', runId: run.id };
+  return skipReason !== null
+    ? { outcome: 'skipped', runId: run.id, reason: skipReason }
+    : { outcome: 'started', runId: run.id };
 }

@@ -24,7 +24,11 @@ export class RunDefinitionCache {
       this.definitions.set(key, cached);
       return cached;
     }
-    const definition = await loadRunDefinition(this.dataSource.manager, { workflowId, workflowVersion: version }, this.box);
+    const definition = await loadRunDefinition(
+      this.dataSource.manager,
+      { workflowId, workflowVersion: version },
+      this.box,
+    );
     this.definitions.set(key, definition);
     if (this.definitions.size > this.capacity) this.definitions.delete(this.definitions.keys().next().value as string);
     return definition;

@@ -1,6 +1,13 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { decideToNextAction, renderStepConfig, type ActionStep, type WorkflowDefinition } from '@automations/domain';
-import { addToWorkflowCounters, ApprovalEntity, entityPatch, EventCausation, rowsOf, type SecretBox } from '@automations/persistence';
+import {
+  addToWorkflowCounters,
+  ApprovalEntity,
+  entityPatch,
+  EventCausation,
+  rowsOf,
+  type SecretBox,
+} from '@automations/persistence';
 import { emittedErrors } from '@automations/persistence';
 import type { ActionExecutorRegistry } from '../actions/action-executor.registry';
 import type { ActionExecution, EmittedEvent, StepEffect } from '../actions/action-executor';
@@ -85,7 +92,11 @@ const FINISH_SQL = `WITH finished AS (
   SELECT agency_id, workflow_id, client_id, $6, 'system', NULL, $7::jsonb, now() FROM finished
   RETURNING id`;
 
-const AUDIT_EVENT_OF: Record<RunOutcome, string> = { completed: 'run.executed', failed: 'run.failed', cancelled: 'run.cancelled' };
+const AUDIT_EVENT_OF: Record<RunOutcome, string> = {
+  completed: 'run.executed',
+  failed: 'run.failed',
+  cancelled: 'run.cancelled',
+};
 
 /**
  * Advances one run as far as it can go in one job: leases it (fencing token), walks its steps from
@@ -128,8 +139,16 @@ export class RunExecutor {
 
   /** A job that arrived before its run is due re-arms itself for the remaining time. */
   private async wakeLater(runId: string): Promise<void> {
-    const [run]: { status: string; next_attempt_at: Date | null }[] = await this.dataSource.query(`SELECT status, next_attempt_at FROM workflow_runs WHERE id = $1`, [runId]);
-    if (run && (run.status === 'queued' || run.status === 'waiting') && run.next_attempt_at && run.next_attempt_at.getTime() > Date.now()) {
+    const [run]: { status: string; next_attempt_at: Date | null }[] = await this.dataSource.query(
+      `SELECT status, next_attempt_at FROM workflow_runs WHERE id = $1`,
+      [runId],
+    );
+    if (
+      run &&
+      (run.status === 'queued' || run.status === 'waiting') &&
+      run.next_attempt_at &&
+      run.next_attempt_at.getTime() > Date.now()
+    ) {
       await this.queues.enqueueRun(runId, run.next_attempt_at.getTime() - Date.now());
     }
   }
@@ -144,10 +163,14 @@ export class RunExecutor {
       trigger: this.triggerFields(run),
       executed: 0,
     };
-    if (run.workflow.deleted || !run.workflow.isActive) return this.finish(drive, 'cancelled', { reason: run.workflow.deleted ? 'workflow deleted' : 'workflow disabled' });
+    if (run.workflow.deleted || !run.workflow.isActive)
+      return this.finish(drive, 'cancelled', {
+        reason: run.workflow.deleted ? 'workflow deleted' : 'workflow disabled',
+      });
     if (this.admission && drive.rows.size === 0 && run.attempt === 1) {
       const decision = await this.admission.admit(run);
-      if (!decision.admitted) return this.park(drive, 'queued', decision.retryAt, decision.retryAt.getTime() - Date.now());
+      if (!decision.admitted)
+        return this.park(drive, 'queued', decision.retryAt, decision.retryAt.getTime() - Date.now());
     }
     for (;;) {
       const next = this.decideUpToNextAction(drive, drive.rows, drive.pending);
@@ -158,7 +181,9 @@ export class RunExecutor {
       const row = drive.rows.get(step.id);
       if (step.delayMinutes && (!row || (row.status === 'pending' && !row.scheduledFor))) {
         const due = new Date(Date.now() + step.delayMinutes * 60_000);
-        return this.park(drive, 'waiting', due, due.getTime() - Date.now(), [this.stepRow(drive, step.id, step.type, { status: 'waiting', scheduledFor: due })]);
+        return this.park(drive, 'waiting', due, due.getTime() - Date.now(), [
+          this.stepRow(drive, step.id, step.type, { status: 'waiting', scheduledFor: due }),
+        ]);
       }
       if (row?.status === 'waiting' && row.scheduledFor && row.scheduledFor.getTime() > Date.now() + 50) {
         return this.park(drive, 'waiting', row.scheduledFor, row.scheduledFor.getTime() - Date.now());
@@ -166,7 +191,10 @@ export class RunExecutor {
 
       let approvedDraft = false;
       if (step.requiresApproval || drive.definition.requiresApproval) {
-        const [approval]: { status: string; draft_id: string | null }[] = await this.dataSource.query(`SELECT status, draft_id FROM approvals WHERE run_id = $1 AND step_id = $2`, [run.id, step.id]);
+        const [approval]: { status: string; draft_id: string | null }[] = await this.dataSource.query(
+          `SELECT status, draft_id FROM approvals WHERE run_id = $1 AND step_id = $2`,
+          [run.id, step.id],
+        );
         if (!approval) {
           // PRODUCT §8.7: a draft is approved as written (the draft first, then the wait); other actions before they run.
           if (step.type === 'draft_communication') {
@@ -189,15 +217,40 @@ export class RunExecutor {
    * Takes the decisions that need no I/O from what `rows` record (the planner's progress is derived from them), records
    * them in `rows` and appends their rows to `writes` (written with the next commit), and says what comes next.
    */
-  private decideUpToNextAction(drive: Drive, rows: Map<string, StepRow>, writes: StepRow[]): ReturnType<typeof decideToNextAction>['next'] {
-    const progress = new Map([...rows.values()].map((row) => [row.stepId, { status: row.status, branch: (row.output as { branch?: 'then' | 'else' } | null)?.branch }]));
-    const { decisions, next } = decideToNextAction(drive.definition.steps, progress, conditionContextOf(drive.snapshot, drive.trigger, new Date()));
+  private decideUpToNextAction(
+    drive: Drive,
+    rows: Map<string, StepRow>,
+    writes: StepRow[],
+  ): ReturnType<typeof decideToNextAction>['next'] {
+    const progress = new Map(
+      [...rows.values()].map((row) => [
+        row.stepId,
+        { status: row.status, branch: (row.output as { branch?: 'then' | 'else' } | null)?.branch },
+      ]),
+    );
+    const { decisions, next } = decideToNextAction(
+      drive.definition.steps,
+      progress,
+      conditionContextOf(drive.snapshot, drive.trigger, new Date()),
+    );
     const now = new Date();
     for (const decision of decisions) {
       const row =
         decision.kind === 'branch'
-          ? this.stepRow(drive, decision.stepId, 'branch', { status: 'completed', output: { branch: decision.taken }, startedAt: now, finishedAt: now }, rows)
-          : this.stepRow(drive, decision.stepId, decision.type, { status: 'skipped', output: { reason: 'condition not met' }, finishedAt: now }, rows);
+          ? this.stepRow(
+              drive,
+              decision.stepId,
+              'branch',
+              { status: 'completed', output: { branch: decision.taken }, startedAt: now, finishedAt: now },
+              rows,
+            )
+          : this.stepRow(
+              drive,
+              decision.stepId,
+              decision.type,
+              { status: 'skipped', output: { reason: 'condition not met' }, finishedAt: now },
+              rows,
+            );
       rows.set(row.stepId, row);
       writes.push(row);
     }
@@ -209,12 +262,23 @@ export class RunExecutor {
    * `mode` 'approval': the action's result is parked for an approval instead of completing the step (a draft written
    * before its approval); 'approved_draft': the step completes with the draft its approval approved (no new attempt).
    */
-  private async executeStep(drive: Drive, step: ActionStep, batchLimit = BATCH_LIMIT, mode: 'run' | 'approval' | 'approved_draft' = 'run'): Promise<'next' | 'stopped'> {
+  private async executeStep(
+    drive: Drive,
+    step: ActionStep,
+    batchLimit = BATCH_LIMIT,
+    mode: 'run' | 'approval' | 'approved_draft' = 'run',
+  ): Promise<'next' | 'stopped'> {
     const { run } = drive;
     const config = renderStepConfig(step, templateContextOf(drive.snapshot, drive.trigger, run.workflow.name));
     const attempt =
       mode === 'approved_draft'
-        ? this.stepRow(drive, step.id, step.type, { status: 'running', input: config, error: null, finishedAt: null, attempts: Math.max(1, drive.rows.get(step.id)?.attempts ?? 0) })
+        ? this.stepRow(drive, step.id, step.type, {
+            status: 'running',
+            input: config,
+            error: null,
+            finishedAt: null,
+            attempts: Math.max(1, drive.rows.get(step.id)?.attempts ?? 0),
+          })
         : this.attemptRow(drive, drive.rows, step, config);
     const action = this.actions.get(step.type);
     if (action.effects === 'external' && mode !== 'approved_draft') await this.write(drive, [attempt]);
@@ -227,7 +291,11 @@ export class RunExecutor {
       if (mode === 'approval') {
         await action.execute({
           ...this.execution(drive, step, config, async (effectOf) => {
-            committed = { effect: await this.parkForApproval(drive, step, attempt, effectOf), finished: false, emitted: [] };
+            committed = {
+              effect: await this.parkForApproval(drive, step, attempt, effectOf),
+              finished: false,
+              emitted: [],
+            };
             return committed.effect;
           }),
           forApproval: true,
@@ -235,8 +303,15 @@ export class RunExecutor {
         return 'stopped';
       }
       if (action.effects === 'database') {
-        const effectOf = (manager: EntityManager) => action.execute(this.execution(drive, step, config, (effect) => effect(manager)));
-        committed = await this.commitSteps(drive, attempt, effectOf, Math.min(batchLimit, this.options.chunkSize - drive.executed), onAttempted);
+        const effectOf = (manager: EntityManager) =>
+          action.execute(this.execution(drive, step, config, (effect) => effect(manager)));
+        committed = await this.commitSteps(
+          drive,
+          attempt,
+          effectOf,
+          Math.min(batchLimit, this.options.chunkSize - drive.executed),
+          onAttempted,
+        );
       } else {
         // The action calls out first, then commits through `commit`: its step alone.
         await action.execute(
@@ -254,7 +329,12 @@ export class RunExecutor {
       const failure = classifyStepError(error);
       if (failure.transient && attempt.attempts < this.options.maxAttempts) {
         const delay = retryDelayMs(failure, attempt.attempts, this.options.retryBackoffMs);
-        const retry = { ...attempt, status: 'pending' as const, error: failure.toJSON(), scheduledFor: new Date(Date.now() + delay) };
+        const retry = {
+          ...attempt,
+          status: 'pending' as const,
+          error: failure.toJSON(),
+          scheduledFor: new Date(Date.now() + delay),
+        };
         drive.rows.set(step.id, retry);
         await this.park(drive, 'queued', new Date(Date.now() + delay), delay, [retry]);
         return 'stopped';
@@ -268,12 +348,20 @@ export class RunExecutor {
     }
     const { finished, emitted } = committed!;
     // Not fatal: the reconciler re-enqueues unprocessed events from Postgres.
-    if (emitted.length) await this.queues.enqueueEvents(emitted).catch((error: unknown) => emittedErrors.report('engine:enqueue-emitted-events', error));
+    if (emitted.length)
+      await this.queues
+        .enqueueEvents(emitted)
+        .catch((error: unknown) => emittedErrors.report('engine:enqueue-emitted-events', error));
     if (finished) await this.changes?.runChanged(run, 'completed');
     return finished ? 'stopped' : 'next';
   }
 
-  private execution(drive: Drive, step: ActionStep, config: Record<string, unknown>, commit: ActionExecution['commit']): ActionExecution {
+  private execution(
+    drive: Drive,
+    step: ActionStep,
+    config: Record<string, unknown>,
+    commit: ActionExecution['commit'],
+  ): ActionExecution {
     const { run } = drive;
     return {
       agencyId: run.agencyId,
@@ -292,9 +380,20 @@ export class RunExecutor {
   }
 
   /** The row of a new attempt at `step` (not written yet). */
-  private attemptRow(drive: Drive, rows: Map<string, StepRow>, step: ActionStep, config: Record<string, unknown>): StepRow {
+  private attemptRow(
+    drive: Drive,
+    rows: Map<string, StepRow>,
+    step: ActionStep,
+    config: Record<string, unknown>,
+  ): StepRow {
     const attempts = (rows.get(step.id)?.attempts ?? 0) + 1;
-    return this.stepRow(drive, step.id, step.type, { status: 'running', attempts, input: config, error: null, startedAt: new Date(), finishedAt: null }, rows);
+    return this.stepRow(
+      drive,
+      step.id,
+      step.type,
+      { status: 'running', attempts, input: config, error: null, startedAt: new Date(), finishedAt: null },
+      rows,
+    );
   }
 
   /**
@@ -303,7 +402,13 @@ export class RunExecutor {
    * (no delay or approval, never attempted) join it, up to `limit`. Any failure rolls the whole transaction back
    * (`onAttempted` says how many steps it began).
    */
-  private async commitSteps(drive: Drive, firstAttempt: StepRow, firstEffectOf: (manager: EntityManager) => Promise<StepEffect>, limit: number, onAttempted: (count: number) => void): Promise<CommittedSteps> {
+  private async commitSteps(
+    drive: Drive,
+    firstAttempt: StepRow,
+    firstEffectOf: (manager: EntityManager) => Promise<StepEffect>,
+    limit: number,
+    onAttempted: (count: number) => void,
+  ): Promise<CommittedSteps> {
     const { run } = drive;
     const rows = new Map(drive.rows);
     const writes: StepRow[] = [...drive.pending];
@@ -312,7 +417,9 @@ export class RunExecutor {
     let finished = false;
     let firstEffect: StepEffect | undefined;
     await this.dataSource.transaction(async (manager) => {
-      const fenced = rowsOf<{ id: string }>(await manager.query(FENCE_AND_LOCK_CLIENT_SQL, [run.id, run.leaseToken, this.options.leaseMs / 1000]));
+      const fenced = rowsOf<{ id: string }>(
+        await manager.query(FENCE_AND_LOCK_CLIENT_SQL, [run.id, run.leaseToken, this.options.leaseMs / 1000]),
+      );
       if (fenced.length === 0) throw new StaleLeaseError(run.id);
       let attempt: StepRow | null = firstAttempt;
       let effectOf = firstEffectOf;
@@ -321,7 +428,13 @@ export class RunExecutor {
         const effect = await effectOf(manager);
         firstEffect ??= effect;
         executed += 1;
-        const completed: StepRow = { ...attempt, status: 'completed', output: effect.output, error: null, finishedAt: new Date() };
+        const completed: StepRow = {
+          ...attempt,
+          status: 'completed',
+          output: effect.output,
+          error: null,
+          finishedAt: new Date(),
+        };
         rows.set(completed.stepId, completed);
         writes.push(completed);
         emitted.push(...(await this.settleEmitted(manager, effect.emitted ?? [])));
@@ -332,7 +445,10 @@ export class RunExecutor {
           const step = next.step;
           const config = renderStepConfig(step, templateContextOf(drive.snapshot, drive.trigger, run.workflow.name));
           attempt = this.attemptRow(drive, rows, step, config);
-          effectOf = (inner) => this.actions.get(step.type).execute(this.execution(drive, step, config, (effectInside) => effectInside(inner)));
+          effectOf = (inner) =>
+            this.actions
+              .get(step.type)
+              .execute(this.execution(drive, step, config, (effectInside) => effectInside(inner)));
         }
       }
       await writeStepRows(manager, writes);
@@ -345,7 +461,13 @@ export class RunExecutor {
   }
 
   private batchable(drive: Drive, rows: Map<string, StepRow>, step: ActionStep): boolean {
-    return this.actions.get(step.type).effects === 'database' && !step.delayMinutes && !step.requiresApproval && !drive.definition.requiresApproval && !rows.has(step.id);
+    return (
+      this.actions.get(step.type).effects === 'database' &&
+      !step.delayMinutes &&
+      !step.requiresApproval &&
+      !drive.definition.requiresApproval &&
+      !rows.has(step.id)
+    );
   }
 
   /** Emitted events no workflow fires on are settled in the step's transaction; the ids of the others are enqueued after it. */
@@ -356,14 +478,35 @@ export class RunExecutor {
   }
 
   private async fence(manager: EntityManager, run: LeasedRun): Promise<void> {
-    const rows = rowsOf<{ id: string }>(await manager.query(FENCE_SQL, [run.id, run.leaseToken, this.options.leaseMs / 1000]));
+    const rows = rowsOf<{ id: string }>(
+      await manager.query(FENCE_SQL, [run.id, run.leaseToken, this.options.leaseMs / 1000]),
+    );
     if (rows.length === 0) throw new StaleLeaseError(run.id);
   }
 
-  private stepRow(drive: Drive, stepId: string, type: string, patch: Partial<StepRow>, rows: Map<string, StepRow> = drive.rows): StepRow {
+  private stepRow(
+    drive: Drive,
+    stepId: string,
+    type: string,
+    patch: Partial<StepRow>,
+    rows: Map<string, StepRow> = drive.rows,
+  ): StepRow {
     const existing = rows.get(stepId);
     return {
-      ...(existing ?? { agencyId: drive.run.agencyId, runId: drive.run.id, stepId, type, status: 'pending', attempts: 0, input: null, output: null, error: null, scheduledFor: null, startedAt: null, finishedAt: null }),
+      ...(existing ?? {
+        agencyId: drive.run.agencyId,
+        runId: drive.run.id,
+        stepId,
+        type,
+        status: 'pending',
+        attempts: 0,
+        input: null,
+        output: null,
+        error: null,
+        scheduledFor: null,
+        startedAt: null,
+        finishedAt: null,
+      }),
       ...patch,
     };
   }
@@ -379,7 +522,13 @@ export class RunExecutor {
   }
 
   /** Gives the run back (delay, backoff, approval, next chunk) and re-enqueues it when it has a due time. */
-  private async park(drive: Drive, status: 'queued' | 'waiting' | 'awaiting_approval', due: Date | null, delayMs: number | null, rows: StepRow[] = []): Promise<void> {
+  private async park(
+    drive: Drive,
+    status: 'queued' | 'waiting' | 'awaiting_approval',
+    due: Date | null,
+    delayMs: number | null,
+    rows: StepRow[] = [],
+  ): Promise<void> {
     const { run } = drive;
     await this.dataSource.transaction(async (manager) => {
       const parked = rowsOf<{ id: string }>(await manager.query(PARK_SQL, [run.id, run.leaseToken, status, due]));
@@ -391,7 +540,11 @@ export class RunExecutor {
     if (delayMs !== null) await this.queues.enqueueRun(run.id, delayMs);
   }
 
-  private async finish(drive: Drive, status: RunOutcome, details: { reason?: string; error?: Record<string, unknown> }): Promise<void> {
+  private async finish(
+    drive: Drive,
+    status: RunOutcome,
+    details: { reason?: string; error?: Record<string, unknown> },
+  ): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await this.writeOutcome(manager, drive.run, status, details);
       await writeStepRows(manager, drive.pending);
@@ -401,13 +554,36 @@ export class RunExecutor {
   }
 
   /** The run's end, its audit line and its workflow's counters, inside the caller's transaction (fenced). */
-  private async writeOutcome(manager: EntityManager, run: LeasedRun, status: RunOutcome, details: { reason?: string; error?: Record<string, unknown> }): Promise<void> {
-    const audit = { runId: run.id, ...(details.reason ? { reason: details.reason } : {}), ...(details.error ? { stepId: details.error.stepId, code: details.error.code } : {}) };
+  private async writeOutcome(
+    manager: EntityManager,
+    run: LeasedRun,
+    status: RunOutcome,
+    details: { reason?: string; error?: Record<string, unknown> },
+  ): Promise<void> {
+    const audit = {
+      runId: run.id,
+      ...(details.reason ? { reason: details.reason } : {}),
+      ...(details.error ? { stepId: details.error.stepId, code: details.error.code } : {}),
+    };
     const written = rowsOf<{ id: string }>(
-      await manager.query(FINISH_SQL, [run.id, run.leaseToken, status, details.reason ?? null, details.error ? JSON.stringify(details.error) : null, AUDIT_EVENT_OF[status], JSON.stringify(audit)]),
+      await manager.query(FINISH_SQL, [
+        run.id,
+        run.leaseToken,
+        status,
+        details.reason ?? null,
+        details.error ? JSON.stringify(details.error) : null,
+        AUDIT_EVENT_OF[status],
+        JSON.stringify(audit),
+      ]),
     );
     if (written.length === 0) throw new StaleLeaseError(run.id);
-    if (status !== 'cancelled') await addToWorkflowCounters(manager, run.agencyId, run.workflowId, status === 'completed' ? { successes: 1 } : { failures: 1 });
+    if (status !== 'cancelled')
+      await addToWorkflowCounters(
+        manager,
+        run.agencyId,
+        run.workflowId,
+        status === 'completed' ? { successes: 1 } : { failures: 1 },
+      );
   }
 
   /**
@@ -415,14 +591,24 @@ export class RunExecutor {
    * draft in its output, the run parked and the approval pointing at the draft commit together, fenced by the lease —
    * a worker that dies before this commit leaves no draft behind, and the draft exists once per run and step.
    */
-  private async parkForApproval(drive: Drive, step: ActionStep, attempt: StepRow, effectOf: (manager: EntityManager) => Promise<StepEffect>): Promise<StepEffect> {
+  private async parkForApproval(
+    drive: Drive,
+    step: ActionStep,
+    attempt: StepRow,
+    effectOf: (manager: EntityManager) => Promise<StepEffect>,
+  ): Promise<StepEffect> {
     const { run } = drive;
     let effect: StepEffect | undefined;
     const approvalId = await this.dataSource.transaction(async (manager) => {
-      const parked = rowsOf<{ id: string }>(await manager.query(PARK_SQL, [run.id, run.leaseToken, 'awaiting_approval', null]));
+      const parked = rowsOf<{ id: string }>(
+        await manager.query(PARK_SQL, [run.id, run.leaseToken, 'awaiting_approval', null]),
+      );
       if (parked.length === 0) throw new StaleLeaseError(run.id);
       effect = await effectOf(manager);
-      await writeStepRows(manager, [...drive.pending, { ...attempt, status: 'awaiting_approval', output: effect.output, error: null }]);
+      await writeStepRows(manager, [
+        ...drive.pending,
+        { ...attempt, status: 'awaiting_approval', output: effect.output, error: null },
+      ]);
       return this.insertApproval(manager, drive, step, attempt.input ?? {}, String(effect.output.draftId));
     });
     drive.pending = [];
@@ -435,9 +621,14 @@ export class RunExecutor {
     const { run, snapshot } = drive;
     const renderedConfig = renderStepConfig(step, templateContextOf(snapshot, drive.trigger, run.workflow.name));
     const approvalId = await this.dataSource.transaction(async (manager) => {
-      const parked = rowsOf<{ id: string }>(await manager.query(PARK_SQL, [run.id, run.leaseToken, 'awaiting_approval', null]));
+      const parked = rowsOf<{ id: string }>(
+        await manager.query(PARK_SQL, [run.id, run.leaseToken, 'awaiting_approval', null]),
+      );
       if (parked.length === 0) throw new StaleLeaseError(run.id);
-      await writeStepRows(manager, [...drive.pending, this.stepRow(drive, step.id, step.type, { status: 'awaiting_approval', input: renderedConfig })]);
+      await writeStepRows(manager, [
+        ...drive.pending,
+        this.stepRow(drive, step.id, step.type, { status: 'awaiting_approval', input: renderedConfig }),
+      ]);
       return this.insertApproval(manager, drive, step, renderedConfig, null);
     });
     drive.pending = [];
@@ -445,19 +636,28 @@ export class RunExecutor {
   }
 
   /** The pending approval and the admins' in-app notices, inside the parking transaction. */
-  private async insertApproval(manager: EntityManager, drive: Drive, step: ActionStep, renderedConfig: Record<string, unknown>, draftId: string | null): Promise<string> {
+  private async insertApproval(
+    manager: EntityManager,
+    drive: Drive,
+    step: ActionStep,
+    renderedConfig: Record<string, unknown>,
+    draftId: string | null,
+  ): Promise<string> {
     const { run, snapshot } = drive;
     const workflowName = run.workflow.name;
-    const approval = await manager.insert(ApprovalEntity, entityPatch<ApprovalEntity>({
-      agencyId: run.agencyId,
-      runId: run.id,
-      stepId: step.id,
-      actionType: step.type,
-      renderedConfig,
-      status: 'pending',
-      draftId,
-      expiresAt: new Date(Date.now() + this.options.approvalTimeoutMinutes * 60_000),
-    }));
+    const approval = await manager.insert(
+      ApprovalEntity,
+      entityPatch<ApprovalEntity>({
+        agencyId: run.agencyId,
+        runId: run.id,
+        stepId: step.id,
+        actionType: step.type,
+        renderedConfig,
+        status: 'pending',
+        draftId,
+        expiresAt: new Date(Date.now() + this.options.approvalTimeoutMinutes * 60_000),
+      }),
+    );
     await this.admins.notifyInApp(manager, {
       agencyId: run.agencyId,
       clientId: run.clientId,

@@ -6,7 +6,18 @@ import type { EditorFacts } from './editor-permission';
 /** A step's recorded state, as the executor reads and writes it (keyed by run and step id). */
 export type StepRow = Omit<RunStepEntity, 'id' | 'createdAt' | 'updatedAt'>;
 
-type LeasedRunFields = Pick<WorkflowRunEntity, 'id' | 'agencyId' | 'workflowId' | 'workflowVersion' | 'clientId' | 'attempt' | 'leaseToken' | 'triggerEvent' | 'clientSnapshot'>;
+type LeasedRunFields = Pick<
+  WorkflowRunEntity,
+  | 'id'
+  | 'agencyId'
+  | 'workflowId'
+  | 'workflowVersion'
+  | 'clientId'
+  | 'attempt'
+  | 'leaseToken'
+  | 'triggerEvent'
+  | 'clientSnapshot'
+>;
 
 /** A run this worker holds the lease on (`leaseToken` fences its writes), with what its job needs to know about the workflow. */
 export interface LeasedRun extends LeasedRunFields {
@@ -74,11 +85,24 @@ function stepRowOf(raw: Record<string, unknown>): StepRow {
   };
 }
 
-export async function leaseRun(dataSource: DataSource, runId: string, workerId: string, leaseSeconds: number): Promise<LeasedRun | null> {
+export async function leaseRun(
+  dataSource: DataSource,
+  runId: string,
+  workerId: string,
+  leaseSeconds: number,
+): Promise<LeasedRun | null> {
   const [row] = rowsOf<LeaseRow>(await dataSource.query(LEASE_SQL, [runId, workerId, leaseSeconds]));
   if (!row) return null;
   const { workflow_name, is_active, workflow_deleted, updated_by_user_id, updated_by_api_key_id, steps, ...rest } = row;
-  const { editor_email, editor_active, editor_user_role, editor_key_name, editor_key_revoked, editor_key_role, ...run } = rest;
+  const {
+    editor_email,
+    editor_active,
+    editor_user_role,
+    editor_key_name,
+    editor_key_revoked,
+    editor_key_role,
+    ...run
+  } = rest;
   return {
     ...run,
     workflow: {
@@ -86,10 +110,22 @@ export async function leaseRun(dataSource: DataSource, runId: string, workerId: 
       isActive: is_active,
       deleted: workflow_deleted,
       editor: updated_by_user_id
-        ? { kind: 'user', found: editor_email !== null, label: editor_email, active: editor_active === true, role: editor_user_role }
+        ? {
+            kind: 'user',
+            found: editor_email !== null,
+            label: editor_email,
+            active: editor_active === true,
+            role: editor_user_role,
+          }
         : updated_by_api_key_id
-        ? { kind: 'api_key', found: editor_key_name !== null, label: editor_key_name, active: editor_key_revoked === false, role: editor_key_role }
-        : { kind: 'none' },
+          ? {
+              kind: 'api_key',
+              found: editor_key_name !== null,
+              label: editor_key_name,
+              active: editor_key_revoked === false,
+              role: editor_key_role,
+            }
+          : { kind: 'none' },
     },
     steps: new Map(steps.map((raw) => stepRowOf(raw)).map((step) => [step.stepId, step])),
   };

@@ -7,9 +7,19 @@ class FakeQueue {
   readonly schedulers = new Map<string, JobSchedulerJson>();
   upserts = 0;
 
-  async upsertJobScheduler(id: string, repeat: { pattern?: string; tz?: string }, template: { name: string; data: unknown; opts?: unknown }) {
+  async upsertJobScheduler(
+    id: string,
+    repeat: { pattern?: string; tz?: string },
+    template: { name: string; data: unknown; opts?: unknown },
+  ) {
     this.upserts++;
-    this.schedulers.set(id, { key: id, name: template.name, pattern: repeat.pattern, tz: repeat.tz, template: { data: template.data } });
+    this.schedulers.set(id, {
+      key: id,
+      name: template.name,
+      pattern: repeat.pattern,
+      tz: repeat.tz,
+      template: { data: template.data },
+    });
   }
   async getJobScheduler(id: string) {
     return this.schedulers.get(id);
@@ -22,7 +32,10 @@ class FakeQueue {
   }
 }
 
-const scheduled = (cron = '0 9 * * 1', timezone = 'Europe/Paris'): TriggerDefinition => ({ type: 'scheduled', config: { cron, timezone } });
+const scheduled = (cron = '0 9 * * 1', timezone = 'Europe/Paris'): TriggerDefinition => ({
+  type: 'scheduled',
+  config: { cron, timezone },
+});
 const workflow = (overrides: Partial<SchedulableWorkflow> = {}): SchedulableWorkflow => ({
   id: '11111111-1111-4111-8111-111111111111',
   agencyId: '22222222-2222-4222-8222-222222222222',
@@ -53,7 +66,9 @@ describe('ScheduleSync.sync', () => {
 
   it('leaves an identical scheduler alone and re-upserts when the schedule changes', async () => {
     await sync.sync(workflow());
-    expect(await sync.sync(workflow({ triggers: [scheduled(), { type: 'stage_change', config: { toStage: 'x' } }] }))).toBe('unchanged');
+    expect(
+      await sync.sync(workflow({ triggers: [scheduled(), { type: 'stage_change', config: { toStage: 'x' } }] })),
+    ).toBe('unchanged');
     expect(await sync.sync(workflow({ triggers: [scheduled('*/5 * * * *')] }))).toBe('upserted');
     expect(await sync.sync(workflow({ triggers: [scheduled('*/5 * * * *', 'UTC')] }))).toBe('upserted');
     expect(queue.upserts).toBe(3);
@@ -74,7 +89,9 @@ describe('ScheduleSync.sync', () => {
 
 describe('scheduledTriggerOf', () => {
   it('finds the scheduled trigger among one or two', () => {
-    expect(scheduledTriggerOf({ triggers: [{ type: 'inactivity', config: { days: 2 } }, scheduled('0 8 * * *')] })).toEqual({ cron: '0 8 * * *', timezone: 'Europe/Paris' });
+    expect(
+      scheduledTriggerOf({ triggers: [{ type: 'inactivity', config: { days: 2 } }, scheduled('0 8 * * *')] }),
+    ).toEqual({ cron: '0 8 * * *', timezone: 'Europe/Paris' });
     expect(scheduledTriggerOf({ triggers: [{ type: 'inactivity', config: { days: 2 } }] })).toBeNull();
   });
 });

@@ -52,11 +52,24 @@ export function scheduledTriggerOf(workflow: { triggers: TriggerDefinition[] }):
 }
 
 /** The `schedules` queue, for processes that do not have one yet (the API). */
-export function createSchedulesQueue({ redisUrl, prefix }: { redisUrl: string; prefix: string }): Queue<ScheduleTickJobData> {
-  return logEmittedErrors(new Queue<ScheduleTickJobData>(QueueName.Schedules, { connection: bullConnectionOptions(redisUrl), prefix }), 'bullmq:queue:schedules');
+export function createSchedulesQueue({
+  redisUrl,
+  prefix,
+}: {
+  redisUrl: string;
+  prefix: string;
+}): Queue<ScheduleTickJobData> {
+  return logEmittedErrors(
+    new Queue<ScheduleTickJobData>(QueueName.Schedules, { connection: bullConnectionOptions(redisUrl), prefix }),
+    'bullmq:queue:schedules',
+  );
 }
 
-function isUpToDate(existing: JobSchedulerJson | undefined, workflow: SchedulableWorkflow, config: ScheduledTriggerConfig): boolean {
+function isUpToDate(
+  existing: JobSchedulerJson | undefined,
+  workflow: SchedulableWorkflow,
+  config: ScheduledTriggerConfig,
+): boolean {
   if (!existing) return false;
   const data = existing.template?.data as Partial<ScheduleTickJobData> | undefined;
   return (
@@ -98,7 +111,8 @@ export class ScheduleSync {
 
     const report: ScheduleSyncReport = { upserted: 0, unchanged: 0, removed: 0 };
     for (const id of existing.keys()) {
-      if (id.startsWith(SCHEDULER_ID_PREFIX) && !wanted.has(id) && (await this.queue.removeJobScheduler(id))) report.removed++;
+      if (id.startsWith(SCHEDULER_ID_PREFIX) && !wanted.has(id) && (await this.queue.removeJobScheduler(id)))
+        report.removed++;
     }
     for (const [id, workflow] of wanted) {
       const config = scheduledTriggerOf(workflow);
@@ -114,12 +128,20 @@ export class ScheduleSync {
    * Only when something changed: re-upserting an identical scheduler would drop a tick that is due
    * but not yet picked up.
    */
-  private async upsert(workflow: SchedulableWorkflow, config: ScheduledTriggerConfig, existing: JobSchedulerJson | undefined): Promise<ScheduleSyncOutcome> {
+  private async upsert(
+    workflow: SchedulableWorkflow,
+    config: ScheduledTriggerConfig,
+    existing: JobSchedulerJson | undefined,
+  ): Promise<ScheduleSyncOutcome> {
     if (isUpToDate(existing, workflow, config)) return 'unchanged';
     await this.queue.upsertJobScheduler(
       schedulerIdOf(workflow.id),
       { pattern: config.cron.trim(), tz: config.timezone },
-      { name: SCHEDULE_TICK_JOB_NAME, data: { workflowId: workflow.id, agencyId: workflow.agencyId }, opts: TICK_JOB_OPTIONS },
+      {
+        name: SCHEDULE_TICK_JOB_NAME,
+        data: { workflowId: workflow.id, agencyId: workflow.agencyId },
+        opts: TICK_JOB_OPTIONS,
+      },
     );
     return 'upserted';
   }

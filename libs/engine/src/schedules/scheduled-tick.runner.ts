@@ -63,7 +63,10 @@ export class ScheduledTickRunner {
    * did start) after going through every client when some failed; a retry finishes them.
    */
   async tick({ workflowId, agencyId, tickAt }: ScheduledTickInput): Promise<string[]> {
-    const [workflow]: WorkflowRow[] = await this.dataSource.query(`SELECT id, is_active, deleted_at, triggers FROM workflows WHERE id = $1 AND agency_id = $2`, [workflowId, agencyId]);
+    const [workflow]: WorkflowRow[] = await this.dataSource.query(
+      `SELECT id, is_active, deleted_at, triggers FROM workflows WHERE id = $1 AND agency_id = $2`,
+      [workflowId, agencyId],
+    );
     if (!workflow || !workflow.is_active || workflow.deleted_at) return [];
     const scheduled = scheduleTriggerOf(workflow.triggers);
     if (!scheduled) return [];
@@ -71,8 +74,19 @@ export class ScheduledTickRunner {
     const { cron, timezone, clientFilter } = scheduled.config;
     const tickKey = tickKeyOf(tickAt);
 
-    const clientIds = await this.clientsToFire(agencyId, workflowId, tickKey, clientFilter?.stages, clientFilter?.health);
-    const trigger: RunTrigger = { eventId: null, type: 'schedule.tick', data: { tickAt: tickAt.toISOString(), cron, timezone }, occurredAt: tickAt.toISOString() };
+    const clientIds = await this.clientsToFire(
+      agencyId,
+      workflowId,
+      tickKey,
+      clientFilter?.stages,
+      clientFilter?.health,
+    );
+    const trigger: RunTrigger = {
+      eventId: null,
+      type: 'schedule.tick',
+      data: { tickAt: tickAt.toISOString(), cron, timezone },
+      occurredAt: tickAt.toISOString(),
+    };
 
     const runIds: string[] = [];
     const failures: TriggerBatchFailure[] = [];
@@ -92,12 +106,19 @@ export class ScheduledTickRunner {
       }
     };
     await Promise.all(Array.from({ length: Math.max(1, this.options.concurrency ?? 4) }, lane));
-    if (failures.length) throw new TriggerBatchError(runIds, failures, `scheduled tick ${tickKey} of workflow ${workflowId}`);
+    if (failures.length)
+      throw new TriggerBatchError(runIds, failures, `scheduled tick ${tickKey} of workflow ${workflowId}`);
     return runIds;
   }
 
   /** Non-deleted clients of the agency passing the filter, minus those this tick already ran for (a retry). */
-  private async clientsToFire(agencyId: string, workflowId: string, tickKey: string, stages: string[] | undefined, health: string[] | undefined): Promise<string[]> {
+  private async clientsToFire(
+    agencyId: string,
+    workflowId: string,
+    tickKey: string,
+    stages: string[] | undefined,
+    health: string[] | undefined,
+  ): Promise<string[]> {
     const rows: { id: string }[] = await this.dataSource.query(
       `SELECT c.id FROM clients c
         WHERE c.agency_id = $1 AND c.deleted_at IS NULL
@@ -113,13 +134,28 @@ export class ScheduledTickRunner {
     return rows.map((row) => row.id);
   }
 
-  private fireFor(agencyId: string, workflowId: string, clientId: string, partner: TriggerDefinition | undefined, trigger: RunTrigger, tickKey: string): Promise<RunCreation | null> {
+  private fireFor(
+    agencyId: string,
+    workflowId: string,
+    clientId: string,
+    partner: TriggerDefinition | undefined,
+    trigger: RunTrigger,
+    tickKey: string,
+  ): Promise<RunCreation | null> {
     return this.dataSource.transaction(async (manager) => {
       const snapshot = await takeClientSnapshot(manager, agencyId, clientId);
       // Deleted since the listing: not a client of this tick any more.
       if (!snapshot || snapshot.client.deletedAt) return null;
-      if (partner && !evaluateTriggerState(partner, await loadTriggerState(manager, snapshot), new Date()).ok) return null;
-      return createRun(manager, { agencyId, workflowId, snapshot, trigger, dedupeWindowSeconds: this.options.dedupeWindowSeconds, tickKey });
+      if (partner && !evaluateTriggerState(partner, await loadTriggerState(manager, snapshot), new Date()).ok)
+        return null;
+      return createRun(manager, {
+        agencyId,
+        workflowId,
+        snapshot,
+        trigger,
+        dedupeWindowSeconds: this.options.dedupeWindowSeconds,
+        tickKey,
+      });
     });
   }
 }
@@ -131,11 +167,18 @@ export class ScheduledTickRunner {
 export function scheduleTickProcessor(runner: ScheduledTickRunner, enqueueRuns: (runIds: string[]) => Promise<void>) {
   return async (job: Job<ScheduleTickJobData>): Promise<{ runs: number }> => {
     try {
-      const runIds = await runner.tick({ workflowId: job.data.workflowId, agencyId: job.data.agencyId, tickAt: tickTimeOf(job) });
+      const runIds = await runner.tick({
+        workflowId: job.data.workflowId,
+        agencyId: job.data.agencyId,
+        tickAt: tickTimeOf(job),
+      });
       await enqueueRuns(runIds);
       return { runs: runIds.length };
     } catch (error) {
-      if (error instanceof TriggerBatchError) await enqueueRuns(error.runIds).catch((enqueueError: unknown) => emittedErrors.report('engine:scheduled-tick', enqueueError));
+      if (error instanceof TriggerBatchError)
+        await enqueueRuns(error.runIds).catch((enqueueError: unknown) =>
+          emittedErrors.report('engine:scheduled-tick', enqueueError),
+        );
       throw error;
     }
   };

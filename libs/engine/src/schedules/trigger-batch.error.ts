@@ -17,7 +17,9 @@ export class TriggerBatchError extends Error {
     what: string,
   ) {
     const first = failures[0]?.error;
-    super(`${what}: ${failures.length} client(s) failed, ${runIds.length} run(s) created; first error: ${first instanceof Error ? first.message : String(first)}`);
+    super(
+      `${what}: ${failures.length} client(s) failed, ${runIds.length} run(s) created; first error: ${first instanceof Error ? first.message : String(first)}`,
+    );
     this.name = 'TriggerBatchError';
   }
 }

@@ -9,7 +9,13 @@ export interface WorkflowCounts {
   lastRunAt: Date | null;
 }
 
-export const NO_RUNS: WorkflowCounts = Object.freeze({ runCount: 0, successCount: 0, failureCount: 0, skipCount: 0, lastRunAt: null });
+export const NO_RUNS: WorkflowCounts = Object.freeze({
+  runCount: 0,
+  successCount: 0,
+  failureCount: 0,
+  skipCount: 0,
+  lastRunAt: null,
+});
 
 /** Writers spread over this many rows per workflow, so concurrent runs rarely wait on one row lock. */
 const SHARDS = 16;
@@ -24,7 +30,12 @@ interface CounterDelta {
 }
 
 /** Adds to one shard of the workflow's counters, inside the caller's transaction. */
-export async function addToWorkflowCounters(manager: EntityManager, agencyId: string, workflowId: string, delta: CounterDelta): Promise<void> {
+export async function addToWorkflowCounters(
+  manager: EntityManager,
+  agencyId: string,
+  workflowId: string,
+  delta: CounterDelta,
+): Promise<void> {
   await manager.query(
     `INSERT INTO workflow_counters AS c (workflow_id, shard, agency_id, run_count, success_count, failure_count, skip_count, last_run_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $8::boolean THEN now() END)
@@ -32,20 +43,49 @@ export async function addToWorkflowCounters(manager: EntityManager, agencyId: st
        run_count = c.run_count + EXCLUDED.run_count, success_count = c.success_count + EXCLUDED.success_count,
        failure_count = c.failure_count + EXCLUDED.failure_count, skip_count = c.skip_count + EXCLUDED.skip_count,
        last_run_at = GREATEST(c.last_run_at, EXCLUDED.last_run_at)`,
-    [workflowId, Math.floor(Math.random() * SHARDS), agencyId, delta.runs ?? 0, delta.successes ?? 0, delta.failures ?? 0, delta.skips ?? 0, delta.ran ?? false],
+    [
+      workflowId,
+      Math.floor(Math.random() * SHARDS),
+      agencyId,
+      delta.runs ?? 0,
+      delta.successes ?? 0,
+      delta.failures ?? 0,
+      delta.skips ?? 0,
+      delta.ran ?? false,
+    ],
   );
 }
 
 /** Counters of the given workflows of one agency; workflows without runs are absent (use NO_RUNS). */
-export async function loadWorkflowCounts(manager: EntityManager, agencyId: string, workflowIds: string[]): Promise<Map<string, WorkflowCounts>> {
+export async function loadWorkflowCounts(
+  manager: EntityManager,
+  agencyId: string,
+  workflowIds: string[],
+): Promise<Map<string, WorkflowCounts>> {
   if (workflowIds.length === 0) return new Map();
-  const rows: { workflow_id: string; run_count: number; success_count: number; failure_count: number; skip_count: number; last_run_at: Date | null }[] = await manager.query(
+  const rows: {
+    workflow_id: string;
+    run_count: number;
+    success_count: number;
+    failure_count: number;
+    skip_count: number;
+    last_run_at: Date | null;
+  }[] = await manager.query(
     `SELECT workflow_id, sum(run_count)::int AS run_count, sum(success_count)::int AS success_count, GREATEST(sum(failure_count), 0)::int AS failure_count,
             sum(skip_count)::int AS skip_count, max(last_run_at) AS last_run_at
        FROM workflow_counters WHERE agency_id = $1 AND workflow_id = ANY($2::uuid[]) GROUP BY workflow_id`,
     [agencyId, workflowIds],
   );
   return new Map(
-    rows.map((row) => [row.workflow_id, { runCount: row.run_count, successCount: row.success_count, failureCount: row.failure_count, skipCount: row.skip_count, lastRunAt: row.last_run_at }]),
+    rows.map((row) => [
+      row.workflow_id,
+      {
+        runCount: row.run_count,
+        successCount: row.success_count,
+        failureCount: row.failure_count,
+        skipCount: row.skip_count,
+        lastRunAt: row.last_run_at,
+      },
+    ]),
   );
 }

@@ -4,7 +4,11 @@ import type { EventCausation, EventSource } from '../entities/event.entity';
 import { lockClients } from './lock-clients';
 
 /** Events that count as client activity: they move the client's `lastActivityAt` forward. */
-export const ACTIVITY_EVENT_TYPES: ReadonlySet<string> = new Set(['client.activity', 'message.received', 'ticket.created']);
+export const ACTIVITY_EVENT_TYPES: ReadonlySet<string> = new Set([
+  'client.activity',
+  'message.received',
+  'ticket.created',
+]);
 
 export interface EventToRecord {
   agencyId: string;
@@ -30,7 +34,17 @@ interface PendingRow {
   occurredAt: Date;
 }
 
-const COLUMNS = ['id', 'agency_id', 'client_id', 'type', 'data', 'occurred_at', 'idempotency_key', 'causation', 'source'] as const;
+const COLUMNS = [
+  'id',
+  'agency_id',
+  'client_id',
+  'type',
+  'data',
+  'occurred_at',
+  'idempotency_key',
+  'causation',
+  'source',
+] as const;
 const CASTS: Record<(typeof COLUMNS)[number], string> = {
   id: 'uuid',
   agency_id: 'uuid',
@@ -43,7 +57,8 @@ const CASTS: Record<(typeof COLUMNS)[number], string> = {
   source: 'text',
 };
 
-const keyOf = (event: EventToRecord) => (event.idempotencyKey ? `${event.agencyId}\u0000${event.idempotencyKey}` : null);
+const keyOf = (event: EventToRecord) =>
+  event.idempotencyKey ? `${event.agencyId}\u0000${event.idempotencyKey}` : null;
 
 /**
  * Stores domain events (the engine consumes them later). Race-safe idempotency: the insert is
@@ -80,12 +95,23 @@ export class EventRecorder {
 
     await this.lockActivityClients(manager, rows);
     const inserted = await this.insert(manager, rows);
-    const winners = await this.resolveConflicts(manager, rows.filter((row) => !inserted.has(row.id)));
-    await this.moveLastActivity(manager, rows.filter((row) => inserted.has(row.id)));
-    await this.followReportedStages(manager, rows.filter((row) => inserted.has(row.id)));
+    const winners = await this.resolveConflicts(
+      manager,
+      rows.filter((row) => !inserted.has(row.id)),
+    );
+    await this.moveLastActivity(
+      manager,
+      rows.filter((row) => inserted.has(row.id)),
+    );
+    await this.followReportedStages(
+      manager,
+      rows.filter((row) => inserted.has(row.id)),
+    );
 
     const resultOf = (row: PendingRow): RecordedEvent =>
-      inserted.has(row.id) ? { id: row.id, deduplicated: false } : { id: winners.get(keyOf(row.event)!)!, deduplicated: true };
+      inserted.has(row.id)
+        ? { id: row.id, deduplicated: false }
+        : { id: winners.get(keyOf(row.event)!)!, deduplicated: true };
     return rowOfIndex.map((entry) => {
       if (typeof entry !== 'number') return resultOf(entry);
       const first = rowOfIndex[entry] as PendingRow;
@@ -98,7 +124,8 @@ export class EventRecorder {
    * writer of clients here (PATCH, metrics, POST /events): concurrent writers cannot deadlock.
    */
   private async lockActivityClients(manager: EntityManager, rows: PendingRow[]): Promise<void> {
-    for (const [agencyId, latestByClient] of this.activityTargets(rows)) await lockClients(manager, agencyId, latestByClient.keys());
+    for (const [agencyId, latestByClient] of this.activityTargets(rows))
+      await lockClients(manager, agencyId, latestByClient.keys());
   }
 
   /** Returns the ids of the rows actually inserted. Rows are sorted by key so concurrent batches claim keys in the same order. */
@@ -140,7 +167,8 @@ export class EventRecorder {
   private async resolveConflicts(manager: EntityManager, rows: PendingRow[]): Promise<Map<string, string>> {
     const winners = new Map<string, string>();
     const keysByAgency = new Map<string, string[]>();
-    for (const { event } of rows) keysByAgency.set(event.agencyId, [...(keysByAgency.get(event.agencyId) ?? []), event.idempotencyKey!]);
+    for (const { event } of rows)
+      keysByAgency.set(event.agencyId, [...(keysByAgency.get(event.agencyId) ?? []), event.idempotencyKey!]);
     for (const [agencyId, keys] of keysByAgency) {
       const found: { id: string; idempotency_key: string }[] = await manager.query(
         `SELECT id, idempotency_key FROM events WHERE agency_id = $1 AND idempotency_key = ANY($2::text[])`,
@@ -149,7 +177,8 @@ export class EventRecorder {
       for (const row of found) winners.set(`${agencyId}\u0000${row.idempotency_key}`, row.id);
     }
     for (const { event } of rows) {
-      if (!winners.has(keyOf(event)!)) throw new Error(`Idempotency key conflict without a stored event (${event.idempotencyKey})`);
+      if (!winners.has(keyOf(event)!))
+        throw new Error(`Idempotency key conflict without a stored event (${event.idempotencyKey})`);
     }
     return winners;
   }
@@ -175,7 +204,8 @@ export class EventRecorder {
     const latest = new Map<string, PendingRow>();
     for (const row of rows) {
       const { event } = row;
-      if (event.type !== 'client.stage_changed' || event.source !== 'api' || typeof event.data.toStage !== 'string') continue;
+      if (event.type !== 'client.stage_changed' || event.source !== 'api' || typeof event.data.toStage !== 'string')
+        continue;
       const key = `${event.agencyId}\u0000${event.clientId}`;
       const current = latest.get(key);
       if (!current || current.occurredAt <= row.occurredAt) latest.set(key, row);

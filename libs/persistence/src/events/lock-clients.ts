@@ -8,7 +8,11 @@ import { ClientEntity } from '../entities/client.entity';
  * of clients locks them first, in this order, before claiming idempotency keys: no deadlocks.
  * Must run inside a transaction.
  */
-export function lockClients(manager: EntityManager, agencyId: string, clientIds: Iterable<string>): Promise<ClientEntity[]> {
+export function lockClients(
+  manager: EntityManager,
+  agencyId: string,
+  clientIds: Iterable<string>,
+): Promise<ClientEntity[]> {
   const ids = [...new Set(clientIds)];
   if (ids.length === 0) return Promise.resolve([]);
   return AgencyScopedRepository.for(manager, ClientEntity, agencyId)

@@ -6,7 +6,10 @@ import { rowsOf, type SqlRunner } from '../sql/rows-of';
  */
 export async function markEventProcessed(runner: SqlRunner, eventId: string, processing: unknown): Promise<boolean> {
   const marked = rowsOf<{ id: string }>(
-    await runner.query(`UPDATE events SET processed_at = now(), processing = $2::jsonb WHERE id = $1 AND processed_at IS NULL RETURNING id`, [eventId, JSON.stringify(processing)]),
+    await runner.query(
+      `UPDATE events SET processed_at = now(), processing = $2::jsonb WHERE id = $1 AND processed_at IS NULL RETURNING id`,
+      [eventId, JSON.stringify(processing)],
+    ),
   );
   return marked.length > 0;
 }

@@ -28,8 +28,19 @@ function harness(windowMs = 10_000) {
 describe('RateLimitedErrorLog', () => {
   it('logs the first error of a source at once, then one summary per window with the suppressed count', () => {
     const { log, lines, advance } = harness();
-    log.report('postgres', Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }));
-    expect(lines).toEqual([{ record: { source: 'postgres', err: { type: 'Error', message: 'terminating connection due to administrator command', code: '57P01' } }, message: 'postgres: terminating connection due to administrator command' }]);
+    log.report(
+      'postgres',
+      Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }),
+    );
+    expect(lines).toEqual([
+      {
+        record: {
+          source: 'postgres',
+          err: { type: 'Error', message: 'terminating connection due to administrator command', code: '57P01' },
+        },
+        message: 'postgres: terminating connection due to administrator command',
+      },
+    ]);
 
     for (let i = 0; i < 50; i += 1) {
       advance(100);
@@ -38,8 +49,14 @@ describe('RateLimitedErrorLog', () => {
     expect(lines).toHaveLength(1);
     advance(5_000); // the window (10 s from the first line) ends
     expect(lines).toHaveLength(2);
-    expect(lines[1].record).toMatchObject({ source: 'postgres', suppressed: 50, err: { message: 'Connection terminated unexpectedly 49' } });
-    expect(lines[1].message).toBe('postgres: 50 more error(s) in the last 10 s, last: Connection terminated unexpectedly 49');
+    expect(lines[1].record).toMatchObject({
+      source: 'postgres',
+      suppressed: 50,
+      err: { message: 'Connection terminated unexpectedly 49' },
+    });
+    expect(lines[1].message).toBe(
+      'postgres: 50 more error(s) in the last 10 s, last: Connection terminated unexpectedly 49',
+    );
   });
 
   it('a steady stream gives one line per window; a quiet source logs its next error at once', () => {
@@ -81,7 +98,13 @@ describe('RateLimitedErrorLog', () => {
   });
 
   it('never throws into the emitter, whatever the error or the sink', () => {
-    const log = new RateLimitedErrorLog({ logger: { warn: () => { throw new Error('sink down'); } } });
+    const log = new RateLimitedErrorLog({
+      logger: {
+        warn: () => {
+          throw new Error('sink down');
+        },
+      },
+    });
     const circular: Record<string, unknown> = {};
     circular.self = circular;
     expect(() => log.report('x', circular)).not.toThrow();

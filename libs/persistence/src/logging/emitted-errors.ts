@@ -39,7 +39,12 @@ interface SourceState {
 export function describeEmittedError(error: unknown): { type: string; message: string; code?: string } {
   if (error && typeof error === 'object') {
     const record = error as { name?: unknown; message?: unknown; code?: unknown; constructor?: { name?: unknown } };
-    const type = typeof record.constructor?.name === 'string' && record.constructor.name !== 'Object' ? record.constructor.name : typeof record.name === 'string' ? record.name : 'Error';
+    const type =
+      typeof record.constructor?.name === 'string' && record.constructor.name !== 'Object'
+        ? record.constructor.name
+        : typeof record.name === 'string'
+          ? record.name
+          : 'Error';
     const message = typeof record.message === 'string' ? record.message : safeString(error);
     const code = typeof record.code === 'string' || typeof record.code === 'number' ? String(record.code) : undefined;
     return { type, message: scrubSecretText(message), ...(code ? { code } : {}) };
@@ -49,7 +54,7 @@ export function describeEmittedError(error: unknown): { type: string; message: s
 
 function safeString(value: unknown): string {
   try {
-    return typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+    return typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   } catch {
     return String(value);
   }
@@ -74,7 +79,12 @@ export class RateLimitedErrorLog {
     this.now = options.now ?? Date.now;
     this.schedule = options.schedule ?? defaultSchedule;
     const logger = options.logger;
-    this.sinkFactory = typeof logger === 'function' ? logger : logger ? () => logger : () => createLogger().child({ context: 'ConnectionErrors' });
+    this.sinkFactory =
+      typeof logger === 'function'
+        ? logger
+        : logger
+          ? () => logger
+          : () => createLogger().child({ context: 'ConnectionErrors' });
   }
 
   /** Sends the lines to this logger from now on (a process sets its own, with its `service`). */
@@ -145,7 +155,11 @@ export interface ErrorEmitter {
 }
 
 /** Attaches a listener that logs (redacted, rate-limited) every `error` the emitter emits; returns the emitter. */
-export function logEmittedErrors<T extends ErrorEmitter>(emitter: T, source: string, log: RateLimitedErrorLog = emittedErrors): T {
+export function logEmittedErrors<T extends ErrorEmitter>(
+  emitter: T,
+  source: string,
+  log: RateLimitedErrorLog = emittedErrors,
+): T {
   emitter.on('error', (error: unknown) => log.report(source, error));
   return emitter;
 }

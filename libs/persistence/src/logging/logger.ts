@@ -29,7 +29,8 @@ const LEVELS: readonly string[] = ['fatal', 'error', 'warn', 'info', 'debug', 't
  */
 export function loggerConfigFromEnv(env: NodeJS.ProcessEnv = process.env): LoggerConfig {
   const explicit = env.LOG_FORMAT?.trim().toLowerCase();
-  const format: LogFormat = explicit === 'json' || explicit === 'pretty' ? explicit : env.NODE_ENV === 'production' ? 'json' : 'pretty';
+  const format: LogFormat =
+    explicit === 'json' || explicit === 'pretty' ? explicit : env.NODE_ENV === 'production' ? 'json' : 'pretty';
   const wanted = env.LOG_LEVEL?.trim().toLowerCase();
   const level = (wanted && LEVELS.includes(wanted) ? wanted : 'info') as LoggerConfig['level'];
   return { format, level };
@@ -67,7 +68,8 @@ export function createLogger(options: CreateLoggerOptions = {}): AppLogger {
   const level = options.level ?? fromEnv.level;
   const sink = options.destination;
   let destination: DestinationStream;
-  if (format === 'json') destination = sink ? { write: (line: string) => void sink.write(line) } : pino.destination({ dest: 1, sync: true });
+  if (format === 'json')
+    destination = sink ? { write: (line: string) => void sink.write(line) } : pino.destination({ dest: 1, sync: true });
   else destination = { write: (line: string) => void (sink ?? process.stdout).write(prettyLine(line)) };
   return pino(loggerOptions(level, options.service), destination);
 }
@@ -83,12 +85,15 @@ export function prettyLine(jsonLine: string): string {
     return jsonLine.endsWith('\n') ? jsonLine : `${jsonLine}\n`;
   }
   const time = typeof record.time === 'string' ? record.time.slice(11, 23) : new Date().toISOString().slice(11, 23);
-  const level = String(record.level ?? 'info').toUpperCase().padEnd(5);
+  const level = String(record.level ?? 'info')
+    .toUpperCase()
+    .padEnd(5);
   const context = record.context ? ` [${String(record.context)}]` : '';
   const extras = Object.entries(record)
     .filter(([key]) => !PRETTY_OMIT.has(key))
     .map(([key, value]) => {
-      if (key === 'err' && value && typeof value === 'object' && 'stack' in value) return `\n${String((value as { stack: unknown }).stack)}`;
+      if (key === 'err' && value && typeof value === 'object' && 'stack' in value)
+        return `\n${String((value as { stack: unknown }).stack)}`;
       return ` ${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`;
     })
     .join('');

@@ -3,7 +3,14 @@ import type { AppLogger } from './logger';
 
 type NestLevel = 'log' | 'error' | 'warn' | 'debug' | 'verbose' | 'fatal';
 
-const PINO_LEVEL: Record<NestLevel, Level> = { log: 'info', error: 'error', warn: 'warn', debug: 'debug', verbose: 'trace', fatal: 'fatal' };
+const PINO_LEVEL: Record<NestLevel, Level> = {
+  log: 'info',
+  error: 'error',
+  warn: 'warn',
+  debug: 'debug',
+  verbose: 'trace',
+  fatal: 'fatal',
+};
 
 const STACK_LIKE = /^.*\n\s+at .+/s;
 
@@ -54,7 +61,11 @@ export class NestPinoLogger {
     const rest = [...params];
     while (rest.length > 0 && rest[rest.length - 1] === undefined) rest.pop();
     let context: string | undefined;
-    if (rest.length > 0 && typeof rest[rest.length - 1] === 'string' && !(level === 'error' && rest.length === 1 && STACK_LIKE.test(rest[0] as string))) {
+    if (
+      rest.length > 0 &&
+      typeof rest[rest.length - 1] === 'string' &&
+      !(level === 'error' && rest.length === 1 && STACK_LIKE.test(rest[0] as string))
+    ) {
       context = rest.pop() as string;
     }
     const fields: Record<string, unknown> = context ? { context } : {};

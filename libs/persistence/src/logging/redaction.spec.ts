@@ -7,10 +7,43 @@ const JWT = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjMifQ.c2lnbmF0dXJ
 
 describe('redaction', () => {
   it('recognises secret property names in any casing or spelling', () => {
-    for (const key of ['password', 'newPassword', 'Authorization', 'authorization', 'token', 'accessToken', 'access_token', 'botToken', 'apiKey', 'api-key', 'X-Api-Key', 'openaiApiKey', 'secret', 'clientSecret', 'smtpUrl', 'SMTP_URL', 'key', 'cookie', 'set-cookie', 'passwordHash', 'secretEncrypted']) {
+    for (const key of [
+      'password',
+      'newPassword',
+      'Authorization',
+      'authorization',
+      'token',
+      'accessToken',
+      'access_token',
+      'botToken',
+      'apiKey',
+      'api-key',
+      'X-Api-Key',
+      'openaiApiKey',
+      'secret',
+      'clientSecret',
+      'smtpUrl',
+      'SMTP_URL',
+      'key',
+      'cookie',
+      'set-cookie',
+      'passwordHash',
+      'secretEncrypted',
+    ]) {
       expect([key, isSecretKey(key)]).toEqual([key, true]);
     }
-    for (const key of ['email', 'tokenType', 'expiresIn', 'apiKeyId', 'keyPrefix', 'idempotencyKey', 'kind', 'changed', 'url', 'maxRunsPerMinute']) {
+    for (const key of [
+      'email',
+      'tokenType',
+      'expiresIn',
+      'apiKeyId',
+      'keyPrefix',
+      'idempotencyKey',
+      'kind',
+      'changed',
+      'url',
+      'maxRunsPerMinute',
+    ]) {
       expect([key, isSecretKey(key)]).toEqual([key, false]);
     }
   });
@@ -20,9 +53,13 @@ describe('redaction', () => {
     expect(scrubSecretText(`key ${API_KEY} used`)).toBe(`key ak_0123456789abcdef_${REDACTED} used`);
     expect(scrubSecretText('token xoxb-1111111111-2222222222-SlackSecretValue9Zq!')).toBe(`token xoxb-${REDACTED}!`);
     expect(scrubSecretText('sk-proj-OpenAiSecretValue0123456789abcd')).toBe(`sk-${REDACTED}`);
-    expect(scrubSecretText('connect smtps://mailer:Sup3rSecret@smtp.example.com:465 failed')).toBe(`connect smtps://mailer:${REDACTED}@smtp.example.com:465 failed`);
+    expect(scrubSecretText('connect smtps://mailer:Sup3rSecret@smtp.example.com:465 failed')).toBe(
+      `connect smtps://mailer:${REDACTED}@smtp.example.com:465 failed`,
+    );
     expect(scrubSecretText('postgres://postgres@127.0.0.1:5432/db')).toBe('postgres://postgres@127.0.0.1:5432/db');
-    expect(scrubSecretText(`/api/v1/stream?access_token=${JWT}&page=2`)).toBe(`/api/v1/stream?access_token=${REDACTED}&page=2`);
+    expect(scrubSecretText(`/api/v1/stream?access_token=${JWT}&page=2`)).toBe(
+      `/api/v1/stream?access_token=${REDACTED}&page=2`,
+    );
     expect(scrubSecretText(`a JWT ${JWT} alone`)).toBe(`a JWT ${REDACTED} alone`);
     // Prose about credentials is not a credential.
     const prose = 'Missing bearer token (Authorization: Bearer <JWT or API key>); Basic validation failed';
@@ -62,25 +99,50 @@ describe('redaction', () => {
 describe('logger', () => {
   function capture(format: 'json' | 'pretty' = 'json') {
     const lines: string[] = [];
-    const logger = createLogger({ service: 'test', format, level: 'debug', destination: { write: (line: string) => lines.push(line) } });
+    const logger = createLogger({
+      service: 'test',
+      format,
+      level: 'debug',
+      destination: { write: (line: string) => lines.push(line) },
+    });
     return { logger, lines };
   }
 
   it('chooses JSON in production or when asked, plain lines otherwise', () => {
     expect(loggerConfigFromEnv({ NODE_ENV: 'production' })).toEqual({ format: 'json', level: 'info' });
-    expect(loggerConfigFromEnv({ NODE_ENV: 'development', LOG_FORMAT: 'json', LOG_LEVEL: 'debug' })).toEqual({ format: 'json', level: 'debug' });
-    expect(loggerConfigFromEnv({ NODE_ENV: 'production', LOG_FORMAT: 'pretty' })).toEqual({ format: 'pretty', level: 'info' });
+    expect(loggerConfigFromEnv({ NODE_ENV: 'development', LOG_FORMAT: 'json', LOG_LEVEL: 'debug' })).toEqual({
+      format: 'json',
+      level: 'debug',
+    });
+    expect(loggerConfigFromEnv({ NODE_ENV: 'production', LOG_FORMAT: 'pretty' })).toEqual({
+      format: 'pretty',
+      level: 'info',
+    });
     expect(loggerConfigFromEnv({ LOG_LEVEL: 'loud' })).toEqual({ format: 'pretty', level: 'info' });
   });
 
   it('writes redacted JSON: objects, messages, interpolation arguments and child bindings', () => {
     const { logger, lines } = capture();
-    logger.info({ req: { headers: { authorization: `Bearer ${JWT}` } }, body: { password: 'hunter2hunter2', name: 'ok' } }, 'login for %s', API_KEY);
+    logger.info(
+      { req: { headers: { authorization: `Bearer ${JWT}` } }, body: { password: 'hunter2hunter2', name: 'ok' } },
+      'login for %s',
+      API_KEY,
+    );
     logger.child({ apiKey: API_KEY, requestId: 'r1' }).warn(`smtp smtps://u:pw12345@h:465 with ${JWT}`);
     const [first, second] = lines.map((line) => JSON.parse(line));
-    expect(first).toMatchObject({ level: 'info', service: 'test', msg: `login for ak_0123456789abcdef_${REDACTED}`, body: { password: REDACTED, name: 'ok' } });
+    expect(first).toMatchObject({
+      level: 'info',
+      service: 'test',
+      msg: `login for ak_0123456789abcdef_${REDACTED}`,
+      body: { password: REDACTED, name: 'ok' },
+    });
     expect(first.req.headers.authorization).toBe(REDACTED);
-    expect(second).toMatchObject({ level: 'warn', apiKey: REDACTED, requestId: 'r1', msg: `smtp smtps://u:${REDACTED}@h:465 with ${REDACTED}` });
+    expect(second).toMatchObject({
+      level: 'warn',
+      apiKey: REDACTED,
+      requestId: 'r1',
+      msg: `smtp smtps://u:${REDACTED}@h:465 with ${REDACTED}`,
+    });
     const output = lines.join('');
     for (const secret of [JWT, API_KEY, 'hunter2hunter2', 'pw12345']) expect(output).not.toContain(secret);
   });
@@ -103,9 +165,22 @@ describe('logger', () => {
     nest.log('filtered out', 'Ctx');
     const records = lines.map((line) => JSON.parse(line));
     expect(records).toHaveLength(4);
-    expect(records[0]).toMatchObject({ level: 'info', context: 'RouterExplorer', msg: 'Mapped {/api/v1/agency, GET} route' });
-    expect(records[1]).toMatchObject({ level: 'error', context: 'HttpExceptionFilter', msg: `failed with Bearer ${REDACTED}`, stack: expect.stringContaining('at handler') });
-    expect(records[2]).toMatchObject({ level: 'error', msg: `bad ak_0123456789abcdef_${REDACTED}`, err: { type: 'Error', message: `bad ak_0123456789abcdef_${REDACTED}` } });
+    expect(records[0]).toMatchObject({
+      level: 'info',
+      context: 'RouterExplorer',
+      msg: 'Mapped {/api/v1/agency, GET} route',
+    });
+    expect(records[1]).toMatchObject({
+      level: 'error',
+      context: 'HttpExceptionFilter',
+      msg: `failed with Bearer ${REDACTED}`,
+      stack: expect.stringContaining('at handler'),
+    });
+    expect(records[2]).toMatchObject({
+      level: 'error',
+      msg: `bad ak_0123456789abcdef_${REDACTED}`,
+      err: { type: 'Error', message: `bad ak_0123456789abcdef_${REDACTED}` },
+    });
     expect(records[3]).toMatchObject({ level: 'warn', context: 'Ctx', data: { password: REDACTED, note: 'x' } });
     expect(lines.join('')).not.toContain('hunter2hunter2');
   });

@@ -28,7 +28,8 @@ const SECRET_KEY_EXACT = new Set([
 ]);
 
 /** Suffixes that make a name a secret: `password`, `newPassword`, `botToken`, `openaiApiKey`, `clientSecret`, … */
-const SECRET_KEY_SUFFIX = /(password|passwd|passphrase|secret|secrets|token|tokens|apikey|privatekey|encryptionkey|credential|credentials)$/;
+const SECRET_KEY_SUFFIX =
+  /(password|passwd|passphrase|secret|secrets|token|tokens|apikey|privatekey|encryptionkey|credential|credentials)$/;
 
 function normaliseKey(key: string): string {
   return key.toLowerCase().replace(/[-_\s]/g, '');
@@ -49,7 +50,10 @@ const TEXT_RULES: TextRule[] = [
   // Authorization header values, wherever they appear.
   // (Long enough to be a credential, so prose such as "bearer token" or "Basic plan" is left alone.)
   { pattern: /\b(Bearer)\s+[A-Za-z0-9._~+/-]{16,}=*/gi, replace: (_m, scheme: string) => `${scheme} ${REDACTED}` },
-  { pattern: /\b(Basic)\s+(?=[A-Za-z0-9+/]*[0-9+/=])[A-Za-z0-9+/]{8,}=*/gi, replace: (_m, scheme: string) => `${scheme} ${REDACTED}` },
+  {
+    pattern: /\b(Basic)\s+(?=[A-Za-z0-9+/]*[0-9+/=])[A-Za-z0-9+/]{8,}=*/gi,
+    replace: (_m, scheme: string) => `${scheme} ${REDACTED}`,
+  },
   // Our API keys: the prefix is a public lookup id, the rest is the secret.
   { pattern: /\bak_([a-f0-9]{16})_[A-Za-z0-9_-]+/g, replace: (_m, prefix: string) => `ak_${prefix}_${REDACTED}` },
   { pattern: /\bak_[A-Za-z0-9_-]{8,}(?![A-Za-z0-9_[-])/g, replace: `ak_${REDACTED}` },
@@ -61,10 +65,14 @@ const TEXT_RULES: TextRule[] = [
   // JWTs (header.payload.signature, base64url, header starting with {" → eyJ).
   { pattern: /\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/g, replace: REDACTED },
   // Credentials in URLs: scheme://user:password@host → scheme://user:[REDACTED]@host.
-  { pattern: /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/:@]*):([^\s/@]+)@/gi, replace: (_m, scheme: string, user: string) => `${scheme}${user}:${REDACTED}@` },
+  {
+    pattern: /\b([a-z][a-z0-9+.-]*:\/\/)([^\s/:@]*):([^\s/@]+)@/gi,
+    replace: (_m, scheme: string, user: string) => `${scheme}${user}:${REDACTED}@`,
+  },
   // Secret query parameters: ?access_token=…, &apiKey=…, &password=…
   {
-    pattern: /([?&;](?:access[_-]?token|token|api[_-]?key|apikey|key|password|secret|client[_-]?secret|auth)=)[^&\s#"']+/gi,
+    pattern:
+      /([?&;](?:access[_-]?token|token|api[_-]?key|apikey|key|password|secret|client[_-]?secret|auth)=)[^&\s#"']+/gi,
     replace: (_m, name: string) => `${name}${REDACTED}`,
   },
 ];
@@ -73,7 +81,10 @@ const TEXT_RULES: TextRule[] = [
 export function scrubSecretText(text: string): string {
   let result = text;
   for (const rule of TEXT_RULES) {
-    result = typeof rule.replace === 'string' ? result.replace(rule.pattern, rule.replace) : result.replace(rule.pattern, rule.replace as (substring: string, ...args: any[]) => string);
+    result =
+      typeof rule.replace === 'string'
+        ? result.replace(rule.pattern, rule.replace)
+        : result.replace(rule.pattern, rule.replace as (substring: string, ...args: any[]) => string);
   }
   return result;
 }
@@ -110,7 +121,8 @@ function walk(value: unknown, depth: number, seen: WeakSet<object>): unknown {
     if (value instanceof Map) return walk(Object.fromEntries(value), depth, seen);
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-      out[key] = isSecretKey(key) && item !== null && item !== undefined && item !== '' ? REDACTED : walk(item, depth + 1, seen);
+      out[key] =
+        isSecretKey(key) && item !== null && item !== undefined && item !== '' ? REDACTED : walk(item, depth + 1, seen);
     }
     return out;
   } finally {
@@ -131,5 +143,18 @@ export const PINO_REDACT_PATHS: string[] = [
   'headers.cookie',
   'headers["x-api-key"]',
   'res.headers["set-cookie"]',
-  ...['authorization', 'password', 'token', 'accessToken', 'refreshToken', 'botToken', 'apiKey', 'secret', 'smtpUrl', 'key', 'jwtSecret', 'encryptionKey'].flatMap((name) => [name, `*.${name}`]),
+  ...[
+    'authorization',
+    'password',
+    'token',
+    'accessToken',
+    'refreshToken',
+    'botToken',
+    'apiKey',
+    'secret',
+    'smtpUrl',
+    'key',
+    'jwtSecret',
+    'encryptionKey',
+  ].flatMap((name) => [name, `*.${name}`]),
 ];

@@ -64,7 +64,9 @@ export class InitialSchema1764000000000 implements MigrationInterface {
         FOREIGN KEY (agency_id, assignee_id) REFERENCES users (agency_id, id)
       )`);
     await q.query(`CREATE INDEX clients_agency_name ON clients (agency_id, name) WHERE deleted_at IS NULL`);
-    await q.query(`CREATE INDEX clients_agency_activity ON clients (agency_id, last_activity_at) WHERE deleted_at IS NULL`);
+    await q.query(
+      `CREATE INDEX clients_agency_activity ON clients (agency_id, last_activity_at) WHERE deleted_at IS NULL`,
+    );
     await q.query(`
       CREATE TABLE client_metrics (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -94,7 +96,9 @@ export class InitialSchema1764000000000 implements MigrationInterface {
         UNIQUE (agency_id, id),
         FOREIGN KEY (agency_id, client_id) REFERENCES clients (agency_id, id)
       )`);
-    await q.query(`CREATE UNIQUE INDEX events_idempotency ON events (agency_id, idempotency_key) WHERE idempotency_key IS NOT NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX events_idempotency ON events (agency_id, idempotency_key) WHERE idempotency_key IS NOT NULL`,
+    );
     await q.query(`CREATE INDEX events_agency_created ON events (agency_id, created_at DESC)`);
     await q.query(`CREATE INDEX events_client_created ON events (client_id, created_at DESC)`);
     await q.query(`
@@ -127,7 +131,9 @@ export class InitialSchema1764000000000 implements MigrationInterface {
         FOREIGN KEY (agency_id, created_by_api_key_id) REFERENCES api_keys (agency_id, id),
         FOREIGN KEY (agency_id, updated_by_api_key_id) REFERENCES api_keys (agency_id, id)
       )`);
-    await q.query(`CREATE INDEX idx_workflows_agency_active ON workflows (agency_id, is_active, updated_at DESC) WHERE deleted_at IS NULL`);
+    await q.query(
+      `CREATE INDEX idx_workflows_agency_active ON workflows (agency_id, is_active, updated_at DESC) WHERE deleted_at IS NULL`,
+    );
     await q.query(`
       CREATE TABLE workflow_versions (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -175,7 +181,9 @@ export class InitialSchema1764000000000 implements MigrationInterface {
     await q.query(`CREATE INDEX idx_workflow_runs_workflow ON workflow_runs (workflow_id, started_at DESC)`);
     await q.query(`CREATE INDEX idx_workflow_runs_status ON workflow_runs (agency_id, status, started_at DESC)`);
     await q.query(`CREATE INDEX idx_workflow_runs_agency_started ON workflow_runs (agency_id, started_at DESC)`);
-    await q.query(`CREATE INDEX idx_workflow_runs_moving ON workflow_runs (next_attempt_at) WHERE status IN ('queued','running','waiting')`);
+    await q.query(
+      `CREATE INDEX idx_workflow_runs_moving ON workflow_runs (next_attempt_at) WHERE status IN ('queued','running','waiting')`,
+    );
     await q.query(`
       CREATE TABLE run_steps (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -216,7 +224,9 @@ export class InitialSchema1764000000000 implements MigrationInterface {
         FOREIGN KEY (agency_id, decided_by_user_id) REFERENCES users (agency_id, id),
         FOREIGN KEY (agency_id, decided_by_api_key_id) REFERENCES api_keys (agency_id, id)
       )`);
-    await q.query(`CREATE INDEX idx_workflow_approvals_pending ON approvals (agency_id, status, created_at) WHERE status = 'pending'`);
+    await q.query(
+      `CREATE INDEX idx_workflow_approvals_pending ON approvals (agency_id, status, created_at) WHERE status = 'pending'`,
+    );
     await q.query(`CREATE INDEX approvals_expiry ON approvals (expires_at) WHERE status = 'pending'`);
     await q.query(`
       CREATE TABLE audit_events (
@@ -248,7 +258,10 @@ export class InitialSchema1764000000000 implements MigrationInterface {
         FOREIGN KEY (agency_id, run_id) REFERENCES workflow_runs (agency_id, id),
         FOREIGN KEY (agency_id, workflow_id) REFERENCES workflows (agency_id, id)
       )`;
-    await q.query(runOutput('tasks', `
+    await q.query(
+      runOutput(
+        'tasks',
+        `
         client_id uuid NOT NULL,
         title text NOT NULL,
         description text,
@@ -257,32 +270,52 @@ export class InitialSchema1764000000000 implements MigrationInterface {
         assignee_id uuid,
         status text NOT NULL DEFAULT 'open',
         FOREIGN KEY (agency_id, client_id) REFERENCES clients (agency_id, id),
-        FOREIGN KEY (agency_id, assignee_id) REFERENCES users (agency_id, id)`));
-    await q.query(runOutput('tickets', `
+        FOREIGN KEY (agency_id, assignee_id) REFERENCES users (agency_id, id)`,
+      ),
+    );
+    await q.query(
+      runOutput(
+        'tickets',
+        `
         client_id uuid NOT NULL,
         title text NOT NULL,
         description text,
         priority text NOT NULL,
         category text NOT NULL,
         status text NOT NULL DEFAULT 'open',
-        FOREIGN KEY (agency_id, client_id) REFERENCES clients (agency_id, id)`));
-    await q.query(runOutput('alerts', `
+        FOREIGN KEY (agency_id, client_id) REFERENCES clients (agency_id, id)`,
+      ),
+    );
+    await q.query(
+      runOutput(
+        'alerts',
+        `
         client_id uuid,
         kind text NOT NULL DEFAULT 'automation',
         title text NOT NULL,
         message text,
         severity text NOT NULL CHECK (severity IN ('info','warning','critical')),
         resolved_at timestamptz,
-        FOREIGN KEY (agency_id, client_id) REFERENCES clients (agency_id, id)`));
-    await q.query(runOutput('communication_drafts', `
+        FOREIGN KEY (agency_id, client_id) REFERENCES clients (agency_id, id)`,
+      ),
+    );
+    await q.query(
+      runOutput(
+        'communication_drafts',
+        `
         client_id uuid NOT NULL,
         platform text NOT NULL,
         tone text NOT NULL,
         content text NOT NULL,
         generator text NOT NULL CHECK (generator IN ('openai','template')),
         status text NOT NULL DEFAULT 'pending_review',
-        FOREIGN KEY (agency_id, client_id) REFERENCES clients (agency_id, id)`));
-    await q.query(runOutput('notifications', `
+        FOREIGN KEY (agency_id, client_id) REFERENCES clients (agency_id, id)`,
+      ),
+    );
+    await q.query(
+      runOutput(
+        'notifications',
+        `
         client_id uuid,
         user_id uuid,
         channel text NOT NULL CHECK (channel IN ('slack','email','in_app')),
@@ -294,7 +327,9 @@ export class InitialSchema1764000000000 implements MigrationInterface {
         sent_at timestamptz,
         read_at timestamptz,
         FOREIGN KEY (agency_id, client_id) REFERENCES clients (agency_id, id),
-        FOREIGN KEY (agency_id, user_id) REFERENCES users (agency_id, id)`));
+        FOREIGN KEY (agency_id, user_id) REFERENCES users (agency_id, id)`,
+      ),
+    );
     for (const table of ['tasks', 'tickets', 'alerts', 'communication_drafts']) {
       // One record per executed step: the idempotency key runId:stepId of PRODUCT.md §5.
       await q.query(`CREATE UNIQUE INDEX ${table}_step_once ON ${table} (run_id, step_id) WHERE run_id IS NOT NULL`);
@@ -319,9 +354,24 @@ export class InitialSchema1764000000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     for (const table of [
-      'integrations', 'notifications', 'communication_drafts', 'alerts', 'tickets', 'tasks', 'audit_events',
-      'approvals', 'run_steps', 'workflow_runs', 'workflow_versions', 'workflows', 'events', 'client_metrics',
-      'clients', 'api_keys', 'users', 'agencies',
+      'integrations',
+      'notifications',
+      'communication_drafts',
+      'alerts',
+      'tickets',
+      'tasks',
+      'audit_events',
+      'approvals',
+      'run_steps',
+      'workflow_runs',
+      'workflow_versions',
+      'workflows',
+      'events',
+      'client_metrics',
+      'clients',
+      'api_keys',
+      'users',
+      'agencies',
     ]) {
       await q.query(`DROP TABLE IF EXISTS ${table}`);
     }

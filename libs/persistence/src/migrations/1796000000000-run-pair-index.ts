@@ -11,7 +11,9 @@ export class RunPairIndex1796000000000 implements MigrationInterface {
   name = 'RunPairIndex1796000000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE INDEX idx_workflow_runs_pair ON workflow_runs (workflow_id, client_id, started_at DESC) INCLUDE (mode, status, created_at)`);
+    await q.query(
+      `CREATE INDEX idx_workflow_runs_pair ON workflow_runs (workflow_id, client_id, started_at DESC) INCLUDE (mode, status, created_at)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -27,11 +27,13 @@ export class WorkflowCounterShards1796100000000 implements MigrationInterface {
       INSERT INTO workflow_counters (workflow_id, shard, agency_id, run_count, success_count, failure_count, skip_count, last_run_at)
       SELECT id, 0, agency_id, run_count, success_count, failure_count, skip_count, last_run_at FROM workflows
        WHERE run_count > 0 OR success_count > 0 OR failure_count > 0 OR skip_count > 0 OR last_run_at IS NOT NULL`);
-    for (const column of ['run_count', 'success_count', 'failure_count', 'skip_count', 'last_run_at']) await q.query(`ALTER TABLE workflows DROP COLUMN ${column}`);
+    for (const column of ['run_count', 'success_count', 'failure_count', 'skip_count', 'last_run_at'])
+      await q.query(`ALTER TABLE workflows DROP COLUMN ${column}`);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const column of ['run_count', 'success_count', 'failure_count', 'skip_count']) await q.query(`ALTER TABLE workflows ADD COLUMN ${column} integer NOT NULL DEFAULT 0`);
+    for (const column of ['run_count', 'success_count', 'failure_count', 'skip_count'])
+      await q.query(`ALTER TABLE workflows ADD COLUMN ${column} integer NOT NULL DEFAULT 0`);
     await q.query(`ALTER TABLE workflows ADD COLUMN last_run_at timestamptz`);
     await q.query(`
       UPDATE workflows w SET run_count = t.run_count, success_count = t.success_count, failure_count = GREATEST(t.failure_count, 0), skip_count = t.skip_count, last_run_at = t.last_run_at

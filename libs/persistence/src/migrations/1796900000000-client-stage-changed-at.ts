@@ -13,7 +13,9 @@ export class ClientStageChangedAt1796900000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE clients ADD COLUMN stage_changed_at timestamptz`);
     await q.query(`UPDATE clients SET stage_changed_at = created_at`);
-    await q.query(`ALTER TABLE clients ALTER COLUMN stage_changed_at SET NOT NULL, ALTER COLUMN stage_changed_at SET DEFAULT now()`);
+    await q.query(
+      `ALTER TABLE clients ALTER COLUMN stage_changed_at SET NOT NULL, ALTER COLUMN stage_changed_at SET DEFAULT now()`,
+    );
     await q.query(`
       CREATE FUNCTION clients_stamp_stage_change() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -22,7 +24,9 @@ export class ClientStageChangedAt1796900000000 implements MigrationInterface {
         END IF;
         RETURN NEW;
       END $$`);
-    await q.query(`CREATE TRIGGER clients_stamp_stage_change BEFORE UPDATE OF stage ON clients FOR EACH ROW EXECUTE FUNCTION clients_stamp_stage_change()`);
+    await q.query(
+      `CREATE TRIGGER clients_stamp_stage_change BEFORE UPDATE OF stage ON clients FOR EACH ROW EXECUTE FUNCTION clients_stamp_stage_change()`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -13,7 +13,9 @@ export class AgencyPipelineStages1797000000000 implements MigrationInterface {
   name = 'AgencyPipelineStages1797000000000';
 
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER TABLE agencies ADD COLUMN pipeline_stages jsonb NOT NULL DEFAULT '${JSON.stringify(DEFAULT_STAGES)}'::jsonb`);
+    await q.query(
+      `ALTER TABLE agencies ADD COLUMN pipeline_stages jsonb NOT NULL DEFAULT '${JSON.stringify(DEFAULT_STAGES)}'::jsonb`,
+    );
     const used = new Map<string, Set<string>>();
     const add = (agencyId: string, stage: unknown) => {
       if (typeof stage !== 'string' || stage.trim() === '' || stage.includes('{{')) return;
@@ -42,7 +44,10 @@ export class AgencyPipelineStages1797000000000 implements MigrationInterface {
     for (const [agencyId, stages] of used) {
       const extra = [...stages].filter((stage) => !DEFAULT_STAGES.includes(stage));
       if (extra.length === 0) continue;
-      await q.query(`UPDATE agencies SET pipeline_stages = $1::jsonb WHERE id = $2`, [JSON.stringify([...DEFAULT_STAGES, ...extra]), agencyId]);
+      await q.query(`UPDATE agencies SET pipeline_stages = $1::jsonb WHERE id = $2`, [
+        JSON.stringify([...DEFAULT_STAGES, ...extra]),
+        agencyId,
+      ]);
     }
   }
 

@@ -12,7 +12,9 @@ export class DraftApprovals1797300000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE communication_drafts ADD COLUMN subject text, ADD COLUMN edited_at timestamptz`);
     await q.query(`ALTER TABLE approvals ADD COLUMN draft_id uuid, ADD COLUMN edits jsonb`);
-    await q.query(`ALTER TABLE approvals ADD CONSTRAINT approvals_draft_fk FOREIGN KEY (agency_id, draft_id) REFERENCES communication_drafts (agency_id, id)`);
+    await q.query(
+      `ALTER TABLE approvals ADD CONSTRAINT approvals_draft_fk FOREIGN KEY (agency_id, draft_id) REFERENCES communication_drafts (agency_id, id)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

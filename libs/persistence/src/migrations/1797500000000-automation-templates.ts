@@ -46,7 +46,9 @@ export class AutomationTemplates1797500000000 implements MigrationInterface {
         FOREIGN KEY (agency_id, created_by_user_id) REFERENCES users (agency_id, id),
         FOREIGN KEY (agency_id, created_by_api_key_id) REFERENCES api_keys (agency_id, id)
       )`);
-    await q.query(`CREATE UNIQUE INDEX template_shares_one_live ON template_shares (template_id) WHERE revoked_at IS NULL`);
+    await q.query(
+      `CREATE UNIQUE INDEX template_shares_one_live ON template_shares (template_id) WHERE revoked_at IS NULL`,
+    );
     await q.query(`
       CREATE TABLE builtin_template_usage (
         agency_id uuid NOT NULL REFERENCES agencies(id),

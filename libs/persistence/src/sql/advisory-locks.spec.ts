@@ -8,7 +8,12 @@ describe('advisory lock keys', () => {
 
   it.each([
     ['one workflow and client', 'w-1', 'c-1', 'run:w-1:c-1'],
-    ['uuids as stored', '5f0c6f1e-0000-4000-8000-000000000001', '5f0c6f1e-0000-4000-8000-000000000002', 'run:5f0c6f1e-0000-4000-8000-000000000001:5f0c6f1e-0000-4000-8000-000000000002'],
+    [
+      'uuids as stored',
+      '5f0c6f1e-0000-4000-8000-000000000001',
+      '5f0c6f1e-0000-4000-8000-000000000002',
+      'run:5f0c6f1e-0000-4000-8000-000000000001:5f0c6f1e-0000-4000-8000-000000000002',
+    ],
   ])('names the run series of %s', (_case, workflowId, clientId, expected) => {
     expect(runSeriesLockName(workflowId, clientId)).toBe(expected);
   });

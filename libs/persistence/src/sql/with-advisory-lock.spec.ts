@@ -11,11 +11,21 @@ describe('withAdvisoryLock', () => {
   const logged: string[] = [];
   let dataSource: DataSource;
   const lockHolders = async () =>
-    (await dataSource.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = $1 AND granted`, [key]))[0].n as number;
+    (
+      await dataSource.query(
+        `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = $1 AND granted`,
+        [key],
+      )
+    )[0].n as number;
 
   beforeAll(async () => {
     emittedErrors.useLogger({ warn: (_record, message) => logged.push(message) });
-    dataSource = new DataSource({ ...buildDataSourceOptions({ url: ADMIN_URL, poolSize: 3, applicationName: 'automations-lock-test' }), entities: [], migrations: [], logging: false });
+    dataSource = new DataSource({
+      ...buildDataSourceOptions({ url: ADMIN_URL, poolSize: 3, applicationName: 'automations-lock-test' }),
+      entities: [],
+      migrations: [],
+      logging: false,
+    });
     await dataSource.initialize();
   });
   afterAll(() => dataSource?.destroy());
@@ -32,7 +42,9 @@ describe('withAdvisoryLock', () => {
   });
 
   it('unlocks when the work throws', async () => {
-    await expect(withAdvisoryLock(dataSource, key, async () => Promise.reject(new Error('work failed')))).rejects.toThrow('work failed');
+    await expect(
+      withAdvisoryLock(dataSource, key, async () => Promise.reject(new Error('work failed'))),
+    ).rejects.toThrow('work failed');
     expect(await lockHolders()).toBe(0);
   });
 
@@ -52,15 +64,25 @@ describe('withAdvisoryLock', () => {
 
   it('with wait, waits for the session holding the lock instead of skipping the work', async () => {
     const waiters = async () =>
-      (await dataSource.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = $1 AND NOT granted`, [key]))[0].n as number;
+      (
+        await dataSource.query(
+          `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = $1 AND NOT granted`,
+          [key],
+        )
+      )[0].n as number;
     let waited: Promise<string | null> = Promise.resolve(null);
     let waiterRan = false;
     let ranBeforeRelease: boolean | null = null;
     await withAdvisoryLock(dataSource, key, async () => {
-      waited = withAdvisoryLock(dataSource, key, async () => {
+      waited = withAdvisoryLock(
+        dataSource,
+        key,
+        async () => {
           waiterRan = true;
           return 'waited';
-        }, { wait: true });
+        },
+        { wait: true },
+      );
       await eventually(async () => (await waiters()) === 1, { what: 'the second session to wait for the lock' });
       ranBeforeRelease = waiterRan;
     });
@@ -75,7 +97,12 @@ describe('withTransactionAdvisoryLock', () => {
   let dataSource: DataSource;
 
   beforeAll(async () => {
-    dataSource = new DataSource({ ...buildDataSourceOptions({ url: ADMIN_URL, poolSize: 3, applicationName: 'automations-lock-test' }), entities: [], migrations: [], logging: false });
+    dataSource = new DataSource({
+      ...buildDataSourceOptions({ url: ADMIN_URL, poolSize: 3, applicationName: 'automations-lock-test' }),
+      entities: [],
+      migrations: [],
+      logging: false,
+    });
     await dataSource.initialize();
   });
   afterAll(() => dataSource?.destroy());
@@ -84,15 +111,21 @@ describe('withTransactionAdvisoryLock', () => {
     let inner: unknown = 'not run';
     const outer = await dataSource.transaction((manager) =>
       withTransactionAdvisoryLock(manager, key, async () => {
-        inner = await dataSource.transaction((other) => withTransactionAdvisoryLock(other, key, async () => 'ran twice'));
+        inner = await dataSource.transaction((other) =>
+          withTransactionAdvisoryLock(other, key, async () => 'ran twice'),
+        );
         return 'ran';
       }),
     );
     expect([outer, inner]).toEqual(['ran', null]);
-    expect(await dataSource.transaction((manager) => withTransactionAdvisoryLock(manager, key, async () => 'next pass'))).toBe('next pass');
+    expect(
+      await dataSource.transaction((manager) => withTransactionAdvisoryLock(manager, key, async () => 'next pass')),
+    ).toBe('next pass');
   });
 
   it('refuses to run outside a transaction, where the lock would be released at once', async () => {
-    await expect(withTransactionAdvisoryLock(dataSource.manager, key, async () => 'ran')).rejects.toThrow('needs a transaction');
+    await expect(withTransactionAdvisoryLock(dataSource.manager, key, async () => 'ran')).rejects.toThrow(
+      'needs a transaction',
+    );
   });
 });

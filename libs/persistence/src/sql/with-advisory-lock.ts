@@ -16,7 +16,12 @@ export interface AdvisoryLockOptions {
  * process would ever run `work` again. Then the connection is released *with an error*, which makes the pool close it
  * (ending the session frees the lock). A connection that was killed has lost the lock with its session already.
  */
-export async function withAdvisoryLock<T>(dataSource: DataSource, key: number, work: (runner: QueryRunner) => Promise<T>, options: AdvisoryLockOptions = {}): Promise<T | null> {
+export async function withAdvisoryLock<T>(
+  dataSource: DataSource,
+  key: number,
+  work: (runner: QueryRunner) => Promise<T>,
+  options: AdvisoryLockOptions = {},
+): Promise<T | null> {
   const runner = dataSource.createQueryRunner();
   let unlockFailure: unknown = null;
   try {
@@ -24,7 +29,9 @@ export async function withAdvisoryLock<T>(dataSource: DataSource, key: number, w
     if (options.wait) {
       await runner.query(`SELECT pg_advisory_lock($1)`, [key]);
     } else {
-      const [{ locked }] = rowsOf<{ locked: boolean }>(await runner.query(`SELECT pg_try_advisory_lock($1) AS locked`, [key]));
+      const [{ locked }] = rowsOf<{ locked: boolean }>(
+        await runner.query(`SELECT pg_try_advisory_lock($1) AS locked`, [key]),
+      );
       if (!locked) return null;
     }
     try {
@@ -46,9 +53,16 @@ export async function withAdvisoryLock<T>(dataSource: DataSource, key: number, w
  * Runs `work` while the caller's transaction holds the advisory lock `key` (released when it commits or rolls back);
  * null, without running it, when another transaction or session holds it.
  */
-export async function withTransactionAdvisoryLock<T>(manager: EntityManager, key: number, work: () => Promise<T>): Promise<T | null> {
-  if (!manager.queryRunner?.isTransactionActive) throw new Error('withTransactionAdvisoryLock needs a transaction: the lock would be released at once');
-  const [{ locked }] = rowsOf<{ locked: boolean }>(await manager.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [key]));
+export async function withTransactionAdvisoryLock<T>(
+  manager: EntityManager,
+  key: number,
+  work: () => Promise<T>,
+): Promise<T | null> {
+  if (!manager.queryRunner?.isTransactionActive)
+    throw new Error('withTransactionAdvisoryLock needs a transaction: the lock would be released at once');
+  const [{ locked }] = rowsOf<{ locked: boolean }>(
+    await manager.query(`SELECT pg_try_advisory_xact_lock($1) AS locked`, [key]),
+  );
   return locked ? work() : null;
 }
 

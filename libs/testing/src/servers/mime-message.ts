@@ -65,10 +65,14 @@ function decodeQuotedPrintableBytes(text: string, underscoreIsSpace: boolean): B
 export function decodeEncodedWords(value: string): string {
   return value
     .replace(/(=\?[^?]+\?[BbQq]\?[^?]*\?=)\s+(?==\?[^?]+\?[BbQq]\?[^?]*\?=)/g, '$1')
-    .replace(/=\?([^?*]+)(?:\*[^?]*)?\?([BbQq])\?([^?]*)\?=/g, (_all, charset: string, encoding: string, text: string) => {
-      const bytes = encoding.toUpperCase() === 'B' ? Buffer.from(text, 'base64') : decodeQuotedPrintableBytes(text, true);
-      return decodeBytes(bytes, charset);
-    });
+    .replace(
+      /=\?([^?*]+)(?:\*[^?]*)?\?([BbQq])\?([^?]*)\?=/g,
+      (_all, charset: string, encoding: string, text: string) => {
+        const bytes =
+          encoding.toUpperCase() === 'B' ? Buffer.from(text, 'base64') : decodeQuotedPrintableBytes(text, true);
+        return decodeBytes(bytes, charset);
+      },
+    );
 }
 
 function parseContentType(value: string | undefined): { type: string; params: Record<string, string> } {
@@ -77,7 +81,10 @@ function parseContentType(value: string | undefined): { type: string; params: Re
   for (const param of rest) {
     const eq = param.indexOf('=');
     if (eq < 0) continue;
-    params[param.slice(0, eq).trim().toLowerCase()] = param.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1');
+    params[param.slice(0, eq).trim().toLowerCase()] = param
+      .slice(eq + 1)
+      .trim()
+      .replace(/^"(.*)"$/, '$1');
   }
   return { type: type.trim().toLowerCase(), params };
 }
@@ -86,8 +93,10 @@ function decodeBody(part: MimePart): string {
   const encoding = (part.headers['content-transfer-encoding'] ?? '7bit').toLowerCase();
   const { params } = parseContentType(part.headers['content-type']);
   let decoded: string;
-  if (encoding === 'base64') decoded = decodeBytes(Buffer.from(part.body.replace(/\s+/g, ''), 'base64'), params.charset);
-  else if (encoding === 'quoted-printable') decoded = decodeBytes(decodeQuotedPrintableBytes(part.body, false), params.charset);
+  if (encoding === 'base64')
+    decoded = decodeBytes(Buffer.from(part.body.replace(/\s+/g, ''), 'base64'), params.charset);
+  else if (encoding === 'quoted-printable')
+    decoded = decodeBytes(decodeQuotedPrintableBytes(part.body, false), params.charset);
   else decoded = part.body;
   return decoded.replace(/\r\n/g, '\n').replace(/\n$/, '');
 }
@@ -110,11 +119,17 @@ function leafParts(part: MimePart): MimePart[] {
 export function parseMimeMessage(raw: string): ParsedMimeMessage {
   const { headerText, body } = splitHeadersAndBody(raw);
   const rawHeaders = parseHeaderBlock(headerText);
-  const headers = Object.fromEntries(Object.entries(rawHeaders).map(([name, value]) => [name, decodeEncodedWords(value)]));
+  const headers = Object.fromEntries(
+    Object.entries(rawHeaders).map(([name, value]) => [name, decodeEncodedWords(value)]),
+  );
   const leaves = leafParts({ headers: rawHeaders, body });
   const isAttachment = (part: MimePart) => /^attachment/i.test(part.headers['content-disposition'] ?? '');
-  const textPart = leaves.find((p) => parseContentType(p.headers['content-type']).type === 'text/plain' && !isAttachment(p));
-  const htmlPart = leaves.find((p) => parseContentType(p.headers['content-type']).type === 'text/html' && !isAttachment(p));
+  const textPart = leaves.find(
+    (p) => parseContentType(p.headers['content-type']).type === 'text/plain' && !isAttachment(p),
+  );
+  const htmlPart = leaves.find(
+    (p) => parseContentType(p.headers['content-type']).type === 'text/html' && !isAttachment(p),
+  );
   return {
     headers,
     subject: headers.subject ?? '',

@@ -1,11 +1,23 @@
-import OpenAI, { APIConnectionError, AuthenticationError, BadRequestError, InternalServerError, RateLimitError } from 'openai';
+import OpenAI, {
+  APIConnectionError,
+  AuthenticationError,
+  BadRequestError,
+  InternalServerError,
+  RateLimitError,
+} from 'openai';
 import { startOpenAiServer, type OpenAiServer } from './openai-server';
 
 describe('startOpenAiServer (with the real openai client)', () => {
   let ai: OpenAiServer;
   const client = (apiKey = 'sk-test') => new OpenAI({ apiKey, baseURL: ai.baseUrl, maxRetries: 0, timeout: 5000 });
   const ask = (content: string, apiKey?: string) =>
-    client(apiKey).chat.completions.create({ model: 'gpt-test', messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content }] });
+    client(apiKey).chat.completions.create({
+      model: 'gpt-test',
+      messages: [
+        { role: 'system', content: 'Be brief.' },
+        { role: 'user', content },
+      ],
+    });
 
   beforeAll(async () => {
     ai = await startOpenAiServer();
@@ -27,7 +39,10 @@ describe('startOpenAiServer (with the real openai client)', () => {
     const [request] = await ai.waitForRequests(1, 2000);
     expect(request.path).toBe('/v1/chat/completions');
     expect(request.headers.authorization).toBe('Bearer sk-test');
-    expect(request.body).toMatchObject({ model: 'gpt-test', messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user' }] });
+    expect(request.body).toMatchObject({
+      model: 'gpt-test',
+      messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user' }],
+    });
   });
 
   it('answers a configured reply, fixed or computed from the request', async () => {
@@ -36,7 +51,9 @@ describe('startOpenAiServer (with the real openai client)', () => {
     ai.setReply((body) => `${body.messages.length} messages`);
     await expect(ask('x')).resolves.toMatchObject({ choices: [{ message: { content: '2 messages' } }] });
     ai.reset();
-    await expect(ask('back to default')).resolves.toMatchObject({ choices: [{ message: { content: 'Draft for back to default' } }] });
+    await expect(ask('back to default')).resolves.toMatchObject({
+      choices: [{ message: { content: 'Draft for back to default' } }],
+    });
   });
 
   it('answers 401 for an invalid key', async () => {
@@ -65,6 +82,8 @@ describe('startOpenAiServer (with the real openai client)', () => {
   });
 
   it('waitForRequests rejects with a clear message at its deadline', async () => {
-    await expect(ai.waitForRequests(1, 50)).rejects.toThrow('Timed out after 50 ms: expected 1 OpenAI request(s), received 0');
+    await expect(ai.waitForRequests(1, 50)).rejects.toThrow(
+      'Timed out after 50 ms: expected 1 OpenAI request(s), received 0',
+    );
   });
 });

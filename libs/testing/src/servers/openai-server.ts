@@ -53,8 +53,17 @@ const ERROR_TYPES: Record<number, { type: string; code: string | null; message: 
 };
 
 function sendError(res: ServerResponse, status: number): void {
-  const known = ERROR_TYPES[status] ?? { type: 'server_error', code: null, message: 'The server had an error while processing your request' };
-  sendJson(res, status, { error: { message: known.message, type: known.type, param: null, code: known.code } }, status === 429 ? { 'retry-after': '1' } : {});
+  const known = ERROR_TYPES[status] ?? {
+    type: 'server_error',
+    code: null,
+    message: 'The server had an error while processing your request',
+  };
+  sendJson(
+    res,
+    status,
+    { error: { message: known.message, type: known.type, param: null, code: known.code } },
+    status === 429 ? { 'retry-after': '1' } : {},
+  );
 }
 
 function lastUserMessage(body: any): string {
@@ -62,7 +71,8 @@ function lastUserMessage(body: any): string {
   const last = [...messages].reverse().find((m) => m?.role === 'user');
   if (!last) return '';
   if (typeof last.content === 'string') return last.content;
-  if (Array.isArray(last.content)) return last.content.map((part: any) => (typeof part?.text === 'string' ? part.text : '')).join('');
+  if (Array.isArray(last.content))
+    return last.content.map((part: any) => (typeof part?.text === 'string' ? part.text : '')).join('');
   return '';
 }
 
@@ -100,11 +110,13 @@ export async function startOpenAiServer(options: OpenAiServerOptions = {}): Prom
     if (req.method !== 'POST' || path !== '/v1/chat/completions') return sendError(res, 404);
     const key = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1]?.trim();
     if (!key || invalidKeys.has(key)) return sendError(res, 401);
-    if (!body || typeof body.model !== 'string' || !Array.isArray(body.messages) || body.messages.length === 0) return sendError(res, 400);
+    if (!body || typeof body.model !== 'string' || !Array.isArray(body.messages) || body.messages.length === 0)
+      return sendError(res, 400);
     if (body.stream) return sendError(res, 400);
 
     if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
-    const content = typeof reply === 'function' ? reply(body) : (reply ?? `Draft for ${lastUserMessage(body).slice(0, 40)}`);
+    const content =
+      typeof reply === 'function' ? reply(body) : (reply ?? `Draft for ${lastUserMessage(body).slice(0, 40)}`);
     sequence += 1;
     const promptTokens = Math.ceil(JSON.stringify(body.messages).length / 4);
     const completionTokens = Math.ceil(content.length / 4);
@@ -113,8 +125,14 @@ export async function startOpenAiServer(options: OpenAiServerOptions = {}): Prom
       object: 'chat.completion',
       created: Math.floor(Date.now() / 1000),
       model: body.model,
-      choices: [{ index: 0, message: { role: 'assistant', content, refusal: null }, logprobs: null, finish_reason: 'stop' }],
-      usage: { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens },
+      choices: [
+        { index: 0, message: { role: 'assistant', content, refusal: null }, logprobs: null, finish_reason: 'stop' },
+      ],
+      usage: {
+        prompt_tokens: promptTokens,
+        completion_tokens: completionTokens,
+        total_tokens: promptTokens + completionTokens,
+      },
     });
   }
 

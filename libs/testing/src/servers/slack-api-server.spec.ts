@@ -1,10 +1,22 @@
-import { LogLevel, WebAPIHTTPError, WebAPIPlatformError, WebAPIRateLimitedError, WebAPIRequestError, WebClient } from '@slack/web-api';
+import {
+  LogLevel,
+  WebAPIHTTPError,
+  WebAPIPlatformError,
+  WebAPIRateLimitedError,
+  WebAPIRequestError,
+  WebClient,
+} from '@slack/web-api';
 import { startSlackApiServer, type SlackApiServer } from './slack-api-server';
 
 describe('startSlackApiServer (with the real @slack/web-api WebClient)', () => {
   let slack: SlackApiServer;
   const client = (token = 'xoxb-test-token') =>
-    new WebClient(token, { slackApiUrl: slack.url, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true, logLevel: LogLevel.ERROR });
+    new WebClient(token, {
+      slackApiUrl: slack.url,
+      retryConfig: { retries: 0 },
+      rejectRateLimitedCalls: true,
+      logLevel: LogLevel.ERROR,
+    });
 
   beforeAll(async () => {
     slack = await startSlackApiServer();
@@ -25,9 +37,15 @@ describe('startSlackApiServer (with the real @slack/web-api WebClient)', () => {
     expect(result.ts).toMatch(/^\d+\.\d{6}$/);
     const calls = await slack.waitForCalls(1, 2000, 'chat.postMessage');
     expect(calls).toHaveLength(1);
-    expect(calls[0]).toMatchObject({ method: 'chat.postMessage', token: 'xoxb-test-token', body: { channel: 'C0GENERAL', text: 'Hello *team*' } });
+    expect(calls[0]).toMatchObject({
+      method: 'chat.postMessage',
+      token: 'xoxb-test-token',
+      body: { channel: 'C0GENERAL', text: 'Hello *team*' },
+    });
     expect(calls[0].at).toBeInstanceOf(Date);
-    expect(slack.posted).toEqual([{ token: 'xoxb-test-token', channel: 'C0GENERAL', text: 'Hello *team*', ts: result.ts }]);
+    expect(slack.posted).toEqual([
+      { token: 'xoxb-test-token', channel: 'C0GENERAL', text: 'Hello *team*', ts: result.ts },
+    ]);
   });
 
   it('accepts a JSON body as Slack does', async () => {
@@ -61,7 +79,9 @@ describe('startSlackApiServer (with the real @slack/web-api WebClient)', () => {
   it('injects an HTTP 500 once, then answers normally', async () => {
     slack.failNext(1, { status: 500 });
 
-    const error = await client().chat.postMessage({ channel: 'C1', text: 'x' }).catch((e: unknown) => e);
+    const error = await client()
+      .chat.postMessage({ channel: 'C1', text: 'x' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WebAPIHTTPError);
     expect((error as WebAPIHTTPError).statusCode).toBe(500);
     expect(slack.calls).toHaveLength(1);
@@ -73,7 +93,9 @@ describe('startSlackApiServer (with the real @slack/web-api WebClient)', () => {
   it('injects an HTTP 429 with Retry-After', async () => {
     slack.failNext(1, { status: 429, retryAfterSeconds: 7 });
 
-    const error = await client().chat.postMessage({ channel: 'C1', text: 'x' }).catch((e: unknown) => e);
+    const error = await client()
+      .chat.postMessage({ channel: 'C1', text: 'x' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WebAPIRateLimitedError);
     expect((error as WebAPIRateLimitedError).retryAfter).toBe(7);
     expect(slack.calls).toHaveLength(1);
@@ -83,8 +105,12 @@ describe('startSlackApiServer (with the real @slack/web-api WebClient)', () => {
     slack.failNext(2, { ok: false, error: 'channel_not_found' }, { method: 'chat.postMessage' });
 
     await expect(client().auth.test()).resolves.toMatchObject({ ok: true });
-    await expect(client().chat.postMessage({ channel: 'C404', text: 'x' })).rejects.toMatchObject({ data: { error: 'channel_not_found' } });
-    await expect(client().chat.postMessage({ channel: 'C404', text: 'x' })).rejects.toMatchObject({ data: { error: 'channel_not_found' } });
+    await expect(client().chat.postMessage({ channel: 'C404', text: 'x' })).rejects.toMatchObject({
+      data: { error: 'channel_not_found' },
+    });
+    await expect(client().chat.postMessage({ channel: 'C404', text: 'x' })).rejects.toMatchObject({
+      data: { error: 'channel_not_found' },
+    });
     await expect(client().chat.postMessage({ channel: 'C1', text: 'x' })).resolves.toMatchObject({ ok: true });
   });
 
@@ -93,16 +119,29 @@ describe('startSlackApiServer (with the real @slack/web-api WebClient)', () => {
     slack.archivedChannels.add('C0OLD');
     slack.channelsWithoutApp.add('C0PRIVATE');
 
-    await expect(client('xoxb-agency-a').chat.postMessage({ channel: 'C0A', text: 'x' })).resolves.toMatchObject({ ok: true, channel: 'C0A' });
-    await expect(client('xoxb-agency-a').chat.postMessage({ channel: 'C0B', text: 'x' })).rejects.toMatchObject({ data: { ok: false, error: 'channel_not_found' } });
-    await expect(client('xoxb-agency-a').chat.postMessage({ channel: 'C0OLD', text: 'x' })).rejects.toMatchObject({ data: { error: 'is_archived' } });
-    await expect(client('xoxb-agency-a').chat.postMessage({ channel: 'C0PRIVATE', text: 'x' })).rejects.toMatchObject({ data: { error: 'not_in_channel' } });
+    await expect(client('xoxb-agency-a').chat.postMessage({ channel: 'C0A', text: 'x' })).resolves.toMatchObject({
+      ok: true,
+      channel: 'C0A',
+    });
+    await expect(client('xoxb-agency-a').chat.postMessage({ channel: 'C0B', text: 'x' })).rejects.toMatchObject({
+      data: { ok: false, error: 'channel_not_found' },
+    });
+    await expect(client('xoxb-agency-a').chat.postMessage({ channel: 'C0OLD', text: 'x' })).rejects.toMatchObject({
+      data: { error: 'is_archived' },
+    });
+    await expect(client('xoxb-agency-a').chat.postMessage({ channel: 'C0PRIVATE', text: 'x' })).rejects.toMatchObject({
+      data: { error: 'not_in_channel' },
+    });
     // A token without a workspace entry reaches any channel that is not archived or closed to the app.
-    await expect(client('xoxb-agency-b').chat.postMessage({ channel: 'C0B', text: 'x' })).resolves.toMatchObject({ ok: true });
+    await expect(client('xoxb-agency-b').chat.postMessage({ channel: 'C0B', text: 'x' })).resolves.toMatchObject({
+      ok: true,
+    });
     expect(slack.posted.map((m) => m.channel)).toEqual(['C0A', 'C0B']);
 
     slack.reset();
-    await expect(client('xoxb-agency-a').chat.postMessage({ channel: 'C0B', text: 'x' })).resolves.toMatchObject({ ok: true });
+    await expect(client('xoxb-agency-a').chat.postMessage({ channel: 'C0B', text: 'x' })).resolves.toMatchObject({
+      ok: true,
+    });
   });
 
   it('injects a dropped connection (a network error for the client)', async () => {
@@ -114,7 +153,9 @@ describe('startSlackApiServer (with the real @slack/web-api WebClient)', () => {
 
   it('waitForCalls rejects with a clear message at its deadline', async () => {
     await client().auth.test();
-    await expect(slack.waitForCalls(2, 50)).rejects.toThrow(/Timed out after 50 ms: expected 2 Slack API call\(s\), received 1 \(auth\.test\)/);
+    await expect(slack.waitForCalls(2, 50)).rejects.toThrow(
+      /Timed out after 50 ms: expected 2 Slack API call\(s\), received 1 \(auth\.test\)/,
+    );
   });
 
   it('reset forgets calls and pending failures', async () => {

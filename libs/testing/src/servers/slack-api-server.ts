@@ -130,7 +130,9 @@ function parseBody(raw: string, contentType: string | undefined): Record<string,
   if (contentType?.includes('application/json')) {
     try {
       const parsed: unknown = JSON.parse(raw);
-      return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : null;
+      return parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)
+        ? (parsed as Record<string, unknown>)
+        : null;
     } catch {
       return null;
     }
@@ -200,21 +202,31 @@ export async function startSlackApiServer(options: SlackApiServerOptions = {}): 
       return;
     }
     const headers: Record<string, string> = {};
-    const retryAfter = failure.retryAfterSeconds === undefined ? (failure.status === 429 ? 1 : null) : failure.retryAfterSeconds;
+    const retryAfter =
+      failure.retryAfterSeconds === undefined ? (failure.status === 429 ? 1 : null) : failure.retryAfterSeconds;
     if (retryAfter !== null) headers['Retry-After'] = String(retryAfter);
-    const body = failure.body ?? (failure.status === 429 ? JSON.stringify({ ok: false, error: 'ratelimited' }) : 'Internal Server Error');
-    res.writeHead(failure.status, { 'Content-Type': body.startsWith('{') ? 'application/json' : 'text/plain', ...headers });
+    const body =
+      failure.body ??
+      (failure.status === 429 ? JSON.stringify({ ok: false, error: 'ratelimited' }) : 'Internal Server Error');
+    res.writeHead(failure.status, {
+      'Content-Type': body.startsWith('{') ? 'application/json' : 'text/plain',
+      ...headers,
+    });
     res.end(body);
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const match = /^\/api\/([A-Za-z0-9_.]+)$/.exec(path);
-    if (req.method !== 'POST' && req.method !== 'GET') return sendJson(res, 405, { ok: false, error: 'method_not_allowed' });
+    if (req.method !== 'POST' && req.method !== 'GET')
+      return sendJson(res, 405, { ok: false, error: 'method_not_allowed' });
     if (!match) return sendJson(res, 404, { ok: false, error: 'unknown_method' });
     const method = match[1];
     const raw = await readRequestBody(req);
-    const parsed = req.method === 'GET' ? Object.fromEntries(new URL(req.url ?? '/', 'http://localhost').searchParams) : parseBody(raw, req.headers['content-type']);
+    const parsed =
+      req.method === 'GET'
+        ? Object.fromEntries(new URL(req.url ?? '/', 'http://localhost').searchParams)
+        : parseBody(raw, req.headers['content-type']);
     const body = parsed ?? {};
     const token = bearerToken(req, body);
     calls.push({ method, token, body, at: new Date() });
@@ -223,7 +235,8 @@ export async function startSlackApiServer(options: SlackApiServerOptions = {}): 
     if (failure) return answerFailure(req, res, failure);
     if (parsed === null) return sendJson(res, 200, { ok: false, error: 'invalid_json' });
     if (!token) return sendJson(res, 200, { ok: false, error: 'not_authed' });
-    if (invalidTokens.has(token) || !/^xox[a-z]-/.test(token)) return sendJson(res, 200, { ok: false, error: 'invalid_auth' });
+    if (invalidTokens.has(token) || !/^xox[a-z]-/.test(token))
+      return sendJson(res, 200, { ok: false, error: 'invalid_auth' });
 
     switch (method) {
       case 'auth.test':
@@ -242,7 +255,8 @@ export async function startSlackApiServer(options: SlackApiServerOptions = {}): 
         const text = typeof body.text === 'string' ? body.text : '';
         const problem = channelProblem(token, channel);
         if (problem) return sendJson(res, 200, { ok: false, error: problem });
-        if (!text && body.blocks === undefined && body.attachments === undefined) return sendJson(res, 200, { ok: false, error: 'no_text' });
+        if (!text && body.blocks === undefined && body.attachments === undefined)
+          return sendJson(res, 200, { ok: false, error: 'no_text' });
         sequence += 1;
         const ts = `${Math.floor(Date.now() / 1000)}.${String(sequence).padStart(6, '0')}`;
         posted.push({ token, channel, text, ts });
@@ -256,12 +270,19 @@ export async function startSlackApiServer(options: SlackApiServerOptions = {}): 
       case 'conversations.list':
       case 'users.list': {
         const directory = directories.get(token) ?? DEFAULT_SLACK_DIRECTORY;
-        const all: unknown[] = method === 'users.list' ? directory.users : directory.channels.filter((channel) => body.exclude_archived !== 'true' || !channel.is_archived);
+        const all: unknown[] =
+          method === 'users.list'
+            ? directory.users
+            : directory.channels.filter((channel) => body.exclude_archived !== 'true' || !channel.is_archived);
         const limit = Math.min(Math.max(Number(body.limit) || 100, 1), 1000);
         const start = Number(body.cursor || 0) || 0;
         const page = all.slice(start, start + limit);
         const next = start + limit < all.length ? String(start + limit) : '';
-        return sendJson(res, 200, { ok: true, [method === 'users.list' ? 'members' : 'channels']: page, response_metadata: { next_cursor: next } });
+        return sendJson(res, 200, {
+          ok: true,
+          [method === 'users.list' ? 'members' : 'channels']: page,
+          response_metadata: { next_cursor: next },
+        });
       }
       default:
         return sendJson(res, 200, { ok: false, error: 'unknown_method' });
@@ -294,7 +315,8 @@ export async function startSlackApiServer(options: SlackApiServerOptions = {}): 
       await waitUntil(
         () => matching().length >= count,
         timeoutMs,
-        () => `expected ${count} Slack API call(s)${method ? ` to ${method}` : ''}, received ${matching().length} (${calls.map((c) => c.method).join(', ') || 'none'})`,
+        () =>
+          `expected ${count} Slack API call(s)${method ? ` to ${method}` : ''}, received ${matching().length} (${calls.map((c) => c.method).join(', ') || 'none'})`,
       );
       return matching();
     },

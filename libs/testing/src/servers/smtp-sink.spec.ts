@@ -41,8 +41,20 @@ describe('startSmtpSink (with the real nodemailer SMTP transport)', () => {
 
   it('decodes encoded-word subjects, quoted-printable and base64 bodies, and multipart html', async () => {
     const longLine = `Résumé — ${'ünïcödé '.repeat(20)}`;
-    await transport().sendMail({ from: 'bot@agency.test', to: 'ops@agency.test', subject: 'Grüße aus Köln ✓', text: longLine, html: `<p>${longLine}</p>` });
-    await transport().sendMail({ from: 'bot@agency.test', to: 'ops@agency.test', subject: 'b64', text: 'Base64 body ✓\nsecond line', textEncoding: 'base64' });
+    await transport().sendMail({
+      from: 'bot@agency.test',
+      to: 'ops@agency.test',
+      subject: 'Grüße aus Köln ✓',
+      text: longLine,
+      html: `<p>${longLine}</p>`,
+    });
+    await transport().sendMail({
+      from: 'bot@agency.test',
+      to: 'ops@agency.test',
+      subject: 'b64',
+      text: 'Base64 body ✓\nsecond line',
+      textEncoding: 'base64',
+    });
 
     const [first, second] = await sink.waitForMessages(2, 2000);
     expect(first.subject).toBe('Grüße aus Köln ✓');
@@ -57,7 +69,12 @@ describe('startSmtpSink (with the real nodemailer SMTP transport)', () => {
     const url = new URL(sink.url);
     url.username = 'mailer';
     url.password = 's3cret';
-    await transport(url.toString()).sendMail({ from: 'bot@agency.test', to: 'ops@agency.test', subject: 'auth', text: 'x' });
+    await transport(url.toString()).sendMail({
+      from: 'bot@agency.test',
+      to: 'ops@agency.test',
+      subject: 'auth',
+      text: 'x',
+    });
 
     const [message] = await sink.waitForMessages(1, 2000);
     expect(message.authUser).toBe('mailer');
@@ -90,7 +107,12 @@ describe('startSmtpSink (with the real nodemailer SMTP transport)', () => {
   it('rejects single recipients when failing RCPT for one of several', async () => {
     sink.failNext(1, { code: 550, message: 'No such user' });
 
-    const info = await transport().sendMail({ from: 'bot@agency.test', to: ['gone@agency.test', 'ops@agency.test'], subject: 'x', text: 'x' });
+    const info = await transport().sendMail({
+      from: 'bot@agency.test',
+      to: ['gone@agency.test', 'ops@agency.test'],
+      subject: 'x',
+      text: 'x',
+    });
     expect(info.rejected).toEqual(['gone@agency.test']);
     expect(info.accepted).toEqual(['ops@agency.test']);
     const [message] = await sink.waitForMessages(1, 2000);
@@ -98,6 +120,8 @@ describe('startSmtpSink (with the real nodemailer SMTP transport)', () => {
   });
 
   it('waitForMessages rejects with a clear message at its deadline', async () => {
-    await expect(sink.waitForMessages(1, 50)).rejects.toThrow('Timed out after 50 ms: expected 1 SMTP message(s), received 0');
+    await expect(sink.waitForMessages(1, 50)).rejects.toThrow(
+      'Timed out after 50 ms: expected 1 SMTP message(s), received 0',
+    );
   });
 });

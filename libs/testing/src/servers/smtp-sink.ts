@@ -56,7 +56,12 @@ interface PendingFailure {
 }
 
 function smtpError(failure: SmtpFailure): SMTPServerError {
-  const error: SMTPServerError = new Error(failure.message ?? (failure.code >= 500 ? 'Requested action not taken: mailbox unavailable' : 'Service not available, try again later'));
+  const error: SMTPServerError = new Error(
+    failure.message ??
+      (failure.code >= 500
+        ? 'Requested action not taken: mailbox unavailable'
+        : 'Service not available, try again later'),
+  );
   error.responseCode = failure.code;
   return error;
 }
@@ -137,7 +142,8 @@ export async function startSmtpSink(): Promise<SmtpSink> {
       await waitUntil(
         () => messages.length >= count,
         timeoutMs,
-        () => `expected ${count} SMTP message(s), received ${messages.length}${messages.length ? ` (subjects: ${messages.map((m) => JSON.stringify(m.subject)).join(', ')})` : ''}`,
+        () =>
+          `expected ${count} SMTP message(s), received ${messages.length}${messages.length ? ` (subjects: ${messages.map((m) => JSON.stringify(m.subject)).join(', ')})` : ''}`,
       );
       return messages;
     },

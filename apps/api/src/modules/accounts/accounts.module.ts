@@ -5,5 +5,8 @@ import { ApiKeysService } from './api-keys.service';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
-@Module({ controllers: [UsersController, ApiKeysController], providers: [AgencyProvisioner, UsersService, ApiKeysService] })
+@Module({
+  controllers: [UsersController, ApiKeysController],
+  providers: [AgencyProvisioner, UsersService, ApiKeysService],
+})
 export class AccountsModule {}

@@ -44,7 +44,11 @@ export class AgencyProvisioner {
   async createAgency(input: NewAgency): Promise<{ agencyId: string; userId: string; apiKey: string }> {
     return this.dataSource.transaction(async (manager) => {
       const agency = await manager.save(
-        manager.create(AgencyEntity, { name: input.name, timezone: input.timezone ?? 'UTC', settings: { maxRunsPerMinute: 600 } }),
+        manager.create(AgencyEntity, {
+          name: input.name,
+          timezone: input.timezone ?? 'UTC',
+          settings: { maxRunsPerMinute: 600 },
+        }),
       );
       const user = await this.insertUser(manager, {
         agencyId: agency.id,
@@ -53,7 +57,12 @@ export class AgencyProvisioner {
         name: input.adminName ?? 'Admin',
         role: 'admin',
       });
-      const key = await this.insertApiKey(manager, { agencyId: agency.id, name: 'Initial admin key', role: 'admin', createdByUserId: user.id });
+      const key = await this.insertApiKey(manager, {
+        agencyId: agency.id,
+        name: 'Initial admin key',
+        role: 'admin',
+        createdByUserId: user.id,
+      });
       return { agencyId: agency.id, userId: user.id, apiKey: key.plaintext };
     });
   }

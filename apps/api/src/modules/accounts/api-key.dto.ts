@@ -8,14 +8,19 @@ export class ApiKeyDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'CRM integration' }) name: string;
   @ApiProperty({ enum: ROLES }) role: string;
-  @ApiProperty({ example: 'ak_3f9c2a1b7d6e5f40', description: 'Public part of the key, to recognise it' }) prefix: string;
+  @ApiProperty({ example: 'ak_3f9c2a1b7d6e5f40', description: 'Public part of the key, to recognise it' })
+  prefix: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastUsedAt: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) revokedAt: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
 }
 
 export class CreatedApiKeyDto extends ApiKeyDto {
-  @ApiProperty({ example: 'ak_3f9c2a1b7d6e5f40_Xq...', description: 'Shown once: store it now, it cannot be read again' }) key: string;
+  @ApiProperty({
+    example: 'ak_3f9c2a1b7d6e5f40_Xq...',
+    description: 'Shown once: store it now, it cannot be read again',
+  })
+  key: string;
 }
 
 export class ApiKeyPageDto extends PageMetaDto {

@@ -39,8 +39,18 @@ export class ApiKeysService {
   }
 
   async create(principal: Principal, body: CreateApiKeyDto): Promise<CreatedApiKeyDto> {
-    const { apiKey, plaintext } = await this.provisioner.createApiKey({ agencyId: principal.agencyId, name: body.name, role: body.role, createdByUserId: principal.userId });
-    await this.audit.record({ agencyId: principal.agencyId, eventType: 'api_key.created', actor: actorOf(principal), details: { apiKeyId: apiKey.id, role: apiKey.role } });
+    const { apiKey, plaintext } = await this.provisioner.createApiKey({
+      agencyId: principal.agencyId,
+      name: body.name,
+      role: body.role,
+      createdByUserId: principal.userId,
+    });
+    await this.audit.record({
+      agencyId: principal.agencyId,
+      eventType: 'api_key.created',
+      actor: actorOf(principal),
+      details: { apiKeyId: apiKey.id, role: apiKey.role },
+    });
     return { ...toDto(apiKey), key: plaintext };
   }
 
@@ -50,7 +60,12 @@ export class ApiKeysService {
     await this.provisioner.revokeApiKey(principal.agencyId, id);
     // The resolver caches resolved keys: a revoked key must stop working at once.
     this.credentials.forgetApiKeys();
-    await this.audit.record({ agencyId: principal.agencyId, eventType: 'api_key.revoked', actor: actorOf(principal), details: { apiKeyId: id } });
+    await this.audit.record({
+      agencyId: principal.agencyId,
+      eventType: 'api_key.revoked',
+      actor: actorOf(principal),
+      details: { apiKeyId: id },
+    });
   }
 
   private apiKeys(principal: Principal) {

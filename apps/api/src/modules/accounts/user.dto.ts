@@ -22,7 +22,11 @@ export class CreateUserDto {
   @ApiProperty({ example: 'mia@demo.agency' }) @IsEmail() @MaxLength(320) email: string;
   @ApiProperty({ example: 'Mia Manager' }) @IsString() @MinLength(1) @MaxLength(200) name: string;
   @ApiProperty({ enum: ROLES, example: 'manager' }) @IsIn(ROLES) role: (typeof ROLES)[number];
-  @ApiProperty({ example: 'a long passphrase', minLength: MIN_PASSWORD_LENGTH, description: 'At least 12 characters, without the email address' })
+  @ApiProperty({
+    example: 'a long passphrase',
+    minLength: MIN_PASSWORD_LENGTH,
+    description: 'At least 12 characters, without the email address',
+  })
   @IsString()
   @MinLength(MIN_PASSWORD_LENGTH)
   @MaxLength(MAX_PASSWORD_LENGTH)
@@ -33,7 +37,10 @@ export class UpdateUserDto {
   @ApiPropertyOptional({ example: 'Mia M.' }) @IsOptional() @IsString() @MinLength(1) @MaxLength(200) name?: string;
   @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES) role?: (typeof ROLES)[number];
   @ApiPropertyOptional({ example: false }) @IsOptional() @IsBoolean() active?: boolean;
-  @ApiPropertyOptional({ minLength: MIN_PASSWORD_LENGTH, description: 'At least 12 characters, without the email address; signs the user out everywhere' })
+  @ApiPropertyOptional({
+    minLength: MIN_PASSWORD_LENGTH,
+    description: 'At least 12 characters, without the email address; signs the user out everywhere',
+  })
   @IsOptional()
   @IsString()
   @MinLength(MIN_PASSWORD_LENGTH)

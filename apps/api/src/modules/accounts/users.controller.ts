@@ -38,7 +38,11 @@ export class UsersController {
   @MinRole('admin')
   @ApiOperation({ summary: 'Change a user’s name, role, password or deactivate them (admin)' })
   @ApiOkResponse({ type: UserDto })
-  update(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string, @Body() body: UpdateUserDto): Promise<UserDto> {
+  update(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam) id: string,
+    @Body() body: UpdateUserDto,
+  ): Promise<UserDto> {
     return this.users.update(principal, id, body);
   }
 }

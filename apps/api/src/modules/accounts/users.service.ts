@@ -15,7 +15,14 @@ import type { CreateUserDto, UpdateUserDto, UserDto, UserPageDto } from './user.
 const EMAIL_TAKEN = 'A user with this email already exists in this agency';
 
 function toDto(user: UserEntity): UserDto {
-  return { id: user.id, email: user.email, name: user.name, role: user.role, active: user.active, createdAt: user.createdAt.toISOString() };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    active: user.active,
+    createdAt: user.createdAt.toISOString(),
+  };
 }
 
 /** The agency's users: listing, inviting with a role, and changing or deactivating them (audited). */
@@ -42,14 +49,25 @@ export class UsersService {
     const problem = passwordProblem(body.password, body.email);
     if (problem) throw ApiError.validation([problem]);
     // Emails are unique per agency: whether another agency uses this address is none of this agency's business.
-    const taken = await this.users(principal).query('u').andWhere('lower(u.email) = lower(:email)', { email: body.email }).getExists();
+    const taken = await this.users(principal)
+      .query('u')
+      .andWhere('lower(u.email) = lower(:email)', { email: body.email })
+      .getExists();
     if (taken) throw ApiError.conflict(EMAIL_TAKEN);
-    const user = await this.provisioner.createUser({ agencyId: principal.agencyId, ...body }).catch((error: unknown) => {
-      // Two creates of one email at once: the unique (agency, email) index decides, the loser gets the same 409.
-      if ((error as { driverError?: { code?: string } }).driverError?.code === '23505') throw ApiError.conflict(EMAIL_TAKEN);
-      throw error;
+    const user = await this.provisioner
+      .createUser({ agencyId: principal.agencyId, ...body })
+      .catch((error: unknown) => {
+        // Two creates of one email at once: the unique (agency, email) index decides, the loser gets the same 409.
+        if ((error as { driverError?: { code?: string } }).driverError?.code === '23505')
+          throw ApiError.conflict(EMAIL_TAKEN);
+        throw error;
+      });
+    await this.audit.record({
+      agencyId: principal.agencyId,
+      eventType: 'user.created',
+      actor: actorOf(principal),
+      details: { userId: user.id, role: user.role },
     });
-    await this.audit.record({ agencyId: principal.agencyId, eventType: 'user.created', actor: actorOf(principal), details: { userId: user.id, role: user.role } });
     return toDto(user);
   }
 
@@ -58,7 +76,9 @@ export class UsersService {
     const user = await repo.findById(id);
     if (!user) throw ApiError.notFound('User');
     if (user.id === principal.userId && (body.active === false || (body.role && body.role !== 'admin'))) {
-      throw ApiError.badRequest('You cannot deactivate or demote yourself', [{ path: body.active === false ? 'active' : 'role', message: 'cannot change your own access' }]);
+      throw ApiError.badRequest('You cannot deactivate or demote yourself', [
+        { path: body.active === false ? 'active' : 'role', message: 'cannot change your own access' },
+      ]);
     }
     const patch: Partial<UserEntity> = {};
     if (body.name !== undefined) patch.name = body.name;
@@ -71,12 +91,20 @@ export class UsersService {
     }
     if (Object.keys(patch).length) await repo.update({ id }, patch);
     // A new password signs the user out everywhere: tokens issued under the previous version are refused.
-    if (body.password !== undefined) await this.dataSource.getRepository(UserEntity).increment({ id, agencyId: principal.agencyId }, 'tokenVersion', 1);
+    if (body.password !== undefined)
+      await this.dataSource
+        .getRepository(UserEntity)
+        .increment({ id, agencyId: principal.agencyId }, 'tokenVersion', 1);
     await this.audit.record({
       agencyId: principal.agencyId,
       eventType: 'user.updated',
       actor: actorOf(principal),
-      details: { userId: id, changed: Object.keys(body).filter((key) => key !== 'password').concat(body.password ? ['password'] : []) },
+      details: {
+        userId: id,
+        changed: Object.keys(body)
+          .filter((key) => key !== 'password')
+          .concat(body.password ? ['password'] : []),
+      },
     });
     return toDto((await repo.findById(id))!);
   }

@@ -1,5 +1,13 @@
 import { Body, Controller, Get, Patch } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentPrincipal, MinRole } from '../../common/auth.decorators';
 import { ErrorResponseDto } from '../../common/page.dto';
 import type { Principal } from '../../common/principal';
@@ -26,7 +34,10 @@ export class AgencyController {
   @ApiOkResponse({ type: AgencyDto })
   @ApiBadRequestResponse({ type: ErrorResponseDto })
   @ApiForbiddenResponse({ type: ErrorResponseDto })
-  @ApiConflictResponse({ type: ErrorResponseDto, description: 'A removed pipeline stage is still used by clients or active automations (details.stagesInUse)' })
+  @ApiConflictResponse({
+    type: ErrorResponseDto,
+    description: 'A removed pipeline stage is still used by clients or active automations (details.stagesInUse)',
+  })
   update(@CurrentPrincipal() principal: Principal, @Body() body: UpdateAgencyDto): Promise<AgencyDto> {
     return this.agency.update(principal, body);
   }

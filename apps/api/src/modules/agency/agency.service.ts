@@ -53,7 +53,10 @@ export class AgencyService {
       }
       if (Object.keys(patch).length === 0) return agency;
       await manager.getRepository(AgencyEntity).update({ id: agency.id }, patch);
-      await this.audit.record({ agencyId: agency.id, eventType: 'agency.updated', actor: actorOf(principal), details: { changes } }, manager);
+      await this.audit.record(
+        { agencyId: agency.id, eventType: 'agency.updated', actor: actorOf(principal), details: { changes } },
+        manager,
+      );
       return this.find(manager, agency.id);
     });
     return AgencyDto.from(updated);
@@ -72,7 +75,10 @@ export class AgencyService {
     const seen = new Set<string>();
     stages.forEach((stage, index) => {
       if (!stored.has(stage) && !pattern.test(stage)) {
-        errors.push({ path: `pipelineStages[${index}]`, message: `'${stage}' is not a stage name: lowercase letters, digits, _ or -, starting with a letter or digit, at most 64 characters` });
+        errors.push({
+          path: `pipelineStages[${index}]`,
+          message: `'${stage}' is not a stage name: lowercase letters, digits, _ or -, starting with a letter or digit, at most 64 characters`,
+        });
       } else if (seen.has(stage)) {
         errors.push({ path: `pipelineStages[${index}]`, message: `'${stage}' is listed twice` });
       }
@@ -98,22 +104,35 @@ export class AgencyService {
     const uses: { stage: string; clients: number; workflows: { id: string; name: string }[] }[] = [];
     for (const stage of removed) {
       const clients = Number(clientCounts.find((row) => row.stage === stage)?.count ?? 0);
-      const naming = workflows.filter((workflow) => collectStageReferences(workflow).some((reference) => reference.stage === stage));
-      if (clients > 0 || naming.length > 0) uses.push({ stage, clients, workflows: naming.map(({ id, name }) => ({ id, name })) });
+      const naming = workflows.filter((workflow) =>
+        collectStageReferences(workflow).some((reference) => reference.stage === stage),
+      );
+      if (clients > 0 || naming.length > 0)
+        uses.push({ stage, clients, workflows: naming.map(({ id, name }) => ({ id, name })) });
     }
     if (uses.length === 0) return;
     const describe = (use: (typeof uses)[number]) => {
       const where = [
         ...(use.clients > 0 ? [`${use.clients} client${use.clients === 1 ? '' : 's'}`] : []),
-        ...(use.workflows.length > 0 ? [`active automation${use.workflows.length === 1 ? '' : 's'} ${use.workflows.map((workflow) => `'${workflow.name}'`).join(', ')}`] : []),
+        ...(use.workflows.length > 0
+          ? [
+              `active automation${use.workflows.length === 1 ? '' : 's'} ${use.workflows.map((workflow) => `'${workflow.name}'`).join(', ')}`,
+            ]
+          : []),
       ];
       return `stage '${use.stage}' is used by ${where.join(' and ')}`;
     };
-    throw new ApiError(HttpStatus.CONFLICT, `Cannot remove ${uses.map(describe).join('; ')}: move those clients and edit those automations first`, { stagesInUse: uses });
+    throw new ApiError(
+      HttpStatus.CONFLICT,
+      `Cannot remove ${uses.map(describe).join('; ')}: move those clients and edit those automations first`,
+      { stagesInUse: uses },
+    );
   }
 
   private async find(manager: EntityManager, agencyId: string, lock = false): Promise<AgencyEntity> {
-    const agency = await manager.getRepository(AgencyEntity).findOne({ where: { id: agencyId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    const agency = await manager
+      .getRepository(AgencyEntity)
+      .findOne({ where: { id: agencyId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
     if (!agency) throw ApiError.notFound('Agency');
     return agency;
   }

@@ -1,7 +1,13 @@
 import type { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { EntityTarget } from 'typeorm';
 import { ACTION_TYPES } from '@automations/domain';
-import { AgencyScopedRepository, ApprovalEntity, RunStepEntity, WorkflowEntity, WorkflowRunEntity } from '@automations/persistence';
+import {
+  AgencyScopedRepository,
+  ApprovalEntity,
+  RunStepEntity,
+  WorkflowEntity,
+  WorkflowRunEntity,
+} from '@automations/persistence';
 import { APPROVAL_TARGET_MS } from './analytics.dto';
 
 /** The analysed range, already validated; `bounds` are the UTC instants at which each agency-local day starts. */
@@ -82,8 +88,13 @@ export class AnalyticsQueries {
     private readonly agencyId: string,
   ) {}
 
-  private scoped<T extends ObjectLiteral & { agencyId: string }>(target: EntityTarget<T>, alias: string): SelectQueryBuilder<T> {
-    return AgencyScopedRepository.for(this.manager, target, this.agencyId).query(alias).setParameter('agencyOfSubquery', this.agencyId);
+  private scoped<T extends ObjectLiteral & { agencyId: string }>(
+    target: EntityTarget<T>,
+    alias: string,
+  ): SelectQueryBuilder<T> {
+    return AgencyScopedRepository.for(this.manager, target, this.agencyId)
+      .query(alias)
+      .setParameter('agencyOfSubquery', this.agencyId);
   }
 
   /** The calendar days of the agency timezone that the range touches, with the instant each starts at. */
@@ -105,13 +116,25 @@ export class AnalyticsQueries {
       .addSelect('width_bucket(r.startedAt, CAST(:dayStarts AS timestamptz[]))', 'day')
       .addSelect('r.status', 'status')
       .addSelect('count(*)', 'runs')
-      .addSelect(`sum(date_part('epoch', r.finishedAt - r.startedAt) * 1000) FILTER (WHERE r.status IN ('completed', 'failed'))`, 'durationSumMs')
-      .setParameter('dayStarts', days.map((day) => day.startsAt.toISOString()))
+      .addSelect(
+        `sum(date_part('epoch', r.finishedAt - r.startedAt) * 1000) FILTER (WHERE r.status IN ('completed', 'failed'))`,
+        'durationSumMs',
+      )
+      .setParameter(
+        'dayStarts',
+        days.map((day) => day.startsAt.toISOString()),
+      )
       .groupBy('r.workflowId')
       .addGroupBy('"day"')
       .addGroupBy('r.status');
     const rows = await qb.getRawMany<Record<string, unknown>>();
-    return rows.map((row) => ({ workflowId: String(row.workflowId), day: num(row.day), status: String(row.status), runs: num(row.runs), durationSumMs: num(row.durationSumMs) }));
+    return rows.map((row) => ({
+      workflowId: String(row.workflowId),
+      day: num(row.day),
+      status: String(row.status),
+      runs: num(row.runs),
+      durationSumMs: num(row.durationSumMs),
+    }));
   }
 
   /** Average and 95th percentile (continuous) of the durations of the completed and failed runs of the range. */
@@ -119,7 +142,10 @@ export class AnalyticsQueries {
     const row = await this.runsInRange(range)
       .select('count(*)', 'runs')
       .addSelect(`avg(date_part('epoch', r.finishedAt - r.startedAt) * 1000)`, 'avgMs')
-      .addSelect(`percentile_cont(0.95) WITHIN GROUP (ORDER BY date_part('epoch', r.finishedAt - r.startedAt) * 1000)`, 'p95Ms')
+      .addSelect(
+        `percentile_cont(0.95) WITHIN GROUP (ORDER BY date_part('epoch', r.finishedAt - r.startedAt) * 1000)`,
+        'p95Ms',
+      )
       .andWhere(`r.status IN ('completed', 'failed')`)
       .andWhere('r.finishedAt IS NOT NULL')
       .getRawOne<Record<string, unknown>>();

@@ -61,7 +61,8 @@ export class AnalyticsService {
     const range = this.rangeOf(query, now);
     const agency = await this.dataSource.getRepository(AgencyEntity).findOneByOrFail({ id: principal.agencyId });
     const timezone = agency.timezone || 'UTC';
-    if (range.workflowId && !(await this.read(principal.agencyId, (q) => q.workflowExists(range.workflowId!)))) throw ApiError.notFound('Workflow');
+    if (range.workflowId && !(await this.read(principal.agencyId, (q) => q.workflowExists(range.workflowId!))))
+      throw ApiError.notFound('Workflow');
 
     const days = await this.read(principal.agencyId, (q) => q.days(timezone, range));
     const [cells, durations, steps, approvals] = await Promise.all([
@@ -88,12 +89,20 @@ export class AnalyticsService {
       completed: figures.completed,
       failed: figures.failed,
       successRate: rate(figures.completed, figures.failed),
-      avgMs: figures.completed + figures.failed === 0 ? null : Math.round(figures.durationSumMs / (figures.completed + figures.failed)),
+      avgMs:
+        figures.completed + figures.failed === 0
+          ? null
+          : Math.round(figures.durationSumMs / (figures.completed + figures.failed)),
     }));
-    workflows.sort((a, b) => b.total - a.total || a.name.localeCompare(b.name) || a.workflowId.localeCompare(b.workflowId));
+    workflows.sort(
+      (a, b) => b.total - a.total || a.name.localeCompare(b.name) || a.workflowId.localeCompare(b.workflowId),
+    );
 
     const stepsOf = new Map(steps.map((row) => [row.type, row]));
-    const failures: AnalyticsActionFailuresDto[] = ACTION_TYPES.map((actionType) => ({ actionType, failures: stepsOf.get(actionType)?.failed ?? 0 }));
+    const failures: AnalyticsActionFailuresDto[] = ACTION_TYPES.map((actionType) => ({
+      actionType,
+      failures: stepsOf.get(actionType)?.failed ?? 0,
+    }));
     failures.sort((a, b) => b.failures - a.failures || a.actionType.localeCompare(b.actionType));
     const saved: AnalyticsActionTimeSavedDto[] = ACTION_TYPES.map((actionType: ActionType) => {
       const actions = stepsOf.get(actionType)?.completed ?? 0;
@@ -119,7 +128,11 @@ export class AnalyticsService {
         p90WaitMs: roundOrNull(approvals.p90WaitMs),
         decidedWithin4hShare: approvals.settled === 0 ? null : approvals.withinTarget / approvals.settled,
       },
-      timeSaved: { minutes: saved.reduce((sum, row) => sum + row.minutes, 0), byActionType: saved, minutesPerAction: { ...MINUTES_SAVED_PER_ACTION } },
+      timeSaved: {
+        minutes: saved.reduce((sum, row) => sum + row.minutes, 0),
+        byActionType: saved,
+        minutesPerAction: { ...MINUTES_SAVED_PER_ACTION },
+      },
     };
   }
 
@@ -127,12 +140,21 @@ export class AnalyticsService {
   private rangeOf(query: AnalyticsQuery, now: Date): AnalyticsRange {
     const to = query.to ? new Date(query.to) : now;
     const from = query.from ? new Date(query.from) : new Date(to.getTime() - DEFAULT_ANALYTICS_DAYS * DAY_MS);
-    if (from > to) throw ApiError.validation([{ path: 'to', message: query.to ? 'must not be before from' : 'must not be before from (to defaults to now)' }]);
-    if (to.getTime() - from.getTime() > MAX_ANALYTICS_DAYS * DAY_MS) throw ApiError.validation([{ path: 'from', message: `the range must not exceed ${MAX_ANALYTICS_DAYS} days` }]);
+    if (from > to)
+      throw ApiError.validation([
+        { path: 'to', message: query.to ? 'must not be before from' : 'must not be before from (to defaults to now)' },
+      ]);
+    if (to.getTime() - from.getTime() > MAX_ANALYTICS_DAYS * DAY_MS)
+      throw ApiError.validation([{ path: 'from', message: `the range must not exceed ${MAX_ANALYTICS_DAYS} days` }]);
     return { from, to, workflowId: query.workflowId ?? null };
   }
 
-  private addCell(cell: RunCell, totals: RunStatusCountsDto, perDay: AnalyticsDayDto[], perWorkflow: Map<string, { total: number; completed: number; failed: number; durationSumMs: number }>): void {
+  private addCell(
+    cell: RunCell,
+    totals: RunStatusCountsDto,
+    perDay: AnalyticsDayDto[],
+    perWorkflow: Map<string, { total: number; completed: number; failed: number; durationSumMs: number }>,
+  ): void {
     if (!isRunStatus(cell.status)) return;
     totals[cell.status] += cell.runs;
     const day = perDay[cell.day - 1];
@@ -152,7 +174,10 @@ export class AnalyticsService {
   private read<T>(agencyId: string, work: (queries: AnalyticsQueries) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(async (manager) => {
       await manager.query(`SET TRANSACTION READ ONLY`);
-      await manager.query(`SELECT set_config('work_mem', $1, true), set_config('statement_timeout', $2, true)`, [ANALYTICS_WORK_MEM, String(ANALYTICS_STATEMENT_TIMEOUT_MS)]);
+      await manager.query(`SELECT set_config('work_mem', $1, true), set_config('statement_timeout', $2, true)`, [
+        ANALYTICS_WORK_MEM,
+        String(ANALYTICS_STATEMENT_TIMEOUT_MS),
+      ]);
       return work(new AnalyticsQueries(manager, agencyId));
     });
   }

@@ -19,15 +19,17 @@ export class AuditLog {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async record(entry: AuditEntry, manager: EntityManager = this.dataSource.manager): Promise<void> {
-    await manager.save(manager.create(AuditEventEntity, {
-      agencyId: entry.agencyId,
-      eventType: entry.eventType,
-      actorType: entry.actor.actorType,
-      actorId: entry.actor.actorId,
-      workflowId: entry.workflowId ?? null,
-      clientId: entry.clientId ?? null,
-      details: entry.details ?? {},
-      at: new Date(),
-    }));
+    await manager.save(
+      manager.create(AuditEventEntity, {
+        agencyId: entry.agencyId,
+        eventType: entry.eventType,
+        actorType: entry.actor.actorType,
+        actorId: entry.actor.actorId,
+        workflowId: entry.workflowId ?? null,
+        clientId: entry.clientId ?? null,
+        details: entry.details ?? {},
+        at: new Date(),
+      }),
+    );
   }
 }

@@ -20,7 +20,8 @@ export class AuditEventDto {
   @ApiProperty({ enum: ['user', 'api_key', 'system'] }) actorType: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) actorId: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) clientId: string | null;
-  @ApiProperty({ type: 'object', additionalProperties: true, example: { version: 2, changed: ['steps'] } }) details: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, example: { version: 2, changed: ['steps'] } })
+  details: Record<string, unknown>;
   @ApiProperty({ format: 'date-time' }) at: string;
 }
 

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentPrincipal, Public } from '../../common/auth.decorators';
 import { ErrorResponseDto } from '../../common/page.dto';
@@ -24,8 +31,15 @@ export class AuthController {
   })
   @ApiOkResponse({ type: LoginResponseDto })
   @ApiUnauthorizedResponse({ type: ErrorResponseDto })
-  @ApiTooManyRequestsResponse({ type: ErrorResponseDto, description: 'Too many failed logins for this email or from this address; see Retry-After' })
-  login(@Body() body: LoginDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<LoginResponseDto> {
+  @ApiTooManyRequestsResponse({
+    type: ErrorResponseDto,
+    description: 'Too many failed logins for this email or from this address; see Retry-After',
+  })
+  login(
+    @Body() body: LoginDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<LoginResponseDto> {
     return this.logins.login(body, request.ip).catch((error: unknown) => {
       if (error instanceof LoginThrottledError) void reply.header('retry-after', String(error.retryAfterSeconds));
       throw error;
@@ -37,6 +51,11 @@ export class AuthController {
   @ApiOperation({ summary: 'Who the credential belongs to' })
   @ApiOkResponse({ type: MeDto })
   me(@CurrentPrincipal() principal: Principal): MeDto {
-    return { agencyId: principal.agencyId, role: principal.role, actorType: principal.actorType, actorId: principal.actorId };
+    return {
+      agencyId: principal.agencyId,
+      role: principal.role,
+      actorType: principal.actorType,
+      actorId: principal.actorId,
+    };
   }
 }

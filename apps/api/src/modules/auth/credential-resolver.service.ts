@@ -43,11 +43,20 @@ export class CredentialResolver {
     // Ids that are not uuids never match a user (and must not reach a uuid column as a query error).
     if (!isUuid(claims.sub) || !isUuid(claims.agencyId)) return null;
     // The role and the active flag are read live, so a demoted or deactivated user loses access at once.
-    const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { id: claims.sub, agencyId: claims.agencyId } });
+    const user = await this.dataSource
+      .getRepository(UserEntity)
+      .findOne({ where: { id: claims.sub, agencyId: claims.agencyId } });
     if (!user || !user.active) return null;
     // Issued before the user's last password change: refused.
     if ((claims.ver ?? 0) !== user.tokenVersion) return null;
-    return { agencyId: user.agencyId, role: user.role, actorType: 'user', actorId: user.id, userId: user.id, apiKeyId: null };
+    return {
+      agencyId: user.agencyId,
+      role: user.role,
+      actorType: 'user',
+      actorId: user.id,
+      userId: user.id,
+      apiKeyId: null,
+    };
   }
 
   private async resolveApiKey(token: string): Promise<Principal | null> {
@@ -59,7 +68,14 @@ export class CredentialResolver {
       key.lastUsedAt = new Date();
       void this.touch(key.id);
     }
-    return { agencyId: key.agencyId, role: key.role, actorType: 'api_key', actorId: key.id, userId: null, apiKeyId: key.id };
+    return {
+      agencyId: key.agencyId,
+      role: key.role,
+      actorType: 'api_key',
+      actorId: key.id,
+      userId: null,
+      apiKeyId: key.id,
+    };
   }
 
   private async loadApiKey(prefix: string): Promise<ApiKeyEntity | null> {
@@ -81,7 +97,7 @@ export class CredentialResolver {
       .update(ApiKeyEntity)
       .set({ lastUsedAt: () => 'now()' })
       .where('id = :keyId', { keyId })
-      .andWhere('(last_used_at IS NULL OR last_used_at < now() - interval \'1 minute\')')
+      .andWhere("(last_used_at IS NULL OR last_used_at < now() - interval '1 minute')")
       .andWhere({ revokedAt: IsNull() })
       .execute()
       .catch(() => undefined);

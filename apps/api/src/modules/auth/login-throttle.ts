@@ -39,7 +39,10 @@ export class LoginThrottle {
   /** The block on this email or this address, if either already had its failures. */
   async blocked(email: string, address: string): Promise<LoginBlock | null> {
     try {
-      const [account, byAddress] = await Promise.all([this.limiters.account.get(this.accountKey(email)), this.limiters.address.get(address)]);
+      const [account, byAddress] = await Promise.all([
+        this.limiters.account.get(this.accountKey(email)),
+        this.limiters.address.get(address),
+      ]);
       const blocks = (
         [
           ['account', account],
@@ -60,7 +63,10 @@ export class LoginThrottle {
   /** Counts a failure; returns the scopes this failure just blocked (the count reached the limit now). */
   async recordFailure(email: string, address: string): Promise<LoginBlock[]> {
     try {
-      const [account, byAddress] = await Promise.all([this.limiters.account.penalty(this.accountKey(email), 1), this.limiters.address.penalty(address, 1)]);
+      const [account, byAddress] = await Promise.all([
+        this.limiters.account.penalty(this.accountKey(email), 1),
+        this.limiters.address.penalty(address, 1),
+      ]);
       return (
         [
           ['account', account],

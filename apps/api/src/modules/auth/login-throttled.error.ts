@@ -7,7 +7,10 @@ export class LoginThrottledError extends ApiError {
   readonly retryAfterSeconds: number;
 
   constructor(block: LoginBlock) {
-    super(HttpStatus.TOO_MANY_REQUESTS, `Too many failed logins ${block.scope === 'account' ? 'for this account' : 'from this address'}; retry in ${block.retryAfterSeconds} s`);
+    super(
+      HttpStatus.TOO_MANY_REQUESTS,
+      `Too many failed logins ${block.scope === 'account' ? 'for this account' : 'from this address'}; retry in ${block.retryAfterSeconds} s`,
+    );
     this.retryAfterSeconds = block.retryAfterSeconds;
   }
 }

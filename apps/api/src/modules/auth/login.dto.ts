@@ -14,7 +14,11 @@ export class LoginDto {
   @MaxLength(200)
   password: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Only needed when one email has accounts in several agencies with the same password: the agency to sign in to (otherwise the password picks the account)' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'Only needed when one email has accounts in several agencies with the same password: the agency to sign in to (otherwise the password picks the account)',
+  })
   @IsOptionalNonNullable()
   @IsUUID()
   agencyId?: string;

@@ -40,7 +40,11 @@ export class LoginService {
     if (body.agencyId) query.andWhere('user.agencyId = :agencyId', { agencyId: body.agencyId });
     // Emails are unique per agency: one person may have accounts in a few agencies. The password picks
     // the account (oldest first); `agencyId` narrows it to one.
-    const candidates = await query.orderBy('user.createdAt', 'ASC').addOrderBy('user.id', 'ASC').limit(MAX_ACCOUNTS_PER_LOGIN).getMany();
+    const candidates = await query
+      .orderBy('user.createdAt', 'ASC')
+      .addOrderBy('user.id', 'ASC')
+      .limit(MAX_ACCOUNTS_PER_LOGIN)
+      .getMany();
     const user = await this.accountWithPassword(candidates, body.password);
     if (!user) {
       const [account] = candidates;
@@ -50,7 +54,12 @@ export class LoginService {
           agencyId: account.agencyId,
           eventType: 'auth.login_throttled',
           actor: SYSTEM_ACTOR,
-          details: { userId: account.id, scopes: blockedNow.map((block) => block.scope), address, retryAfterSeconds: Math.max(...blockedNow.map((block) => block.retryAfterSeconds)) },
+          details: {
+            userId: account.id,
+            scopes: blockedNow.map((block) => block.scope),
+            address,
+            retryAfterSeconds: Math.max(...blockedNow.map((block) => block.retryAfterSeconds)),
+          },
         });
       }
       throw ApiError.unauthorized('Invalid email or password');

@@ -50,8 +50,10 @@ export class ClientsController {
 
   @Get('metrics/names')
   @ApiOperation({
-    summary: 'Metric names to pick from: those recorded for the agency’s clients plus the common ones (roas, cpa, ctr, spend…), with units',
-    description: 'For metric pickers (kpi_threshold triggers, conditions on metrics.<name>). Any metric name may still be recorded or used.',
+    summary:
+      'Metric names to pick from: those recorded for the agency’s clients plus the common ones (roas, cpa, ctr, spend…), with units',
+    description:
+      'For metric pickers (kpi_threshold triggers, conditions on metrics.<name>). Any metric name may still be recorded or used.',
   })
   @ApiOkResponse({ type: MetricNamesDto })
   metricNames(@CurrentPrincipal() principal: Principal): Promise<MetricNamesDto> {
@@ -62,7 +64,11 @@ export class ClientsController {
   @ApiOperation({ summary: 'One client (404 when deleted, unless includeDeleted=true)' })
   @ApiOkResponse({ type: ClientDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
-  get(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string, @Query() query: ClientLookupQuery): Promise<ClientDto> {
+  get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam) id: string,
+    @Query() query: ClientLookupQuery,
+  ): Promise<ClientDto> {
     return this.clients.get(principal, id, query.includeDeleted);
   }
 
@@ -71,14 +77,20 @@ export class ClientsController {
   @ApiOperation({ summary: 'Update a client; a change of stage stores a client.stage_changed event' })
   @ApiOkResponse({ type: ClientDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
-  update(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string, @Body() body: UpdateClientDto): Promise<ClientDto> {
+  update(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam) id: string,
+    @Body() body: UpdateClientDto,
+  ): Promise<ClientDto> {
     return this.clients.update(principal, id, body);
   }
 
   @Delete(':id')
   @MinRole('manager')
   @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiOperation({ summary: 'Soft-delete a client (history is kept; later events for it are accepted, its runs skipped)' })
+  @ApiOperation({
+    summary: 'Soft-delete a client (history is kept; later events for it are accepted, its runs skipped)',
+  })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   remove(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string): Promise<void> {
@@ -90,7 +102,11 @@ export class ClientsController {
   @ApiOperation({ summary: 'Record a metric value; stores a kpi.updated event with the previous value' })
   @ApiCreatedResponse({ type: ClientMetricDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
-  addMetric(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string, @Body() body: CreateClientMetricDto): Promise<ClientMetricDto> {
+  addMetric(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam) id: string,
+    @Body() body: CreateClientMetricDto,
+  ): Promise<ClientMetricDto> {
     return this.clients.addMetric(principal, id, body);
   }
 
@@ -98,7 +114,11 @@ export class ClientsController {
   @ApiOperation({ summary: 'Latest value per metric, and the history newest first' })
   @ApiOkResponse({ type: ClientMetricsDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
-  listMetrics(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string, @Query() query: ClientMetricsQuery): Promise<ClientMetricsDto> {
+  listMetrics(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam) id: string,
+    @Query() query: ClientMetricsQuery,
+  ): Promise<ClientMetricsDto> {
     return this.clients.listMetrics(principal, id, query);
   }
 }

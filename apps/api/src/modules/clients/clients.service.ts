@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { AgencyScopedRepository, ClientEntity, ClientMetricEntity, containsPattern, UserEntity } from '@automations/persistence';
+import {
+  AgencyScopedRepository,
+  ClientEntity,
+  ClientMetricEntity,
+  containsPattern,
+  UserEntity,
+} from '@automations/persistence';
 import { ApiError } from '../../common/api-error';
 import { assertKnownStages } from '../../common/pipeline-stages';
 import type { Principal } from '../../common/principal';
@@ -44,11 +50,18 @@ export class ClientsService {
       .skip((query.page - 1) * query.pageSize)
       .take(query.pageSize)
       .getManyAndCount();
-    return { items: clients.map((client) => ClientDto.from(client)), total, page: query.page, pageSize: query.pageSize };
+    return {
+      items: clients.map((client) => ClientDto.from(client)),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
   async get(principal: Principal, id: string, includeDeleted = false): Promise<ClientDto> {
-    const client = await this.clients(principal.agencyId).findOne(includeDeleted ? { id } : { id, deletedAt: IsNull() });
+    const client = await this.clients(principal.agencyId).findOne(
+      includeDeleted ? { id } : { id, deletedAt: IsNull() },
+    );
     if (!client) throw ApiError.notFound('Client');
     return ClientDto.from(client);
   }
@@ -73,7 +86,8 @@ export class ClientsService {
     const emitted: string[] = [];
     const updated = await this.dataSource.transaction(async (manager) => {
       const current = await this.lockLive(manager, principal.agencyId, id);
-      if (body.assigneeId && body.assigneeId !== current.assigneeId) await this.assertAssignable(manager, principal.agencyId, body.assigneeId);
+      if (body.assigneeId && body.assigneeId !== current.assigneeId)
+        await this.assertAssignable(manager, principal.agencyId, body.assigneeId);
       const patch: Partial<ClientEntity> = {};
       if (body.name !== undefined && body.name !== current.name) patch.name = body.name;
       // Only a change is checked: a client still in a stage the pipeline no longer has can be edited otherwise.
@@ -89,7 +103,13 @@ export class ClientsService {
       await clients.update({ id }, patch);
       if (patch.stage !== undefined) {
         const recorded = await this.events.record(
-          { agencyId: principal.agencyId, clientId: id, type: 'client.stage_changed', data: { fromStage: current.stage, toStage: patch.stage }, source: 'client_update' },
+          {
+            agencyId: principal.agencyId,
+            clientId: id,
+            type: 'client.stage_changed',
+            data: { fromStage: current.stage, toStage: patch.stage },
+            source: 'client_update',
+          },
           manager,
         );
         emitted.push(recorded.id);
@@ -117,13 +137,21 @@ export class ClientsService {
       lastRecordedAt: new Date(row.last).toISOString(),
     }));
     const seen = new Set(recorded.map((item) => item.name));
-    const rest = COMMON_METRICS.filter((metric) => !seen.has(metric.name)).map((metric) => ({ ...metric, common: true, clients: 0, lastRecordedAt: null }));
+    const rest = COMMON_METRICS.filter((metric) => !seen.has(metric.name)).map((metric) => ({
+      ...metric,
+      common: true,
+      clients: 0,
+      lastRecordedAt: null,
+    }));
     return { items: [...recorded, ...rest] };
   }
 
   /** Soft delete: the row stays for history; events for it are still accepted. */
   async remove(principal: Principal, id: string): Promise<void> {
-    const changed = await this.clients(principal.agencyId).update({ id, deletedAt: IsNull() }, { deletedAt: new Date() });
+    const changed = await this.clients(principal.agencyId).update(
+      { id, deletedAt: IsNull() },
+      { deletedAt: new Date() },
+    );
     if (changed === 0) throw ApiError.notFound('Client');
   }
 

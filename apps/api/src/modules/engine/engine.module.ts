@@ -26,18 +26,37 @@ const SCHEDULES_QUEUE = Symbol('SCHEDULES_QUEUE');
 @Global()
 @Module({
   providers: [
-    { provide: EngineQueues, inject: [RUNTIME_CONFIG], useFactory: (config: RuntimeConfig) => new EngineQueues({ redisUrl: config.redisUrl, prefix: config.queuePrefix }) },
+    {
+      provide: EngineQueues,
+      inject: [RUNTIME_CONFIG],
+      useFactory: (config: RuntimeConfig) =>
+        new EngineQueues({ redisUrl: config.redisUrl, prefix: config.queuePrefix }),
+    },
     {
       provide: LiveUpdatePublisher,
       inject: [RUNTIME_CONFIG],
-      useFactory: (config: RuntimeConfig) => new LiveUpdatePublisher({ redisUrl: config.redisUrl, queuePrefix: config.queuePrefix, logger: new Logger('LiveUpdates') }),
+      useFactory: (config: RuntimeConfig) =>
+        new LiveUpdatePublisher({
+          redisUrl: config.redisUrl,
+          queuePrefix: config.queuePrefix,
+          logger: new Logger('LiveUpdates'),
+        }),
     },
-    { provide: LiveRunChangeListener, inject: [LiveUpdatePublisher], useFactory: (live: LiveUpdatePublisher) => new LiveRunChangeListener(live) },
+    {
+      provide: LiveRunChangeListener,
+      inject: [LiveUpdatePublisher],
+      useFactory: (live: LiveUpdatePublisher) => new LiveRunChangeListener(live),
+    },
     {
       provide: RunControl,
       inject: [getDataSourceToken(), EngineQueues, LiveRunChangeListener, RUNTIME_CONFIG],
       // An approval decided after its deadline expires here, before the worker's sweep: the admins hear of it the same way.
-      useFactory: (dataSource: DataSource, queues: EngineQueues, changes: LiveRunChangeListener, config: RuntimeConfig) =>
+      useFactory: (
+        dataSource: DataSource,
+        queues: EngineQueues,
+        changes: LiveRunChangeListener,
+        config: RuntimeConfig,
+      ) =>
         new RunControl(
           dataSource,
           queues,
@@ -50,8 +69,17 @@ const SCHEDULES_QUEUE = Symbol('SCHEDULES_QUEUE');
           ),
         ),
     },
-    { provide: SCHEDULES_QUEUE, inject: [RUNTIME_CONFIG], useFactory: (config: RuntimeConfig) => createSchedulesQueue({ redisUrl: config.redisUrl, prefix: config.queuePrefix }) },
-    { provide: ScheduleSync, inject: [SCHEDULES_QUEUE], useFactory: (queue: ReturnType<typeof createSchedulesQueue>) => new ScheduleSync(queue) },
+    {
+      provide: SCHEDULES_QUEUE,
+      inject: [RUNTIME_CONFIG],
+      useFactory: (config: RuntimeConfig) =>
+        createSchedulesQueue({ redisUrl: config.redisUrl, prefix: config.queuePrefix }),
+    },
+    {
+      provide: ScheduleSync,
+      inject: [SCHEDULES_QUEUE],
+      useFactory: (queue: ReturnType<typeof createSchedulesQueue>) => new ScheduleSync(queue),
+    },
     EventDispatch,
   ],
   exports: [EngineQueues, RunControl, LiveRunChangeListener, EventDispatch, ScheduleSync],

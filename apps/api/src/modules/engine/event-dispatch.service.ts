@@ -15,7 +15,9 @@ export class EventDispatch {
     try {
       await this.queues.enqueueEvents([...new Set(eventIds)]);
     } catch (error) {
-      this.logger.warn(`Could not enqueue ${eventIds.length} event(s) now; the reconciler will: ${(error as Error).message}`);
+      this.logger.warn(
+        `Could not enqueue ${eventIds.length} event(s) now; the reconciler will: ${(error as Error).message}`,
+      );
     }
   }
 }

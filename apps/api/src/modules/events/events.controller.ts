@@ -46,7 +46,10 @@ export class EventsController {
   @ApiBody({ schema: { oneOf: [{ $ref: getSchemaPath(EventInputDto) }, { $ref: getSchemaPath(EventBatchDto) }] } })
   @ApiAcceptedResponse({ type: EventsAcceptedDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'A client id unknown to your agency' })
-  ingest(@CurrentPrincipal() principal: Principal, @Body(EventsBodyPipe) body: EventInputDto | EventBatchDto): Promise<EventsAcceptedDto> {
+  ingest(
+    @CurrentPrincipal() principal: Principal,
+    @Body(EventsBodyPipe) body: EventInputDto | EventBatchDto,
+  ): Promise<EventsAcceptedDto> {
     return this.events.ingest(principal, body);
   }
 
@@ -58,7 +61,9 @@ export class EventsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One event with its processing record (which workflows it started, deduplicated or did not fire)' })
+  @ApiOperation({
+    summary: 'One event with its processing record (which workflows it started, deduplicated or did not fire)',
+  })
   @ApiOkResponse({ type: EventDetailDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   get(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string): Promise<EventDetailDto> {

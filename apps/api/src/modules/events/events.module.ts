@@ -8,7 +8,15 @@ import { MetricRecorder } from './metric-recorder.service';
 
 @Module({
   controllers: [EventsController],
-  providers: [{ provide: EventRecorder, inject: [getDataSourceToken()], useFactory: (dataSource: DataSource) => new EventRecorder(dataSource) }, MetricRecorder, EventsService],
+  providers: [
+    {
+      provide: EventRecorder,
+      inject: [getDataSourceToken()],
+      useFactory: (dataSource: DataSource) => new EventRecorder(dataSource),
+    },
+    MetricRecorder,
+    EventsService,
+  ],
   exports: [EventRecorder, MetricRecorder],
 })
 export class EventsModule {}

@@ -36,15 +36,28 @@ export class EventsService {
     const events = batch ? body.events : [body];
     const pathOf = (index: number, field: string) => (batch ? `events[${index}].${field}` : field);
     const ids = await this.dataSource.transaction(async (manager) => {
-      const known = new Set((await lockClients(manager, principal.agencyId, events.map((event) => event.clientId))).map((client) => client.id));
+      const known = new Set(
+        (
+          await lockClients(
+            manager,
+            principal.agencyId,
+            events.map((event) => event.clientId),
+          )
+        ).map((client) => client.id),
+      );
       const unknown = events.findIndex((event) => !known.has(event.clientId));
-      if (unknown >= 0) throw new ApiError(HttpStatus.NOT_FOUND, 'Client not found', [{ path: pathOf(unknown, 'clientId'), message: 'no such client' }]);
+      if (unknown >= 0)
+        throw new ApiError(HttpStatus.NOT_FOUND, 'Client not found', [
+          { path: pathOf(unknown, 'clientId'), message: 'no such client' },
+        ]);
       // `toStage` must be a pipeline stage; `fromStage` is history (it may name a stage removed since) and is not checked.
       await assertKnownStages(
         manager,
         principal.agencyId,
         events.flatMap((event, index) =>
-          event.type === 'client.stage_changed' ? [{ path: pathOf(index, 'data.toStage'), stage: (event.data as { toStage: string }).toStage }] : [],
+          event.type === 'client.stage_changed'
+            ? [{ path: pathOf(index, 'data.toStage'), stage: (event.data as { toStage: string }).toStage }]
+            : [],
         ),
       );
       return this.store(manager, principal.agencyId, events);
@@ -101,17 +114,39 @@ export class EventsService {
       if (input.type === 'kpi.updated') {
         const { metric, value } = input.data as KpiUpdatedDataDto;
         const recorded = await this.metrics.record(
-          { agencyId, clientId: input.clientId, metric, value, recordedAt: occurredAt, idempotencyKey: key, source: 'api' },
+          {
+            agencyId,
+            clientId: input.clientId,
+            metric,
+            value,
+            recordedAt: occurredAt,
+            idempotencyKey: key,
+            source: 'api',
+          },
           manager,
         );
         ids[index] = recorded.event.id;
       } else {
         const data = { ...input.data } as Record<string, unknown>;
-        plain.push({ index, event: { agencyId, clientId: input.clientId, type: input.type, data, occurredAt: occurredAt ?? receivedAt, idempotencyKey: key, source: 'api' } });
+        plain.push({
+          index,
+          event: {
+            agencyId,
+            clientId: input.clientId,
+            type: input.type,
+            data,
+            occurredAt: occurredAt ?? receivedAt,
+            idempotencyKey: key,
+            source: 'api',
+          },
+        });
       }
     }
 
-    const recorded = await this.recorder.recordMany(plain.map(({ event }) => event), manager);
+    const recorded = await this.recorder.recordMany(
+      plain.map(({ event }) => event),
+      manager,
+    );
     plain.forEach(({ index }, position) => (ids[index] = recorded[position].id));
     for (const [index, first] of repeats) ids[index] = ids[first];
     return ids;

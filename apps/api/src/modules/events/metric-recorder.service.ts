@@ -40,7 +40,11 @@ export class MetricRecorder {
     const metrics = AgencyScopedRepository.for(manager, ClientMetricEntity, agencyId);
     const previous = await metrics
       .query('m')
-      .andWhere('m.clientId = :clientId AND m.metric = :metric AND m.recordedAt <= :recordedAt', { clientId, metric, recordedAt })
+      .andWhere('m.clientId = :clientId AND m.metric = :metric AND m.recordedAt <= :recordedAt', {
+        clientId,
+        metric,
+        recordedAt,
+      })
       .orderBy('m.recordedAt', 'DESC')
       .addOrderBy('m.createdAt', 'DESC')
       .limit(1)
@@ -71,7 +75,15 @@ export class MetricRecorder {
       .returning('*')
       .execute();
     const row = result.raw[0] as { id: string; created_at: Date };
-    const stored = Object.assign(new ClientMetricEntity(), { id: row.id, agencyId, clientId, metric, value, recordedAt, createdAt: row.created_at });
+    const stored = Object.assign(new ClientMetricEntity(), {
+      id: row.id,
+      agencyId,
+      clientId,
+      metric,
+      value,
+      recordedAt,
+      createdAt: row.created_at,
+    });
     return { event, metric: stored, previousValue };
   }
 }

@@ -37,7 +37,9 @@ export class HealthController {
   @Get('health/ready')
   async ready(@Res() reply: FastifyReply) {
     const { ok, checks } = await this.readiness.run();
-    void reply.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).send({ status: ok ? 'ok' : 'unavailable', checks });
+    void reply
+      .status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+      .send({ status: ok ? 'ok' : 'unavailable', checks });
   }
 
   /**
@@ -45,9 +47,13 @@ export class HealthController {
    * METRICS_TOKEN the route does not exist (404), so a deployment that never set one exposes nothing.
    */
   @Get('metrics')
-  async metrics(@Headers('authorization') authorization: string | undefined, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
+  async metrics(
+    @Headers('authorization') authorization: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
     if (!this.security.metricsToken) throw ApiError.notFound('Route GET /metrics');
-    if (!bearerMatches(authorization, this.security.metricsToken)) throw ApiError.unauthorized('GET /metrics needs Authorization: Bearer <METRICS_TOKEN>');
+    if (!bearerMatches(authorization, this.security.metricsToken))
+      throw ApiError.unauthorized('GET /metrics needs Authorization: Bearer <METRICS_TOKEN>');
     // Only on success: an error answer is JSON.
     void reply.header('content-type', 'text/plain; version=0.0.4; charset=utf-8');
     // Queue depths, runs by status, pending approvals, open health alerts and step durations are read now.

@@ -1,5 +1,14 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import { ApiError } from '../../common/api-error';
 import { CurrentPrincipal, MinRole } from '../../common/auth.decorators';
 import { ErrorResponseDto } from '../../common/page.dto';
@@ -41,7 +50,10 @@ export class IntegrationsController {
       'Without a Slack integration: `connected: false` and empty lists. Store the ids (C…, U…) in send_notification recipients.',
   })
   @ApiOkResponse({ type: SlackDirectoryDto })
-  slackDirectoryList(@CurrentPrincipal() principal: Principal, @Query() query: SlackDirectoryQuery): Promise<SlackDirectoryDto> {
+  slackDirectoryList(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: SlackDirectoryQuery,
+  ): Promise<SlackDirectoryDto> {
     return this.slackDirectory.list(principal, query.search);
   }
 
@@ -60,7 +72,10 @@ export class IntegrationsController {
   @ApiOperation({ summary: 'Configure Slack (admin): bot token and default channel' })
   @ApiOkResponse({ type: IntegrationDto })
   @ApiBadRequestResponse({ type: ErrorResponseDto })
-  async putSlack(@CurrentPrincipal() principal: Principal, @Body() body: PutSlackIntegrationDto): Promise<IntegrationDto> {
+  async putSlack(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: PutSlackIntegrationDto,
+  ): Promise<IntegrationDto> {
     const saved = await this.integrations.put(principal, 'slack', body);
     this.slackDirectory.forget(principal.agencyId);
     return saved;

@@ -7,6 +7,14 @@ import { SlackDirectoryService } from './slack-directory.service';
 
 @Module({
   controllers: [IntegrationsController],
-  providers: [IntegrationsService, SlackDirectoryService, { provide: SecretBox, inject: [RUNTIME_CONFIG], useFactory: (config: RuntimeConfig) => SecretBox.fromConfig(config) }],
+  providers: [
+    IntegrationsService,
+    SlackDirectoryService,
+    {
+      provide: SecretBox,
+      inject: [RUNTIME_CONFIG],
+      useFactory: (config: RuntimeConfig) => SecretBox.fromConfig(config),
+    },
+  ],
 })
 export class IntegrationsModule {}

@@ -1,7 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AgencyScopedRepository, IntegrationEntity, IntegrationKind, integrationSecretContext, SecretBox } from '@automations/persistence';
+import {
+  AgencyScopedRepository,
+  IntegrationEntity,
+  IntegrationKind,
+  integrationSecretContext,
+  SecretBox,
+} from '@automations/persistence';
 import { tenantSmtpUrlProblem } from '@automations/engine';
 import { actorOf } from '../../common/actor';
 import { ApiError, type FieldErrorDetail } from '../../common/api-error';
@@ -29,7 +35,10 @@ export class IntegrationsService {
   ) {}
 
   async list(principal: Principal): Promise<IntegrationListDto> {
-    const rows = await this.integrations(this.dataSource.manager, principal.agencyId).query('integration').addSelect('integration.secretEncrypted').getMany();
+    const rows = await this.integrations(this.dataSource.manager, principal.agencyId)
+      .query('integration')
+      .addSelect('integration.secretEncrypted')
+      .getMany();
     return { items: INTEGRATION_KINDS.map((kind) => this.toDto(kind, rows.find((row) => row.kind === kind) ?? null)) };
   }
 
@@ -51,7 +60,13 @@ export class IntegrationsService {
 
     const saved = await this.dataSource.transaction(async (manager) => {
       // Create-if-missing, then lock: two first PUTs at once cannot collide on (agency_id, kind).
-      await manager.createQueryBuilder().insert().into(IntegrationEntity).values({ agencyId: principal.agencyId, kind, settings: {} }).orIgnore().execute();
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(IntegrationEntity)
+        .values({ agencyId: principal.agencyId, kind, settings: {} })
+        .orIgnore()
+        .execute();
       const current = (await this.find(manager, principal.agencyId, kind, true))!;
       if (secretRequired && newSecret === null && !current.secretEncrypted) {
         throw ApiError.validation([{ path: secretField, message: 'is required: no secret is stored yet' }]);
@@ -67,7 +82,15 @@ export class IntegrationsService {
         changed.push(secretField);
       }
       await this.integrations(manager, principal.agencyId).update({ id: current.id }, patch);
-      await this.audit.record({ agencyId: principal.agencyId, eventType: 'integration.updated', actor: actorOf(principal), details: { kind, changed } }, manager);
+      await this.audit.record(
+        {
+          agencyId: principal.agencyId,
+          eventType: 'integration.updated',
+          actor: actorOf(principal),
+          details: { kind, changed },
+        },
+        manager,
+      );
       return this.find(manager, principal.agencyId, kind);
     });
     return this.toDto(kind, saved);
@@ -99,8 +122,16 @@ export class IntegrationsService {
   }
 
   /** The row with its ciphertext (needed to tell whether a secret is set; never leaves this class). */
-  private find(manager: EntityManager, agencyId: string, kind: IntegrationKind, lock = false): Promise<IntegrationEntity | null> {
-    const qb = this.integrations(manager, agencyId).query('integration').addSelect('integration.secretEncrypted').andWhere('integration.kind = :kind', { kind });
+  private find(
+    manager: EntityManager,
+    agencyId: string,
+    kind: IntegrationKind,
+    lock = false,
+  ): Promise<IntegrationEntity | null> {
+    const qb = this.integrations(manager, agencyId)
+      .query('integration')
+      .addSelect('integration.secretEncrypted')
+      .andWhere('integration.kind = :kind', { kind });
     if (lock) qb.setLock('pessimistic_write');
     return qb.getOne();
   }

@@ -2,7 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ActionError, SlackDirectory } from '@automations/engine';
-import { AgencyScopedRepository, IntegrationEntity, integrationSecretContext, RuntimeConfig, SecretBox } from '@automations/persistence';
+import {
+  AgencyScopedRepository,
+  IntegrationEntity,
+  integrationSecretContext,
+  RuntimeConfig,
+  SecretBox,
+} from '@automations/persistence';
 import type { Principal } from '../../common/principal';
 import { RUNTIME_CONFIG } from '../../common/runtime-config.token';
 import type { SlackDirectoryDto } from './dto/slack-directory.dto';
@@ -34,7 +40,10 @@ export class SlackDirectoryService {
     if (!row?.secretEncrypted) return { connected: false, problem: null, channels: [], users: [], truncated: false };
     let listing;
     try {
-      listing = await this.directory.list(principal.agencyId, this.secretBox.open(row.secretEncrypted, integrationSecretContext(principal.agencyId, 'slack')));
+      listing = await this.directory.list(
+        principal.agencyId,
+        this.secretBox.open(row.secretEncrypted, integrationSecretContext(principal.agencyId, 'slack')),
+      );
     } catch (error) {
       const problem = error instanceof ActionError ? error.message : 'Slack could not be listed';
       return { connected: true, problem, channels: [], users: [], truncated: false };

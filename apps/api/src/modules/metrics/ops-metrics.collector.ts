@@ -9,7 +9,15 @@ import { RUNTIME_CONFIG } from '../../common/runtime-config.token';
 import type { ApiMetrics } from './api-metrics';
 
 /** Job states reported per queue. */
-export const QUEUE_JOB_STATES: JobType[] = ['waiting', 'active', 'delayed', 'prioritized', 'waiting-children', 'failed', 'completed'];
+export const QUEUE_JOB_STATES: JobType[] = [
+  'waiting',
+  'active',
+  'delayed',
+  'prioritized',
+  'waiting-children',
+  'failed',
+  'completed',
+];
 /** `automations_runs` counts every run of the database: it is recomputed at most this often. */
 export const RUNS_BY_STATUS_MAX_AGE_MS = 30_000;
 /**
@@ -61,7 +69,13 @@ export class OpsMetricsCollector implements OnApplicationShutdown {
 
   collect(metrics: ApiMetrics): Promise<void> {
     this.inflight ??= Promise.all(
-      [this.queueDepths(metrics), this.runsByStatus(metrics), this.approvals(metrics), this.healthAlerts(metrics), this.stepDurations(metrics)].map((part) => within(part, SOURCE_TIMEOUT_MS)),
+      [
+        this.queueDepths(metrics),
+        this.runsByStatus(metrics),
+        this.approvals(metrics),
+        this.healthAlerts(metrics),
+        this.stepDurations(metrics),
+      ].map((part) => within(part, SOURCE_TIMEOUT_MS)),
     )
       .then(() => undefined)
       .finally(() => {
@@ -79,7 +93,10 @@ export class OpsMetricsCollector implements OnApplicationShutdown {
     if (name === QueueName.Runs) return this.queues.runs;
     let queue = this.otherQueues.get(name);
     if (!queue) {
-      queue = logEmittedErrors(new Queue(name, { connection: bullConnectionOptions(this.config.redisUrl), prefix: this.config.queuePrefix }), `bullmq:queue:${name}`);
+      queue = logEmittedErrors(
+        new Queue(name, { connection: bullConnectionOptions(this.config.redisUrl), prefix: this.config.queuePrefix }),
+        `bullmq:queue:${name}`,
+      );
       this.otherQueues.set(name, queue);
     }
     return queue;
@@ -96,7 +113,9 @@ export class OpsMetricsCollector implements OnApplicationShutdown {
 
   private async runsByStatus(metrics: ApiMetrics): Promise<void> {
     if (Date.now() - this.runsRefreshedAt < RUNS_BY_STATUS_MAX_AGE_MS) return;
-    const rows = rowsOf<{ status: string; runs: string }>(await this.dataSource.query(`SELECT status, count(*) AS runs FROM workflow_runs GROUP BY status`));
+    const rows = rowsOf<{ status: string; runs: string }>(
+      await this.dataSource.query(`SELECT status, count(*) AS runs FROM workflow_runs GROUP BY status`),
+    );
     const counts = new Map(rows.map((row) => [row.status, Number(row.runs)]));
     for (const status of RUN_STATUSES) metrics.runs.set({ status }, counts.get(status) ?? 0);
     this.runsRefreshedAt = Date.now();
@@ -116,7 +135,9 @@ export class OpsMetricsCollector implements OnApplicationShutdown {
 
   private async healthAlerts(metrics: ApiMetrics): Promise<void> {
     const rows = rowsOf<{ kind: string; open: string }>(
-      await this.dataSource.query(`SELECT kind, count(*) AS open FROM alerts WHERE resolved_at IS NULL AND kind LIKE 'health:%' GROUP BY kind`),
+      await this.dataSource.query(
+        `SELECT kind, count(*) AS open FROM alerts WHERE resolved_at IS NULL AND kind LIKE 'health:%' GROUP BY kind`,
+      ),
     );
     const counts = new Map(rows.map((row) => [row.kind, Number(row.open)]));
     for (const rule of HEALTH_RULES) metrics.openHealthAlerts.set({ rule }, counts.get(`health:${rule}`) ?? 0);
@@ -135,7 +156,11 @@ export class OpsMetricsCollector implements OnApplicationShutdown {
   }
 
   private async observeFinishedSteps(metrics: ApiMetrics): Promise<void> {
-    const [bound] = rowsOf<{ upper: Date }>(await this.dataSource.query(`SELECT now() - make_interval(secs => $1) AS upper`, [STEP_OBSERVATION_LAG_MS / 1000]));
+    const [bound] = rowsOf<{ upper: Date }>(
+      await this.dataSource.query(`SELECT now() - make_interval(secs => $1) AS upper`, [
+        STEP_OBSERVATION_LAG_MS / 1000,
+      ]),
+    );
     const upper = new Date(bound.upper);
     if (upper <= this.stepWatermark) return;
     // Per agency (LATERAL), each a range scan of idx_run_steps_agency_finished.
@@ -153,7 +178,9 @@ export class OpsMetricsCollector implements OnApplicationShutdown {
         [this.stepWatermark, upper, [...ACTION_TYPES], STEP_OBSERVATIONS_PER_SCRAPE],
       ),
     );
-    for (const row of rows) metrics.stepDuration.observe({ type: row.type, status: row.status }, Math.max(0, Number(row.seconds)));
-    this.stepWatermark = rows.length === STEP_OBSERVATIONS_PER_SCRAPE ? new Date(rows[rows.length - 1].finished_at) : upper;
+    for (const row of rows)
+      metrics.stepDuration.observe({ type: row.type, status: row.status }, Math.max(0, Number(row.seconds)));
+    this.stepWatermark =
+      rows.length === STEP_OBSERVATIONS_PER_SCRAPE ? new Date(rows[rows.length - 1].finished_at) : upper;
   }
 }

@@ -15,7 +15,15 @@ import {
   ValidateNested,
   ValidationOptions,
 } from 'class-validator';
-import { ACTION_TYPES, CLIENT_HEALTH, ClientHealth, EVENT_TYPES, EventType, METRIC_NAME_PATTERN, TRIGGER_TYPES } from '@automations/domain';
+import {
+  ACTION_TYPES,
+  CLIENT_HEALTH,
+  ClientHealth,
+  EVENT_TYPES,
+  EventType,
+  METRIC_NAME_PATTERN,
+  TRIGGER_TYPES,
+} from '@automations/domain';
 import { IsNotFuture, IsOptionalNonNullable } from '../../common/validation.decorators';
 import { EVENT_DATA_DTOS, EventData } from '../events/dto/event-data.registry';
 import { CreateClientDto } from '../clients/dto/create-client.dto';
@@ -38,7 +46,12 @@ function IsMetricMap(options?: ValidationOptions): PropertyDecorator {
         validate(value: unknown) {
           if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
           const entries = Object.entries(value as Record<string, unknown>);
-          return entries.length <= MAX_SAMPLE_METRICS && entries.every(([name, metric]) => METRIC_NAME_REGEX.test(name) && typeof metric === 'number' && Number.isFinite(metric));
+          return (
+            entries.length <= MAX_SAMPLE_METRICS &&
+            entries.every(
+              ([name, metric]) => METRIC_NAME_REGEX.test(name) && typeof metric === 'number' && Number.isFinite(metric),
+            )
+          );
         },
         defaultMessage() {
           return `must map up to ${MAX_SAMPLE_METRICS} metric names (a lowercase letter, then lowercase letters, digits or underscores) to finite numbers`;
@@ -66,7 +79,10 @@ export class SampleClientDto extends PickType(CreateClientDto, ['name', 'stage']
   @IsIn(CLIENT_HEALTH)
   health: ClientHealth;
 
-  @ApiPropertyOptional({ type: SampleAssigneeDto, description: '`{{client.assignee.name}}`, `{{client.assignee.email}}`, `client_assignee` tasks' })
+  @ApiPropertyOptional({
+    type: SampleAssigneeDto,
+    description: '`{{client.assignee.name}}`, `{{client.assignee.email}}`, `client_assignee` tasks',
+  })
   @IsOptionalNonNullable()
   @IsObject()
   @ValidateNested()
@@ -83,7 +99,11 @@ export class SampleClientDto extends PickType(CreateClientDto, ['name', 'stage']
   @IsMetricMap()
   metrics?: Record<string, number>;
 
-  @ApiPropertyOptional({ format: 'date-time', example: '2026-02-20T16:00:00.000Z', description: 'For the inactivity trigger (default: now); not in the future' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    example: '2026-02-20T16:00:00.000Z',
+    description: 'For the inactivity trigger (default: now); not in the future',
+  })
   @IsOptionalNonNullable()
   @IsISO8601({ strict: true })
   @IsNotFuture()
@@ -117,19 +137,30 @@ export class PreviewEventDto {
 
 /** Body of `POST /workflows/{id}/test`: exactly one of `clientId` and `client`. */
 export class PreviewWorkflowDto {
-  @ApiPropertyOptional({ format: 'uuid', example: '3f1c6a0e-8a47-4a53-9c57-5d1f0b7d2e10', description: 'A client of your agency (read, never changed). Exactly one of `clientId` and `client`.' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    example: '3f1c6a0e-8a47-4a53-9c57-5d1f0b7d2e10',
+    description: 'A client of your agency (read, never changed). Exactly one of `clientId` and `client`.',
+  })
   @IsOptionalNonNullable()
   @IsUUID()
   clientId?: string;
 
-  @ApiPropertyOptional({ type: SampleClientDto, description: 'An inline sample client. Exactly one of `clientId` and `client`.' })
+  @ApiPropertyOptional({
+    type: SampleClientDto,
+    description: 'An inline sample client. Exactly one of `clientId` and `client`.',
+  })
   @IsOptionalNonNullable()
   @IsObject()
   @ValidateNested()
   @Type(() => SampleClientDto)
   client?: SampleClientDto;
 
-  @ApiPropertyOptional({ type: PreviewEventDto, description: 'The event to evaluate the triggers on; without it the triggers’ state forms are checked (or, for a scheduled workflow, its next tick)' })
+  @ApiPropertyOptional({
+    type: PreviewEventDto,
+    description:
+      'The event to evaluate the triggers on; without it the triggers’ state forms are checked (or, for a scheduled workflow, its next tick)',
+  })
   @IsOptionalNonNullable()
   @IsObject()
   @ValidateNested()
@@ -158,15 +189,19 @@ export class PreviewDefinitionDto extends PreviewWorkflowDto {
 }
 
 export class PreviewWorkflowRefDto {
-  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'null for an unsaved definition' }) id: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'null for an unsaved definition' }) id:
+    string | null;
   @ApiProperty({ example: 'Onboarding kickoff' }) name: string;
-  @ApiProperty({ type: Number, nullable: true, example: 3, description: 'null for an unsaved definition' }) version: number | null;
+  @ApiProperty({ type: Number, nullable: true, example: 3, description: 'null for an unsaved definition' }) version:
+    number | null;
 }
 
 export class PreviewClientRefDto {
-  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'null for a sample client' }) id: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'null for a sample client' }) id:
+    string | null;
   @ApiProperty({ example: 'Acme Outdoor' }) name: string;
-  @ApiProperty({ example: 'onboarding', description: 'As the run would see it (after the event, e.g. a stage change)' }) stage: string;
+  @ApiProperty({ example: 'onboarding', description: 'As the run would see it (after the event, e.g. a stage change)' })
+  stage: string;
   @ApiProperty({ enum: CLIENT_HEALTH, example: 'red' }) health: string;
   @ApiProperty({ example: false }) sample: boolean;
 }
@@ -182,16 +217,25 @@ export class TriggerPreviewDto {
   @ApiProperty({
     enum: ['event', 'state', 'schedule'],
     example: 'event',
-    description: '`event`: the event form of the trigger on `event`, and its AND partner’s state form; `state`: no event, the triggers’ state forms; `schedule`: a scheduled workflow’s next tick (client filter and partner)',
+    description:
+      '`event`: the event form of the trigger on `event`, and its AND partner’s state form; `state`: no event, the triggers’ state forms; `schedule`: a scheduled workflow’s next tick (client filter and partner)',
   })
   basis: 'event' | 'state' | 'schedule';
   @ApiPropertyOptional({ enum: TRIGGER_TYPES, example: 'stage_change' }) triggerType?: string;
-  @ApiPropertyOptional({ example: 'partner kpi_threshold: roas is 2.4, not below 2', description: 'Why it does not fire' }) reason?: string;
+  @ApiPropertyOptional({
+    example: 'partner kpi_threshold: roas is 2.4, not below 2',
+    description: 'Why it does not fire',
+  })
+  reason?: string;
   @ApiPropertyOptional({ type: TriggerPartnerDto }) partner?: TriggerPartnerDto;
 }
 
 export class DraftPreviewDto {
-  @ApiProperty({ example: 'Hi Acme Outdoor,\n\nI hope you are doing well!\n\nWelcome Acme Outdoor and propose a kickoff call\n\nCheers,\nMia Manager\nBright Agency' }) content: string;
+  @ApiProperty({
+    example:
+      'Hi Acme Outdoor,\n\nI hope you are doing well!\n\nWelcome Acme Outdoor and propose a kickoff call\n\nCheers,\nMia Manager\nBright Agency',
+  })
+  content: string;
   @ApiProperty({ enum: ['template', 'openai'], example: 'template' }) generator: 'template' | 'openai';
   @ApiPropertyOptional({ example: 'gpt-4o-mini' }) model?: string;
 }
@@ -203,21 +247,32 @@ export class StepPreviewDto {
   @ApiProperty({
     enum: ['execute', 'wait', 'await_approval', 'skipped', 'branch'],
     example: 'execute',
-    description: '`wait`: delayed by `waitMinutes` (then awaits approval when `awaitsApproval`, then executes); `await_approval`: waits for an admin (the preview continues as if approved); `skipped`: its condition is false; `branch`: a branch decision',
+    description:
+      '`wait`: delayed by `waitMinutes` (then awaits approval when `awaitsApproval`, then executes); `await_approval`: waits for an admin (the preview continues as if approved); `skipped`: its condition is false; `branch`: a branch decision',
   })
   outcome: 'execute' | 'wait' | 'await_approval' | 'skipped' | 'branch';
   @ApiPropertyOptional({ example: 60 }) waitMinutes?: number;
-  @ApiPropertyOptional({ example: false, description: 'Action steps that are not skipped: whether an admin must approve it first' }) awaitsApproval?: boolean;
+  @ApiPropertyOptional({
+    example: false,
+    description: 'Action steps that are not skipped: whether an admin must approve it first',
+  })
+  awaitsApproval?: boolean;
   @ApiPropertyOptional({ enum: ['then', 'else'], example: 'else' }) branch?: 'then' | 'else';
-  @ApiPropertyOptional({ example: 'client.health equals "red": no (is "green")', description: 'Why a branch went its way, or why a step is skipped' }) reason?: string;
+  @ApiPropertyOptional({
+    example: 'client.health equals "red": no (is "green")',
+    description: 'Why a branch went its way, or why a step is skipped',
+  })
+  reason?: string;
   @ApiPropertyOptional({
     type: 'object',
     additionalProperties: true,
     example: { title: 'Kickoff call with Acme Outdoor', priority: 'high', dueInDays: 2 },
-    description: 'The config the action would get: templates rendered from the client snapshot, escaped for their destination (Slack `& < >`, HTML email, header CR/LF)',
+    description:
+      'The config the action would get: templates rendered from the client snapshot, escaped for their destination (Slack `& < >`, HTML email, header CR/LF)',
   })
   renderedConfig?: Record<string, unknown>;
-  @ApiProperty({ example: 'Create a high-priority task “Kickoff call with Acme Outdoor” due in 2 days' }) wouldDo: string;
+  @ApiProperty({ example: 'Create a high-priority task “Kickoff call with Acme Outdoor” due in 2 days' })
+  wouldDo: string;
   @ApiPropertyOptional({ type: DraftPreviewDto }) draftPreview?: DraftPreviewDto;
 }
 
@@ -225,7 +280,20 @@ export class WorkflowPreviewDto {
   @ApiProperty({ type: PreviewWorkflowRefDto }) workflow: PreviewWorkflowRefDto;
   @ApiProperty({ type: PreviewClientRefDto }) client: PreviewClientRefDto;
   @ApiProperty({ type: TriggerPreviewDto }) trigger: TriggerPreviewDto;
-  @ApiProperty({ type: [StepPreviewDto], description: 'Steps in the order a run would reach them (the branch not taken is left out)' }) steps: StepPreviewDto[];
-  @ApiProperty({ type: [WarningDto], example: [{ code: 'trigger_not_fired', message: 'The workflow would not start (client moved to "active", not "onboarding"); the steps show what a run would do if it did' }] })
+  @ApiProperty({
+    type: [StepPreviewDto],
+    description: 'Steps in the order a run would reach them (the branch not taken is left out)',
+  })
+  steps: StepPreviewDto[];
+  @ApiProperty({
+    type: [WarningDto],
+    example: [
+      {
+        code: 'trigger_not_fired',
+        message:
+          'The workflow would not start (client moved to "active", not "onboarding"); the steps show what a run would do if it did',
+      },
+    ],
+  })
   warnings: WarningDto[];
 }

@@ -7,6 +7,13 @@ import { PreviewService } from './preview.service';
 /** Test mode: `POST /workflows/{id}/test` and `POST /workflows/test` (read-only; see PreviewService). */
 @Module({
   controllers: [PreviewController],
-  providers: [PreviewService, { provide: SecretBox, inject: [RUNTIME_CONFIG], useFactory: (config: RuntimeConfig) => SecretBox.fromConfig(config) }],
+  providers: [
+    PreviewService,
+    {
+      provide: SecretBox,
+      inject: [RUNTIME_CONFIG],
+      useFactory: (config: RuntimeConfig) => SecretBox.fromConfig(config),
+    },
+  ],
 })
 export class PreviewModule {}

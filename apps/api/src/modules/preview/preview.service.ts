@@ -1,7 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull } from 'typeorm';
-import { collectReferencedUserIds, listActionSteps, validateWorkflowDefinition, type DefinitionWarning, type WorkflowDefinition } from '@automations/domain';
+import {
+  collectReferencedUserIds,
+  listActionSteps,
+  validateWorkflowDefinition,
+  type DefinitionWarning,
+  type WorkflowDefinition,
+} from '@automations/domain';
 import {
   PreviewAiDrafterResolver,
   PreviewClientNotFoundError,
@@ -12,7 +18,14 @@ import {
   type PreviewSubject,
   type PreviewWarning,
 } from '@automations/engine';
-import { AgencyScopedRepository, openDefinition, RuntimeConfig, SecretBox, UserEntity, WorkflowEntity } from '@automations/persistence';
+import {
+  AgencyScopedRepository,
+  openDefinition,
+  RuntimeConfig,
+  SecretBox,
+  UserEntity,
+  WorkflowEntity,
+} from '@automations/persistence';
 import { ApiError, FieldErrorDetail } from '../../common/api-error';
 import type { Principal } from '../../common/principal';
 import { RUNTIME_CONFIG } from '../../common/runtime-config.token';
@@ -31,8 +44,15 @@ const underDefinition = (path: string) => (path === '' ? 'definition' : `definit
 
 /** Exactly one of `clientId` and `client`. */
 function subjectProblems(body: PreviewWorkflowDto): FieldErrorDetail[] {
-  if (body.clientId !== undefined && body.client !== undefined) return [{ path: 'client', message: 'give either clientId or client, not both' }];
-  if (body.clientId === undefined && body.client === undefined) return [{ path: 'clientId', message: 'is required: give clientId (a client of your agency) or client (an inline sample client)' }];
+  if (body.clientId !== undefined && body.client !== undefined)
+    return [{ path: 'client', message: 'give either clientId or client, not both' }];
+  if (body.clientId === undefined && body.client === undefined)
+    return [
+      {
+        path: 'clientId',
+        message: 'is required: give clientId (a client of your agency) or client (an inline sample client)',
+      },
+    ];
   return [];
 }
 
@@ -67,26 +87,58 @@ export class PreviewService {
     private readonly secretBox: SecretBox,
   ) {
     this.previewer = new WorkflowPreviewer(new ReadOnlyClientReader(dataSource));
-    this.aiDrafters = new PreviewAiDrafterResolver(dataSource, secretBox, { openaiApiKey: config.openaiApiKey, openaiBaseUrl: config.openaiBaseUrl, openaiModel: config.openaiModel });
+    this.aiDrafters = new PreviewAiDrafterResolver(dataSource, secretBox, {
+      openaiApiKey: config.openaiApiKey,
+      openaiBaseUrl: config.openaiBaseUrl,
+      openaiModel: config.openaiModel,
+    });
   }
 
   async previewSaved(principal: Principal, id: string, body: PreviewWorkflowDto): Promise<WorkflowPreviewDto> {
     const problems = subjectProblems(body);
     if (problems.length) throw ApiError.validation(problems);
-    const workflow = await withReadOnlyTransaction(this.dataSource, (manager) => AgencyScopedRepository.for(manager, WorkflowEntity, principal.agencyId).findOne({ id, deletedAt: IsNull() }));
+    const workflow = await withReadOnlyTransaction(this.dataSource, (manager) =>
+      AgencyScopedRepository.for(manager, WorkflowEntity, principal.agencyId).findOne({ id, deletedAt: IsNull() }),
+    );
     if (!workflow) throw ApiError.notFound('Workflow');
-    const warnings: PreviewWarning[] = workflow.pausedReason ? [{ code: 'workflow_paused', message: `The system paused this workflow (${workflow.pausedReason})` }] : [];
-    return this.run({ agencyId: principal.agencyId, workflow: { id: workflow.id, name: workflow.name, version: workflow.version }, definition: openDefinition(this.secretBox, { agencyId: workflow.agencyId, workflowId: workflow.id }, toDefinition(workflow)), warnings }, body);
+    const warnings: PreviewWarning[] = workflow.pausedReason
+      ? [{ code: 'workflow_paused', message: `The system paused this workflow (${workflow.pausedReason})` }]
+      : [];
+    return this.run(
+      {
+        agencyId: principal.agencyId,
+        workflow: { id: workflow.id, name: workflow.name, version: workflow.version },
+        definition: openDefinition(
+          this.secretBox,
+          { agencyId: workflow.agencyId, workflowId: workflow.id },
+          toDefinition(workflow),
+        ),
+        warnings,
+      },
+      body,
+    );
   }
 
   async previewDefinition(principal: Principal, body: PreviewDefinitionDto): Promise<WorkflowPreviewDto> {
     const problems = subjectProblems(body);
     const result = validateWorkflowDefinition(body.definition);
-    if (!result.ok) problems.push(...result.errors.map((error) => ({ path: underDefinition(error.path), message: error.message })));
+    if (!result.ok)
+      problems.push(...result.errors.map((error) => ({ path: underDefinition(error.path), message: error.message })));
     else problems.push(...(await this.unknownUsers(principal.agencyId, result.value)));
     if (problems.length || !result.ok) throw ApiError.validation(problems);
-    const warnings = result.warnings.map((warning: DefinitionWarning) => ({ ...warning, ...(warning.path !== undefined ? { path: underDefinition(warning.path) } : {}) }));
-    return this.run({ agencyId: principal.agencyId, workflow: { id: null, name: result.value.name, version: null }, definition: result.value, warnings }, body);
+    const warnings = result.warnings.map((warning: DefinitionWarning) => ({
+      ...warning,
+      ...(warning.path !== undefined ? { path: underDefinition(warning.path) } : {}),
+    }));
+    return this.run(
+      {
+        agencyId: principal.agencyId,
+        workflow: { id: null, name: result.value.name, version: null },
+        definition: result.value,
+        warnings,
+      },
+      body,
+    );
   }
 
   private async run(target: PreviewTarget, body: PreviewWorkflowDto): Promise<WorkflowPreviewDto> {
@@ -103,7 +155,9 @@ export class PreviewService {
         definition: target.definition,
         workflowName: target.workflow.name,
         subject: subjectOf(body),
-        ...(body.event ? { event: { type: body.event.type, data: { ...(body.event.data as object) } as Record<string, unknown> } } : {}),
+        ...(body.event
+          ? { event: { type: body.event.type, data: { ...(body.event.data as object) } as Record<string, unknown> } }
+          : {}),
         ...(aiDrafter ? { aiDrafter } : {}),
       });
       return { workflow: target.workflow, ...preview, warnings: [...warnings, ...preview.warnings] };
@@ -117,8 +171,12 @@ export class PreviewService {
   private async unknownUsers(agencyId: string, definition: WorkflowDefinition): Promise<FieldErrorDetail[]> {
     const referenced = collectReferencedUserIds(definition);
     if (referenced.length === 0) return [];
-    const found = await withReadOnlyTransaction(this.dataSource, (manager) => AgencyScopedRepository.for(manager, UserEntity, agencyId).find({ id: In(referenced) }));
+    const found = await withReadOnlyTransaction(this.dataSource, (manager) =>
+      AgencyScopedRepository.for(manager, UserEntity, agencyId).find({ id: In(referenced) }),
+    );
     const known = new Set(found.map((user) => user.id));
-    return referenced.filter((userId) => !known.has(userId)).map((userId) => ({ path: 'definition.steps', message: `user ${userId} is not a user of this agency` }));
+    return referenced
+      .filter((userId) => !known.has(userId))
+      .map((userId) => ({ path: 'definition.steps', message: `user ${userId} is not a user of this agency` }));
   }
 }

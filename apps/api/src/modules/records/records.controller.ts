@@ -48,7 +48,9 @@ export class RecordsController {
   }
 
   @Get('notifications')
-  @ApiOperation({ summary: 'Notifications sent by runs (Slack, email, in-app) with their delivery status, newest first' })
+  @ApiOperation({
+    summary: 'Notifications sent by runs (Slack, email, in-app) with their delivery status, newest first',
+  })
   @ApiOkResponse({ type: NotificationPageDto })
   notifications(@CurrentPrincipal() principal: Principal, @Query() query: RecordsQuery): Promise<NotificationPageDto> {
     return this.records.notifications(principal, query);

@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityTarget } from 'typeorm';
-import { AgencyScopedRepository, AlertEntity, CommunicationDraftEntity, NotificationEntity, Page, TaskEntity, TicketEntity } from '@automations/persistence';
+import {
+  AgencyScopedRepository,
+  AlertEntity,
+  CommunicationDraftEntity,
+  NotificationEntity,
+  Page,
+  TaskEntity,
+  TicketEntity,
+} from '@automations/persistence';
 import type { Principal } from '../../common/principal';
 import { AlertDto } from './dto/alert.dto';
 import { DraftDto } from './dto/draft.dto';
@@ -45,7 +53,12 @@ export class RecordsService {
     return this.page(NotificationEntity, principal, query, NotificationDto.from);
   }
 
-  private async page<E extends RecordRow, D>(entity: EntityTarget<E>, principal: Principal, query: RecordsQuery, toDto: (row: E) => D): Promise<Page<D>> {
+  private async page<E extends RecordRow, D>(
+    entity: EntityTarget<E>,
+    principal: Principal,
+    query: RecordsQuery,
+    toDto: (row: E) => D,
+  ): Promise<Page<D>> {
     const qb = AgencyScopedRepository.for(this.dataSource.manager, entity, principal.agencyId).query('record');
     if (query.clientId) qb.andWhere('record.clientId = :clientId', { clientId: query.clientId });
     if (query.runId) qb.andWhere('record.runId = :runId', { runId: query.runId });

@@ -95,28 +95,56 @@ function stepEntries(step: TimelineStep, approval: TimelineApproval | undefined)
   const label = step.type === 'branch' ? 'branch' : step.type;
   if (step.scheduledFor) {
     const since = step.startedAt && step.startedAt < step.createdAt ? step.startedAt : step.createdAt;
-    entries.push({ at: since.toISOString(), kind: 'step.waiting', message: `Waiting until ${step.scheduledFor.toISOString()} before ${label}` });
+    entries.push({
+      at: since.toISOString(),
+      kind: 'step.waiting',
+      message: `Waiting until ${step.scheduledFor.toISOString()} before ${label}`,
+    });
   }
-  if (step.startedAt) entries.push({ at: step.startedAt.toISOString(), kind: 'step.started', message: `Started ${label}` });
+  if (step.startedAt)
+    entries.push({ at: step.startedAt.toISOString(), kind: 'step.started', message: `Started ${label}` });
   if (approval) {
     const what = approval.draftId ? `the draft of ${approval.actionType}` : approval.actionType;
-    entries.push({ at: approval.createdAt.toISOString(), kind: 'approval.requested', message: `Approval requested for ${what} (expires ${approval.expiresAt.toISOString()})` });
+    entries.push({
+      at: approval.createdAt.toISOString(),
+      kind: 'approval.requested',
+      message: `Approval requested for ${what} (expires ${approval.expiresAt.toISOString()})`,
+    });
     if (approval.status !== 'pending') {
       const at = (approval.decidedAt ?? approval.expiresAt).toISOString();
       const edited = Object.keys(approval.edits ?? {});
       const withEdits = edited.length ? `, with edits to the ${edited.join(' and ')}` : '';
-      if (approval.status === 'approved') entries.push({ at, kind: 'approval.approved', message: `Approved${deciderOf(approval)}${withEdits}` });
-      if (approval.status === 'rejected') entries.push({ at, kind: 'approval.rejected', message: withDetail(`Rejected${deciderOf(approval)}`, approval.reason) });
-      if (approval.status === 'expired') entries.push({ at, kind: 'approval.expired', message: `Expired: no decision by ${approval.expiresAt.toISOString()}` });
+      if (approval.status === 'approved')
+        entries.push({ at, kind: 'approval.approved', message: `Approved${deciderOf(approval)}${withEdits}` });
+      if (approval.status === 'rejected')
+        entries.push({
+          at,
+          kind: 'approval.rejected',
+          message: withDetail(`Rejected${deciderOf(approval)}`, approval.reason),
+        });
+      if (approval.status === 'expired')
+        entries.push({
+          at,
+          kind: 'approval.expired',
+          message: `Expired: no decision by ${approval.expiresAt.toISOString()}`,
+        });
     }
   }
   const endedAt = (step.finishedAt ?? step.startedAt ?? step.createdAt).toISOString();
   if (step.status === 'completed') {
     const branch = step.type === 'branch' && typeof step.output?.branch === 'string' ? step.output.branch : null;
-    entries.push({ at: endedAt, kind: 'step.completed', message: branch ? `Condition evaluated: took the ${branch} path` : `Completed ${label}` });
+    entries.push({
+      at: endedAt,
+      kind: 'step.completed',
+      message: branch ? `Condition evaluated: took the ${branch} path` : `Completed ${label}`,
+    });
   } else if (step.status === 'failed') {
     const attempts = step.attempts > 1 ? ` after ${step.attempts} attempts` : '';
-    entries.push({ at: endedAt, kind: 'step.failed', message: withDetail(`Failed ${label}${attempts}`, describeError(step.error)) });
+    entries.push({
+      at: endedAt,
+      kind: 'step.failed',
+      message: withDetail(`Failed ${label}${attempts}`, describeError(step.error)),
+    });
   } else if (step.status === 'skipped') {
     const why = typeof step.output?.reason === 'string' ? step.output.reason : describeError(step.error);
     entries.push({ at: endedAt, kind: 'step.skipped', message: withDetail(`Skipped ${label}`, why) });
@@ -148,23 +176,47 @@ function runEndEntry(run: TimelineRun, lastAt: string): Omit<TimelineEntry, 'ste
  * (trigger, then each step's wait, start, approval and outcome, then the run's end).
  * Cancelled and rejected steps are told by the run's end and the approval, not repeated per step.
  */
-export function buildRunTimeline(run: TimelineRun, steps: readonly TimelineStep[], approvals: readonly TimelineApproval[]): TimelineEntry[] {
+export function buildRunTimeline(
+  run: TimelineRun,
+  steps: readonly TimelineStep[],
+  approvals: readonly TimelineApproval[],
+): TimelineEntry[] {
   const approvalByStep = new Map(approvals.map((approval) => [approval.stepId, approval]));
-  const entries: TimelineEntry[] = [{ at: run.startedAt.toISOString(), kind: 'run.triggered', message: triggeredMessage(run) }];
+  const entries: TimelineEntry[] = [
+    { at: run.startedAt.toISOString(), kind: 'run.triggered', message: triggeredMessage(run) },
+  ];
   const told = new Set<string>();
   for (const step of steps) {
     told.add(step.stepId);
-    for (const entry of stepEntries(step, approvalByStep.get(step.stepId))) entries.push({ ...entry, stepId: step.stepId });
+    for (const entry of stepEntries(step, approvalByStep.get(step.stepId)))
+      entries.push({ ...entry, stepId: step.stepId });
   }
   // An approval whose step has no row (should not happen) is still part of the story.
   for (const approval of approvals) {
     if (told.has(approval.stepId)) continue;
-    const orphan = stepEntries({ stepId: approval.stepId, type: approval.actionType, status: 'awaiting_approval', attempts: 0, output: null, error: null, scheduledFor: null, startedAt: null, finishedAt: null, createdAt: approval.createdAt }, approval);
+    const orphan = stepEntries(
+      {
+        stepId: approval.stepId,
+        type: approval.actionType,
+        status: 'awaiting_approval',
+        attempts: 0,
+        output: null,
+        error: null,
+        scheduledFor: null,
+        startedAt: null,
+        finishedAt: null,
+        createdAt: approval.createdAt,
+      },
+      approval,
+    );
     for (const entry of orphan) entries.push({ ...entry, stepId: approval.stepId });
   }
   const lastAt = entries.reduce((latest, entry) => (entry.at > latest ? entry.at : latest), entries[0].at);
   const end = runEndEntry(run, lastAt);
   if (end) entries.push(end);
   // Array.prototype.sort is stable: equal instants keep the causal order they were pushed in.
-  return entries.map((entry, index) => ({ entry, index })).sort((a, b) => Date.parse(a.entry.at) - Date.parse(b.entry.at) || a.index - b.index).map(({ entry }) => entry);
+  return entries
+    .map((entry, index) => ({ entry, index }))
+    .sort((a, b) => Date.parse(a.entry.at) - Date.parse(b.entry.at) || a.index - b.index)
+    .map(({ entry }) => entry);
 }

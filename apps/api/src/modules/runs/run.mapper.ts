@@ -1,7 +1,15 @@
 import { walkSteps, WorkflowDefinition } from '@automations/domain';
 import type { ApprovalEntity, CommunicationDraftEntity, RunStepEntity } from '@automations/persistence';
 import type { RunStatus } from '@automations/domain';
-import type { ApprovalDraftDto, ApprovalQueueItemDto, ApprovalStatusFilter, DecidedByDto, RunApprovalDto, RunStepDto, RunSummaryDto } from './run.dto';
+import type {
+  ApprovalDraftDto,
+  ApprovalQueueItemDto,
+  ApprovalStatusFilter,
+  DecidedByDto,
+  RunApprovalDto,
+  RunStepDto,
+  RunSummaryDto,
+} from './run.dto';
 
 /** One row of the runs query: the run's columns with its workflow's and client's names joined in. */
 export interface RunRow {
@@ -39,11 +47,23 @@ export interface ApprovalRow extends ApprovalEntity {
 }
 
 /** The draft columns an approval shows. */
-export type ApprovalDraftColumns = Pick<CommunicationDraftEntity, 'id' | 'platform' | 'tone' | 'generator' | 'subject' | 'content' | 'status' | 'editedAt'>;
+export type ApprovalDraftColumns = Pick<
+  CommunicationDraftEntity,
+  'id' | 'platform' | 'tone' | 'generator' | 'subject' | 'content' | 'status' | 'editedAt'
+>;
 
 export function toApprovalDraftDto(draft: ApprovalDraftColumns | null | undefined): ApprovalDraftDto | null {
   if (!draft) return null;
-  return { id: draft.id, platform: draft.platform, tone: draft.tone, generator: draft.generator, subject: draft.subject, body: draft.content, status: draft.status, editedAt: iso(draft.editedAt) };
+  return {
+    id: draft.id,
+    platform: draft.platform,
+    tone: draft.tone,
+    generator: draft.generator,
+    subject: draft.subject,
+    body: draft.content,
+    status: draft.status,
+    editedAt: iso(draft.editedAt),
+  };
 }
 
 function draftOfRow(row: ApprovalRow): ApprovalDraftColumns | null {
@@ -61,7 +81,8 @@ function draftOfRow(row: ApprovalRow): ApprovalDraftColumns | null {
 }
 
 const iso = (date: Date | null): string | null => date?.toISOString() ?? null;
-const duration = (start: Date | null, end: Date | null): number | null => (start && end ? Math.max(0, end.getTime() - start.getTime()) : null);
+const duration = (start: Date | null, end: Date | null): number | null =>
+  start && end ? Math.max(0, end.getTime() - start.getTime()) : null;
 
 export function toRunSummary(row: RunRow): RunSummaryDto {
   return {
@@ -123,14 +144,25 @@ export function toRunApprovalDto(approval: ApprovalEntity, draft: ApprovalDraftC
 
 export function toApprovalQueueItem(row: ApprovalRow): ApprovalQueueItemDto {
   const { id, ...rest } = toRunApprovalDto(row, draftOfRow(row));
-  return { id, runId: row.runId, workflowId: row.workflowId, workflowName: row.workflowName, clientId: row.clientId, clientName: row.clientName, ...rest };
+  return {
+    id,
+    runId: row.runId,
+    workflowId: row.workflowId,
+    workflowName: row.workflowName,
+    clientId: row.clientId,
+    clientName: row.clientName,
+    ...rest,
+  };
 }
 
 /**
  * Step rows in the definition's depth-first order (a branch, its `then`, its `else`). Rows whose
  * step is not in the definition (not expected) come last, oldest first; steps without a row are absent.
  */
-export function orderStepsByDefinition<T extends Pick<RunStepEntity, 'stepId' | 'createdAt'>>(definition: Pick<WorkflowDefinition, 'steps'> | null, rows: readonly T[]): T[] {
+export function orderStepsByDefinition<T extends Pick<RunStepEntity, 'stepId' | 'createdAt'>>(
+  definition: Pick<WorkflowDefinition, 'steps'> | null,
+  rows: readonly T[],
+): T[] {
   const position = new Map<string, number>();
   if (definition) walkSteps(definition.steps, (step) => position.set(step.id, position.size));
   const rank = (row: T) => position.get(row.stepId) ?? Number.MAX_SAFE_INTEGER;

@@ -1,4 +1,15 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  UseInterceptors,
+} from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -18,7 +29,19 @@ import { ErrorResponseDto } from '../../common/page.dto';
 import { RejectRequestBody } from '../../common/reject-request-body.interceptor';
 import type { Principal } from '../../common/principal';
 import { UuidParam } from '../../common/uuid-param.pipe';
-import { ApprovalPageDto, ApprovalsQuery, ApproveRunDto, BulkApproveDto, BulkApproveResultDto, MAX_BULK_APPROVE, RejectRunDto, RunDetailDto, RunPageDto, RunsQuery, WorkflowRunsQuery } from './run.dto';
+import {
+  ApprovalPageDto,
+  ApprovalsQuery,
+  ApproveRunDto,
+  BulkApproveDto,
+  BulkApproveResultDto,
+  MAX_BULK_APPROVE,
+  RejectRunDto,
+  RunDetailDto,
+  RunPageDto,
+  RunsQuery,
+  WorkflowRunsQuery,
+} from './run.dto';
 import { RunsService } from './runs.service';
 
 /** `:runId` that is not a UUID: a 400 naming `runId`. */
@@ -46,14 +69,18 @@ export class RunsController {
   }
 
   @Get('approvals')
-  @ApiOperation({ summary: 'Approvals: the pending queue (oldest first) or decided ones (most recently decided first)' })
+  @ApiOperation({
+    summary: 'Approvals: the pending queue (oldest first) or decided ones (most recently decided first)',
+  })
   @ApiOkResponse({ type: ApprovalPageDto })
   approvals(@CurrentPrincipal() principal: Principal, @Query() query: ApprovalsQuery): Promise<ApprovalPageDto> {
     return this.runs.approvals(principal, query);
   }
 
   @Get('runs/:runId')
-  @ApiOperation({ summary: 'A run with its trigger, client snapshot, executed definition, steps, approvals and timeline' })
+  @ApiOperation({
+    summary: 'A run with its trigger, client snapshot, executed definition, steps, approvals and timeline',
+  })
   @ApiParam({ name: 'runId', format: 'uuid' })
   @ApiOkResponse({ type: RunDetailDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
@@ -88,8 +115,15 @@ export class RunsController {
   @ApiOkResponse({ type: RunDetailDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   @ApiForbiddenResponse({ type: ErrorResponseDto })
-  @ApiConflictResponse({ type: ErrorResponseDto, description: 'No pending approval, or it expired (the run was rejected with reason timeout)' })
-  approve(@CurrentPrincipal() principal: Principal, @Param('runId', RunIdParam) runId: string, @Body() body: ApproveRunDto = {}): Promise<RunDetailDto> {
+  @ApiConflictResponse({
+    type: ErrorResponseDto,
+    description: 'No pending approval, or it expired (the run was rejected with reason timeout)',
+  })
+  approve(
+    @CurrentPrincipal() principal: Principal,
+    @Param('runId', RunIdParam) runId: string,
+    @Body() body: ApproveRunDto = {},
+  ): Promise<RunDetailDto> {
     return this.runs.approve(principal, runId, body ?? {});
   }
 
@@ -97,7 +131,7 @@ export class RunsController {
   @MinRole('admin')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
-    summary: 'Approve several runs\' pending steps at once, as they are (no edits)',
+    summary: "Approve several runs' pending steps at once, as they are (no edits)",
     description: `Up to ${MAX_BULK_APPROVE} run ids; each is decided on its own exactly like \`POST /workflows/runs/{runId}/approve\` (one audit line per run). Runs that are not this agency's, have no pending approval or whose approval expired are listed in \`skipped\`; repeating the call approves nothing more.`,
   })
   @ApiOkResponse({ type: BulkApproveResultDto })
@@ -115,7 +149,11 @@ export class RunsController {
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   @ApiForbiddenResponse({ type: ErrorResponseDto })
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'No pending approval' })
-  reject(@CurrentPrincipal() principal: Principal, @Param('runId', RunIdParam) runId: string, @Body() body: RejectRunDto = {}): Promise<RunDetailDto> {
+  reject(
+    @CurrentPrincipal() principal: Principal,
+    @Param('runId', RunIdParam) runId: string,
+    @Body() body: RejectRunDto = {},
+  ): Promise<RunDetailDto> {
     return this.runs.reject(principal, runId, body?.reason);
   }
 
@@ -123,7 +161,11 @@ export class RunsController {
   @ApiOperation({ summary: 'Runs of one workflow (also of a deleted one: history is kept), newest first' })
   @ApiOkResponse({ type: RunPageDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
-  listForWorkflow(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string, @Query() query: WorkflowRunsQuery): Promise<RunPageDto> {
+  listForWorkflow(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam) id: string,
+    @Query() query: WorkflowRunsQuery,
+  ): Promise<RunPageDto> {
     return this.runs.listForWorkflow(principal, id, query);
   }
 }

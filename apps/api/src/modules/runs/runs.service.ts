@@ -2,17 +2,83 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ApproveOutcome, RunActor, RunControl } from '@automations/engine';
-import { AgencyScopedRepository, ApprovalEntity, ClientEntity, CommunicationDraftEntity, openDefinition, Page, RunStepEntity, SecretBox, WorkflowEntity, WorkflowRunEntity, WorkflowVersionEntity } from '@automations/persistence';
+import {
+  AgencyScopedRepository,
+  ApprovalEntity,
+  ClientEntity,
+  CommunicationDraftEntity,
+  openDefinition,
+  Page,
+  RunStepEntity,
+  SecretBox,
+  WorkflowEntity,
+  WorkflowRunEntity,
+  WorkflowVersionEntity,
+} from '@automations/persistence';
 import { ApiError } from '../../common/api-error';
 import type { Principal } from '../../common/principal';
-import type { ApprovalQueueItemDto, ApprovalsQuery, ApproveRunDto, BulkApproveResultDto, BulkSkippedDto, RunDetailDto, RunsQuery, RunSummaryDto, WorkflowRunsQuery } from './run.dto';
-import { ApprovalDraftColumns, ApprovalRow, orderStepsByDefinition, RunRow, toApprovalQueueItem, toRunApprovalDto, toRunSummary, toStepDto } from './run.mapper';
+import type {
+  ApprovalQueueItemDto,
+  ApprovalsQuery,
+  ApproveRunDto,
+  BulkApproveResultDto,
+  BulkSkippedDto,
+  RunDetailDto,
+  RunsQuery,
+  RunSummaryDto,
+  WorkflowRunsQuery,
+} from './run.dto';
+import {
+  ApprovalDraftColumns,
+  ApprovalRow,
+  orderStepsByDefinition,
+  RunRow,
+  toApprovalQueueItem,
+  toRunApprovalDto,
+  toRunSummary,
+  toStepDto,
+} from './run.mapper';
 import { buildRunTimeline } from './run-timeline';
 
-const RUN_COLUMNS = ['id', 'workflowId', 'workflowVersion', 'clientId', 'mode', 'status', 'reason', 'attempt', 'error', 'startedAt', 'finishedAt'] as const;
+const RUN_COLUMNS = [
+  'id',
+  'workflowId',
+  'workflowVersion',
+  'clientId',
+  'mode',
+  'status',
+  'reason',
+  'attempt',
+  'error',
+  'startedAt',
+  'finishedAt',
+] as const;
 const RUN_PAYLOAD_COLUMNS = ['triggerEvent', 'clientSnapshot'] as const;
-const APPROVAL_COLUMNS = ['id', 'runId', 'stepId', 'actionType', 'renderedConfig', 'status', 'expiresAt', 'createdAt', 'decidedAt', 'decidedByUserId', 'decidedByApiKeyId', 'reason', 'draftId', 'edits'] as const;
-const DRAFT_COLUMNS = { platform: 'draftPlatform', tone: 'draftTone', generator: 'draftGenerator', subject: 'draftSubject', content: 'draftContent', status: 'draftStatus', editedAt: 'draftEditedAt' } as const;
+const APPROVAL_COLUMNS = [
+  'id',
+  'runId',
+  'stepId',
+  'actionType',
+  'renderedConfig',
+  'status',
+  'expiresAt',
+  'createdAt',
+  'decidedAt',
+  'decidedByUserId',
+  'decidedByApiKeyId',
+  'reason',
+  'draftId',
+  'edits',
+] as const;
+const DRAFT_COLUMNS = {
+  platform: 'draftPlatform',
+  tone: 'draftTone',
+  generator: 'draftGenerator',
+  subject: 'draftSubject',
+  content: 'draftContent',
+  status: 'draftStatus',
+  editedAt: 'draftEditedAt',
+} as const;
 export const EDITS_WITHOUT_DRAFT = 'edits: only the approval of a draft (draft_communication) takes edits';
 export const SUBJECT_NOT_ALLOWED = 'edits.subject: a Slack draft has no subject';
 
@@ -21,7 +87,12 @@ export const NOT_PENDING_CONFLICT = 'This run has no pending approval';
 export const EXPIRED_CONFLICT = 'The approval expired; the run was rejected (timeout)';
 
 function actorOfPrincipal(principal: Principal): RunActor {
-  return { actorType: principal.actorType, actorId: principal.actorId, userId: principal.userId, apiKeyId: principal.apiKeyId };
+  return {
+    actorType: principal.actorType,
+    actorId: principal.actorId,
+    userId: principal.userId,
+    apiKeyId: principal.apiKeyId,
+  };
 }
 
 /** Run history, run detail, the approval queue, and the decisions (retry, approve, reject) taken through the engine's RunControl. */
@@ -33,7 +104,10 @@ export class RunsService {
     private readonly secretBox: SecretBox,
   ) {}
 
-  private scoped<T extends ObjectLiteral & { agencyId: string }>(target: EntityTarget<T>, agencyId: string): AgencyScopedRepository<T> {
+  private scoped<T extends ObjectLiteral & { agencyId: string }>(
+    target: EntityTarget<T>,
+    agencyId: string,
+  ): AgencyScopedRepository<T> {
     return AgencyScopedRepository.for(this.dataSource.manager, target, agencyId);
   }
 
@@ -45,11 +119,16 @@ export class RunsService {
       .innerJoin(ClientEntity, 'c', 'c.id = r.clientId AND c.agencyId = r.agencyId')
       .select('w.name', 'workflowName')
       .addSelect('c.name', 'clientName');
-    for (const column of withPayload ? [...RUN_COLUMNS, ...RUN_PAYLOAD_COLUMNS] : RUN_COLUMNS) qb.addSelect(`r.${column}`, column);
+    for (const column of withPayload ? [...RUN_COLUMNS, ...RUN_PAYLOAD_COLUMNS] : RUN_COLUMNS)
+      qb.addSelect(`r.${column}`, column);
     return qb;
   }
 
-  async listForWorkflow(principal: Principal, workflowId: string, query: WorkflowRunsQuery): Promise<Page<RunSummaryDto>> {
+  async listForWorkflow(
+    principal: Principal,
+    workflowId: string,
+    query: WorkflowRunsQuery,
+  ): Promise<Page<RunSummaryDto>> {
     // Runs of a deleted workflow stay readable (history is kept): only an unknown id is a 404.
     const workflow = await this.scoped(WorkflowEntity, principal.agencyId).findById(workflowId);
     if (!workflow) throw ApiError.notFound('Workflow');
@@ -85,12 +164,21 @@ export class RunsService {
     const [steps, approvals, version, drafts] = await Promise.all([
       this.scoped(RunStepEntity, principal.agencyId).find({ runId }),
       this.scoped(ApprovalEntity, principal.agencyId).find({ runId }, { createdAt: 'ASC', id: 'ASC' }),
-      this.scoped(WorkflowVersionEntity, principal.agencyId).findOne({ workflowId: row.workflowId, version: row.workflowVersion }),
+      this.scoped(WorkflowVersionEntity, principal.agencyId).findOne({
+        workflowId: row.workflowId,
+        version: row.workflowVersion,
+      }),
       this.scoped(CommunicationDraftEntity, principal.agencyId).find({ runId }),
     ]);
     const draftById = new Map<string, ApprovalDraftColumns>(drafts.map((draft) => [draft.id, draft]));
     // The version the run executed, its sealed values (email recipients) opened for the agency's own caller.
-    const definition = version ? openDefinition(this.secretBox, { agencyId: version.agencyId, workflowId: version.workflowId }, version.definition) : null;
+    const definition = version
+      ? openDefinition(
+          this.secretBox,
+          { agencyId: version.agencyId, workflowId: version.workflowId },
+          version.definition,
+        )
+      : null;
     const ordered = orderStepsByDefinition(definition, steps);
     const triggerEvent = row.triggerEvent ?? null;
     return {
@@ -99,15 +187,24 @@ export class RunsService {
       clientSnapshot: row.clientSnapshot ?? null,
       definition: definition as unknown as Record<string, unknown> | null,
       steps: ordered.map(toStepDto),
-      approvals: approvals.map((approval) => toRunApprovalDto(approval, approval.draftId ? (draftById.get(approval.draftId) ?? null) : null)),
+      approvals: approvals.map((approval) =>
+        toRunApprovalDto(approval, approval.draftId ? (draftById.get(approval.draftId) ?? null) : null),
+      ),
       timeline: buildRunTimeline({ ...row, triggerEvent }, ordered, approvals),
     };
   }
 
   async retry(principal: Principal, runId: string): Promise<RunDetailDto> {
-    const outcome = await this.runControl.retry({ agencyId: principal.agencyId, runId, actor: actorOfPrincipal(principal) });
+    const outcome = await this.runControl.retry({
+      agencyId: principal.agencyId,
+      runId,
+      actor: actorOfPrincipal(principal),
+    });
     if (outcome === 'not_found') throw ApiError.notFound('Run');
-    if (outcome === 'purged') throw ApiError.conflict('This run is older than the retention period: its client snapshot was purged, so it cannot be retried');
+    if (outcome === 'purged')
+      throw ApiError.conflict(
+        'This run is older than the retention period: its client snapshot was purged, so it cannot be retried',
+      );
     if (outcome === 'not_failed') {
       const run = await this.scoped(WorkflowRunEntity, principal.agencyId).findById(runId);
       if (!run) throw ApiError.notFound('Run');
@@ -118,10 +215,20 @@ export class RunsService {
 
   async approve(principal: Principal, runId: string, body: ApproveRunDto = {}): Promise<RunDetailDto> {
     const edits = body.edits;
-    if (edits && edits.subject === undefined && edits.body === undefined) throw ApiError.validation([{ path: 'edits', message: 'give subject and/or body, or leave edits out' }]);
-    const outcome = await this.runControl.approve({ agencyId: principal.agencyId, runId, actor: actorOfPrincipal(principal), edits: edits ? { subject: edits.subject?.trim(), body: edits.body?.trim() } : undefined });
-    if (outcome === 'edits_without_draft') throw ApiError.validation([{ path: 'edits', message: EDITS_WITHOUT_DRAFT.replace(/^edits: /, '') }]);
-    if (outcome === 'subject_not_allowed') throw ApiError.validation([{ path: 'edits.subject', message: SUBJECT_NOT_ALLOWED.replace(/^edits\.subject: /, '') }]);
+    if (edits && edits.subject === undefined && edits.body === undefined)
+      throw ApiError.validation([{ path: 'edits', message: 'give subject and/or body, or leave edits out' }]);
+    const outcome = await this.runControl.approve({
+      agencyId: principal.agencyId,
+      runId,
+      actor: actorOfPrincipal(principal),
+      edits: edits ? { subject: edits.subject?.trim(), body: edits.body?.trim() } : undefined,
+    });
+    if (outcome === 'edits_without_draft')
+      throw ApiError.validation([{ path: 'edits', message: EDITS_WITHOUT_DRAFT.replace(/^edits: /, '') }]);
+    if (outcome === 'subject_not_allowed')
+      throw ApiError.validation([
+        { path: 'edits.subject', message: SUBJECT_NOT_ALLOWED.replace(/^edits\.subject: /, '') },
+      ]);
     this.assertDecided(outcome);
     return this.detail(principal, runId);
   }
@@ -131,7 +238,11 @@ export class RunsService {
     const skipped: BulkSkippedDto[] = [];
     let done = 0;
     for (const runId of runIds) {
-      const outcome = await this.runControl.approve({ agencyId: principal.agencyId, runId, actor: actorOfPrincipal(principal) });
+      const outcome = await this.runControl.approve({
+        agencyId: principal.agencyId,
+        runId,
+        actor: actorOfPrincipal(principal),
+      });
       if (outcome === 'approved') done += 1;
       else skipped.push({ runId, reason: outcome === 'not_found' || outcome === 'expired' ? outcome : 'not_pending' });
     }
@@ -139,7 +250,12 @@ export class RunsService {
   }
 
   async reject(principal: Principal, runId: string, reason: string | undefined): Promise<RunDetailDto> {
-    const outcome = await this.runControl.reject({ agencyId: principal.agencyId, runId, actor: actorOfPrincipal(principal), reason });
+    const outcome = await this.runControl.reject({
+      agencyId: principal.agencyId,
+      runId,
+      actor: actorOfPrincipal(principal),
+      reason,
+    });
     this.assertDecided(outcome);
     return this.detail(principal, runId);
   }

@@ -23,7 +23,14 @@ export class LiveUpdateSubscriber implements OnModuleInit, OnModuleDestroy {
     private readonly registry: LiveStreamRegistry,
   ) {
     // Connection errors are logged redacted and rate-limited (a Redis outage emits one per reconnect attempt).
-    this.redis = logEmittedErrors(new Redis(config.redisUrl, { maxRetriesPerRequest: null, lazyConnect: true, connectionName: `${config.queuePrefix}:live-subscriber` }), 'redis:live-subscriber');
+    this.redis = logEmittedErrors(
+      new Redis(config.redisUrl, {
+        maxRetriesPerRequest: null,
+        lazyConnect: true,
+        connectionName: `${config.queuePrefix}:live-subscriber`,
+      }),
+      'redis:live-subscriber',
+    );
     this.channel = liveUpdatesChannel(config.queuePrefix);
   }
 

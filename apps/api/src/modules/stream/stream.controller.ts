@@ -1,5 +1,12 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiError } from '../../common/api-error';
 import { CurrentPrincipal } from '../../common/auth.decorators';
@@ -13,7 +20,7 @@ import { StreamCredentialLimit } from './stream-credential-limit';
 import { StreamSettings } from './stream.settings';
 
 const STREAM_DESCRIPTION = [
-  'Server-sent events for the caller\'s agency only. First a `: connected` comment, then a `: ping` comment every 20 s, and:',
+  "Server-sent events for the caller's agency only. First a `: connected` comment, then a `: ping` comment every 20 s, and:",
   '',
   '```',
   'event: run.changed',
@@ -41,19 +48,36 @@ export class StreamController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Live run and approval changes of the agency (server-sent events)', description: STREAM_DESCRIPTION })
+  @ApiOperation({
+    summary: 'Live run and approval changes of the agency (server-sent events)',
+    description: STREAM_DESCRIPTION,
+  })
   @ApiOkResponse({
-    description: 'An endless `text/event-stream` (events `run.changed` and `approval.changed`, comments `connected` and `ping`)',
-    content: { 'text/event-stream': { schema: { type: 'string', example: 'event: run.changed\ndata: {"runId":"…","workflowId":"…","clientId":"…","status":"completed"}\n\n' } } },
+    description:
+      'An endless `text/event-stream` (events `run.changed` and `approval.changed`, comments `connected` and `ping`)',
+    content: {
+      'text/event-stream': {
+        schema: {
+          type: 'string',
+          example: 'event: run.changed\ndata: {"runId":"…","workflowId":"…","clientId":"…","status":"completed"}\n\n',
+        },
+      },
+    },
   })
   @ApiUnauthorizedResponse({ type: ErrorResponseDto, description: 'Missing or invalid credentials' })
-  @ApiTooManyRequestsResponse({ type: ErrorResponseDto, description: 'This credential already holds the most streams allowed' })
+  @ApiTooManyRequestsResponse({
+    type: ErrorResponseDto,
+    description: 'This credential already holds the most streams allowed',
+  })
   async open(@CurrentPrincipal() principal: Principal, @Res() reply: FastifyReply): Promise<void> {
     const credential = principal.apiKeyId ? `api_key:${principal.apiKeyId}` : `user:${principal.userId}`;
     const release = this.limit.acquire(credential);
     if (!release) {
       void reply.header('retry-after', '30');
-      throw new ApiError(HttpStatus.TOO_MANY_REQUESTS, `At most ${this.limit.max} live streams per credential are open at once; close one first`);
+      throw new ApiError(
+        HttpStatus.TOO_MANY_REQUESTS,
+        `At most ${this.limit.max} live streams per credential are open at once; close one first`,
+      );
     }
     try {
       await this.subscriber.ready(this.settings.subscribeWaitMs);
@@ -67,7 +91,9 @@ export class StreamController {
     response.once('close', release);
     if (response.destroyed || !response.socket || response.socket.destroyed) return release();
     // Headers set by hooks so far (rate-limit counters) go out too; hijacking skips Fastify's own send.
-    const earlier = Object.entries(reply.getHeaders()).filter((entry): entry is [string, string | number | string[]] => entry[1] !== undefined);
+    const earlier = Object.entries(reply.getHeaders()).filter(
+      (entry): entry is [string, string | number | string[]] => entry[1] !== undefined,
+    );
     response.writeHead(200, {
       ...Object.fromEntries(earlier),
       'content-type': 'text/event-stream',

@@ -13,7 +13,11 @@ import { StreamSettings } from './stream.settings';
     LiveStreamRegistry,
     LiveUpdateSubscriber,
     { provide: StreamSettings, useFactory: () => new StreamSettings() },
-    { provide: StreamCredentialLimit, inject: [SECURITY_SETTINGS], useFactory: (security: SecuritySettings) => new StreamCredentialLimit(security.maxStreamsPerCredential) },
+    {
+      provide: StreamCredentialLimit,
+      inject: [SECURITY_SETTINGS],
+      useFactory: (security: SecuritySettings) => new StreamCredentialLimit(security.maxStreamsPerCredential),
+    },
   ],
 })
 export class StreamModule {}

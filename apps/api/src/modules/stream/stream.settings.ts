@@ -7,7 +7,8 @@ export class StreamSettings {
   constructor(env: NodeJS.ProcessEnv = process.env) {
     const raw = env.STREAM_PING_SECONDS;
     const seconds = raw === undefined || raw === '' ? 20 : Number(raw);
-    if (!Number.isFinite(seconds) || seconds <= 0) throw new Error(`STREAM_PING_SECONDS must be a positive number, got "${raw}"`);
+    if (!Number.isFinite(seconds) || seconds <= 0)
+      throw new Error(`STREAM_PING_SECONDS must be a positive number, got "${raw}"`);
     this.pingIntervalMs = seconds * 1000;
   }
 }

@@ -1,5 +1,10 @@
 import type { EntityManager } from 'typeorm';
-import { templatizeDefinition, type FieldError, type TemplateContent, type TemplatePlaceholder } from '@automations/domain';
+import {
+  templatizeDefinition,
+  type FieldError,
+  type TemplateContent,
+  type TemplatePlaceholder,
+} from '@automations/domain';
 
 /**
  * The words of an agency that must not travel in a template: its clients' names and its people's names and email
@@ -26,9 +31,18 @@ export function redactText(text: string, words: readonly string[]): string {
  * `scrubPlaceholders` the placeholders' own texts are redacted too and a default naming anything of the agency is
  * dropped (so the receiving agency must give its own value).
  */
-export function templatizeContent(content: TemplateContent, words: readonly string[], options: { scrubPlaceholders?: boolean; redactTexts?: boolean } = {}): TemplateContent {
-  const placeholders: TemplatePlaceholder[] = content.placeholders.map((placeholder) => (options.scrubPlaceholders ? scrubPlaceholder(placeholder, words) : placeholder));
-  const templatized = templatizeDefinition(content.definition, { redact: words, takenKeys: placeholders.map((placeholder) => placeholder.key) });
+export function templatizeContent(
+  content: TemplateContent,
+  words: readonly string[],
+  options: { scrubPlaceholders?: boolean; redactTexts?: boolean } = {},
+): TemplateContent {
+  const placeholders: TemplatePlaceholder[] = content.placeholders.map((placeholder) =>
+    options.scrubPlaceholders ? scrubPlaceholder(placeholder, words) : placeholder,
+  );
+  const templatized = templatizeDefinition(content.definition, {
+    redact: words,
+    takenKeys: placeholders.map((placeholder) => placeholder.key),
+  });
   return {
     name: options.redactTexts ? redactText(content.name, words) : content.name,
     description: options.redactTexts ? redactText(content.description, words) : content.description,
@@ -49,7 +63,11 @@ const VALUE_KEYWORDS = new Set(['enum', 'const']);
 const SCHEMA_KEYWORDS = new Set(['items', 'anyOf']);
 
 const redactStrings = (value: unknown, words: readonly string[]): unknown =>
-  typeof value === 'string' ? redactText(value, words) : Array.isArray(value) ? value.map((item) => redactStrings(item, words)) : value;
+  typeof value === 'string'
+    ? redactText(value, words)
+    : Array.isArray(value)
+      ? value.map((item) => redactStrings(item, words))
+      : value;
 
 /**
  * A placeholder's JSON Schema with its texts and listed values redacted, its examples and agency-specific defaults
@@ -64,7 +82,9 @@ function scrubSchema(schema: unknown, words: readonly string[]): unknown {
     if (TEXT_KEYWORDS.has(keyword) || VALUE_KEYWORDS.has(keyword)) copy[keyword] = redactStrings(value, words);
     else if (SCHEMA_KEYWORDS.has(keyword)) copy[keyword] = scrubSchema(value, words);
     else if (keyword === 'properties' && typeof value === 'object' && value !== null) {
-      copy[keyword] = Object.fromEntries(Object.entries(value).map(([name, child]) => [name, scrubSchema(child, words)]));
+      copy[keyword] = Object.fromEntries(
+        Object.entries(value).map(([name, child]) => [name, scrubSchema(child, words)]),
+      );
     } else copy[keyword] = value;
   }
   return copy;
@@ -74,10 +94,19 @@ function scrubSchema(schema: unknown, words: readonly string[]): unknown {
  * Placeholder defaults that name something of the agency: a template holds no such value (it travels when shared,
  * and addresses are sealed at rest in workflows, never stored plain in a template); it is asked for on use instead.
  */
-export function agencySpecificDefaults(placeholders: readonly TemplatePlaceholder[], words: readonly string[]): FieldError[] {
+export function agencySpecificDefaults(
+  placeholders: readonly TemplatePlaceholder[],
+  words: readonly string[],
+): FieldError[] {
   return placeholders.flatMap((placeholder, index) =>
     placeholder.default !== undefined && namesAgencySpecifics(placeholder.default, words)
-      ? [{ path: `placeholders[${index}].default`, message: 'must not name an email address, an id, a Slack id or one of your clients or people: leave it out and give the value when the template is used' }]
+      ? [
+          {
+            path: `placeholders[${index}].default`,
+            message:
+              'must not name an email address, an id, a Slack id or one of your clients or people: leave it out and give the value when the template is used',
+          },
+        ]
       : [],
   );
 }

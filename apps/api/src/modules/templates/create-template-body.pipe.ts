@@ -3,7 +3,8 @@ import { ApiError } from '../../common/api-error';
 import { createFieldValidationPipe } from '../../common/field-validation.pipe';
 import { CreateTemplateFromWorkflowDto } from './dto/create-template-from-workflow.dto';
 
-export type CreateTemplateBody = { kind: 'fromWorkflow'; body: CreateTemplateFromWorkflowDto } | { kind: 'content'; body: Record<string, unknown> };
+export type CreateTemplateBody =
+  { kind: 'fromWorkflow'; body: CreateTemplateFromWorkflowDto } | { kind: 'content'; body: Record<string, unknown> };
 
 /**
  * `POST /templates` takes a template's content or `{fromWorkflowId, ...}`: the second is checked with the global
@@ -15,9 +16,18 @@ export class CreateTemplateBodyPipe implements PipeTransform<unknown, Promise<Cr
 
   async transform(body: unknown): Promise<CreateTemplateBody> {
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-      throw ApiError.validation([{ path: '', message: 'body must be a template ({name, category, definition, ...}) or {fromWorkflowId, category, ...}' }]);
+      throw ApiError.validation([
+        {
+          path: '',
+          message: 'body must be a template ({name, category, definition, ...}) or {fromWorkflowId, category, ...}',
+        },
+      ]);
     }
-    if ('fromWorkflowId' in body) return { kind: 'fromWorkflow', body: await this.validation.transform(body, { type: 'body', metatype: CreateTemplateFromWorkflowDto }) };
+    if ('fromWorkflowId' in body)
+      return {
+        kind: 'fromWorkflow',
+        body: await this.validation.transform(body, { type: 'body', metatype: CreateTemplateFromWorkflowDto }),
+      };
     return { kind: 'content', body: body as Record<string, unknown> };
   }
 }

@@ -1,5 +1,13 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentPrincipal, MinRole } from '../../common/auth.decorators';
 import { ErrorResponseDto } from '../../common/page.dto';
 import type { Principal } from '../../common/principal';
@@ -21,15 +29,24 @@ export class PortableWorkflowsController {
   @MinRole('admin')
   @ApiOperation({ summary: 'Create an inactive automation from an exported document and a value per placeholder' })
   @ApiCreatedResponse({ type: WorkflowDetailDto, description: 'The created automation, as `POST /workflows` answers' })
-  importDocument(@CurrentPrincipal() principal: Principal, @Body() body: ImportWorkflowDto): Promise<WorkflowDetailDto> {
+  importDocument(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: ImportWorkflowDto,
+  ): Promise<WorkflowDetailDto> {
     return this.portable.importDocument(principal, body);
   }
 
   @Get(':id/export')
-  @ApiOperation({ summary: 'The automation as a portable document (`automations.workflow/v1`); agency-specific values become placeholders' })
+  @ApiOperation({
+    summary:
+      'The automation as a portable document (`automations.workflow/v1`); agency-specific values become placeholders',
+  })
   @ApiOkResponse({ type: PortableWorkflowDocumentDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
-  exportDocument(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string): Promise<PortableWorkflowDocumentDto> {
+  exportDocument(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam) id: string,
+  ): Promise<PortableWorkflowDocumentDto> {
     return this.portable.exportDocument(principal, id);
   }
 }

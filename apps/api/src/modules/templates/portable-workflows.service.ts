@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { createPortableDocument, instantiateTemplate, parsePortableDocument, templatizeDefinition } from '@automations/domain';
+import {
+  createPortableDocument,
+  instantiateTemplate,
+  parsePortableDocument,
+  templatizeDefinition,
+} from '@automations/domain';
 import { actorOf } from '../../common/actor';
 import { ApiError } from '../../common/api-error';
 import type { Principal } from '../../common/principal';
@@ -23,11 +28,24 @@ export class PortableWorkflowsService {
 
   async exportDocument(principal: Principal, id: string): Promise<PortableWorkflowDocumentDto> {
     const workflow = await this.workflows.get(principal, id);
-    const definition: Record<string, unknown> = { name: workflow.name, requiresApproval: workflow.requiresApproval, triggers: workflow.triggers, steps: workflow.steps };
+    const definition: Record<string, unknown> = {
+      name: workflow.name,
+      requiresApproval: workflow.requiresApproval,
+      triggers: workflow.triggers,
+      steps: workflow.steps,
+    };
     if (workflow.description) definition.description = workflow.description;
-    const templatized = templatizeDefinition(definition, { redact: await loadAgencyWords(this.dataSource.manager, principal.agencyId) });
+    const templatized = templatizeDefinition(definition, {
+      redact: await loadAgencyWords(this.dataSource.manager, principal.agencyId),
+    });
     const document = createPortableDocument(templatized.definition, templatized.placeholders, new Date());
-    await this.audit.record({ agencyId: principal.agencyId, eventType: 'workflow.exported', actor: actorOf(principal), workflowId: id, details: { placeholders: document.placeholders.length } });
+    await this.audit.record({
+      agencyId: principal.agencyId,
+      eventType: 'workflow.exported',
+      actor: actorOf(principal),
+      workflowId: id,
+      details: { placeholders: document.placeholders.length },
+    });
     return document;
   }
 
@@ -39,7 +57,13 @@ export class PortableWorkflowsService {
     if (!result.ok) throw ApiError.validation(result.errors);
     return this.workflows.create(principal, { ...result.definition, isActive: false }, async (manager, workflowId) => {
       await this.audit.record(
-        { agencyId: principal.agencyId, eventType: 'workflow.imported', actor: actorOf(principal), workflowId, details: { format: parsed.value.format, placeholders: parsed.value.placeholders.length } },
+        {
+          agencyId: principal.agencyId,
+          eventType: 'workflow.imported',
+          actor: actorOf(principal),
+          workflowId,
+          details: { format: parsed.value.format, placeholders: parsed.value.placeholders.length },
+        },
         manager,
       );
     });

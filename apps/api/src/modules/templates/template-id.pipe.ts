@@ -8,7 +8,8 @@ const BUILTIN_ID = /^builtin-[a-z0-9]+(?:-[a-z0-9]+)*$/;
 @Injectable()
 export class TemplateIdParam implements PipeTransform<string, string> {
   transform(value: string): string {
-    if (typeof value === 'string' && value.length <= 100 && (UUID.test(value) || BUILTIN_ID.test(value))) return value.toLowerCase();
+    if (typeof value === 'string' && value.length <= 100 && (UUID.test(value) || BUILTIN_ID.test(value)))
+      return value.toLowerCase();
     throw ApiError.validation([{ path: 'id', message: 'must be a template id (a UUID or builtin-<name>)' }]);
   }
 }

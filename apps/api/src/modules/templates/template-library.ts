@@ -2,7 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull, MoreThan } from 'typeorm';
 import { getBuiltinTemplate } from '@automations/domain';
-import { AgencyScopedRepository, AutomationTemplateEntity, BuiltinTemplateUsageEntity, TemplateShareEntity } from '@automations/persistence';
+import {
+  AgencyScopedRepository,
+  AutomationTemplateEntity,
+  BuiltinTemplateUsageEntity,
+  TemplateShareEntity,
+} from '@automations/persistence';
 import { ApiError } from '../../common/api-error';
 import type { TemplateDto } from './dto/template.dto';
 import { isBuiltinTemplateId } from './template-id.pipe';
@@ -28,12 +33,21 @@ export class TemplateLibrary {
   }
 
   /** A template the agency may change (its own or imported); a built-in one is read-only (403), locked with `lock`. */
-  async findStored(agencyId: string, id: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<AutomationTemplateEntity> {
+  async findStored(
+    agencyId: string,
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+    lock = false,
+  ): Promise<AutomationTemplateEntity> {
     if (isBuiltinTemplateId(id)) {
       if (!getBuiltinTemplate(id)) throw ApiError.notFound('Template');
-      throw ApiError.forbidden('Built-in templates are read-only and the same for every agency: save a copy to change it');
+      throw ApiError.forbidden(
+        'Built-in templates are read-only and the same for every agency: save a copy to change it',
+      );
     }
-    const template = await manager.getRepository(AutomationTemplateEntity).findOne({ where: { id, agencyId }, lock: lock ? { mode: 'pessimistic_write' } : undefined });
+    const template = await manager
+      .getRepository(AutomationTemplateEntity)
+      .findOne({ where: { id, agencyId }, lock: lock ? { mode: 'pessimistic_write' } : undefined });
     if (!template) throw ApiError.notFound('Template');
     return template;
   }
@@ -44,14 +58,27 @@ export class TemplateLibrary {
   }
 
   /** The live (unrevoked, unexpired) share of each stored template. */
-  async liveShares(agencyId: string, templateIds: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, TemplateShareEntity>> {
+  async liveShares(
+    agencyId: string,
+    templateIds: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, TemplateShareEntity>> {
     if (templateIds.length === 0) return new Map();
-    const shares = await manager.getRepository(TemplateShareEntity).find({ where: { agencyId, templateId: In(templateIds), revokedAt: IsNull(), expiresAt: MoreThan(new Date()) } });
+    const shares = await manager
+      .getRepository(TemplateShareEntity)
+      .find({ where: { agencyId, templateId: In(templateIds), revokedAt: IsNull(), expiresAt: MoreThan(new Date()) } });
     return new Map(shares.map((share) => [share.templateId, share]));
   }
 
-  async toDto(agencyId: string, template: LibraryTemplate, manager: EntityManager = this.dataSource.manager): Promise<TemplateDto> {
-    const shares = template.source === 'builtin' ? new Map<string, TemplateShareEntity>() : await this.liveShares(agencyId, [template.id], manager);
+  async toDto(
+    agencyId: string,
+    template: LibraryTemplate,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<TemplateDto> {
+    const shares =
+      template.source === 'builtin'
+        ? new Map<string, TemplateShareEntity>()
+        : await this.liveShares(agencyId, [template.id], manager);
     return toTemplateDto(template, shares.get(template.id) ?? null);
   }
 }

@@ -32,7 +32,11 @@ export class TemplateSharesService {
     const expiresAt = new Date(Date.now() + expiresInDays * DAY_MS);
     await this.dataSource.transaction(async (manager) => {
       const template = await this.library.findStored(principal.agencyId, id, manager, true);
-      const replaced = await manager.update(TemplateShareEntity, { agencyId: principal.agencyId, templateId: id, revokedAt: IsNull() }, { revokedAt: new Date() });
+      const replaced = await manager.update(
+        TemplateShareEntity,
+        { agencyId: principal.agencyId, templateId: id, revokedAt: IsNull() },
+        { revokedAt: new Date() },
+      );
       await manager.insert(TemplateShareEntity, {
         agencyId: principal.agencyId,
         templateId: id,
@@ -43,7 +47,17 @@ export class TemplateSharesService {
         createdByApiKeyId: principal.apiKeyId,
       });
       await this.audit.record(
-        { agencyId: principal.agencyId, eventType: 'template.shared', actor: actorOf(principal), details: { templateId: id, name: template.name, expiresAt: expiresAt.toISOString(), replacedCodes: replaced.affected ?? 0 } },
+        {
+          agencyId: principal.agencyId,
+          eventType: 'template.shared',
+          actor: actorOf(principal),
+          details: {
+            templateId: id,
+            name: template.name,
+            expiresAt: expiresAt.toISOString(),
+            replacedCodes: replaced.affected ?? 0,
+          },
+        },
         manager,
       );
     });
@@ -53,9 +67,21 @@ export class TemplateSharesService {
   async revoke(principal: Principal, id: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const template = await this.library.findStored(principal.agencyId, id, manager, true);
-      const revoked = await manager.update(TemplateShareEntity, { agencyId: principal.agencyId, templateId: id, revokedAt: IsNull() }, { revokedAt: new Date() });
+      const revoked = await manager.update(
+        TemplateShareEntity,
+        { agencyId: principal.agencyId, templateId: id, revokedAt: IsNull() },
+        { revokedAt: new Date() },
+      );
       if (revoked.affected) {
-        await this.audit.record({ agencyId: principal.agencyId, eventType: 'template.share_revoked', actor: actorOf(principal), details: { templateId: id, name: template.name } }, manager);
+        await this.audit.record(
+          {
+            agencyId: principal.agencyId,
+            eventType: 'template.share_revoked',
+            actor: actorOf(principal),
+            details: { templateId: id, name: template.name },
+          },
+          manager,
+        );
       }
     });
   }
@@ -66,16 +92,30 @@ export class TemplateSharesService {
    * the content is templatized again against the sharing agency's words (its name, clients, people, emails).
    */
   async importShared(principal: Principal, shareCode: string): Promise<TemplateDto> {
-    const share = await this.dataSource.getRepository(TemplateShareEntity).findOne({ where: { codeHash: hashShareCode(shareCode), revokedAt: IsNull(), expiresAt: MoreThan(new Date()) } });
-    const source = share ? await this.dataSource.getRepository(AutomationTemplateEntity).findOne({ where: { id: share.templateId, agencyId: share.agencyId } }) : null;
-    const sourceAgency = source ? await this.dataSource.getRepository(AgencyEntity).findOne({ where: { id: source.agencyId } }) : null;
+    const share = await this.dataSource
+      .getRepository(TemplateShareEntity)
+      .findOne({ where: { codeHash: hashShareCode(shareCode), revokedAt: IsNull(), expiresAt: MoreThan(new Date()) } });
+    const source = share
+      ? await this.dataSource
+          .getRepository(AutomationTemplateEntity)
+          .findOne({ where: { id: share.templateId, agencyId: share.agencyId } })
+      : null;
+    const sourceAgency = source
+      ? await this.dataSource.getRepository(AgencyEntity).findOne({ where: { id: source.agencyId } })
+      : null;
     // Unknown, expired, revoked or deleted: one answer, so a guess learns nothing.
     if (!source || !sourceAgency) throw ApiError.notFound('Share code');
 
     // The sharing agency's own name too: a message signed with it would otherwise go out from the receiving agency.
     const words = [...(await loadAgencyWords(this.dataSource.manager, source.agencyId)), sourceAgency.name];
     const copy = templatizeContent(
-      { name: source.name, description: source.description, category: source.category, definition: source.definition, placeholders: source.placeholders },
+      {
+        name: source.name,
+        description: source.description,
+        category: source.category,
+        definition: source.definition,
+        placeholders: source.placeholders,
+      },
       words,
       { scrubPlaceholders: true, redactTexts: true },
     );
@@ -92,7 +132,12 @@ export class TemplateSharesService {
         createdByApiKeyId: principal.apiKeyId,
       });
       await this.audit.record(
-        { agencyId: principal.agencyId, eventType: 'template.imported', actor: actorOf(principal), details: { templateId: created.id, name: created.name, sharedFrom: sourceAgency.name } },
+        {
+          agencyId: principal.agencyId,
+          eventType: 'template.imported',
+          actor: actorOf(principal),
+          details: { templateId: created.id, name: created.name, sharedFrom: sourceAgency.name },
+        },
         manager,
       );
       return created;

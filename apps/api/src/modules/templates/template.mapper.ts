@@ -1,4 +1,11 @@
-import { isPlainObject, type BuiltinTemplate, type TemplateCategory, type TemplateDefinition, type TemplatePlaceholder, type TemplateSource } from '@automations/domain';
+import {
+  isPlainObject,
+  type BuiltinTemplate,
+  type TemplateCategory,
+  type TemplateDefinition,
+  type TemplatePlaceholder,
+  type TemplateSource,
+} from '@automations/domain';
 import type { AutomationTemplateEntity, TemplateShareEntity } from '@automations/persistence';
 import type { TemplateDto } from './dto/template.dto';
 
@@ -21,7 +28,14 @@ export interface LibraryTemplate {
 }
 
 export function fromBuiltin(template: BuiltinTemplate, usageCount: number): LibraryTemplate {
-  return { ...template, placeholders: [...template.placeholders], source: 'builtin', createdAt: BUILTIN_TEMPLATES_RELEASED_AT, sharedFromAgencyName: null, usageCount };
+  return {
+    ...template,
+    placeholders: [...template.placeholders],
+    source: 'builtin',
+    createdAt: BUILTIN_TEMPLATES_RELEASED_AT,
+    sharedFromAgencyName: null,
+    usageCount,
+  };
 }
 
 export function fromStored(entity: AutomationTemplateEntity): LibraryTemplate {
@@ -41,7 +55,9 @@ export function fromStored(entity: AutomationTemplateEntity): LibraryTemplate {
 
 function triggerTypesOf(definition: TemplateDefinition): string[] {
   const triggers = Array.isArray(definition.triggers) ? definition.triggers : [];
-  return triggers.flatMap((trigger) => (isPlainObject(trigger) && typeof trigger.type === 'string' ? [trigger.type] : []));
+  return triggers.flatMap((trigger) =>
+    isPlainObject(trigger) && typeof trigger.type === 'string' ? [trigger.type] : [],
+  );
 }
 
 /** Distinct step types in order of appearance, walking into branches. */
@@ -74,6 +90,8 @@ export function toTemplateDto(template: LibraryTemplate, liveShare: TemplateShar
     sharedFrom: template.sharedFromAgencyName === null ? null : { agencyName: template.sharedFromAgencyName },
     triggerTypes: triggerTypesOf(template.definition),
     actionTypes: actionTypesOf(template.definition),
-    share: liveShare ? { expiresAt: liveShare.expiresAt.toISOString(), createdAt: liveShare.createdAt.toISOString() } : null,
+    share: liveShare
+      ? { expiresAt: liveShare.expiresAt.toISOString(), createdAt: liveShare.createdAt.toISOString() }
+      : null,
   };
 }

@@ -45,7 +45,10 @@ export class TemplatesController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'The template library: built-ins, your agency’s and imported ones. Most used first, then built-ins in gallery order, then newest' })
+  @ApiOperation({
+    summary:
+      'The template library: built-ins, your agency’s and imported ones. Most used first, then built-ins in gallery order, then newest',
+  })
   @ApiOkResponse({ type: TemplatePageDto })
   list(@CurrentPrincipal() principal: Principal, @Query() query: ListTemplatesQuery): Promise<TemplatePageDto> {
     return this.templates.list(principal, query);
@@ -55,18 +58,31 @@ export class TemplatesController {
   @MinRole('manager')
   @ApiOperation({
     summary: 'Save a template: from its content, or from one of your automations (`fromWorkflowId`)',
-    description: 'Agency-specific values (user ids, Slack ids, email addresses, a schedule’s client filter, names of your clients and people in texts) become placeholders.',
+    description:
+      'Agency-specific values (user ids, Slack ids, email addresses, a schedule’s client filter, names of your clients and people in texts) become placeholders.',
   })
-  @ApiBody({ schema: { oneOf: [{ $ref: getSchemaPath(CreateTemplateDto) }, { $ref: getSchemaPath(CreateTemplateFromWorkflowDto) }] } })
+  @ApiBody({
+    schema: {
+      oneOf: [{ $ref: getSchemaPath(CreateTemplateDto) }, { $ref: getSchemaPath(CreateTemplateFromWorkflowDto) }],
+    },
+  })
   @ApiCreatedResponse({ type: TemplateDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'fromWorkflowId is not an automation of your agency' })
-  create(@CurrentPrincipal() principal: Principal, @Body(CreateTemplateBodyPipe) body: CreateTemplateBody): Promise<TemplateDto> {
-    return body.kind === 'fromWorkflow' ? this.templates.createFromWorkflow(principal, body.body) : this.templates.create(principal, body.body);
+  create(
+    @CurrentPrincipal() principal: Principal,
+    @Body(CreateTemplateBodyPipe) body: CreateTemplateBody,
+  ): Promise<TemplateDto> {
+    return body.kind === 'fromWorkflow'
+      ? this.templates.createFromWorkflow(principal, body.body)
+      : this.templates.create(principal, body.body);
   }
 
   @Post('import')
   @MinRole('admin')
-  @ApiOperation({ summary: 'Copy a template another agency shared into your library (`source: shared`)', description: 'An unknown, expired or revoked code answers the same 404.' })
+  @ApiOperation({
+    summary: 'Copy a template another agency shared into your library (`source: shared`)',
+    description: 'An unknown, expired or revoked code answers the same 404.',
+  })
   @ApiCreatedResponse({ type: TemplateDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   importShared(@CurrentPrincipal() principal: Principal, @Body() body: ImportTemplateDto): Promise<TemplateDto> {
@@ -88,14 +104,20 @@ export class TemplatesController {
   @ApiOkResponse({ type: TemplateDto })
   @ApiForbiddenResponse({ type: ErrorResponseDto, description: BUILTIN_READ_ONLY })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
-  update(@CurrentPrincipal() principal: Principal, @Param('id', TemplateIdParam) id: string, @Body() body: Record<string, unknown>): Promise<TemplateDto> {
+  update(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', TemplateIdParam) id: string,
+    @Body() body: Record<string, unknown>,
+  ): Promise<TemplateDto> {
     return this.templates.update(principal, id, body);
   }
 
   @Delete(':id')
   @MinRole('manager')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete one of your agency’s templates (automations made from it stay; its share code stops working)' })
+  @ApiOperation({
+    summary: 'Delete one of your agency’s templates (automations made from it stay; its share code stops working)',
+  })
   @ApiNoContentResponse()
   @ApiForbiddenResponse({ type: ErrorResponseDto, description: BUILTIN_READ_ONLY })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
@@ -105,21 +127,37 @@ export class TemplatesController {
 
   @Post(':id/instantiate')
   @MinRole('manager')
-  @ApiOperation({ summary: 'Create an automation from the template with a value per placeholder (inactive unless `activate: true`)' })
+  @ApiOperation({
+    summary: 'Create an automation from the template with a value per placeholder (inactive unless `activate: true`)',
+  })
   @ApiCreatedResponse({ type: WorkflowDetailDto, description: 'The created automation, as `POST /workflows` answers' })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
-  instantiate(@CurrentPrincipal() principal: Principal, @Param('id', TemplateIdParam) id: string, @Body() body: InstantiateTemplateDto): Promise<WorkflowDetailDto> {
+  instantiate(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', TemplateIdParam) id: string,
+    @Body() body: InstantiateTemplateDto,
+  ): Promise<WorkflowDetailDto> {
     return this.templates.instantiate(principal, id, body);
   }
 
   @Post(':id/share')
   @MinRole('admin')
-  @ApiOperation({ summary: 'Make a share code for another agency (valid 30 days unless `expiresInDays`); a new code replaces the previous one' })
+  @ApiOperation({
+    summary:
+      'Make a share code for another agency (valid 30 days unless `expiresInDays`); a new code replaces the previous one',
+  })
   @ApiBody({ type: ShareTemplateDto, required: false })
   @ApiCreatedResponse({ type: TemplateShareCodeDto })
-  @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'Built-in templates are the same for every agency: nothing to share' })
+  @ApiForbiddenResponse({
+    type: ErrorResponseDto,
+    description: 'Built-in templates are the same for every agency: nothing to share',
+  })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
-  share(@CurrentPrincipal() principal: Principal, @Param('id', TemplateIdParam) id: string, @Body() body: ShareTemplateDto = {}): Promise<TemplateShareCodeDto> {
+  share(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', TemplateIdParam) id: string,
+    @Body() body: ShareTemplateDto = {},
+  ): Promise<TemplateShareCodeDto> {
     return this.shares.share(principal, id, body?.expiresInDays);
   }
 

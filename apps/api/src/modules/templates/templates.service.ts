@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, EntityManager } from 'typeorm';
-import { BUILTIN_TEMPLATES, instantiateTemplate, validateTemplateContent, type TemplateContent } from '@automations/domain';
+import {
+  BUILTIN_TEMPLATES,
+  instantiateTemplate,
+  validateTemplateContent,
+  type TemplateContent,
+} from '@automations/domain';
 import { AutomationTemplateEntity, containsPattern } from '@automations/persistence';
 import { actorOf } from '../../common/actor';
 import { ApiError } from '../../common/api-error';
@@ -39,7 +44,11 @@ export class TemplatesService {
     const builtins =
       query.source && query.source !== 'builtin'
         ? []
-        : BUILTIN_TEMPLATES.filter((template) => (!query.category || template.category === query.category) && (!search || `${template.name}\n${template.description}`.toLowerCase().includes(search)));
+        : BUILTIN_TEMPLATES.filter(
+            (template) =>
+              (!query.category || template.category === query.category) &&
+              (!search || `${template.name}\n${template.description}`.toLowerCase().includes(search)),
+          );
     let stored: AutomationTemplateEntity[] = [];
     if (query.source !== 'builtin') {
       const qb = this.library.stored(principal.agencyId).query('t');
@@ -47,12 +56,19 @@ export class TemplatesService {
       if (query.source) qb.andWhere('t.source = :source', { source: query.source });
       if (search) {
         const pattern = containsPattern(search);
-        qb.andWhere(new Brackets((or) => or.where('t.name ILIKE :pattern', { pattern }).orWhere('t.description ILIKE :pattern', { pattern })));
+        qb.andWhere(
+          new Brackets((or) =>
+            or.where('t.name ILIKE :pattern', { pattern }).orWhere('t.description ILIKE :pattern', { pattern }),
+          ),
+        );
       }
       stored = await qb.getMany();
     }
     const entries: { template: LibraryTemplate; galleryIndex: number }[] = [
-      ...builtins.map((template) => ({ template: fromBuiltin(template, usage.get(template.id) ?? 0), galleryIndex: BUILTIN_TEMPLATES.indexOf(template) })),
+      ...builtins.map((template) => ({
+        template: fromBuiltin(template, usage.get(template.id) ?? 0),
+        galleryIndex: BUILTIN_TEMPLATES.indexOf(template),
+      })),
       ...stored.map((entity) => ({ template: fromStored(entity), galleryIndex: Number.POSITIVE_INFINITY })),
     ];
     entries.sort(
@@ -62,9 +78,19 @@ export class TemplatesService {
         b.template.createdAt.getTime() - a.template.createdAt.getTime() ||
         a.template.id.localeCompare(b.template.id),
     );
-    const page = entries.slice((query.page - 1) * query.pageSize, query.page * query.pageSize).map((entry) => entry.template);
-    const shares = await this.library.liveShares(principal.agencyId, page.filter((template) => template.source !== 'builtin').map((template) => template.id));
-    return { items: page.map((template) => toTemplateDto(template, shares.get(template.id) ?? null)), total: entries.length, page: query.page, pageSize: query.pageSize };
+    const page = entries
+      .slice((query.page - 1) * query.pageSize, query.page * query.pageSize)
+      .map((entry) => entry.template);
+    const shares = await this.library.liveShares(
+      principal.agencyId,
+      page.filter((template) => template.source !== 'builtin').map((template) => template.id),
+    );
+    return {
+      items: page.map((template) => toTemplateDto(template, shares.get(template.id) ?? null)),
+      total: entries.length,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
   async get(principal: Principal, id: string): Promise<TemplateDto> {
@@ -83,20 +109,37 @@ export class TemplatesService {
   async createFromWorkflow(principal: Principal, body: CreateTemplateFromWorkflowDto): Promise<TemplateDto> {
     const workflow = await this.workflows.get(principal, body.fromWorkflowId);
     const words = await loadAgencyWords(this.dataSource.manager, principal.agencyId);
-    const definition: Record<string, unknown> = { name: workflow.name, requiresApproval: workflow.requiresApproval, triggers: workflow.triggers, steps: workflow.steps };
+    const definition: Record<string, unknown> = {
+      name: workflow.name,
+      requiresApproval: workflow.requiresApproval,
+      triggers: workflow.triggers,
+      steps: workflow.steps,
+    };
     if (workflow.description) definition.description = workflow.description;
     const templatized = templatizeContent(
-      { name: workflow.name, description: workflow.description ?? '', category: body.category, definition, placeholders: [] },
+      {
+        name: workflow.name,
+        description: workflow.description ?? '',
+        category: body.category,
+        definition,
+        placeholders: [],
+      },
       words,
       { redactTexts: true },
     );
     const name = body.name?.trim() ?? templatized.name;
-    const content = { ...templatized, name, description: body.description?.trim() ?? templatized.description, definition: { ...templatized.definition, name } };
+    const content = {
+      ...templatized,
+      name,
+      description: body.description?.trim() ?? templatized.description,
+      definition: { ...templatized.definition, name },
+    };
     return this.insert(principal, this.validContent(content), { from: 'workflow', workflowId: workflow.id });
   }
 
   async update(principal: Principal, id: string, body: Record<string, unknown>): Promise<TemplateDto> {
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw ApiError.validation([{ path: '', message: 'body must be a JSON object' }]);
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+      throw ApiError.validation([{ path: '', message: 'body must be a JSON object' }]);
     if (Object.keys(body).length === 0) throw ApiError.validation([{ path: '', message: 'nothing to update' }]);
     const current = await this.library.findStored(principal.agencyId, id);
     const merged: Record<string, unknown> = { ...pickContent(current), ...body };
@@ -111,7 +154,15 @@ export class TemplatesService {
       const locked = await this.library.findStored(principal.agencyId, id, manager, true);
       Object.assign(locked, content);
       const updated = await manager.save(locked);
-      await this.audit.record({ agencyId: principal.agencyId, eventType: 'template.updated', actor: actorOf(principal), details: { templateId: id, name: updated.name, changed } }, manager);
+      await this.audit.record(
+        {
+          agencyId: principal.agencyId,
+          eventType: 'template.updated',
+          actor: actorOf(principal),
+          details: { templateId: id, name: updated.name, changed },
+        },
+        manager,
+      );
       return updated;
     });
     return this.library.toDto(principal.agencyId, fromStored(saved));
@@ -122,7 +173,15 @@ export class TemplatesService {
       const template = await this.library.findStored(principal.agencyId, id, manager, true);
       // Its share codes go with it (ON DELETE CASCADE): an imported copy elsewhere is independent and stays.
       await manager.delete(AutomationTemplateEntity, { id, agencyId: principal.agencyId });
-      await this.audit.record({ agencyId: principal.agencyId, eventType: 'template.deleted', actor: actorOf(principal), details: { templateId: id, name: template.name } }, manager);
+      await this.audit.record(
+        {
+          agencyId: principal.agencyId,
+          eventType: 'template.deleted',
+          actor: actorOf(principal),
+          details: { templateId: id, name: template.name },
+        },
+        manager,
+      );
     });
   }
 
@@ -131,13 +190,23 @@ export class TemplatesService {
     const template = await this.library.find(principal.agencyId, id);
     const result = instantiateTemplate(template, { values: body.values ?? {}, name: body.name?.trim() });
     if (!result.ok) throw ApiError.validation(result.errors);
-    return this.workflows.create(principal, { ...result.definition, isActive: body.activate ?? false }, async (manager, workflowId) => {
-      await this.countUse(manager, principal.agencyId, template);
-      await this.audit.record(
-        { agencyId: principal.agencyId, eventType: 'template.instantiated', actor: actorOf(principal), workflowId, details: { templateId: template.id, templateName: template.name, activated: body.activate ?? false } },
-        manager,
-      );
-    });
+    return this.workflows.create(
+      principal,
+      { ...result.definition, isActive: body.activate ?? false },
+      async (manager, workflowId) => {
+        await this.countUse(manager, principal.agencyId, template);
+        await this.audit.record(
+          {
+            agencyId: principal.agencyId,
+            eventType: 'template.instantiated',
+            actor: actorOf(principal),
+            workflowId,
+            details: { templateId: template.id, templateName: template.name, activated: body.activate ?? false },
+          },
+          manager,
+        );
+      },
+    );
   }
 
   private async countUse(manager: EntityManager, agencyId: string, template: LibraryTemplate): Promise<void> {
@@ -158,7 +227,11 @@ export class TemplatesService {
     return result.value;
   }
 
-  private async insert(principal: Principal, content: TemplateContent, origin: Record<string, unknown>): Promise<TemplateDto> {
+  private async insert(
+    principal: Principal,
+    content: TemplateContent,
+    origin: Record<string, unknown>,
+  ): Promise<TemplateDto> {
     const saved = await this.dataSource.transaction(async (manager) => {
       const created = await this.library.stored(principal.agencyId, manager).insert({
         ...content,
@@ -169,7 +242,13 @@ export class TemplatesService {
         createdByApiKeyId: principal.apiKeyId,
       });
       await this.audit.record(
-        { agencyId: principal.agencyId, eventType: 'template.created', actor: actorOf(principal), workflowId: (origin.workflowId as string | undefined) ?? null, details: { templateId: created.id, name: created.name, ...origin } },
+        {
+          agencyId: principal.agencyId,
+          eventType: 'template.created',
+          actor: actorOf(principal),
+          workflowId: (origin.workflowId as string | undefined) ?? null,
+          details: { templateId: created.id, name: created.name, ...origin },
+        },
         manager,
       );
       return created;

@@ -20,12 +20,19 @@ export class WorkflowChangeNotifier {
   ) {}
 
   async changed(workflow: SchedulableWorkflow): Promise<void> {
-    const work = Promise.all([this.redis.publish(workflowChangesChannel(this.config.queuePrefix), workflow.agencyId), this.schedules.sync(workflow)]);
-    const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('Redis did not answer within 2 s')), 2000).unref());
+    const work = Promise.all([
+      this.redis.publish(workflowChangesChannel(this.config.queuePrefix), workflow.agencyId),
+      this.schedules.sync(workflow),
+    ]);
+    const timeout = new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error('Redis did not answer within 2 s')), 2000).unref(),
+    );
     try {
       await Promise.race([work, timeout]);
     } catch (error) {
-      this.logger.warn(`Could not propagate the change of workflow ${workflow.id} now (workers re-sync on their own): ${(error as Error).message}`);
+      this.logger.warn(
+        `Could not propagate the change of workflow ${workflow.id} now (workers re-sync on their own): ${(error as Error).message}`,
+      );
     }
   }
 }

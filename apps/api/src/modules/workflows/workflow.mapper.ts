@@ -1,5 +1,10 @@
 import { countActionSteps, DefinitionWarning, WorkflowDefinition } from '@automations/domain';
-import { NO_RUNS, type WorkflowCounts, type WorkflowEntity, type WorkflowVersionEntity } from '@automations/persistence';
+import {
+  NO_RUNS,
+  type WorkflowCounts,
+  type WorkflowEntity,
+  type WorkflowVersionEntity,
+} from '@automations/persistence';
 import type { ActorRefDto, WorkflowDetailDto, WorkflowSummaryDto, WorkflowVersionDto } from './workflow.dto';
 
 function actorRef(userId: string | null, apiKeyId: string | null): ActorRefDto | null {
@@ -21,7 +26,10 @@ export function successRate(counts: Pick<WorkflowCounts, 'successCount' | 'failu
   return finished === 0 ? null : Math.round((counts.successCount / finished) * 10000) / 10000;
 }
 
-export function toWorkflowSummary(workflow: WorkflowEntity, { counts, failedRunsNeedingAttention }: WorkflowStats): WorkflowSummaryDto {
+export function toWorkflowSummary(
+  workflow: WorkflowEntity,
+  { counts, failedRunsNeedingAttention }: WorkflowStats,
+): WorkflowSummaryDto {
   return {
     id: workflow.id,
     name: workflow.name,
@@ -44,7 +52,11 @@ export function toWorkflowSummary(workflow: WorkflowEntity, { counts, failedRuns
   };
 }
 
-export function toWorkflowDetail(workflow: WorkflowEntity, stats: WorkflowStats, warnings: DefinitionWarning[] = []): WorkflowDetailDto {
+export function toWorkflowDetail(
+  workflow: WorkflowEntity,
+  stats: WorkflowStats,
+  warnings: DefinitionWarning[] = [],
+): WorkflowDetailDto {
   return {
     ...toWorkflowSummary(workflow, stats),
     triggers: workflow.triggers as unknown as Record<string, unknown>[],

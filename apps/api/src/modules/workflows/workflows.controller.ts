@@ -1,5 +1,15 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { actionCatalog, triggerCatalog, workflowDefinitionExample } from '@automations/domain';
 import { CurrentPrincipal, MinRole } from '../../common/auth.decorators';
 import { positiveIntParam } from '../../common/int-param.pipe';
@@ -73,21 +83,39 @@ export class WorkflowsController {
   @Patch(':id')
   @MinRole('manager')
   @ApiBody({
-    description: 'Any subset of the definition fields, plus optional `expectedVersion` (409 when the workflow has moved on). Each save bumps `version`.',
-    schema: { type: 'object', properties: { expectedVersion: { type: 'integer', example: 3 }, name: { type: 'string' }, description: { type: 'string' }, isActive: { type: 'boolean' }, requiresApproval: { type: 'boolean' }, triggers: { type: 'array', items: { type: 'object', additionalProperties: true } }, steps: { type: 'array', items: { type: 'object', additionalProperties: true } } } },
+    description:
+      'Any subset of the definition fields, plus optional `expectedVersion` (409 when the workflow has moved on). Each save bumps `version`.',
+    schema: {
+      type: 'object',
+      properties: {
+        expectedVersion: { type: 'integer', example: 3 },
+        name: { type: 'string' },
+        description: { type: 'string' },
+        isActive: { type: 'boolean' },
+        requiresApproval: { type: 'boolean' },
+        triggers: { type: 'array', items: { type: 'object', additionalProperties: true } },
+        steps: { type: 'array', items: { type: 'object', additionalProperties: true } },
+      },
+    },
     examples: { rename: { summary: 'Rename', value: { name: 'Onboarding kickoff v2', expectedVersion: 1 } } },
   })
   @ApiOperation({ summary: 'Update an automation' })
   @ApiOkResponse({ type: WorkflowDetailDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
-  update(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string, @Body() body: Record<string, unknown>): Promise<WorkflowDetailDto> {
+  update(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam) id: string,
+    @Body() body: Record<string, unknown>,
+  ): Promise<WorkflowDetailDto> {
     return this.workflows.update(principal, id, body);
   }
 
   @Delete(':id')
   @MinRole('manager')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Soft-delete an automation; its queued, waiting and awaiting-approval runs are cancelled, history is kept' })
+  @ApiOperation({
+    summary: 'Soft-delete an automation; its queued, waiting and awaiting-approval runs are cancelled, history is kept',
+  })
   @ApiNoContentResponse()
   @ApiNotFoundResponse({ type: ErrorResponseDto })
   remove(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string): Promise<void> {
@@ -96,24 +124,37 @@ export class WorkflowsController {
 
   @Patch(':id/toggle')
   @MinRole('manager')
-  @ApiOperation({ summary: 'Enable or disable; without a body the state flips. Disabling cancels queued and waiting runs.' })
+  @ApiOperation({
+    summary: 'Enable or disable; without a body the state flips. Disabling cancels queued and waiting runs.',
+  })
   @ApiOkResponse({ type: WorkflowDetailDto })
   @ApiNotFoundResponse({ type: ErrorResponseDto })
-  toggle(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string, @Body() body: ToggleWorkflowDto = {}): Promise<WorkflowDetailDto> {
+  toggle(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam) id: string,
+    @Body() body: ToggleWorkflowDto = {},
+  ): Promise<WorkflowDetailDto> {
     return this.workflows.toggle(principal, id, body?.isActive);
   }
 
   @Get(':id/versions')
   @ApiOperation({ summary: 'Every saved definition of the automation, newest first' })
   @ApiOkResponse({ type: WorkflowVersionListDto })
-  async versions(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string): Promise<WorkflowVersionListDto> {
+  async versions(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam) id: string,
+  ): Promise<WorkflowVersionListDto> {
     return { items: await this.workflows.versions(principal, id) };
   }
 
   @Get(':id/versions/:version')
   @ApiOperation({ summary: 'One saved definition' })
   @ApiOkResponse({ type: WorkflowVersionDto })
-  version(@CurrentPrincipal() principal: Principal, @Param('id', UuidParam) id: string, @Param('version', positiveIntParam('version')) version: number): Promise<WorkflowVersionDto> {
+  version(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam) id: string,
+    @Param('version', positiveIntParam('version')) version: number,
+  ): Promise<WorkflowVersionDto> {
     return this.workflows.version(principal, id, version);
   }
 }

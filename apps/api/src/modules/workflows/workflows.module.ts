@@ -6,5 +6,18 @@ import { WorkflowChangeNotifier } from './workflow-change.notifier';
 import { WorkflowsController } from './workflows.controller';
 import { WorkflowsService } from './workflows.service';
 
-@Module({ controllers: [WorkflowsController], providers: [WorkflowsService, WorkflowChangeNotifier, PendingRunsCanceller, { provide: SecretBox, inject: [RUNTIME_CONFIG], useFactory: (config: RuntimeConfig) => SecretBox.fromConfig(config) }], exports: [WorkflowsService] })
+@Module({
+  controllers: [WorkflowsController],
+  providers: [
+    WorkflowsService,
+    WorkflowChangeNotifier,
+    PendingRunsCanceller,
+    {
+      provide: SecretBox,
+      inject: [RUNTIME_CONFIG],
+      useFactory: (config: RuntimeConfig) => SecretBox.fromConfig(config),
+    },
+  ],
+  exports: [WorkflowsService],
+})
 export class WorkflowsModule {}

@@ -25,7 +25,15 @@ interface ApprovalCardProps {
  * One pending approval: who, what and the time left, with big buttons for phones. A draft's approval shows the draft
  * itself (subject and message, editable by admins); other actions show their rendered settings.
  */
-export function ApprovalCard({ approval, canDecide, approving, onApprove, onReject, selected = false, onSelect }: ApprovalCardProps) {
+export function ApprovalCard({
+  approval,
+  canDecide,
+  approving,
+  onApprove,
+  onReject,
+  selected = false,
+  onSelect,
+}: ApprovalCardProps) {
   const left = new Date(approval.expiresAt).getTime() - Date.now();
   const name = `${approval.workflowName} for ${approval.clientName}`;
   const draft = approval.draft;
@@ -51,32 +59,43 @@ export function ApprovalCard({ approval, canDecide, approving, onApprove, onReje
       <Stack gap="sm">
         <Group justify="space-between" align="flex-start" gap="xs" wrap="nowrap">
           <Group gap="xs" wrap="nowrap" align="flex-start" miw={0}>
-          {canDecide && onSelect && (
-            <Checkbox
-              mt={4}
-              aria-label={`Select ${name}`}
-              checked={selected && !edits}
-              disabled={edits !== undefined}
-              title={edits ? 'Approve an edited draft on its own, so your edits are kept' : undefined}
-              onChange={(event) => onSelect(event.currentTarget.checked)}
-            />
-          )}
-          <Stack gap={2} miw={0}>
-            <Text fw={700} style={{ overflowWrap: 'anywhere' }}>
-              {approval.clientName}
-            </Text>
-            <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-              {approval.workflowName} · {humanize(approval.actionType)}
-            </Text>
-          </Stack>
+            {canDecide && onSelect && (
+              <Checkbox
+                mt={4}
+                aria-label={`Select ${name}`}
+                checked={selected && !edits}
+                disabled={edits !== undefined}
+                title={edits ? 'Approve an edited draft on its own, so your edits are kept' : undefined}
+                onChange={(event) => onSelect(event.currentTarget.checked)}
+              />
+            )}
+            <Stack gap={2} miw={0}>
+              <Text fw={700} style={{ overflowWrap: 'anywhere' }}>
+                {approval.clientName}
+              </Text>
+              <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                {approval.workflowName} · {humanize(approval.actionType)}
+              </Text>
+            </Stack>
           </Group>
-          <Badge color={left < HOUR_MS ? 'red' : 'yellow'} variant="light" style={{ flexShrink: 0 }} title={`Auto-rejects ${formatDateTime(approval.expiresAt)}`}>
+          <Badge
+            color={left < HOUR_MS ? 'red' : 'yellow'}
+            variant="light"
+            style={{ flexShrink: 0 }}
+            title={`Auto-rejects ${formatDateTime(approval.expiresAt)}`}
+          >
             {formatTimeLeft(approval.expiresAt)}
           </Badge>
         </Group>
 
         {draft ? (
-          <ApprovalDraft draft={draft} instructions={instructions} fields={fields} problems={problems} onChange={canDecide ? change : null} />
+          <ApprovalDraft
+            draft={draft}
+            instructions={instructions}
+            fields={fields}
+            problems={problems}
+            onChange={canDecide ? change : null}
+          />
         ) : (
           <ApprovalContent approval={approval} />
         )}

@@ -22,7 +22,9 @@ const CAPTIONS: Record<string, string> = {
 /** The rendered content of an approval: the message or draft text big, the other settings small. */
 export function ApprovalContent({ approval }: { approval: ApprovalItem }) {
   const config = approval.renderedConfig ?? {};
-  const mainKey = (MAIN_FIELD[approval.actionType] ?? []).find((key) => typeof config[key] === 'string' && config[key] !== '');
+  const mainKey = (MAIN_FIELD[approval.actionType] ?? []).find(
+    (key) => typeof config[key] === 'string' && config[key] !== '',
+  );
   const { [mainKey ?? '']: main, ...rest } = config;
   if (Object.keys(config).length === 0) {
     return (

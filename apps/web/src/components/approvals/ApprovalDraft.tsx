@@ -15,7 +15,8 @@ export const fieldsOf = (draft: ApprovalDraftData): DraftFields => ({ subject: d
 /** Only the fields that differ from the draft as written (trimmed as the API stores them); undefined when none. */
 export function editsOf(draft: ApprovalDraftData, fields: DraftFields): DraftEdits | undefined {
   const edits: DraftEdits = {};
-  if (draft.platform === 'email' && fields.subject.trim() !== (draft.subject ?? '').trim()) edits.subject = fields.subject.trim();
+  if (draft.platform === 'email' && fields.subject.trim() !== (draft.subject ?? '').trim())
+    edits.subject = fields.subject.trim();
   if (fields.body.trim() !== draft.body.trim()) edits.body = fields.body.trim();
   return Object.keys(edits).length > 0 ? edits : undefined;
 }
@@ -23,7 +24,9 @@ export function editsOf(draft: ApprovalDraftData, fields: DraftFields): DraftEdi
 /** A problem that stops the approval: a field left blank. */
 export function fieldsProblem(draft: ApprovalDraftData, fields: DraftFields): { subject?: string; body?: string } {
   return {
-    ...(draft.platform === 'email' && draft.subject !== null && !fields.subject.trim() ? { subject: 'The subject cannot be empty' } : {}),
+    ...(draft.platform === 'email' && draft.subject !== null && !fields.subject.trim()
+      ? { subject: 'The subject cannot be empty' }
+      : {}),
     ...(!fields.body.trim() ? { body: 'The message cannot be empty' } : {}),
   };
 }

@@ -53,10 +53,17 @@ export function SaveAsTemplateDialog({ workflow, opened, onClose, onSaved }: Sav
   const fieldErrors = Object.values(errors).some(Boolean);
   return (
     <Modal opened={opened} onClose={onClose} title="Save as template" centered>
-      <DialogForm onSubmit={submit} onCancel={onClose} submitLabel="Save template" submitting={save.isPending} noValidate>
+      <DialogForm
+        onSubmit={submit}
+        onCancel={onClose}
+        submitLabel="Save template"
+        submitting={save.isPending}
+        noValidate
+      >
         <Text size="sm">
-          A template is a copy of this automation in your agency’s library, for starting new automations from it. Values only your agency has
-          (people, Slack channels, email addresses, client filters) are left “to be filled in” by whoever uses it.
+          A template is a copy of this automation in your agency’s library, for starting new automations from it. Values
+          only your agency has (people, Slack channels, email addresses, client filters) are left “to be filled in” by
+          whoever uses it.
         </Text>
         <TextInput
           label="Name"

@@ -6,7 +6,15 @@ import type { Template } from '../../api/types';
 export function SavedTemplateNotice({ template, onClose }: { template: Template; onClose: () => void }) {
   const labels = template.placeholders.map((placeholder) => placeholder.label);
   return (
-    <Alert color="teal" variant="light" role="status" title="Saved as a template" withCloseButton closeButtonLabel="Close the notice" onClose={onClose}>
+    <Alert
+      color="teal"
+      variant="light"
+      role="status"
+      title="Saved as a template"
+      withCloseButton
+      closeButtonLabel="Close the notice"
+      onClose={onClose}
+    >
       <Text size="sm">
         “{template.name}” is in your template library.{' '}
         <Anchor component={Link} to={`/templates/${template.id}`} size="sm">

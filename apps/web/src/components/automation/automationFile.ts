@@ -4,7 +4,12 @@ const UNSAFE = /[\u0000-\u001f\u007f/\\:*?"<>|]+/g;
 
 /** "Onboarding kickoff" → "Onboarding kickoff.automation.json": the name as people read it, minus what a file name cannot hold. */
 export function automationFileName(name: string): string {
-  const safe = name.replace(UNSAFE, ' ').replace(/\s+/g, ' ').replace(/^[\s.]+|[\s.]+$/g, '').slice(0, 120).trim();
+  const safe = name
+    .replace(UNSAFE, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s.]+|[\s.]+$/g, '')
+    .slice(0, 120)
+    .trim();
   return `${safe || 'automation'}.automation.json`;
 }
 

@@ -37,8 +37,20 @@ function Harness({ initial, errors = {} }: { initial: DraftStep[]; errors?: Reco
   );
 }
 
-const action = (type: DraftAction['type'], config: Record<string, unknown>, options: Partial<DraftAction> = {}): DraftAction => ({ ...newAction(), type, config, ...options });
-const types = () => definitionFromDraft({ name: 'n', description: '', isActive: true, requiresApproval: false, triggers: [], steps: current }).steps.map((step) => step.type);
+const action = (
+  type: DraftAction['type'],
+  config: Record<string, unknown>,
+  options: Partial<DraftAction> = {},
+): DraftAction => ({ ...newAction(), type, config, ...options });
+const types = () =>
+  definitionFromDraft({
+    name: 'n',
+    description: '',
+    isActive: true,
+    requiresApproval: false,
+    triggers: [],
+    steps: current,
+  }).steps.map((step) => step.type);
 
 describe('ActionChainEditor', () => {
   afterEach(() => vi.restoreAllMocks());
@@ -66,23 +78,59 @@ describe('ActionChainEditor', () => {
   it('opens More options by itself when one of them is set or has an error', () => {
     render(
       <Harness
-        initial={[action('create_task', { title: 'Call', priority: 'high' }, { delayMinutes: 30 }), action('add_alert', { title: 'A', severity: 'info' }), action('add_alert', { title: 'B', severity: 'info' })]}
+        initial={[
+          action('create_task', { title: 'Call', priority: 'high' }, { delayMinutes: 30 }),
+          action('add_alert', { title: 'A', severity: 'info' }),
+          action('add_alert', { title: 'B', severity: 'info' }),
+        ]}
         errors={{ 'steps[1].condition.all[0].field': 'Choose a field', 'steps[1].condition': 'Add at least one rule' }}
       />,
     );
-    expect((within(screen.getByRole('listitem', { name: 'Step 1: Create a task' })).getByLabelText(/^Wait before this step/) as HTMLInputElement).value).toBe('30');
-    expect(within(screen.getAllByRole('listitem', { name: 'Step 2: Add an alert' })[0]).getByRole('button', { name: 'More options of step 2' }).getAttribute('aria-expanded')).toBe('true');
-    expect(within(screen.getByRole('listitem', { name: 'Step 3: Add an alert' })).getByRole('button', { name: 'More options of step 3' }).getAttribute('aria-expanded')).toBe('false');
+    expect(
+      (
+        within(screen.getByRole('listitem', { name: 'Step 1: Create a task' })).getByLabelText(
+          /^Wait before this step/,
+        ) as HTMLInputElement
+      ).value,
+    ).toBe('30');
+    expect(
+      within(screen.getAllByRole('listitem', { name: 'Step 2: Add an alert' })[0])
+        .getByRole('button', { name: 'More options of step 2' })
+        .getAttribute('aria-expanded'),
+    ).toBe('true');
+    expect(
+      within(screen.getByRole('listitem', { name: 'Step 3: Add an alert' }))
+        .getByRole('button', { name: 'More options of step 3' })
+        .getAttribute('aria-expanded'),
+    ).toBe('false');
   });
 
   it('reorders a step by dragging its handle with the keyboard (Space, arrow down, Space)', async () => {
-    render(<Harness initial={[action('create_task', { title: 'Call', priority: 'high' }), action('add_alert', { title: 'A', severity: 'info' }), action('update_client', { stage: 'active' })]} />);
+    render(
+      <Harness
+        initial={[
+          action('create_task', { title: 'Call', priority: 'high' }),
+          action('add_alert', { title: 'A', severity: 'info' }),
+          action('update_client', { stage: 'active' }),
+        ]}
+      />,
+    );
     // jsdom lays nothing out: give each step a place in a column, 100 px apart, as a browser would.
     vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (this: HTMLElement) {
       const item = this.closest('li');
       const index = item ? [...item.parentElement!.children].indexOf(item) : 0;
       const top = index * 100;
-      return { x: 0, y: top, top, left: 0, right: 600, bottom: top + 90, width: 600, height: 90, toJSON: () => ({}) } as DOMRect;
+      return {
+        x: 0,
+        y: top,
+        top,
+        left: 0,
+        right: 600,
+        bottom: top + 90,
+        width: 600,
+        height: 90,
+        toJSON: () => ({}),
+      } as DOMRect;
     });
 
     const handle = screen.getByRole('button', { name: 'Drag step 1 to reorder' });
@@ -120,8 +168,11 @@ function renderWithHelp(initial: DraftStep[]) {
 const field = (container: HTMLElement, label: RegExp) =>
   within(container)
     .getAllByLabelText(label)
-    .find((element): element is HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement =>
-      element instanceof HTMLInputElement || element instanceof HTMLSelectElement || element instanceof HTMLTextAreaElement,
+    .find(
+      (element): element is HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement =>
+        element instanceof HTMLInputElement ||
+        element instanceof HTMLSelectElement ||
+        element instanceof HTMLTextAreaElement,
     )!;
 
 describe('ActionChainEditor help', () => {
@@ -134,7 +185,8 @@ describe('ActionChainEditor help', () => {
     fireEvent.click(within(help).getByRole('button', { name: 'Help' }));
     expect(within(help).getByText(/An IF\/ELSE branch when some steps depend on the client/)).toBeTruthy();
     expect(within(help).getByText(/wait before it, ask for approval, go on when it fails/)).toBeTruthy();
-    for (const label of ['Create a task', 'Send an internal notification', 'Draft a client message']) expect(within(help).getByText(label)).toBeTruthy();
+    for (const label of ['Create a task', 'Send an internal notification', 'Draft a client message'])
+      expect(within(help).getByText(label)).toBeTruthy();
   });
 
   it('fills an action’s form from an example in words, keeping the step and its options', () => {
@@ -154,7 +206,14 @@ describe('ActionChainEditor help', () => {
     expect(within(step).queryByRole('listitem', { name: /^Example/ })).toBeNull();
     expect(within(step).getByRole('status').textContent).toBe('Filled in from the example. Adjust it to your needs.');
 
-    const [saved] = definitionFromDraft({ name: 'n', description: '', isActive: true, requiresApproval: false, triggers: [], steps: current }).steps;
+    const [saved] = definitionFromDraft({
+      name: 'n',
+      description: '',
+      isActive: true,
+      requiresApproval: false,
+      triggers: [],
+      steps: current,
+    }).steps;
     expect(saved).toMatchObject({ id: 'kickoff', type: 'create_task', delayMinutes: 30 });
   });
 
@@ -168,7 +227,10 @@ describe('ActionChainEditor help', () => {
 
     fireEvent.click(within(first).getByRole('button', { name: 'Use this example' }));
     expect(field(step, /^Message/).value).toBe('{{client.name}} moved to {{client.stage}}');
-    expect((current[0] as DraftAction).config).toEqual({ channel: 'slack', message: '{{client.name}} moved to {{client.stage}}' });
+    expect((current[0] as DraftAction).config).toEqual({
+      channel: 'slack',
+      message: '{{client.name}} moved to {{client.stage}}',
+    });
     expect(within(step).getByRole('status').textContent).toBe(
       'Filled in from the example. Still to choose: Recipients (an example cannot know your Slack channels and people).',
     );

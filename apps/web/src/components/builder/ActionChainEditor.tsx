@@ -1,7 +1,22 @@
 import { useCallback, useState } from 'react';
 import { Button, Group, Stack, Text } from '@mantine/core';
-import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type Announcements, type DragEndEvent, type UniqueIdentifier } from '@dnd-kit/core';
-import { arrayMove, SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import {
+  closestCenter,
+  DndContext,
+  KeyboardSensor,
+  PointerSensor,
+  useSensor,
+  useSensors,
+  type Announcements,
+  type DragEndEvent,
+  type UniqueIdentifier,
+} from '@dnd-kit/core';
+import {
+  arrayMove,
+  SortableContext,
+  sortableKeyboardCoordinates,
+  verticalListSortingStrategy,
+} from '@dnd-kit/sortable';
 import { MAX_BRANCH_DEPTH } from '@automations/domain/constants';
 import { ActionConfiguration } from './ActionConfiguration';
 import { useBuilder } from './BuilderContext';
@@ -36,7 +51,8 @@ export function ActionChainEditor({ steps, onChange, path, depth = 0, namePrefix
   const [moved, setMoved] = useState<{ key: string; direction: MoveDirection } | null>(null);
   const clearMoved = useCallback(() => setMoved(null), []);
 
-  const replace = (index: number, step: DraftStep) => onChange(steps.map((current, i) => (i === index ? step : current)));
+  const replace = (index: number, step: DraftStep) =>
+    onChange(steps.map((current, i) => (i === index ? step : current)));
   const add = (step: DraftStep) => {
     clearError(path);
     onChange([...steps, step]);
@@ -50,8 +66,14 @@ export function ActionChainEditor({ steps, onChange, path, depth = 0, namePrefix
   const nameOf = (id: UniqueIdentifier) => stepName(indexOf(id));
   const announcements: Announcements = {
     onDragStart: ({ active }) => `Picked up ${nameOf(active.id)}.`,
-    onDragOver: ({ active, over }) => (over ? `${nameOf(active.id)} is over position ${indexOf(over.id) + 1} of ${steps.length}.` : `${nameOf(active.id)} is no longer over a position.`),
-    onDragEnd: ({ active, over }) => (over ? `${nameOf(active.id)} dropped at position ${indexOf(over.id) + 1} of ${steps.length}.` : `${nameOf(active.id)} dropped.`),
+    onDragOver: ({ active, over }) =>
+      over
+        ? `${nameOf(active.id)} is over position ${indexOf(over.id) + 1} of ${steps.length}.`
+        : `${nameOf(active.id)} is no longer over a position.`,
+    onDragEnd: ({ active, over }) =>
+      over
+        ? `${nameOf(active.id)} dropped at position ${indexOf(over.id) + 1} of ${steps.length}.`
+        : `${nameOf(active.id)} dropped.`,
     onDragCancel: ({ active }) => `Moving ${nameOf(active.id)} was cancelled.`,
   };
   const dropped = ({ active, over }: DragEndEvent) => {
@@ -106,7 +128,12 @@ export function ActionChainEditor({ steps, onChange, path, depth = 0, namePrefix
                     onFocusMoveDone={clearMoved}
                   >
                     {step.kind === 'action' ? (
-                      <ActionConfiguration step={step} onChange={(next) => replace(index, next)} path={stepPath} name={name} />
+                      <ActionConfiguration
+                        step={step}
+                        onChange={(next) => replace(index, next)}
+                        path={stepPath}
+                        name={name}
+                      />
                     ) : (
                       <ConditionalLogicEditor
                         condition={step.condition}

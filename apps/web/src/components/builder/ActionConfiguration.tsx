@@ -26,7 +26,12 @@ const ADVANCED_FIELDS = ['delayMinutes', 'requiresApproval', 'continueOnFailure'
 /** Whether any of the advanced options of a step is set (then they are shown without asking). */
 function advancedSet(step: DraftAction): boolean {
   const delay = step.delayMinutes;
-  return (delay !== undefined && delay !== '' && Number(delay) !== 0) || step.requiresApproval || step.continueOnFailure || step.condition !== null;
+  return (
+    (delay !== undefined && delay !== '' && Number(delay) !== 0) ||
+    step.requiresApproval ||
+    step.continueOnFailure ||
+    step.condition !== null
+  );
 }
 
 /** What the hidden options say, next to a closed "More options". */
@@ -50,7 +55,12 @@ export function ActionConfiguration({ step, onChange, path, name }: ActionConfig
   const descriptor = catalogs.actions.find((candidate) => candidate.type === step.type);
   const [moreOpened, setMoreOpened] = useState(() => advancedSet(step));
   const advancedId = useId();
-  const advancedError = Object.keys(errors).some((key) => ADVANCED_FIELDS.some((field) => key === `${path}.${field}` || key.startsWith(`${path}.${field}.`) || key.startsWith(`${path}.${field}[`)));
+  const advancedError = Object.keys(errors).some((key) =>
+    ADVANCED_FIELDS.some(
+      (field) =>
+        key === `${path}.${field}` || key.startsWith(`${path}.${field}.`) || key.startsWith(`${path}.${field}[`),
+    ),
+  );
   const showMore = moreOpened || advancedError;
 
   const change = (changes: Partial<DraftAction>, errorPath: string) => {
@@ -68,7 +78,10 @@ export function ActionConfiguration({ step, onChange, path, name }: ActionConfig
         label="Action"
         aria-label={`Action of ${name}`}
         withAsterisk
-        data={[{ value: '', label: 'Choose an action…' }, ...catalogs.actions.map((type) => ({ value: type.type, label: type.label }))]}
+        data={[
+          { value: '', label: 'Choose an action…' },
+          ...catalogs.actions.map((type) => ({ value: type.type, label: type.label })),
+        ]}
         value={step.type}
         error={errors[`${path}.type`]}
         description={descriptor?.description}
@@ -91,7 +104,9 @@ export function ActionConfiguration({ step, onChange, path, name }: ActionConfig
             clearError(`${path}.config`);
             onChange({ ...step, config });
           }}
-          textAddon={(insert, fieldLabel) => <TemplateVariablePicker groups={variableGroups} fieldLabel={fieldLabel} onPick={insert} />}
+          textAddon={(insert, fieldLabel) => (
+            <TemplateVariablePicker groups={variableGroups} fieldLabel={fieldLabel} onPick={insert} />
+          )}
         />
       )}
       {descriptor && (
@@ -101,7 +116,13 @@ export function ActionConfiguration({ step, onChange, path, name }: ActionConfig
               variant="subtle"
               size="compact-sm"
               color="gray"
-              leftSection={showMore ? <IconChevronDown size={14} aria-hidden="true" /> : <IconChevronRight size={14} aria-hidden="true" />}
+              leftSection={
+                showMore ? (
+                  <IconChevronDown size={14} aria-hidden="true" />
+                ) : (
+                  <IconChevronRight size={14} aria-hidden="true" />
+                )
+              }
               aria-expanded={showMore}
               aria-controls={advancedId}
               aria-label={`More options of ${name}`}
@@ -125,7 +146,9 @@ export function ActionConfiguration({ step, onChange, path, name }: ActionConfig
                     schema={DELAY_SCHEMA}
                     required={false}
                     value={step.delayMinutes}
-                    onChange={(value) => change({ delayMinutes: value as number | string | undefined }, `${path}.delayMinutes`)}
+                    onChange={(value) =>
+                      change({ delayMinutes: value as number | string | undefined }, `${path}.delayMinutes`)
+                    }
                     errors={errorsUnder(errors, `${path}.delayMinutes`)}
                     options={{}}
                   />
@@ -133,23 +156,33 @@ export function ActionConfiguration({ step, onChange, path, name }: ActionConfig
                 <Stack gap="xs" style={{ flex: '1 1 240px' }}>
                   <Switch
                     label="Requires approval"
-                    description={requiresApprovalForAll ? 'Every action of this automation needs approval (see Basics).' : 'An admin approves before this step runs.'}
+                    description={
+                      requiresApprovalForAll
+                        ? 'Every action of this automation needs approval (see Basics).'
+                        : 'An admin approves before this step runs.'
+                    }
                     checked={requiresApprovalForAll || step.requiresApproval}
                     disabled={requiresApprovalForAll}
-                    onChange={(event) => change({ requiresApproval: event.currentTarget.checked }, `${path}.requiresApproval`)}
+                    onChange={(event) =>
+                      change({ requiresApproval: event.currentTarget.checked }, `${path}.requiresApproval`)
+                    }
                   />
                   <Switch
                     label="Continue on failure"
                     description="If this step fails, go on with the next one instead of stopping the run."
                     checked={step.continueOnFailure}
-                    onChange={(event) => change({ continueOnFailure: event.currentTarget.checked }, `${path}.continueOnFailure`)}
+                    onChange={(event) =>
+                      change({ continueOnFailure: event.currentTarget.checked }, `${path}.continueOnFailure`)
+                    }
                   />
                 </Stack>
               </Group>
               <Checkbox
                 label="Only run this step when…"
                 checked={step.condition !== null}
-                onChange={(event) => change({ condition: event.currentTarget.checked ? newCondition() : null }, `${path}.condition`)}
+                onChange={(event) =>
+                  change({ condition: event.currentTarget.checked ? newCondition() : null }, `${path}.condition`)
+                }
               />
               {step.condition && (
                 <ConditionRulesEditor

@@ -10,8 +10,18 @@ import { ConfirmDialog } from '../ConfirmDialog';
 import { LazyFlowDiagram } from '../flow/LazyFlowDiagram';
 import { errorsUnder } from '../schema-form/jsonSchema';
 import { PlaceholderForm } from '../templates/PlaceholderForm';
-import { checkPlaceholderValues, initialPlaceholderValues, resolvedPlaceholderValues, type PlaceholderValues } from '../templates/placeholderValues';
-import { fillTemplateDraft, instantiationErrorsOnDraft, isUnchangedTemplate, type TemplateToFill } from '../templates/templateFill';
+import {
+  checkPlaceholderValues,
+  initialPlaceholderValues,
+  resolvedPlaceholderValues,
+  type PlaceholderValues,
+} from '../templates/placeholderValues';
+import {
+  fillTemplateDraft,
+  instantiationErrorsOnDraft,
+  isUnchangedTemplate,
+  type TemplateToFill,
+} from '../templates/templateFill';
 import { ActionChainEditor } from './ActionChainEditor';
 import { BasicsStep } from './BasicsStep';
 import { BuilderContext, type BuilderContextValue } from './BuilderContext';
@@ -40,7 +50,9 @@ interface AutomationBuilderProps {
 }
 
 function withoutPath(errors: Record<string, string>, path: string): Record<string, string> {
-  const kept = Object.entries(errors).filter(([key]) => key !== path && !key.startsWith(`${path}.`) && !key.startsWith(`${path}[`));
+  const kept = Object.entries(errors).filter(
+    ([key]) => key !== path && !key.startsWith(`${path}.`) && !key.startsWith(`${path}[`),
+  );
   return kept.length === Object.keys(errors).length ? errors : Object.fromEntries(kept);
 }
 
@@ -48,14 +60,20 @@ function saveErrorMessage(error: unknown): string {
   if (error instanceof ApiError && error.status === 409) {
     return 'Someone else saved this automation after you opened it. Reload the page to edit the latest version (your changes here are not saved).';
   }
-  if (error instanceof ApiError && error.status === 400) return `The server did not accept the automation: ${error.message}`;
+  if (error instanceof ApiError && error.status === 400)
+    return `The server did not accept the automation: ${error.message}`;
   return describeError(error);
 }
 
 /** A template's values, checked as the API names them (`values.<key>`). */
 function placeholderErrors(template: TemplateToFill | undefined, values: PlaceholderValues): Record<string, string> {
   if (!template) return {};
-  return Object.fromEntries(Object.entries(checkPlaceholderValues(template.placeholders, values)).map(([key, message]) => [key ? `values.${key}` : 'values', message]));
+  return Object.fromEntries(
+    Object.entries(checkPlaceholderValues(template.placeholders, values)).map(([key, message]) => [
+      key ? `values.${key}` : 'values',
+      message,
+    ]),
+  );
 }
 
 /**
@@ -63,7 +81,15 @@ function placeholderErrors(template: TemplateToFill | undefined, values: Placeho
  * one kind of trigger) → Actions → Review & test. Each step is checked before moving on; a 400 from the server lands
  * on the field its `details[].path` names, and the wizard opens the step that shows it.
  */
-export function AutomationBuilder({ initialDraft, workflow, catalogs, defaultTimezone, onSaved, onCancel, template }: AutomationBuilderProps) {
+export function AutomationBuilder({
+  initialDraft,
+  workflow,
+  catalogs,
+  defaultTimezone,
+  onSaved,
+  onCancel,
+  template,
+}: AutomationBuilderProps) {
   const steps = builderStepsFor(template !== undefined);
   const last = steps.length - 1;
   const [draft, setDraft] = useState(initialDraft);
@@ -72,7 +98,9 @@ export function AutomationBuilder({ initialDraft, workflow, catalogs, defaultTim
   const [checked, setChecked] = useState<ReadonlySet<BuilderStepId>>(new Set());
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const [discardOpened, discardDialog] = useDisclosure(false);
-  const [values, setValues] = useState<PlaceholderValues>(() => (template ? initialPlaceholderValues(template.placeholders) : {}));
+  const [values, setValues] = useState<PlaceholderValues>(() =>
+    template ? initialPlaceholderValues(template.placeholders) : {},
+  );
   // The draft as the values last filled it in: saving it unchanged instantiates the template.
   const [filled, setFilled] = useState<{ draft: Draft; values: PlaceholderValues } | null>(null);
   const save = useSaveWorkflow();
@@ -83,7 +111,8 @@ export function AutomationBuilder({ initialDraft, workflow, catalogs, defaultTim
 
   const stepId = steps[active].id;
   const validateStep = useCallback(
-    (step: BuilderStepId) => (step === 'fill' ? placeholderErrors(template, values) : validateWizardStep(step, draft, catalogs)),
+    (step: BuilderStepId) =>
+      step === 'fill' ? placeholderErrors(template, values) : validateWizardStep(step, draft, catalogs),
     [template, values, draft, catalogs],
   );
   const clientErrors = useMemo(() => {
@@ -192,7 +221,11 @@ export function AutomationBuilder({ initialDraft, workflow, catalogs, defaultTim
   const stepErrorCount = Object.keys(errors).filter((path) => builderStepOf(path) === stepId).length;
   const saveError = save.error ?? instantiate.error;
   // Which of the two save buttons is busy (a template saved as is goes through instantiate).
-  const savingActive = save.isPending ? save.variables?.definition.isActive : instantiate.isPending ? instantiate.variables?.activate : undefined;
+  const savingActive = save.isPending
+    ? save.variables?.definition.isActive
+    : instantiate.isPending
+      ? instantiate.variables?.activate
+      : undefined;
   const saving = save.isPending || instantiate.isPending;
   const showStepAlert = stepId !== 'review' && stepErrorCount > 0;
   // Beside the steps on wide screens, under them on phones; it follows every edit.
@@ -206,15 +239,17 @@ export function AutomationBuilder({ initialDraft, workflow, catalogs, defaultTim
         </Title>
         {showStepAlert && (
           <Alert color="red" variant="light" role="alert" p="xs">
-            {stepErrorCount === 1 ? 'Fix the highlighted field to continue.' : `Fix the ${stepErrorCount} highlighted fields to continue.`}
+            {stepErrorCount === 1
+              ? 'Fix the highlighted field to continue.'
+              : `Fix the ${stepErrorCount} highlighted fields to continue.`}
           </Alert>
         )}
         {stepId === 'fill' && template && (
           <Stack gap="sm">
             <FillInHelp />
             <Text size="sm">
-              “{template.name}” needs {template.placeholders.length === 1 ? 'one thing' : 'a few things'} from your agency. Everything else is ready; you can
-              check or change it in the next steps.
+              “{template.name}” needs {template.placeholders.length === 1 ? 'one thing' : 'a few things'} from your
+              agency. Everything else is ready; you can check or change it in the next steps.
             </Text>
             {filled && draft !== filled.draft && (
               <Alert color="yellow" variant="light" p="xs">
@@ -233,8 +268,12 @@ export function AutomationBuilder({ initialDraft, workflow, catalogs, defaultTim
           </Stack>
         )}
         {stepId === 'basics' && <BasicsStep draft={draft} onChange={update} />}
-        {stepId === 'triggers' && <TriggerConfiguration triggers={draft.triggers} onChange={(triggers) => update({ triggers })} />}
-        {stepId === 'actions' && <ActionChainEditor steps={draft.steps} onChange={(steps) => update({ steps })} path="steps" />}
+        {stepId === 'triggers' && (
+          <TriggerConfiguration triggers={draft.triggers} onChange={(triggers) => update({ triggers })} />
+        )}
+        {stepId === 'actions' && (
+          <ActionChainEditor steps={draft.steps} onChange={(steps) => update({ steps })} path="steps" />
+        )}
         {stepId === 'review' && (
           <Stack gap="lg">
             <ReviewHelp />
@@ -243,7 +282,11 @@ export function AutomationBuilder({ initialDraft, workflow, catalogs, defaultTim
               <Title order={4} mb="xs">
                 Test run
               </Title>
-              <TestRunner definition={definitionFromDraft(draft)} triggers={draft.triggers} onValidationErrors={receivePreviewErrors} />
+              <TestRunner
+                definition={definitionFromDraft(draft)}
+                triggers={draft.triggers}
+                onValidationErrors={receivePreviewErrors}
+              />
             </div>
           </Stack>
         )}
@@ -264,7 +307,12 @@ export function AutomationBuilder({ initialDraft, workflow, catalogs, defaultTim
                 <Title order={4} mb="xs">
                   Flow
                 </Title>
-                <LazyFlowDiagram input={draft} labels={catalogs} cronWords={describeCron} label="Flow diagram of this automation" />
+                <LazyFlowDiagram
+                  input={draft}
+                  labels={catalogs}
+                  cronWords={describeCron}
+                  label="Flow diagram of this automation"
+                />
               </Paper>
             </Grid.Col>
           </Grid>

@@ -32,10 +32,14 @@ describe('BasicsStep help', () => {
 
   it('remembers that the help was opened, for the next step', () => {
     const first = renderBasics();
-    fireEvent.click(within(screen.getByRole('complementary', { name: 'Help: Basics' })).getByRole('button', { name: 'Help' }));
+    fireEvent.click(
+      within(screen.getByRole('complementary', { name: 'Help: Basics' })).getByRole('button', { name: 'Help' }),
+    );
     first.unmount();
 
     renderBasics();
-    expect(within(screen.getByRole('complementary', { name: 'Help: Basics' })).getByRole('button', { name: 'Hide help' })).toBeTruthy();
+    expect(
+      within(screen.getByRole('complementary', { name: 'Help: Basics' })).getByRole('button', { name: 'Hide help' }),
+    ).toBeTruthy();
   });
 });

@@ -22,7 +22,15 @@ function Harness({ initial }: { initial: DraftRule }) {
     errors: {},
     clearError: () => undefined,
     variableGroups: [],
-    conditionFields: ['client.name', 'client.stage', 'client.health', 'trigger.toStage', 'metrics.roas', 'time.hour', 'time.weekday'],
+    conditionFields: [
+      'client.name',
+      'client.stage',
+      'client.health',
+      'trigger.toStage',
+      'metrics.roas',
+      'time.hour',
+      'time.weekday',
+    ],
     requiresApprovalForAll: false,
     defaultTimezone: 'UTC',
   };
@@ -30,20 +38,42 @@ function Harness({ initial }: { initial: DraftRule }) {
     <QueryClientProvider client={client}>
       <MantineProvider env="test">
         <BuilderContext.Provider value={context}>
-          <ConditionRuleRow rule={rule} number={1} path="steps[0].condition.all[0]" onChange={setRule} onRemove={() => undefined} canRemove />
+          <ConditionRuleRow
+            rule={rule}
+            number={1}
+            path="steps[0].condition.all[0]"
+            onChange={setRule}
+            onRemove={() => undefined}
+            canRemove
+          />
         </BuilderContext.Provider>
       </MantineProvider>
     </QueryClientProvider>
   );
 }
 
-const operatorTexts = () => within(screen.getByRole('combobox', { name: 'Rule 1 operator' })).getAllByRole('option').map((option) => option.getAttribute('value'));
+const operatorTexts = () =>
+  within(screen.getByRole('combobox', { name: 'Rule 1 operator' }))
+    .getAllByRole('option')
+    .map((option) => option.getAttribute('value'));
 
 describe('condition rule row: typed fields, operators and values', () => {
   beforeEach(() => {
     stubApp({
       'GET /api/v1/agency': () => jsonResponse(200, { ...agency, pipelineStages: ['lead', 'onboarding', 'vip'] }),
-      'GET /api/v1/clients/metrics/names': () => jsonResponse(200, { items: [{ name: 'lead_quality', label: 'lead_quality', unit: null, common: false, clients: 2, lastRecordedAt: null }] }),
+      'GET /api/v1/clients/metrics/names': () =>
+        jsonResponse(200, {
+          items: [
+            {
+              name: 'lead_quality',
+              label: 'lead_quality',
+              unit: null,
+              common: false,
+              clients: 2,
+              lastRecordedAt: null,
+            },
+          ],
+        }),
     });
   });
 
@@ -63,7 +93,13 @@ describe('condition rule row: typed fields, operators and values', () => {
     render(<Harness initial={{ key: 'r', field: 'client.stage', operator: 'equals', value: '' }} />);
     expect(operatorTexts()).toEqual(['equals', 'not_equals', 'in', 'exists', 'not_exists']);
     const value = screen.getByRole('combobox', { name: 'Rule 1 value' });
-    await waitFor(() => expect(within(value).getAllByRole('option').map((option) => option.textContent)).toEqual(['Choose…', 'lead', 'onboarding', 'vip']));
+    await waitFor(() =>
+      expect(
+        within(value)
+          .getAllByRole('option')
+          .map((option) => option.textContent),
+      ).toEqual(['Choose…', 'lead', 'onboarding', 'vip']),
+    );
     fireEvent.change(value, { target: { value: 'vip' } });
     expect(current).toMatchObject({ field: 'client.stage', operator: 'equals', value: 'vip' });
   });
@@ -91,6 +127,8 @@ describe('condition rule row: typed fields, operators and values', () => {
     expect(conditionFieldType('metrics.cpa')).toBe('number');
     expect(conditionFieldType('trigger.subject')).toBe('text');
     expect(operatorsFor('hour')).not.toContain('contains');
-    expect(groupConditionFields(['time.hour', 'client.name', 'metrics.roas', 'client.name']).map((group) => group.group)).toEqual(['Client', 'Metrics', 'Time']);
+    expect(
+      groupConditionFields(['time.hour', 'client.name', 'metrics.roas', 'client.name']).map((group) => group.group),
+    ).toEqual(['Client', 'Metrics', 'Time']);
   });
 });

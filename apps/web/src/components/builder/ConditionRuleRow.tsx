@@ -4,7 +4,15 @@ import { useAgency } from '../../api/useAgency';
 import { useMetricNames } from '../../api/usePickerLists';
 import { useUsers } from '../../api/useUsers';
 import { useBuilder } from './BuilderContext';
-import { conditionFieldLabel, conditionFieldType, groupConditionFields, HEALTH_OPTIONS, operatorsFor, WEEKDAYS, type ConditionFieldType } from './conditionFieldTypes';
+import {
+  conditionFieldLabel,
+  conditionFieldType,
+  groupConditionFields,
+  HEALTH_OPTIONS,
+  operatorsFor,
+  WEEKDAYS,
+  type ConditionFieldType,
+} from './conditionFieldTypes';
 import { takesNoValue } from './conditionValues';
 import { OPERATOR_OPTIONS } from './conditionOperators';
 import type { DraftRule } from './draft';
@@ -52,7 +60,9 @@ export function ConditionRuleRow({ rule, number, path, onChange, onRemove, canRe
   const choices = useChoices(type);
   const fields = [...conditionFields, ...(metrics.data?.items ?? []).map((metric) => `metrics.${metric.name}`)];
   const operators = operatorsFor(type);
-  const operatorOptions = OPERATOR_OPTIONS.filter((option) => operators.includes(option.value) || option.value === rule.operator);
+  const operatorOptions = OPERATOR_OPTIONS.filter(
+    (option) => operators.includes(option.value) || option.value === rule.operator,
+  );
   const change = (changes: Partial<DraftRule>, field: keyof DraftRule) => {
     clearError(`${path}.${field}`);
     onChange({ ...rule, ...changes });
@@ -63,21 +73,48 @@ export function ConditionRuleRow({ rule, number, path, onChange, onRemove, canRe
     const operator = operatorsFor(next).includes(rule.operator) ? rule.operator : 'equals';
     change({ field, valueKind: undefined, operator, ...(next !== type ? { value: '' } : {}) }, 'field');
   };
-  const valueProps = { label: 'Value', 'aria-label': `Rule ${number} value`, error: errors[`${path}.value`], style: { flex: '1 1 140px' } };
+  const valueProps = {
+    label: 'Value',
+    'aria-label': `Rule ${number} value`,
+    error: errors[`${path}.value`],
+    style: { flex: '1 1 140px' },
+  };
   const valueInput = () => {
     if (takesNoValue(rule.operator)) return null;
     if (choices && rule.operator === 'in') {
       const selected = splitList(rule.value);
-      const data = [...choices, ...selected.filter((value) => !choices.some((choice) => choice.value === value)).map((value) => ({ value, label: value }))];
-      return <MultiSelect {...valueProps} data={data} value={selected} searchable onChange={(next) => change({ value: next.join(', ') }, 'value')} />;
+      const data = [
+        ...choices,
+        ...selected
+          .filter((value) => !choices.some((choice) => choice.value === value))
+          .map((value) => ({ value, label: value })),
+      ];
+      return (
+        <MultiSelect
+          {...valueProps}
+          data={data}
+          value={selected}
+          searchable
+          onChange={(next) => change({ value: next.join(', ') }, 'value')}
+        />
+      );
     }
     if (choices) {
       const data = [
         { value: '', label: 'Choose…' },
         ...choices,
-        ...(rule.value && !choices.some((choice) => choice.value === rule.value) ? [{ value: rule.value, label: rule.value }] : []),
+        ...(rule.value && !choices.some((choice) => choice.value === rule.value)
+          ? [{ value: rule.value, label: rule.value }]
+          : []),
       ];
-      return <NativeSelect {...valueProps} data={data} value={rule.value} onChange={(event) => change({ value: event.currentTarget.value }, 'value')} />;
+      return (
+        <NativeSelect
+          {...valueProps}
+          data={data}
+          value={rule.value}
+          onChange={(event) => change({ value: event.currentTarget.value }, 'value')}
+        />
+      );
     }
     const numeric = type === 'number' || type === 'hour';
     return (
@@ -99,7 +136,9 @@ export function ConditionRuleRow({ rule, number, path, onChange, onRemove, canRe
         data={groupConditionFields(fields)}
         value={rule.field}
         error={errors[`${path}.field`]}
-        description={rule.field && conditionFieldLabel(rule.field) !== rule.field ? conditionFieldLabel(rule.field) : undefined}
+        description={
+          rule.field && conditionFieldLabel(rule.field) !== rule.field ? conditionFieldLabel(rule.field) : undefined
+        }
         onChange={changeField}
         renderOption={({ option }) => (
           <Group gap="xs" wrap="nowrap">
@@ -123,7 +162,14 @@ export function ConditionRuleRow({ rule, number, path, onChange, onRemove, canRe
         style={{ flex: '0 1 160px' }}
       />
       {valueInput()}
-      <ActionIcon variant="subtle" color="red" mt={26} aria-label={`Remove rule ${number}`} disabled={!canRemove} onClick={onRemove}>
+      <ActionIcon
+        variant="subtle"
+        color="red"
+        mt={26}
+        aria-label={`Remove rule ${number}`}
+        disabled={!canRemove}
+        onClick={onRemove}
+      >
         ×
       </ActionIcon>
     </Group>

@@ -36,7 +36,15 @@ function Harness({ initial = [newAction()] }: { initial?: DraftStep[] }) {
   );
 }
 
-const steps = () => definitionFromDraft({ name: 'n', description: '', isActive: true, requiresApproval: false, triggers: [], steps: current }).steps;
+const steps = () =>
+  definitionFromDraft({
+    name: 'n',
+    description: '',
+    isActive: true,
+    requiresApproval: false,
+    triggers: [],
+    steps: current,
+  }).steps;
 
 describe('ConditionalLogicEditor (IF/THEN/ELSE in the action chain)', () => {
   // The agency's stages and users feed the rules' value pickers.
@@ -49,11 +57,15 @@ describe('ConditionalLogicEditor (IF/THEN/ELSE in the action chain)', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Add IF/ELSE branch' }));
 
     const branch = screen.getByRole('listitem', { name: 'Step 2: IF / ELSE branch' });
-    fireEvent.change(within(branch).getByRole('textbox', { name: 'Rule 1 field' }), { target: { value: 'client.health' } });
+    fireEvent.change(within(branch).getByRole('textbox', { name: 'Rule 1 field' }), {
+      target: { value: 'client.health' },
+    });
     fireEvent.change(within(branch).getByRole('combobox', { name: 'Rule 1 value' }), { target: { value: 'red' } }); // health: a select
 
     fireEvent.click(within(branch).getByRole('button', { name: 'Add rule' }));
-    fireEvent.change(within(branch).getByRole('textbox', { name: 'Rule 2 field' }), { target: { value: 'client.stage' } });
+    fireEvent.change(within(branch).getByRole('textbox', { name: 'Rule 2 field' }), {
+      target: { value: 'client.stage' },
+    });
     fireEvent.change(within(branch).getByRole('combobox', { name: 'Rule 2 operator' }), { target: { value: 'in' } });
     // A stage: "is one of" picks several of the agency's pipeline stages.
     fireEvent.click(within(branch).getByRole('textbox', { name: 'Rule 2 value' }));
@@ -95,7 +107,9 @@ describe('ConditionalLogicEditor (IF/THEN/ELSE in the action chain)', () => {
     expect(nestedElse.getAttribute('data-depth')).toBe('2');
     expect(within(nestedElse).getByRole('listitem', { name: 'Step 1 › THEN 2 › ELSE 1: New action' })).toBeTruthy();
 
-    expect(steps()).toMatchObject([{ type: 'branch', then: [{ type: '' }, { type: 'branch', then: [{}], else: [{}] }] }]);
+    expect(steps()).toMatchObject([
+      { type: 'branch', then: [{ type: '' }, { type: 'branch', then: [{}], else: [{}] }] },
+    ]);
   });
 
   it('does not nest branches deeper than three', () => {
@@ -105,8 +119,12 @@ describe('ConditionalLogicEditor (IF/THEN/ELSE in the action chain)', () => {
       const groups = screen.getAllByRole('group', { name: 'THEN: when the rules hold' });
       fireEvent.click(within(groups.at(-1)!).getAllByRole('button', { name: 'Add IF/ELSE branch' }).at(-1)!);
     }
-    const deepest = screen.getAllByRole('group', { name: 'THEN: when the rules hold' }).find((group) => group.getAttribute('data-depth') === '3')!;
-    expect((within(deepest).getAllByRole('button', { name: 'Add IF/ELSE branch' }).at(-1) as HTMLButtonElement).disabled).toBe(true);
+    const deepest = screen
+      .getAllByRole('group', { name: 'THEN: when the rules hold' })
+      .find((group) => group.getAttribute('data-depth') === '3')!;
+    expect(
+      (within(deepest).getAllByRole('button', { name: 'Add IF/ELSE branch' }).at(-1) as HTMLButtonElement).disabled,
+    ).toBe(true);
   });
 
   it('reorders steps with labelled move buttons and keeps the focus on the moved step', () => {

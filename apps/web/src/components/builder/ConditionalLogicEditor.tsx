@@ -23,7 +23,17 @@ interface ConditionalLogicEditorProps {
 }
 
 /** IF (rules) → THEN (steps) → ELSE (steps), drawn as an indented flow. */
-export function ConditionalLogicEditor({ condition, onConditionChange, path, depth, thenSteps, elseSteps, onAddElse, onRemoveElse, elseHasSteps }: ConditionalLogicEditorProps) {
+export function ConditionalLogicEditor({
+  condition,
+  onConditionChange,
+  path,
+  depth,
+  thenSteps,
+  elseSteps,
+  onAddElse,
+  onRemoveElse,
+  elseHasSteps,
+}: ConditionalLogicEditorProps) {
   return (
     <Stack gap="sm">
       <ConditionRulesEditor condition={condition} onChange={onConditionChange} path={`${path}.condition`} lead="IF" />

@@ -19,13 +19,20 @@ function StepOutline({ steps }: { steps: DraftStep[] }) {
           {step.kind === 'branch' ? (
             <Stack gap={4}>
               <Text size="sm">
-                <Text span fw={700}>IF</Text> {conditionText(step.condition)}
+                <Text span fw={700}>
+                  IF
+                </Text>{' '}
+                {conditionText(step.condition)}
               </Text>
-              <Text size="sm" fw={700} c="teal.7">THEN</Text>
+              <Text size="sm" fw={700} c="teal.7">
+                THEN
+              </Text>
               <StepOutline steps={step.then} />
               {step.else && step.else.length > 0 && (
                 <>
-                  <Text size="sm" fw={700} c="orange.7">ELSE</Text>
+                  <Text size="sm" fw={700} c="orange.7">
+                    ELSE
+                  </Text>
                   <StepOutline steps={step.else} />
                 </>
               )}
@@ -40,10 +47,26 @@ function StepOutline({ steps }: { steps: DraftStep[] }) {
                   {headline(step.config)}
                 </Text>
               )}
-              {Number(step.delayMinutes) > 0 && <Badge variant="light" color="gray">waits {String(step.delayMinutes)} min</Badge>}
-              {(requiresApprovalForAll || step.requiresApproval) && <Badge variant="light" color="yellow">needs approval</Badge>}
-              {step.continueOnFailure && <Badge variant="light" color="gray">continues on failure</Badge>}
-              {step.condition && <Badge variant="light" color="grape">only when {conditionText(step.condition)}</Badge>}
+              {Number(step.delayMinutes) > 0 && (
+                <Badge variant="light" color="gray">
+                  waits {String(step.delayMinutes)} min
+                </Badge>
+              )}
+              {(requiresApprovalForAll || step.requiresApproval) && (
+                <Badge variant="light" color="yellow">
+                  needs approval
+                </Badge>
+              )}
+              {step.continueOnFailure && (
+                <Badge variant="light" color="gray">
+                  continues on failure
+                </Badge>
+              )}
+              {step.condition && (
+                <Badge variant="light" color="grape">
+                  only when {conditionText(step.condition)}
+                </Badge>
+              )}
             </Group>
           )}
         </List.Item>

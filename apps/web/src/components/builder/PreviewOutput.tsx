@@ -24,7 +24,8 @@ function withoutEnginePrefix(reason: string): string {
 
 function triggerSummary({ client, trigger }: WorkflowPreview, triggerLabel: (type: string) => string): string {
   const who = `${client.name}${client.sample ? ' (sample)' : ''}`;
-  if (trigger.fired === false) return `No run would start for ${who}${trigger.reason ? `: ${withoutEnginePrefix(trigger.reason)}` : '.'}`;
+  if (trigger.fired === false)
+    return `No run would start for ${who}${trigger.reason ? `: ${withoutEnginePrefix(trigger.reason)}` : '.'}`;
   const partner = trigger.partner
     ? ` The other trigger (“${triggerLabel(trigger.partner.type)}”) ${trigger.partner.holds ? 'is met' : 'is not met'}${trigger.partner.reason ? `: ${withoutEnginePrefix(trigger.partner.reason)}` : ''}.`
     : '';
@@ -34,7 +35,9 @@ function triggerSummary({ client, trigger }: WorkflowPreview, triggerLabel: (typ
 /** "Create a task: Kickoff call with Acme" — the action and, when it has one, what it is about. */
 function stepHeading(step: StepPreview, actionLabel: string): string {
   const config = step.renderedConfig ?? {};
-  const about = [config.title, config.subject].find((value): value is string => typeof value === 'string' && value.trim() !== '');
+  const about = [config.title, config.subject].find(
+    (value): value is string => typeof value === 'string' && value.trim() !== '',
+  );
   return about ? `${actionLabel}: ${about}` : actionLabel;
 }
 
@@ -94,7 +97,8 @@ function StepDetails({ step }: { step: StepPreview }) {
 /** Step-by-step output of a preview: what would happen, with the messages as they would be rendered. */
 export function PreviewOutput({ result }: { result: WorkflowPreview }) {
   const { catalogs } = useBuilder();
-  const label = (type: string) => (type === 'branch' ? 'IF / ELSE branch' : (catalogs.actions.find((t) => t.type === type)?.label ?? humanize(type)));
+  const label = (type: string) =>
+    type === 'branch' ? 'IF / ELSE branch' : (catalogs.actions.find((t) => t.type === type)?.label ?? humanize(type));
   const triggerLabel = (type: string) => catalogs.triggers.find((t) => t.type === type)?.label ?? humanize(type);
   const started = result.trigger.fired !== false;
   return (

@@ -18,7 +18,10 @@ function Harness({ cron, timezone }: { cron: string; timezone: string }) {
   );
 }
 
-const nextRuns = () => within(screen.getByRole('list', { name: /^Next 5 runs/ })).getAllByRole('listitem').map((item) => item.textContent);
+const nextRuns = () =>
+  within(screen.getByRole('list', { name: /^Next 5 runs/ }))
+    .getAllByRole('listitem')
+    .map((item) => item.textContent);
 
 describe('ScheduleBuilder', () => {
   it('opens a known cron as its preset and shows it in words with the next five runs in the time zone', () => {
@@ -52,7 +55,9 @@ describe('ScheduleBuilder', () => {
     render(<Harness cron="*/15 9-17 * * 1-5" timezone="America/New_York" />);
 
     expect((screen.getByRole('combobox', { name: 'Repeat' }) as HTMLSelectElement).value).toBe('custom');
-    expect(screen.getByText('Every 15 minutes from 09:00 through 17:59 on Monday through Friday (America/New_York)')).toBeTruthy();
+    expect(
+      screen.getByText('Every 15 minutes from 09:00 through 17:59 on Monday through Friday (America/New_York)'),
+    ).toBeTruthy();
     expect(nextRuns()[0]).toBe('Fri, Jun 13, 2025, 09:00 EDT'); // 12:00 UTC is 08:00 in New York
 
     fireEvent.change(screen.getByLabelText(/^Cron expression/), { target: { value: '0 0 9 * * 1' } });

@@ -3,7 +3,14 @@ import { Alert, Group, List, NativeSelect, Select, Stack, Text, TextInput } from
 import { describeCronValidity, nextCronRuns, isValidTimeZone } from '@automations/domain';
 import { describeCron } from '../../lib/cronDescription';
 import { formatInTimeZone } from '../../lib/format';
-import { cronOf, FREQUENCY_OPTIONS, presetOf, WEEKDAY_OPTIONS, type ScheduleFrequency, type SchedulePreset } from './schedulePresets';
+import {
+  cronOf,
+  FREQUENCY_OPTIONS,
+  presetOf,
+  WEEKDAY_OPTIONS,
+  type ScheduleFrequency,
+  type SchedulePreset,
+} from './schedulePresets';
 
 interface ScheduleBuilderProps {
   cron: string;

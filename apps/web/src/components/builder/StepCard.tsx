@@ -25,16 +25,31 @@ interface StepCardProps {
 }
 
 function hasContent(step: DraftStep): boolean {
-  return step.kind === 'branch' ? step.then.length > 0 || (step.else?.length ?? 0) > 0 : Object.keys(step.config).length > 0;
+  return step.kind === 'branch'
+    ? step.then.length > 0 || (step.else?.length ?? 0) > 0
+    : Object.keys(step.config).length > 0;
 }
 
 /**
  * A step of the chain with its header: a drag handle (pointer or keyboard: Space, arrows, Space),
  * number, kind, move up/down and remove.
  */
-export function StepCard({ step, name, path, isFirst, isLast, onMove, onRemove, focusMove, onFocusMoveDone, children }: StepCardProps) {
+export function StepCard({
+  step,
+  name,
+  path,
+  isFirst,
+  isLast,
+  onMove,
+  onRemove,
+  focusMove,
+  onFocusMoveDone,
+  children,
+}: StepCardProps) {
   const { catalogs, errors } = useBuilder();
-  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: step.key });
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({
+    id: step.key,
+  });
   const upRef = useRef<HTMLButtonElement>(null);
   const downRef = useRef<HTMLButtonElement>(null);
 
@@ -60,7 +75,13 @@ export function StepCard({ step, name, path, isFirst, isLast, onMove, onRemove, 
       component="li"
       aria-label={`${label}: ${title}`}
       shadow={isDragging ? 'md' : undefined}
-      style={{ listStyle: 'none', transform: CSS.Translate.toString(transform), transition, position: 'relative', zIndex: isDragging ? 2 : undefined }}
+      style={{
+        listStyle: 'none',
+        transform: CSS.Translate.toString(transform),
+        transition,
+        position: 'relative',
+        zIndex: isDragging ? 2 : undefined,
+      }}
     >
       <Stack gap="sm">
         <Group justify="space-between" wrap="nowrap" gap="xs">
@@ -84,10 +105,22 @@ export function StepCard({ step, name, path, isFirst, isLast, onMove, onRemove, 
             </Text>
           </Group>
           <Group gap={4} wrap="nowrap">
-            <ActionIcon ref={upRef} variant="default" aria-label={`Move ${name} up`} disabled={isFirst} onClick={() => onMove('up')}>
+            <ActionIcon
+              ref={upRef}
+              variant="default"
+              aria-label={`Move ${name} up`}
+              disabled={isFirst}
+              onClick={() => onMove('up')}
+            >
               ↑
             </ActionIcon>
-            <ActionIcon ref={downRef} variant="default" aria-label={`Move ${name} down`} disabled={isLast} onClick={() => onMove('down')}>
+            <ActionIcon
+              ref={downRef}
+              variant="default"
+              aria-label={`Move ${name} down`}
+              disabled={isLast}
+              onClick={() => onMove('down')}
+            >
               ↓
             </ActionIcon>
             <ConfirmButton
@@ -96,7 +129,11 @@ export function StepCard({ step, name, path, isFirst, isLast, onMove, onRemove, 
               size="compact-sm"
               aria-label={`Remove ${name}`}
               title={`Remove ${name}?`}
-              message={step.kind === 'branch' ? 'The branch and every step inside it are removed.' : 'Its settings are removed.'}
+              message={
+                step.kind === 'branch'
+                  ? 'The branch and every step inside it are removed.'
+                  : 'Its settings are removed.'
+              }
               confirmLabel="Remove"
               needsConfirmation={hasContent(step)}
               onConfirm={onRemove}

@@ -14,7 +14,12 @@ export function TemplateVariablePicker({ groups, fieldLabel, onPick }: TemplateV
   return (
     <Menu position="bottom-end" withinPortal returnFocus={false} shadow="md" width={260}>
       <Menu.Target>
-        <ActionIcon variant="subtle" size="sm" aria-label={`Insert a variable into ${fieldLabel}`} title="Insert a variable">
+        <ActionIcon
+          variant="subtle"
+          size="sm"
+          aria-label={`Insert a variable into ${fieldLabel}`}
+          title="Insert a variable"
+        >
           <Text span size="xs" fw={700} ff="monospace" aria-hidden>
             {'{x}'}
           </Text>
@@ -26,7 +31,11 @@ export function TemplateVariablePicker({ groups, fieldLabel, onPick }: TemplateV
             <div key={group.group}>
               <Menu.Label>{group.group}</Menu.Label>
               {group.variables.map((variable) => (
-                <Menu.Item key={variable.path} onClick={() => onPick(`{{${variable.path}}}`)} rightSection={<Code>{variable.path}</Code>}>
+                <Menu.Item
+                  key={variable.path}
+                  onClick={() => onPick(`{{${variable.path}}}`)}
+                  rightSection={<Code>{variable.path}</Code>}
+                >
                   {variable.label}
                 </Menu.Item>
               ))}

@@ -43,20 +43,30 @@ export function TestRunner({ definition, triggers, onValidationErrors }: TestRun
 
   const options = [
     { value: SAMPLE, label: `${SAMPLE_NAME} (made up)` },
-    ...(clients.data?.items ?? []).map((client) => ({ value: client.id, label: `${client.name} (${client.stage}, ${client.health})` })),
+    ...(clients.data?.items ?? []).map((client) => ({
+      value: client.id,
+      label: `${client.name} (${client.stage}, ${client.health})`,
+    })),
   ];
-  const chosen = clientId ?? (clients.data?.items[0]?.id ?? SAMPLE);
+  const chosen = clientId ?? clients.data?.items[0]?.id ?? SAMPLE;
   // A documented endpoint answering 404 means the client is gone; an undocumented one is simply not there yet.
   const missing = availability === 'missing' || (availability !== 'available' && isMissingEndpoint(preview.error));
 
   const run = () => {
     const subject = chosen === SAMPLE ? { client: sampleClient } : { clientId: chosen };
-    const input: PreviewInput = { definition, ...subject, ...(event && simulateEvent ? { event: { type: event.type, data: event.data } } : {}) };
+    const input: PreviewInput = {
+      definition,
+      ...subject,
+      ...(event && simulateEvent ? { event: { type: event.type, data: event.data } } : {}),
+    };
     preview.mutate(input, {
       onError: (error) => {
         // The definition is checked as on save, with its paths under `definition.`.
         const errors = Object.fromEntries(
-          Object.entries(validationErrorsOf(error)).map(([path, message]) => [path.replace(/^definition\.?/, ''), message]),
+          Object.entries(validationErrorsOf(error)).map(([path, message]) => [
+            path.replace(/^definition\.?/, ''),
+            message,
+          ]),
         );
         if (Object.keys(errors).length > 0) onValidationErrors(errors);
       },

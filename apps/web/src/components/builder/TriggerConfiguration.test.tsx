@@ -16,7 +16,10 @@ function Triggers({ initial }: { initial: DraftTrigger[] }) {
 }
 
 function renderTriggers(initial: DraftTrigger[]) {
-  stubApp({ 'GET /api/v1/clients/metrics/names': () => jsonResponse(200, { items: [{ name: 'roas', label: 'ROAS', unit: 'ratio', clients: 3 }] }) });
+  stubApp({
+    'GET /api/v1/clients/metrics/names': () =>
+      jsonResponse(200, { items: [{ name: 'roas', label: 'ROAS', unit: 'ratio', clients: 3 }] }),
+  });
   return render(
     <BuilderHarness>
       <Triggers initial={initial} />
@@ -28,7 +31,10 @@ function renderTriggers(initial: DraftTrigger[]) {
 const field = (container: HTMLElement, label: RegExp) =>
   within(container)
     .getAllByLabelText(label)
-    .find((element): element is HTMLInputElement | HTMLSelectElement => element instanceof HTMLInputElement || element instanceof HTMLSelectElement)!;
+    .find(
+      (element): element is HTMLInputElement | HTMLSelectElement =>
+        element instanceof HTMLInputElement || element instanceof HTMLSelectElement,
+    )!;
 
 describe('TriggerConfiguration help', () => {
   it('explains triggers and AND, and lists every kind of trigger from the catalog', () => {
@@ -38,7 +44,8 @@ describe('TriggerConfiguration help', () => {
     fireEvent.click(within(help).getByRole('button', { name: 'Help' }));
     expect(within(help).getByText(/Both must then be true \(AND\)/)).toBeTruthy();
     expect(within(help).getByText('What can start an automation')).toBeTruthy();
-    for (const label of ['Client stage changes', 'KPI crosses a threshold']) expect(within(help).getByText(label)).toBeTruthy();
+    for (const label of ['Client stage changes', 'KPI crosses a threshold'])
+      expect(within(help).getByText(label)).toBeTruthy();
   });
 
   it('lists the chosen type’s examples in words and fills the trigger’s form with one, keeping the trigger', async () => {
@@ -75,7 +82,9 @@ describe('TriggerConfiguration help', () => {
 
     expect(field(card, /^From stage/).value).toBe('active');
     expect(field(card, /^To stage/).value).toBe('');
-    expect(within(card).getByRole('status').textContent).toBe('Filled in from the example. Still to choose: To stage (“churn_risk” is not one of your stages).');
+    expect(within(card).getByRole('status').textContent).toBe(
+      'Filled in from the example. Still to choose: To stage (“churn_risk” is not one of your stages).',
+    );
   });
 
   it('fills a schedule from an example, with its client filter', () => {
@@ -85,7 +94,15 @@ describe('TriggerConfiguration help', () => {
     const second = within(card).getAllByRole('listitem', { name: /^Example/ })[1];
     fireEvent.click(within(second).getByRole('button', { name: 'Use this example' }));
 
-    expect(current[0].config).toEqual({ cron: '30 8 1 * *', timezone: 'Europe/Paris', clientFilter: { stages: ['active'], health: ['yellow', 'red'] } });
-    expect(screen.getByText('Runs when the schedule ticks (at 08:30 on day 1 of the month, Europe/Paris), once for each client that passes the client filter.')).toBeTruthy();
+    expect(current[0].config).toEqual({
+      cron: '30 8 1 * *',
+      timezone: 'Europe/Paris',
+      clientFilter: { stages: ['active'], health: ['yellow', 'red'] },
+    });
+    expect(
+      screen.getByText(
+        'Runs when the schedule ticks (at 08:30 on day 1 of the month, Europe/Paris), once for each client that passes the client filter.',
+      ),
+    ).toBeTruthy();
   });
 });

@@ -22,7 +22,8 @@ interface TriggerConfigurationProps {
 export function TriggerConfiguration({ triggers, onChange }: TriggerConfigurationProps) {
   const { catalogs, errors, clearError, defaultTimezone } = useBuilder();
 
-  const update = (index: number, trigger: DraftTrigger) => onChange(triggers.map((current, i) => (i === index ? trigger : current)));
+  const update = (index: number, trigger: DraftTrigger) =>
+    onChange(triggers.map((current, i) => (i === index ? trigger : current)));
   const chooseType = (index: number, type: string) => {
     clearError('triggers');
     const schema = catalogs.triggers.find((descriptor) => descriptor.type === type)?.configSchema;
@@ -69,7 +70,10 @@ export function TriggerConfiguration({ triggers, onChange }: TriggerConfiguratio
               <NativeSelect
                 label="Trigger type"
                 withAsterisk
-                data={[{ value: '', label: 'Choose a trigger…' }, ...catalogs.triggers.map((type) => ({ value: type.type, label: type.label }))]}
+                data={[
+                  { value: '', label: 'Choose a trigger…' },
+                  ...catalogs.triggers.map((type) => ({ value: type.type, label: type.label })),
+                ]}
                 value={trigger.type}
                 description={descriptor?.description}
                 error={errors[`${path}.type`]}

@@ -27,7 +27,12 @@ export function WizardProgress({ active, reached, onSelect, steps = WIZARD_STEPS
   return (
     <Stepper active={active} onStepClick={onSelect} size="sm" allowNextStepsSelect={false}>
       {steps.map((step, index) => (
-        <Stepper.Step key={step.id} label={step.label} description={step.description} allowStepSelect={index <= reached} />
+        <Stepper.Step
+          key={step.id}
+          label={step.label}
+          description={step.description}
+          allowStepSelect={index <= reached}
+        />
       ))}
     </Stepper>
   );

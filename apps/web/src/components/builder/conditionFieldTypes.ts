@@ -23,9 +23,27 @@ export function conditionFieldType(field: string): ConditionFieldType {
   return 'text';
 }
 
-const ALL: readonly ConditionOperator[] = ['equals', 'not_equals', 'greater_than', 'less_than', 'contains', 'starts_with', 'in', 'exists', 'not_exists'];
+const ALL: readonly ConditionOperator[] = [
+  'equals',
+  'not_equals',
+  'greater_than',
+  'less_than',
+  'contains',
+  'starts_with',
+  'in',
+  'exists',
+  'not_exists',
+];
 const CHOICE: readonly ConditionOperator[] = ['equals', 'not_equals', 'in', 'exists', 'not_exists'];
-const NUMBER: readonly ConditionOperator[] = ['equals', 'not_equals', 'greater_than', 'less_than', 'in', 'exists', 'not_exists'];
+const NUMBER: readonly ConditionOperator[] = [
+  'equals',
+  'not_equals',
+  'greater_than',
+  'less_than',
+  'in',
+  'exists',
+  'not_exists',
+];
 
 /** The operators that make sense for a field's type (the API refuses e.g. `contains` on time.hour). */
 export function operatorsFor(type: ConditionFieldType): readonly ConditionOperator[] {
@@ -86,5 +104,8 @@ const GROUPS: { group: string; prefix: string }[] = [
 /** Condition fields grouped Client / Trigger / Metrics / Time (each path once, in the given order). */
 export function groupConditionFields(fields: readonly string[]): { group: string; items: string[] }[] {
   const unique = [...new Set(fields)];
-  return GROUPS.map(({ group, prefix }) => ({ group, items: unique.filter((field) => field.startsWith(prefix)) })).filter((group) => group.items.length > 0);
+  return GROUPS.map(({ group, prefix }) => ({
+    group,
+    items: unique.filter((field) => field.startsWith(prefix)),
+  })).filter((group) => group.items.length > 0);
 }

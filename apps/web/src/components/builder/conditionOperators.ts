@@ -4,4 +4,7 @@ import { operatorLabel } from '../../lib/automationWords';
 
 export { operatorLabel };
 
-export const OPERATOR_OPTIONS = (CONDITION_OPERATORS as readonly ConditionOperator[]).map((value) => ({ value, label: operatorLabel(value) }));
+export const OPERATOR_OPTIONS = (CONDITION_OPERATORS as readonly ConditionOperator[]).map((value) => ({
+  value,
+  label: operatorLabel(value),
+}));

@@ -15,7 +15,11 @@ export function isNumericField(field: string): boolean {
 
 function toScalar(text: string, rule: DraftRule): Scalar {
   const trimmed = text.trim();
-  const numeric = rule.valueKind === 'number' || isNumericField(rule.field) || rule.operator === 'greater_than' || rule.operator === 'less_than';
+  const numeric =
+    rule.valueKind === 'number' ||
+    isNumericField(rule.field) ||
+    rule.operator === 'greater_than' ||
+    rule.operator === 'less_than';
   if (numeric && trimmed !== '' && Number.isFinite(Number(trimmed))) return Number(trimmed);
   if (rule.valueKind === 'boolean' && (trimmed === 'true' || trimmed === 'false')) return trimmed === 'true';
   return trimmed;
@@ -38,6 +42,9 @@ export function ruleValue(rule: DraftRule): Scalar | Scalar[] | undefined {
 export function ruleText(value: unknown): Pick<DraftRule, 'value' | 'valueKind'> {
   const values = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
   const kinds = new Set(values.map((item) => typeof item));
-  const valueKind = kinds.size === 1 && (kinds.has('number') || kinds.has('boolean')) ? ([...kinds][0] as 'number' | 'boolean') : undefined;
+  const valueKind =
+    kinds.size === 1 && (kinds.has('number') || kinds.has('boolean'))
+      ? ([...kinds][0] as 'number' | 'boolean')
+      : undefined;
   return { value: values.map(String).join(', '), ...(valueKind ? { valueKind } : {}) };
 }

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { describeTriggers } from './describeTriggers';
 import type { DraftTrigger } from './draft';
 
-const trigger = (type: DraftTrigger['type'], config: Record<string, unknown>): DraftTrigger => ({ key: type, type, config });
+const trigger = (type: DraftTrigger['type'], config: Record<string, unknown>): DraftTrigger => ({
+  key: type,
+  type,
+  config,
+});
 
 describe('describeTriggers', () => {
   it('says what one trigger waits for', () => {

@@ -21,7 +21,8 @@ export function describeTriggerState(trigger: DraftTrigger): string {
 export function describeTriggers(triggers: DraftTrigger[]): string {
   const chosen = triggers.filter((trigger) => trigger.type !== '');
   if (chosen.length === 0) return 'Choose what starts this automation.';
-  const forEachClient = (schedule: DraftTrigger) => (schedule.config.clientFilter ? 'each client that passes the client filter' : 'every client');
+  const forEachClient = (schedule: DraftTrigger) =>
+    schedule.config.clientFilter ? 'each client that passes the client filter' : 'every client';
   if (chosen.length === 1) {
     const [only] = chosen;
     if (only.type === 'scheduled') return `Runs when ${describeTriggerEvent(only)}, once for ${forEachClient(only)}.`;

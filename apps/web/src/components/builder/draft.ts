@@ -88,7 +88,15 @@ export function newTrigger(): DraftTrigger {
 }
 
 export function newAction(): DraftAction {
-  return { key: newKey('step'), kind: 'action', type: '', config: {}, requiresApproval: false, continueOnFailure: false, condition: null };
+  return {
+    key: newKey('step'),
+    kind: 'action',
+    type: '',
+    config: {},
+    requiresApproval: false,
+    continueOnFailure: false,
+    condition: null,
+  };
 }
 
 export function newBranch(): DraftBranch {
@@ -96,7 +104,14 @@ export function newBranch(): DraftBranch {
 }
 
 export function emptyDraft(): Draft {
-  return { name: '', description: '', requiresApproval: false, isActive: true, triggers: [newTrigger()], steps: [newAction()] };
+  return {
+    name: '',
+    description: '',
+    requiresApproval: false,
+    isActive: true,
+    triggers: [newTrigger()],
+    steps: [newAction()],
+  };
 }
 
 export const SCHEDULED: TriggerType = 'scheduled';

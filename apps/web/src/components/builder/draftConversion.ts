@@ -8,14 +8,7 @@ import type {
   WorkflowDetail,
 } from '../../api/types';
 import { ruleText, ruleValue } from './conditionValues';
-import {
-  newKey,
-  type Draft,
-  type DraftCondition,
-  type DraftRule,
-  type DraftStep,
-  type DraftTrigger,
-} from './draft';
+import { newKey, type Draft, type DraftCondition, type DraftRule, type DraftStep, type DraftTrigger } from './draft';
 
 // ---- API → draft (editing a saved automation) ----
 
@@ -25,14 +18,12 @@ function conditionFromApi(value: unknown): DraftCondition | null {
   const rules = (value[mode] as unknown[] | undefined) ?? [];
   return {
     mode,
-    rules: rules.filter(isObject).map(
-      (rule): DraftRule => ({
-        key: newKey('rule'),
-        field: typeof rule.field === 'string' ? rule.field : '',
-        operator: (rule.operator as ConditionOperator | undefined) ?? 'equals',
-        ...ruleText(rule.value),
-      }),
-    ),
+    rules: rules.filter(isObject).map((rule): DraftRule => ({
+      key: newKey('rule'),
+      field: typeof rule.field === 'string' ? rule.field : '',
+      operator: (rule.operator as ConditionOperator | undefined) ?? 'equals',
+      ...ruleText(rule.value),
+    })),
   };
 }
 

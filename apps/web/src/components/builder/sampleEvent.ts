@@ -33,7 +33,10 @@ export function sampleEventFor(triggers: DraftTrigger[]): SampleEvent | null {
         if (typeof config.toStage !== 'string') break;
         return {
           type: 'client.stage_changed',
-          data: { toStage: config.toStage, ...(typeof config.fromStage === 'string' ? { fromStage: config.fromStage } : {}) },
+          data: {
+            toStage: config.toStage,
+            ...(typeof config.fromStage === 'string' ? { fromStage: config.fromStage } : {}),
+          },
           label: `the client moves into “${config.toStage}”`,
         };
       case 'kpi_threshold':
@@ -45,13 +48,21 @@ export function sampleEventFor(triggers: DraftTrigger[]): SampleEvent | null {
         };
       case 'new_message': {
         const platform = config.platform === 'gmail' ? 'gmail' : 'slack';
-        const body = typeof config.contains === 'string' ? `Hello, a question: ${config.contains}` : 'Hello, a quick question';
-        return { type: 'message.received', data: { platform, from: 'client@example.com', body }, label: `a ${platform} message arrives` };
+        const body =
+          typeof config.contains === 'string' ? `Hello, a question: ${config.contains}` : 'Hello, a quick question';
+        return {
+          type: 'message.received',
+          data: { platform, from: 'client@example.com', body },
+          label: `a ${platform} message arrives`,
+        };
       }
       case 'ticket_created':
         return {
           type: 'ticket.created',
-          data: { category: typeof config.category === 'string' ? config.category : 'general', priority: ticketPriority(config.priority) },
+          data: {
+            category: typeof config.category === 'string' ? config.category : 'general',
+            priority: ticketPriority(config.priority),
+          },
           label: 'a ticket is created',
         };
     }

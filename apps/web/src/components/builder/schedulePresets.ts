@@ -26,10 +26,12 @@ export const FREQUENCY_OPTIONS: { value: ScheduleFrequency; label: string }[] = 
   { value: 'custom', label: 'Custom (cron expression)' },
 ];
 
-export const WEEKDAY_OPTIONS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'].map((label, value) => ({
-  value: String(value),
-  label,
-}));
+export const WEEKDAY_OPTIONS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'].map(
+  (label, value) => ({
+    value: String(value),
+    label,
+  }),
+);
 
 const DEFAULT_CRON = '0 9 * * 1-5';
 
@@ -45,9 +47,11 @@ export function presetOf(cron: string): SchedulePreset {
   const fields = cron.trim().split(/\s+/);
   if (fields.length !== 5) return base;
   const [minute, hour, day, month, weekday] = fields;
-  const isNumber = (text: string, max: number, min = 0) => new RegExp(`^${NUMBER}$`).test(text) && Number(text) >= min && Number(text) <= max;
+  const isNumber = (text: string, max: number, min = 0) =>
+    new RegExp(`^${NUMBER}$`).test(text) && Number(text) >= min && Number(text) <= max;
   if (!isNumber(minute, 59) || month !== '*') return base;
-  if (hour === '*' && day === '*' && weekday === '*') return { ...base, frequency: 'hourly', time: `00:${pad(Number(minute))}` };
+  if (hour === '*' && day === '*' && weekday === '*')
+    return { ...base, frequency: 'hourly', time: `00:${pad(Number(minute))}` };
   if (!isNumber(hour, 23)) return base;
   const time = `${pad(Number(hour))}:${pad(Number(minute))}`;
   if (day === '*' && weekday === '*') return { ...base, frequency: 'daily', time };

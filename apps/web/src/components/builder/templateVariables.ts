@@ -47,19 +47,35 @@ export function templateVariableGroups(triggers: DraftTrigger[]): TemplateVariab
   const fixed = TEMPLATE_VARIABLES.filter((path) => !path.includes('<'));
   const metrics = new Set(COMMON_METRICS);
   for (const trigger of triggers) {
-    if (trigger.type === 'kpi_threshold' && typeof trigger.config.metric === 'string' && trigger.config.metric) metrics.add(trigger.config.metric);
+    if (trigger.type === 'kpi_threshold' && typeof trigger.config.metric === 'string' && trigger.config.metric)
+      metrics.add(trigger.config.metric);
   }
-  const triggerFields = [...new Map(triggers.flatMap((trigger) => TRIGGER_FIELDS[trigger.type] ?? []).map((v) => [v.path, v])).values()];
+  const triggerFields = [
+    ...new Map(triggers.flatMap((trigger) => TRIGGER_FIELDS[trigger.type] ?? []).map((v) => [v.path, v])).values(),
+  ];
   const groups: TemplateVariableGroup[] = [
-    { group: 'Client', variables: fixed.filter((path) => path.startsWith('client.')).map((path) => ({ path, label: LABELS[path] ?? path })) },
-    { group: 'Metrics', variables: [...metrics].map((metric) => ({ path: `metrics.${metric}`, label: `Latest ${metric}` })) },
+    {
+      group: 'Client',
+      variables: fixed
+        .filter((path) => path.startsWith('client.'))
+        .map((path) => ({ path, label: LABELS[path] ?? path })),
+    },
+    {
+      group: 'Metrics',
+      variables: [...metrics].map((metric) => ({ path: `metrics.${metric}`, label: `Latest ${metric}` })),
+    },
     {
       group: 'Trigger',
-      variables: [...triggerFields, ...fixed.filter((path) => path.startsWith('trigger.')).map((path) => ({ path, label: LABELS[path] ?? path }))],
+      variables: [
+        ...triggerFields,
+        ...fixed.filter((path) => path.startsWith('trigger.')).map((path) => ({ path, label: LABELS[path] ?? path })),
+      ],
     },
     {
       group: 'Other',
-      variables: fixed.filter((path) => path.startsWith('workflow.') || path.startsWith('agency.')).map((path) => ({ path, label: LABELS[path] ?? path })),
+      variables: fixed
+        .filter((path) => path.startsWith('workflow.') || path.startsWith('agency.'))
+        .map((path) => ({ path, label: LABELS[path] ?? path })),
     },
   ];
   return groups.filter((group) => group.variables.length > 0);

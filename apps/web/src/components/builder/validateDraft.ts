@@ -1,4 +1,14 @@
-import { checkTemplate, describeConditionFieldProblem, describeCronValidity, isValidTimeZone, MAX_BRANCH_DEPTH, MAX_DELAY_MINUTES, MAX_TRIGGERS, MAX_WORKFLOW_DESCRIPTION_LENGTH, MAX_WORKFLOW_NAME_LENGTH } from '@automations/domain';
+import {
+  checkTemplate,
+  describeConditionFieldProblem,
+  describeCronValidity,
+  isValidTimeZone,
+  MAX_BRANCH_DEPTH,
+  MAX_DELAY_MINUTES,
+  MAX_TRIGGERS,
+  MAX_WORKFLOW_DESCRIPTION_LENGTH,
+  MAX_WORKFLOW_NAME_LENGTH,
+} from '@automations/domain';
 import type { TypeDescriptor } from '../../api/types';
 import { joinPath, type JsonSchema } from '../schema-form/jsonSchema';
 import { validateValue, type FieldErrors } from '../schema-form/validateSchema';
@@ -27,7 +37,9 @@ function schemaOf(catalog: TypeDescriptor[], type: string): JsonSchema | undefin
 }
 
 function prefixed(errors: FieldErrors, prefix: string): FieldErrors {
-  return Object.fromEntries(Object.entries(errors).map(([path, message]) => [path ? `${prefix}.${path}` : prefix, message]));
+  return Object.fromEntries(
+    Object.entries(errors).map(([path, message]) => [path ? `${prefix}.${path}` : prefix, message]),
+  );
 }
 
 function validateBasics(draft: Draft): FieldErrors {
@@ -35,7 +47,8 @@ function validateBasics(draft: Draft): FieldErrors {
   const name = draft.name.trim();
   if (name === '') errors.name = 'Give the automation a name';
   else if (name.length > MAX_WORKFLOW_NAME_LENGTH) errors.name = `At most ${MAX_WORKFLOW_NAME_LENGTH} characters`;
-  if (draft.description.trim().length > MAX_WORKFLOW_DESCRIPTION_LENGTH) errors.description = `At most ${MAX_WORKFLOW_DESCRIPTION_LENGTH} characters`;
+  if (draft.description.trim().length > MAX_WORKFLOW_DESCRIPTION_LENGTH)
+    errors.description = `At most ${MAX_WORKFLOW_DESCRIPTION_LENGTH} characters`;
   return errors;
 }
 
@@ -53,7 +66,8 @@ function validateTriggers(draft: Draft, catalogs: Catalogs): FieldErrors {
   const errors: FieldErrors = {};
   if (draft.triggers.length === 0) errors.triggers = 'Add a trigger: it decides when the automation runs';
   else if (draft.triggers.length > MAX_TRIGGERS) errors.triggers = `At most ${MAX_TRIGGERS} triggers`;
-  else if (draft.triggers.filter((trigger) => trigger.type === SCHEDULED).length > 1) errors.triggers = 'Only one trigger can be a schedule';
+  else if (draft.triggers.filter((trigger) => trigger.type === SCHEDULED).length > 1)
+    errors.triggers = 'Only one trigger can be a schedule';
   draft.triggers.forEach((trigger, index) => {
     const path = joinPath('triggers', index);
     if (trigger.type === '') errors[`${path}.type`] = 'Choose a trigger type';
@@ -73,8 +87,13 @@ function validateCondition(condition: DraftCondition, path: string): FieldErrors
     if (fieldProblem) errors[`${rulePath}.field`] = fieldProblem;
     if (takesNoValue(rule.operator)) return;
     const value = rule.value.trim();
-    const numeric = rule.operator === 'greater_than' || rule.operator === 'less_than' || (isNumericField(field) && rule.operator !== 'in');
-    if (value === '') errors[`${rulePath}.value`] = rule.operator === 'in' ? 'Enter one or more values, separated by commas' : 'Enter a value';
+    const numeric =
+      rule.operator === 'greater_than' ||
+      rule.operator === 'less_than' ||
+      (isNumericField(field) && rule.operator !== 'in');
+    if (value === '')
+      errors[`${rulePath}.value`] =
+        rule.operator === 'in' ? 'Enter one or more values, separated by commas' : 'Enter a value';
     else if (numeric && !Number.isFinite(Number(value))) errors[`${rulePath}.value`] = 'Must be a number';
   });
   return errors;
@@ -84,7 +103,12 @@ function validateCondition(condition: DraftCondition, path: string): FieldErrors
 function validateTemplates(config: Record<string, unknown>, path: string): FieldErrors {
   const errors: FieldErrors = {};
   for (const [key, value] of Object.entries(config)) {
-    const texts = typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((item) => typeof item === 'string') : [];
+    const texts =
+      typeof value === 'string'
+        ? [value]
+        : Array.isArray(value)
+          ? value.filter((item) => typeof item === 'string')
+          : [];
     const problem = texts.flatMap((text) => checkTemplate(text))[0];
     if (problem) errors[`${path}.${key}`] = problem;
   }
@@ -108,7 +132,12 @@ function validateSteps(steps: DraftStep[], path: string, depth: number, catalogs
       return;
     }
     const schema = schemaOf(catalogs.actions, step.type);
-    if (schema) Object.assign(errors, validateTemplates(step.config, `${stepPath}.config`), prefixed(validateValue(schema, step.config), `${stepPath}.config`));
+    if (schema)
+      Object.assign(
+        errors,
+        validateTemplates(step.config, `${stepPath}.config`),
+        prefixed(validateValue(schema, step.config), `${stepPath}.config`),
+      );
     if (step.delayMinutes !== undefined && step.delayMinutes !== '') {
       Object.assign(errors, prefixed(validateValue(DELAY_SCHEMA, step.delayMinutes), `${stepPath}.delayMinutes`));
     }
@@ -132,7 +161,8 @@ function validateSchedule(draft: Draft): FieldErrors {
     const timezone = typeof trigger.config.timezone === 'string' ? trigger.config.timezone : '';
     const cronProblem = describeCronValidity(cron);
     if (cronProblem) errors[`${path}.cron`] = cron.trim() === '' ? 'Choose a schedule' : cronProblem;
-    if (!isValidTimeZone(timezone)) errors[`${path}.timezone`] = timezone === '' ? 'Choose a time zone' : `Unknown time zone '${timezone}'`;
+    if (!isValidTimeZone(timezone))
+      errors[`${path}.timezone`] = timezone === '' ? 'Choose a time zone' : `Unknown time zone '${timezone}'`;
   });
   return errors;
 }

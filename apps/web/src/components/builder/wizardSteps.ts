@@ -42,7 +42,10 @@ export function builderStepOf(path: string): BuilderStepId {
 }
 
 /** The first of `steps` (in order) that has one of these errors, if any. */
-export function firstBuilderStepWithErrors(errors: Record<string, string>, steps: readonly BuilderStep[]): BuilderStepId | null {
+export function firstBuilderStepWithErrors(
+  errors: Record<string, string>,
+  steps: readonly BuilderStep[],
+): BuilderStepId | null {
   const withErrors = new Set(Object.keys(errors).map(builderStepOf));
   return steps.find((step) => withErrors.has(step.id))?.id ?? null;
 }

@@ -59,7 +59,13 @@ export function ClientRecordList({ kind, clientId }: { kind: RecordKind; clientI
         </Stack>
       );
   } else if (records.error) {
-    content = <QueryError title={`Could not load ${NAMES[kind]}`} error={records.error} onRetry={() => void records.refetch()} />;
+    content = (
+      <QueryError
+        title={`Could not load ${NAMES[kind]}`}
+        error={records.error}
+        onRetry={() => void records.refetch()}
+      />
+    );
   } else {
     content = <LoadingState label={`Loading ${NAMES[kind]}…`} />;
   }

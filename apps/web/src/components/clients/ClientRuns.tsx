@@ -24,7 +24,13 @@ export function ClientRuns({ clientId }: { clientId: string }) {
         data.items.length === 0 ? (
           <EmptyState title="No runs for this client yet" />
         ) : (
-          <RunTable runs={data.items} hideClient linkTo={(run) => `/runs/${run.id}`} onOpen={(run) => setOpenRunId(run.id)} pages={{ page, pageCount, onChange: setPage }} />
+          <RunTable
+            runs={data.items}
+            hideClient
+            linkTo={(run) => `/runs/${run.id}`}
+            onOpen={(run) => setOpenRunId(run.id)}
+            pages={{ page, pageCount, onChange: setPage }}
+          />
         )
       ) : error ? (
         <QueryError title="Could not load runs" error={error} onRetry={() => void runs.refetch()} />

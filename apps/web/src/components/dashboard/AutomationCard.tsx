@@ -30,7 +30,13 @@ export function AutomationCard({ workflow, canEdit }: AutomationCardProps) {
       <Stack gap="xs">
         <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
           <div style={{ minWidth: 0 }}>
-            <Anchor component={Link} to={`/automations/${id}`} fw={600} c="inherit" style={{ overflowWrap: 'anywhere' }}>
+            <Anchor
+              component={Link}
+              to={`/automations/${id}`}
+              fw={600}
+              c="inherit"
+              style={{ overflowWrap: 'anywhere' }}
+            >
               {name}
             </Anchor>
             <AutomationSummaryLine workflow={workflow} />

@@ -32,7 +32,15 @@ interface AutomationFiltersProps {
 }
 
 /** Search box (debounced), active/paused filter and sort order. */
-export function AutomationFilters({ search, status, sort, onSearchChange, onStatusChange, onSortChange, view }: AutomationFiltersProps) {
+export function AutomationFilters({
+  search,
+  status,
+  sort,
+  onSearchChange,
+  onStatusChange,
+  onSortChange,
+  view,
+}: AutomationFiltersProps) {
   const [text, setText] = useState(search);
   // Follow changes made elsewhere (clear filters, back button) without fighting the typist.
   const [prevSearch, setPrevSearch] = useState(search);

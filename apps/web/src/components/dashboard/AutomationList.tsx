@@ -16,23 +16,71 @@ function columns(canEdit: boolean): PagedTableColumn<WorkflowListItem>[] {
     {
       header: 'Automation',
       wrapAnywhere: true,
-      cell: (workflow) => <TitleCell to={`/automations/${workflow.id}`} title={workflow.name} detail={<AutomationSummaryLine workflow={workflow} lineClamp={1} />} />,
+      cell: (workflow) => (
+        <TitleCell
+          to={`/automations/${workflow.id}`}
+          title={workflow.name}
+          detail={<AutomationSummaryLine workflow={workflow} lineClamp={1} />}
+        />
+      ),
     },
     {
       header: 'Status',
-      cell: (workflow) => (canEdit ? <AutomationQuickToggle workflow={workflow} /> : <AutomationStatusBadge isActive={workflow.isActive} />),
+      cell: (workflow) =>
+        canEdit ? (
+          <AutomationQuickToggle workflow={workflow} />
+        ) : (
+          <AutomationStatusBadge isActive={workflow.isActive} />
+        ),
     },
-    { header: 'Last run', wideOnly: true, cell: (workflow) => <Text size="sm">{workflow.lastRunAt ? formatRelativeTime(workflow.lastRunAt) : 'Never'}</Text> },
-    { header: 'Success', wideOnly: true, cell: (workflow) => <Text size="sm">{formatRate(workflow.successRate)}</Text> },
+    {
+      header: 'Last run',
+      wideOnly: true,
+      cell: (workflow) => (
+        <Text size="sm">{workflow.lastRunAt ? formatRelativeTime(workflow.lastRunAt) : 'Never'}</Text>
+      ),
+    },
+    {
+      header: 'Success',
+      wideOnly: true,
+      cell: (workflow) => <Text size="sm">{formatRate(workflow.successRate)}</Text>,
+    },
     { header: 'Runs', wideOnly: true, cell: (workflow) => <Text size="sm">{formatCount(workflow.runCount)}</Text> },
-    ...(canEdit ? [{ header: '', cell: (workflow: WorkflowListItem) => <Group justify="flex-end"><AutomationMenu workflow={workflow} /></Group> }] : []),
+    ...(canEdit
+      ? [
+          {
+            header: '',
+            cell: (workflow: WorkflowListItem) => (
+              <Group justify="flex-end">
+                <AutomationMenu workflow={workflow} />
+              </Group>
+            ),
+          },
+        ]
+      : []),
   ];
 }
 
 /** The automations as cards (what each does, its figures) or as a compact table to scan many. */
-export function AutomationList({ items, canEdit, view = 'cards' }: { items: WorkflowListItem[]; canEdit: boolean; view?: AutomationView }) {
+export function AutomationList({
+  items,
+  canEdit,
+  view = 'cards',
+}: {
+  items: WorkflowListItem[];
+  canEdit: boolean;
+  view?: AutomationView;
+}) {
   if (view === 'table') {
-    return <PagedTable label="Automations" items={items} columns={columns(canEdit)} rowKey={(workflow) => workflow.id} rowProps={(workflow) => ({ 'aria-label': workflow.name })} />;
+    return (
+      <PagedTable
+        label="Automations"
+        items={items}
+        columns={columns(canEdit)}
+        rowKey={(workflow) => workflow.id}
+        rowProps={(workflow) => ({ 'aria-label': workflow.name })}
+      />
+    );
   }
   return (
     <Stack gap="sm" component="section" aria-label="Automations">

@@ -27,10 +27,18 @@ export function AutomationMenu({ workflow }: { workflow: WorkflowListItem }) {
           </ActionIcon>
         </Menu.Target>
         <Menu.Dropdown>
-          <Menu.Item component={Link} to={`/automations/${workflow.id}/edit`} leftSection={<IconPencil size={16} aria-hidden="true" />}>
+          <Menu.Item
+            component={Link}
+            to={`/automations/${workflow.id}/edit`}
+            leftSection={<IconPencil size={16} aria-hidden="true" />}
+          >
             Edit
           </Menu.Item>
-          <Menu.Item component={Link} to={`/runs?workflowId=${workflow.id}`} leftSection={<IconHistory size={16} aria-hidden="true" />}>
+          <Menu.Item
+            component={Link}
+            to={`/runs?workflowId=${workflow.id}`}
+            leftSection={<IconHistory size={16} aria-hidden="true" />}
+          >
             See its runs
           </Menu.Item>
           <Menu.Divider />

@@ -10,7 +10,13 @@ import { TypeIcon } from '../icons/typeIcons';
  * automation does, one icon per trigger and action type. The list does not carry definitions,
  * so each line reads its automation's (cached per version).
  */
-export function AutomationSummaryLine({ workflow, lineClamp }: { workflow: Pick<WorkflowListItem, 'id' | 'version' | 'triggerTypes'>; lineClamp?: number }) {
+export function AutomationSummaryLine({
+  workflow,
+  lineClamp,
+}: {
+  workflow: Pick<WorkflowListItem, 'id' | 'version' | 'triggerTypes'>;
+  lineClamp?: number;
+}) {
   const definition = useWorkflowDefinition(workflow.id, workflow.version);
   if (!definition.data) {
     return definition.isPending ? <Skeleton height={14} width="70%" my={3} aria-label="Loading what it does" /> : null;

@@ -21,12 +21,20 @@ export function AutomationsSummary() {
     summary.successRate !== undefined && { label: 'Success rate', value: formatRate(summary.successRate) },
     summary.failedRuns !== undefined && { label: 'Failed runs', value: formatCount(summary.failedRuns) },
     summary.timeSavedMinutes !== undefined && { label: 'Time saved', value: formatMinutes(summary.timeSavedMinutes) },
-    summary.pendingApprovals !== undefined && { label: 'Awaiting approval', value: formatCount(summary.pendingApprovals) },
+    summary.pendingApprovals !== undefined && {
+      label: 'Awaiting approval',
+      value: formatCount(summary.pendingApprovals),
+    },
   ].filter((figure): figure is { label: string; value: string } => Boolean(figure));
   if (figures.length === 0) return null;
 
   return (
-    <SimpleGrid cols={{ base: 3, sm: Math.min(figures.length, 5) }} spacing={{ base: 6, sm: 'sm' }} component="section" aria-label={`Last ${DAYS} days`}>
+    <SimpleGrid
+      cols={{ base: 3, sm: Math.min(figures.length, 5) }}
+      spacing={{ base: 6, sm: 'sm' }}
+      component="section"
+      aria-label={`Last ${DAYS} days`}
+    >
       {figures.map((figure) => (
         <StatCard key={figure.label} {...figure} />
       ))}

@@ -9,10 +9,19 @@ import { LazyFlowDiagram } from './LazyFlowDiagram';
 export function CatalogFlowDiagram(props: Omit<FlowDiagramProps, 'labels'>) {
   const triggers = useTriggerTypes();
   const actions = useActionTypes();
-  const labels = useMemo(() => ({ triggers: triggers.data ?? [], actions: actions.data ?? [] }), [triggers.data, actions.data]);
+  const labels = useMemo(
+    () => ({ triggers: triggers.data ?? [], actions: actions.data ?? [] }),
+    [triggers.data, actions.data],
+  );
   if (triggers.data && actions.data) return <LazyFlowDiagram {...props} labels={labels} />;
   if (triggers.error || actions.error) {
-    return <QueryError title="Could not load the step types" error={triggers.error ?? actions.error} onRetry={() => void (triggers.error ? triggers : actions).refetch()} />;
+    return (
+      <QueryError
+        title="Could not load the step types"
+        error={triggers.error ?? actions.error}
+        onRetry={() => void (triggers.error ? triggers : actions).refetch()}
+      />
+    );
   }
   return <LoadingState label="Loading flow diagram…" />;
 }

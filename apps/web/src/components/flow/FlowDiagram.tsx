@@ -2,9 +2,27 @@ import '@xyflow/react/dist/style.css';
 import { useEffect, useMemo } from 'react';
 import { Badge, Box, Group, Text } from '@mantine/core';
 import { useElementSize } from '@mantine/hooks';
-import { Controls, Handle, MarkerType, Position, ReactFlow, useReactFlow, useStore, type Edge, type Node, type NodeProps } from '@xyflow/react';
+import {
+  Controls,
+  Handle,
+  MarkerType,
+  Position,
+  ReactFlow,
+  useReactFlow,
+  useStore,
+  type Edge,
+  type Node,
+  type NodeProps,
+} from '@xyflow/react';
 import { TypeIcon } from '../icons/typeIcons';
-import { flowLayout, type FlowInput, type FlowLabels, type FlowLayoutOptions, type FlowMarkKind, type FlowNodeData } from './flowLayout';
+import {
+  flowLayout,
+  type FlowInput,
+  type FlowLabels,
+  type FlowLayoutOptions,
+  type FlowMarkKind,
+  type FlowNodeData,
+} from './flowLayout';
 
 export interface FlowDiagramProps {
   input: FlowInput;
@@ -16,8 +34,19 @@ export interface FlowDiagramProps {
 
 type FlowNode = Node<FlowNodeData, 'flow'>;
 
-const MARK_COLORS: Record<FlowMarkKind, string> = { delay: 'gray', approval: 'yellow', condition: 'grape', continue: 'gray' };
-const KIND_COLORS: Record<FlowNodeData['kind'], string> = { trigger: 'blue', and: 'blue', action: 'indigo', branch: 'grape', merge: 'gray' };
+const MARK_COLORS: Record<FlowMarkKind, string> = {
+  delay: 'gray',
+  approval: 'yellow',
+  condition: 'grape',
+  continue: 'gray',
+};
+const KIND_COLORS: Record<FlowNodeData['kind'], string> = {
+  trigger: 'blue',
+  and: 'blue',
+  action: 'indigo',
+  branch: 'grape',
+  merge: 'gray',
+};
 const hidden = { opacity: 0, pointerEvents: 'none' as const };
 
 function Handles() {
@@ -41,7 +70,14 @@ function FlowNodeView({ data, width, height }: NodeProps<FlowNode>) {
   }
   if (data.kind === 'and') {
     return (
-      <Box w={width} h={height} bg="blue.6" c="white" style={{ borderRadius: 16, display: 'grid', placeItems: 'center' }} title="Both triggers must hold">
+      <Box
+        w={width}
+        h={height}
+        bg="blue.6"
+        c="white"
+        style={{ borderRadius: 16, display: 'grid', placeItems: 'center' }}
+        title="Both triggers must hold"
+      >
         <Text size="xs" fw={700}>
           AND
         </Text>
@@ -57,7 +93,13 @@ function FlowNodeView({ data, width, height }: NodeProps<FlowNode>) {
       py={6}
       bg="var(--mantine-color-body)"
       data-kind={data.kind}
-      style={{ border: `1px solid var(--mantine-color-${color}-4)`, borderLeft: `4px solid var(--mantine-color-${color}-6)`, borderRadius: 6, overflow: 'hidden', textAlign: 'left' }}
+      style={{
+        border: `1px solid var(--mantine-color-${color}-4)`,
+        borderLeft: `4px solid var(--mantine-color-${color}-6)`,
+        borderRadius: 6,
+        overflow: 'hidden',
+        textAlign: 'left',
+      }}
     >
       <Group gap={6} wrap="nowrap">
         {data.type && <TypeIcon type={data.type} color={`var(--mantine-color-${color}-7)`} />}
@@ -71,7 +113,17 @@ function FlowNodeView({ data, width, height }: NodeProps<FlowNode>) {
         </Text>
       )}
       {data.marks.map((mark) => (
-        <Badge key={mark.kind} display="block" mt={4} size="sm" variant="light" color={MARK_COLORS[mark.kind]} tt="none" maw="100%" title={mark.text}>
+        <Badge
+          key={mark.kind}
+          display="block"
+          mt={4}
+          size="sm"
+          variant="light"
+          color={MARK_COLORS[mark.kind]}
+          tt="none"
+          maw="100%"
+          title={mark.text}
+        >
           {mark.text}
         </Badge>
       ))}
@@ -102,7 +154,10 @@ function FitOnResize({ width, height }: { width: number; height: number }) {
  */
 export function FlowDiagram({ input, labels, cronWords, label = 'Flow diagram' }: FlowDiagramProps) {
   const layout = useMemo(() => flowLayout(input, labels, { cronWords }), [input, labels, cronWords]);
-  const nodes = useMemo<FlowNode[]>(() => layout.nodes.map((node) => ({ ...node, draggable: false, selectable: false, focusable: false })), [layout]);
+  const nodes = useMemo<FlowNode[]>(
+    () => layout.nodes.map((node) => ({ ...node, draggable: false, selectable: false, focusable: false })),
+    [layout],
+  );
   const edges = useMemo<Edge[]>(
     () =>
       layout.edges.map((edge) => ({
@@ -111,7 +166,10 @@ export function FlowDiagram({ input, labels, cronWords, label = 'Flow diagram' }
         markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 },
         focusable: false,
         labelBgPadding: [6, 2] as [number, number],
-        labelStyle: { fontWeight: 700, fill: edge.label === 'ELSE' ? 'var(--mantine-color-orange-8)' : 'var(--mantine-color-teal-8)' },
+        labelStyle: {
+          fontWeight: 700,
+          fill: edge.label === 'ELSE' ? 'var(--mantine-color-orange-8)' : 'var(--mantine-color-teal-8)',
+        },
       })),
     [layout],
   );
@@ -121,7 +179,14 @@ export function FlowDiagram({ input, labels, cronWords, label = 'Flow diagram' }
   const height = Math.round(Math.min(Math.max(layout.height * scale + 80, 240), 640));
 
   return (
-    <Box ref={ref} component="figure" m={0} aria-label={label} h={height} style={{ border: '1px solid var(--mantine-color-default-border)', borderRadius: 8 }}>
+    <Box
+      ref={ref}
+      component="figure"
+      m={0}
+      aria-label={label}
+      h={height}
+      style={{ border: '1px solid var(--mantine-color-default-border)', borderRadius: 8 }}
+    >
       <ReactFlow
         nodes={nodes}
         edges={edges}

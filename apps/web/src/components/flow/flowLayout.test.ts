@@ -5,7 +5,12 @@ import { flowLayout, GAP_Y, type FlowInput, type FlowLayout } from './flowLayout
 
 const labels = { triggers: [...triggerCatalog], actions: [...actionCatalog] };
 
-const action = (key: string, type: DraftAction['type'], config: Record<string, unknown> = {}, options: Partial<DraftAction> = {}): DraftAction => ({
+const action = (
+  key: string,
+  type: DraftAction['type'],
+  config: Record<string, unknown> = {},
+  options: Partial<DraftAction> = {},
+): DraftAction => ({
   key,
   kind: 'action',
   type,
@@ -35,20 +40,39 @@ function shape(layout: FlowLayout) {
     return node.data.kind === 'merge' ? 'merge' : [node.data.title, node.data.detail].filter(Boolean).join(': ');
   };
   return {
-    nodes: layout.nodes.map((node) => [node.data.title, node.data.detail, ...node.data.marks.map((mark) => mark.text)].filter(Boolean).join(' | ') || 'merge'),
-    edges: layout.edges.map((edge) => `${title(edge.source)} -> ${title(edge.target)}${edge.label ? ` [${edge.label}]` : ''}`),
+    nodes: layout.nodes.map(
+      (node) =>
+        [node.data.title, node.data.detail, ...node.data.marks.map((mark) => mark.text)].filter(Boolean).join(' | ') ||
+        'merge',
+    ),
+    edges: layout.edges.map(
+      (edge) => `${title(edge.source)} -> ${title(edge.target)}${edge.label ? ` [${edge.label}]` : ''}`,
+    ),
   };
 }
 
-const node = (layout: FlowLayout, title: string) => layout.nodes.find((candidate) => candidate.data.detail === title || candidate.data.title === title)!;
+const node = (layout: FlowLayout, title: string) =>
+  layout.nodes.find((candidate) => candidate.data.detail === title || candidate.data.title === title)!;
 
 describe('flowLayout', () => {
   it.each([
     {
       name: 'one trigger, then the steps in order with catalog labels and step titles',
-      input: input({ steps: [action('a', 'create_task', { title: 'Kickoff call' }), action('b', 'add_alert', { title: 'New client' })] }),
-      nodes: ['Client stage changes | When a client moves into “onboarding”', 'Create a task | Kickoff call', 'Add an alert | New client'],
-      edges: ['Client stage changes: When a client moves into “onboarding” -> Create a task: Kickoff call', 'Create a task: Kickoff call -> Add an alert: New client'],
+      input: input({
+        steps: [
+          action('a', 'create_task', { title: 'Kickoff call' }),
+          action('b', 'add_alert', { title: 'New client' }),
+        ],
+      }),
+      nodes: [
+        'Client stage changes | When a client moves into “onboarding”',
+        'Create a task | Kickoff call',
+        'Add an alert | New client',
+      ],
+      edges: [
+        'Client stage changes: When a client moves into “onboarding” -> Create a task: Kickoff call',
+        'Create a task: Kickoff call -> Add an alert: New client',
+      ],
     },
     {
       name: 'two triggers joined by AND',
@@ -56,7 +80,12 @@ describe('flowLayout', () => {
         triggers: [stageChange, { type: 'kpi_threshold', config: { metric: 'roas', operator: 'below', value: 2 } }],
         steps: [action('a', 'create_task', { title: 'Call' })],
       }),
-      nodes: ['Client stage changes | When a client moves into “onboarding”', 'KPI crosses a threshold | When a client’s roas crosses below 2', 'AND', 'Create a task | Call'],
+      nodes: [
+        'Client stage changes | When a client moves into “onboarding”',
+        'KPI crosses a threshold | When a client’s roas crosses below 2',
+        'AND',
+        'Create a task | Call',
+      ],
       edges: [
         'Client stage changes: When a client moves into “onboarding” -> AND',
         'KPI crosses a threshold: When a client’s roas crosses below 2 -> AND',
@@ -67,12 +96,23 @@ describe('flowLayout', () => {
       name: 'delays, approvals, "only run when" and continue on failure are marked',
       input: input({
         steps: [
-          action('a', 'send_notification', { message: 'Hi' }, {
-            delayMinutes: 30,
-            requiresApproval: true,
-            continueOnFailure: true,
-            condition: { mode: 'any', rules: [{ key: 'r', field: 'metrics.roas', operator: 'less_than', value: '2' }, { key: 's', field: 'client.assignee.email', operator: 'exists', value: '' }] },
-          }),
+          action(
+            'a',
+            'send_notification',
+            { message: 'Hi' },
+            {
+              delayMinutes: 30,
+              requiresApproval: true,
+              continueOnFailure: true,
+              condition: {
+                mode: 'any',
+                rules: [
+                  { key: 'r', field: 'metrics.roas', operator: 'less_than', value: '2' },
+                  { key: 's', field: 'client.assignee.email', operator: 'exists', value: '' },
+                ],
+              },
+            },
+          ),
           action('b', 'update_client', { stage: 'active' }, { delayMinutes: '90' }),
         ],
       }),
@@ -81,7 +121,10 @@ describe('flowLayout', () => {
         'Send an internal notification | Hi | waits 30 min | needs approval | only run when Latest roas is less than “2” or Assignee email is set | continues on failure',
         'Update the client | active | waits 1 h 30 min',
       ],
-      edges: ['Client stage changes: When a client moves into “onboarding” -> Send an internal notification: Hi', 'Send an internal notification: Hi -> Update the client: active'],
+      edges: [
+        'Client stage changes: When a client moves into “onboarding” -> Send an internal notification: Hi',
+        'Send an internal notification: Hi -> Update the client: active',
+      ],
     },
     {
       name: 'the workflow-level approval marks every action',
@@ -92,7 +135,14 @@ describe('flowLayout', () => {
     {
       name: 'an IF/ELSE opens THEN and ELSE paths that merge before the next step',
       input: input({
-        steps: [branch('b', [action('t', 'add_alert', { title: 'At risk' })], [action('e', 'send_notification', { message: 'All good' })]), action('after', 'create_task', { title: 'Call' })],
+        steps: [
+          branch(
+            'b',
+            [action('t', 'add_alert', { title: 'At risk' })],
+            [action('e', 'send_notification', { message: 'All good' })],
+          ),
+          action('after', 'create_task', { title: 'Call' }),
+        ],
       }),
       nodes: [
         'Client stage changes | When a client moves into “onboarding”',
@@ -114,7 +164,12 @@ describe('flowLayout', () => {
     {
       name: 'a branch without ELSE goes straight to the merge on its ELSE side',
       input: input({ steps: [branch('b', [action('t', 'add_alert', { title: 'At risk' })], null)] }),
-      nodes: ['Client stage changes | When a client moves into “onboarding”', 'IF | Client health equals “red”', 'Add an alert | At risk', 'merge'],
+      nodes: [
+        'Client stage changes | When a client moves into “onboarding”',
+        'IF | Client health equals “red”',
+        'Add an alert | At risk',
+        'merge',
+      ],
       edges: [
         'Client stage changes: When a client moves into “onboarding” -> IF: Client health equals “red”',
         'IF: Client health equals “red” -> Add an alert: At risk [THEN]',
@@ -136,13 +191,23 @@ describe('flowLayout', () => {
     const layout = flowLayout(
       input({
         steps: [
-          branch('b', [action('t1', 'add_alert', { title: 'First' }), action('t2', 'add_alert', { title: 'Second' })], [action('e', 'create_task', { title: 'Other' })]),
+          branch(
+            'b',
+            [action('t1', 'add_alert', { title: 'First' }), action('t2', 'add_alert', { title: 'Second' })],
+            [action('e', 'create_task', { title: 'Other' })],
+          ),
           action('after', 'create_task', { title: 'After' }),
         ],
       }),
       labels,
     );
-    const [ifNode, first, second, other, after] = ['Client health equals “red”', 'First', 'Second', 'Other', 'After'].map((title) => node(layout, title));
+    const [ifNode, first, second, other, after] = [
+      'Client health equals “red”',
+      'First',
+      'Second',
+      'Other',
+      'After',
+    ].map((title) => node(layout, title));
     const merge = layout.nodes.find((candidate) => candidate.data.kind === 'merge')!;
     expect(first.position.y).toBe(other.position.y);
     expect(first.position.x + first.width).toBeLessThan(other.position.x);
@@ -158,7 +223,11 @@ describe('flowLayout', () => {
     for (const a of layout.nodes) {
       for (const b of layout.nodes) {
         if (a === b) continue;
-        const apart = a.position.x + a.width <= b.position.x || b.position.x + b.width <= a.position.x || a.position.y + a.height <= b.position.y || b.position.y + b.height <= a.position.y;
+        const apart =
+          a.position.x + a.width <= b.position.x ||
+          b.position.x + b.width <= a.position.x ||
+          a.position.y + a.height <= b.position.y ||
+          b.position.y + b.height <= a.position.y;
         expect(apart, `${a.id} overlaps ${b.id}`).toBe(true);
       }
     }
@@ -168,7 +237,19 @@ describe('flowLayout', () => {
     const layout = flowLayout(
       input({
         triggers: [stageChange, { type: 'inactivity', config: { days: 14 } }],
-        steps: [branch('outer', [branch('inner', [action('x', 'add_alert', { title: 'Deep' })], [action('y', 'add_alert', { title: 'Deep else' })])], [action('z', 'create_task', { title: 'Outer else' })])],
+        steps: [
+          branch(
+            'outer',
+            [
+              branch(
+                'inner',
+                [action('x', 'add_alert', { title: 'Deep' })],
+                [action('y', 'add_alert', { title: 'Deep else' })],
+              ),
+            ],
+            [action('z', 'create_task', { title: 'Outer else' })],
+          ),
+        ],
       }),
       labels,
     );

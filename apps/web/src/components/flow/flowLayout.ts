@@ -1,4 +1,10 @@
-import { actionPhrase, conditionInWords, configHeadline, triggerEventWords, type TriggerLike } from '../../lib/automationWords';
+import {
+  actionPhrase,
+  conditionInWords,
+  configHeadline,
+  triggerEventWords,
+  type TriggerLike,
+} from '../../lib/automationWords';
 import type { DraftStep } from '../builder/draft';
 
 /**
@@ -106,7 +112,11 @@ export function flowLayout(input: FlowInput, labels: FlowLabels, options: FlowLa
     const delay = Number(step.delayMinutes);
     if (Number.isFinite(delay) && delay > 0) marks.push({ kind: 'delay', text: `waits ${minutesInWords(delay)}` });
     if (input.requiresApproval || step.requiresApproval) marks.push({ kind: 'approval', text: 'needs approval' });
-    if (step.condition) marks.push({ kind: 'condition', text: `only run when ${conditionInWords(step.condition.mode, step.condition.rules)}` });
+    if (step.condition)
+      marks.push({
+        kind: 'condition',
+        text: `only run when ${conditionInWords(step.condition.mode, step.condition.rules)}`,
+      });
     if (step.continueOnFailure) marks.push({ kind: 'continue', text: 'continues on failure' });
     return marks;
   };
@@ -135,7 +145,13 @@ export function flowLayout(input: FlowInput, labels: FlowLabels, options: FlowLa
   const addNode = (id: string, centerX: number, y: number, width: number, height: number, data: FlowNodeData) =>
     nodes.push({ id, type: 'flow', position: { x: centerX - width / 2, y }, width, height, data });
   const connect = (from: Exit[], target: string) => {
-    for (const source of from) edges.push({ id: `${source.id}->${target}`, source: source.id, target, ...(source.label ? { label: source.label } : {}) });
+    for (const source of from)
+      edges.push({
+        id: `${source.id}->${target}`,
+        source: source.id,
+        target,
+        ...(source.label ? { label: source.label } : {}),
+      });
   };
 
   function placeChain(steps: DraftStep[], centerX: number, top: number, entries: Exit[]): Exit[] {
@@ -175,7 +191,9 @@ export function flowLayout(input: FlowInput, labels: FlowLabels, options: FlowLa
     const left = centerX - (thenWidth + GAP_X + elseWidth) / 2;
     const columnsTop = y + IF_HEIGHT + GAP_Y;
     const thenExits = placeChain(step.then, left + thenWidth / 2, columnsTop, [{ id: ifId, label: 'THEN' }]);
-    const elseExits = placeChain(step.else ?? [], left + thenWidth + GAP_X + elseWidth / 2, columnsTop, [{ id: ifId, label: 'ELSE' }]);
+    const elseExits = placeChain(step.else ?? [], left + thenWidth + GAP_X + elseWidth / 2, columnsTop, [
+      { id: ifId, label: 'ELSE' },
+    ]);
     const mergeId = `merge-${step.key}`;
     const mergeTop = columnsTop + Math.max(pathHeight(step.then), pathHeight(step.else)) + GAP_Y;
     addNode(mergeId, centerX, mergeTop, MERGE_SIZE, MERGE_SIZE, { kind: 'merge', title: '', marks: [] });

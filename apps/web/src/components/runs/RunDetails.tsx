@@ -28,7 +28,12 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 
 function TriggerSummary({ run }: { run: RunDetail }) {
   const event = run.triggerEvent;
-  if (!event) return <Text size="sm" c="dimmed">No trigger event recorded (purged after the retention period, or a manual run).</Text>;
+  if (!event)
+    return (
+      <Text size="sm" c="dimmed">
+        No trigger event recorded (purged after the retention period, or a manual run).
+      </Text>
+    );
   const type = typeof event.type === 'string' ? event.type : 'event';
   const eventId = typeof event.eventId === 'string' ? event.eventId : null;
   const occurredAt = typeof event.occurredAt === 'string' ? event.occurredAt : null;
@@ -66,7 +71,11 @@ export function RunDetails({ run }: { run: RunDetail }) {
           </Text>
           <Group gap="xs">
             <RunStatusBadge status={run.status} size="md" />
-            {run.mode === 'test' && <Badge variant="outline" size="sm">Test run</Badge>}
+            {run.mode === 'test' && (
+              <Badge variant="outline" size="sm">
+                Test run
+              </Badge>
+            )}
           </Group>
         </Stack>
         {canEdit && run.status === 'failed' && <RetryRunButton runId={run.id} />}
@@ -94,7 +103,13 @@ export function RunDetails({ run }: { run: RunDetail }) {
       )}
 
       <Timeline bulletSize={20} lineWidth={2} active={run.steps.length + (finished ? 1 : 0)} aria-label="Run timeline">
-        <Timeline.Item title={<Text size="sm" fw={600}>Trigger</Text>}>
+        <Timeline.Item
+          title={
+            <Text size="sm" fw={600}>
+              Trigger
+            </Text>
+          }
+        >
           <TriggerSummary run={run} />
         </Timeline.Item>
         {run.steps.map((step, index) => (
@@ -110,7 +125,14 @@ export function RunDetails({ run }: { run: RunDetail }) {
             <StepTimelineItem step={step} approval={approvalOf(step.stepId)} />
           </Timeline.Item>
         ))}
-        <Timeline.Item color={statusColor(run.status)} title={<Text size="sm" fw={600}>{finished ? humanize(run.status) : 'In progress'}</Text>}>
+        <Timeline.Item
+          color={statusColor(run.status)}
+          title={
+            <Text size="sm" fw={600}>
+              {finished ? humanize(run.status) : 'In progress'}
+            </Text>
+          }
+        >
           <Text size="sm" c="dimmed">
             {run.finishedAt ? formatDateTime(run.finishedAt) : 'The run has not finished yet.'}
           </Text>
@@ -121,7 +143,10 @@ export function RunDetails({ run }: { run: RunDetail }) {
         <Accordion.Item value="trigger">
           <Accordion.Control>Trigger event</Accordion.Control>
           <Accordion.Panel>
-            <KeyValueTable value={isObject(run.triggerEvent?.data) ? run.triggerEvent.data : null} label="Trigger event data" />
+            <KeyValueTable
+              value={isObject(run.triggerEvent?.data) ? run.triggerEvent.data : null}
+              label="Trigger event data"
+            />
           </Accordion.Panel>
         </Accordion.Item>
         <Accordion.Item value="snapshot">

@@ -16,7 +16,14 @@ export function RunDetailsModal({ runId, onClose }: RunDetailsModalProps) {
   const run = useRun(runId);
   const phone = useMediaQuery('(max-width: 36em)');
   return (
-    <Modal opened={runId !== null} onClose={onClose} title="Run details" size="xl" fullScreen={phone} closeButtonProps={{ 'aria-label': 'Close run details' }}>
+    <Modal
+      opened={runId !== null}
+      onClose={onClose}
+      title="Run details"
+      size="xl"
+      fullScreen={phone}
+      closeButtonProps={{ 'aria-label': 'Close run details' }}
+    >
       {run.data ? (
         <RunDetails run={run.data} />
       ) : run.error ? (

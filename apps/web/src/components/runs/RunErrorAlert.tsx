@@ -15,7 +15,13 @@ export function RunErrorAlert({ error, title, compact = false }: RunErrorAlertPr
   if (!message) return null;
   const fix = runErrorFix(error);
   return (
-    <Alert color="red" variant="light" p={compact ? 'xs' : undefined} title={title} role={compact ? undefined : 'alert'}>
+    <Alert
+      color="red"
+      variant="light"
+      p={compact ? 'xs' : undefined}
+      title={title}
+      role={compact ? undefined : 'alert'}
+    >
       <Stack gap={4}>
         <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
           {message}

@@ -87,7 +87,9 @@ export function RunFilters({ values, onChange, onClear, hideClient }: RunFilters
   const isPhone = useMediaQuery(PHONE_QUERY, undefined, { getInitialValueInEffect: false });
   const [opened, setOpened] = useState(false);
   const filtersId = useId();
-  const setCount = Object.entries(values).filter(([key, value]) => value !== null && !(hideClient && key === 'clientId')).length;
+  const setCount = Object.entries(values).filter(
+    ([key, value]) => value !== null && !(hideClient && key === 'clientId'),
+  ).length;
   const clear = (
     <Button variant="subtle" onClick={onClear}>
       Clear filters
@@ -97,7 +99,13 @@ export function RunFilters({ values, onChange, onClear, hideClient }: RunFilters
     <Stack gap="xs">
       {isPhone && (
         <Group gap="xs">
-          <Button variant="default" leftSection={<IconFilter size={16} aria-hidden="true" />} aria-expanded={opened} aria-controls={filtersId} onClick={() => setOpened(!opened)}>
+          <Button
+            variant="default"
+            leftSection={<IconFilter size={16} aria-hidden="true" />}
+            aria-expanded={opened}
+            aria-controls={filtersId}
+            onClick={() => setOpened(!opened)}
+          >
             {setCount > 0 ? `Filters (${setCount})` : 'Filters'}
           </Button>
           {filtered && !opened && clear}
@@ -107,7 +115,10 @@ export function RunFilters({ values, onChange, onClear, hideClient }: RunFilters
         <Group gap="sm" align="flex-end" wrap="wrap" id={filtersId}>
           <NativeSelect
             label="Status"
-            data={[{ value: ALL, label: 'All statuses' }, ...RUN_STATUSES.map((status) => ({ value: status, label: statusLabel(status) }))]}
+            data={[
+              { value: ALL, label: 'All statuses' },
+              ...RUN_STATUSES.map((status) => ({ value: status, label: statusLabel(status) })),
+            ]}
             value={values.status ?? ALL}
             onChange={(event) => onChange({ status: (event.currentTarget.value || null) as RunStatus | null })}
             style={{ flex: '1 1 150px' }}

@@ -27,18 +27,33 @@ interface RunTableProps {
 function TriggerCell({ run }: { run: RunSummary }) {
   const triggers = useWorkflowVersionTriggers(run.workflowId, run.workflowVersion);
   if (run.mode === 'test') return <Text size="sm">Test run</Text>;
-  if (!triggers.data) return <Text size="sm" c="dimmed">{triggers.isPending ? '…' : '—'}</Text>;
+  if (!triggers.data)
+    return (
+      <Text size="sm" c="dimmed">
+        {triggers.isPending ? '…' : '—'}
+      </Text>
+    );
   return <Text size="sm">{triggerEventsInWords(triggersOf(triggers.data).map((trigger) => trigger.type))}</Text>;
 }
 
 /** Runs as rows; a row (or its automation link) opens the run's details. Narrow screens drop the duration. */
 export function RunTable({ runs, linkTo, onOpen, hideClient, pages }: RunTableProps) {
   const columns: PagedTableColumn<RunSummary>[] = [
-    { header: 'Automation', wrapAnywhere: true, cell: (run) => <TitleCell to={linkTo(run)} title={run.workflowName} detail={hideClient ? undefined : run.clientName} /> },
+    {
+      header: 'Automation',
+      wrapAnywhere: true,
+      cell: (run) => (
+        <TitleCell to={linkTo(run)} title={run.workflowName} detail={hideClient ? undefined : run.clientName} />
+      ),
+    },
     { header: 'Status', cell: (run) => <RunStatusBadge status={run.status} /> },
     { header: 'Trigger', wideOnly: true, cell: (run) => <TriggerCell run={run} /> },
     { header: 'Started', cell: (run) => <RelativeTime at={run.startedAt} /> },
-    { header: 'Duration', wideOnly: true, cell: (run) => <Text size="sm">{run.finishedAt ? formatDuration(run.durationMs) : '—'}</Text> },
+    {
+      header: 'Duration',
+      wideOnly: true,
+      cell: (run) => <Text size="sm">{run.finishedAt ? formatDuration(run.durationMs) : '—'}</Text>,
+    },
   ];
   return (
     <PagedTable

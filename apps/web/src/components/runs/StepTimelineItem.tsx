@@ -10,7 +10,10 @@ function ApprovalLine({ approval }: { approval: RunApproval }) {
     case 'pending':
       return (
         <Text size="sm" c="yellow.8">
-          Awaiting approval — auto-rejects {formatTimeLeft(approval.expiresAt) === 'expired' ? 'now' : `at ${formatDateTime(approval.expiresAt)} (${formatTimeLeft(approval.expiresAt)})`}
+          Awaiting approval — auto-rejects{' '}
+          {formatTimeLeft(approval.expiresAt) === 'expired'
+            ? 'now'
+            : `at ${formatDateTime(approval.expiresAt)} (${formatTimeLeft(approval.expiresAt)})`}
         </Text>
       );
     case 'approved':
@@ -83,6 +86,8 @@ export function StepTimelineItem({ step, approval }: { step: RunStep; approval?:
 /** "2. Create task: Kickoff call with Acme" — the action in words and, when it has one, what it was about. */
 export function stepTitle(step: RunStep, index: number): string {
   const kind = step.type === 'branch' ? 'IF / ELSE branch' : humanize(step.type);
-  const about = [step.input?.title, step.input?.subject].find((value): value is string => typeof value === 'string' && value.trim() !== '');
+  const about = [step.input?.title, step.input?.subject].find(
+    (value): value is string => typeof value === 'string' && value.trim() !== '',
+  );
   return `${index + 1}. ${kind}${about ? `: ${about}` : ''}`;
 }

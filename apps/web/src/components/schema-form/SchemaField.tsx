@@ -104,16 +104,39 @@ export function SchemaField({ name, schema, required, value, onChange, errors, o
         />
       );
     case 'select':
-      return <SelectField {...common} options={enumOptions(schema) ?? []} value={value === undefined ? undefined : String(value)} onChange={onChange} />;
+      return (
+        <SelectField
+          {...common}
+          options={enumOptions(schema) ?? []}
+          value={value === undefined ? undefined : String(value)}
+          onChange={onChange}
+        />
+      );
     case 'suggest':
-      return <SuggestField {...common} options={suggestedOptions(schema)} value={typeof value === 'string' ? value : undefined} onChange={onChange} />;
+      return (
+        <SuggestField
+          {...common}
+          options={suggestedOptions(schema)}
+          value={typeof value === 'string' ? value : undefined}
+          onChange={onChange}
+        />
+      );
     case 'number':
     case 'integer':
-      return <NumberField {...common} integer={kind === 'integer'} value={value as number | string | undefined} onChange={onChange} />;
+      return (
+        <NumberField
+          {...common}
+          integer={kind === 'integer'}
+          value={value as number | string | undefined}
+          onChange={onChange}
+        />
+      );
     case 'boolean':
       return <BooleanField {...common} value={value as boolean | undefined} onChange={onChange} />;
     case 'stringList':
-      return <StringListField {...common} value={Array.isArray(value) ? value.map(String) : undefined} onChange={onChange} />;
+      return (
+        <StringListField {...common} value={Array.isArray(value) ? value.map(String) : undefined} onChange={onChange} />
+      );
     case 'enumList':
       return (
         <EnumListField

@@ -102,11 +102,19 @@ describe('SchemaForm', () => {
     render(<Harness schema={reportSchema} />);
 
     const priority = field(/^Channel/);
-    expect(within(priority).getAllByRole('option').map((o) => o.textContent)).toEqual(['Choose…', 'slack', 'email']);
+    expect(
+      within(priority)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Choose…', 'slack', 'email']);
     fireEvent.change(priority, { target: { value: 'email' } });
 
     const format = field(/^Format/);
-    expect(within(format).getAllByRole('option').map((o) => o.textContent)).toEqual(['Choose…', 'Short summary', 'Full report']);
+    expect(
+      within(format)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Choose…', 'Short summary', 'Full report']);
     fireEvent.change(format, { target: { value: 'full' } });
     expect(lastValue).toEqual({ channel: 'email', format: 'full' });
   });
@@ -160,7 +168,11 @@ describe('SchemaForm', () => {
     );
     const filter = screen.getByRole('group', { name: 'Client filter' });
     expect(within(filter).getByText('must be one of: green, yellow, red')).toBeTruthy();
-    expect(within(filter).getAllByRole('checkbox').map((box) => box.getAttribute('value'))).toEqual(['green', 'yellow', 'red']);
+    expect(
+      within(filter)
+        .getAllByRole('checkbox')
+        .map((box) => box.getAttribute('value')),
+    ).toEqual(['green', 'yellow', 'red']);
     expect(field(/^Schedule \(cron\)/).getAttribute('aria-invalid')).toBe('true');
   });
 });

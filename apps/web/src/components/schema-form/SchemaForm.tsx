@@ -18,7 +18,15 @@ interface SchemaFormProps extends SchemaFormOptions {
  * the help text, required properties are marked; errors are shown on the field at their path.
  * Empty fields are left out of the value, as the API expects for optional settings.
  */
-export function SchemaForm({ schema, value, onChange, errors = {}, hiddenFields, textAddon, disabled }: SchemaFormProps) {
+export function SchemaForm({
+  schema,
+  value,
+  onChange,
+  errors = {},
+  hiddenFields,
+  textAddon,
+  disabled,
+}: SchemaFormProps) {
   return (
     <>
       {errors[''] && (

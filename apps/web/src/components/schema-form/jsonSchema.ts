@@ -94,12 +94,17 @@ export function propertiesOf(schema: JsonSchema): [string, JsonSchema][] {
 }
 
 export function requiredOf(schema: JsonSchema): Set<string> {
-  return new Set(Array.isArray(schema.required) ? schema.required.filter((name): name is string => typeof name === 'string') : []);
+  return new Set(
+    Array.isArray(schema.required) ? schema.required.filter((name): name is string => typeof name === 'string') : [],
+  );
 }
 
 /** "dueInDays" → "Due in days" when the schema has no title. */
 export function humanize(name: string): string {
-  const words = name.replace(/_/g, ' ').replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  const words = name
+    .replace(/_/g, ' ')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
@@ -172,7 +177,11 @@ function conditionHolds(condition: JsonSchema, value: Record<string, unknown>): 
  * `then` gives it when that entry's `if` holds for the object's current value (send_notification's
  * recipients: Slack or email by the chosen channel). Null for a plain field.
  */
-export function pickerOf(objectSchema: JsonSchema, name: string, objectValue: Record<string, unknown>): PickerKind | null {
+export function pickerOf(
+  objectSchema: JsonSchema,
+  name: string,
+  objectValue: Record<string, unknown>,
+): PickerKind | null {
   const property = asSchema(asSchema(objectSchema.properties)[name]);
   const own = pickerKeyword(property) ?? (property.type === 'array' ? pickerKeyword(asSchema(property.items)) : null);
   if (own) return own;

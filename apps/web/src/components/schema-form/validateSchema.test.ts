@@ -18,13 +18,17 @@ describe('validateValue', () => {
       'recipients[0]': 'Does not have the expected format',
     });
     expect(validateValue(schema, { channel: 'email', recipients: ['team@agency.example'], message: 'Hi' })).toEqual({});
-    expect(validateValue(schema, { channel: 'email', recipients: ['nobody'], message: 'Hi' })['recipients[0]']).toMatch(/email address or a user id/);
+    expect(validateValue(schema, { channel: 'email', recipients: ['nobody'], message: 'Hi' })['recipients[0]']).toMatch(
+      /email address or a user id/,
+    );
   });
 
   it('accepts a value of either alternative of an anyOf', () => {
     const schema = schemaOf('create_task');
     expect(validateValue(schema, { title: 'T', priority: 'low', assignee: 'client_assignee' })).toEqual({});
-    expect(validateValue(schema, { title: 'T', priority: 'low', assignee: 'bob' })).toEqual({ assignee: 'Must be "client_assignee" or a user id (uuid)' });
+    expect(validateValue(schema, { title: 'T', priority: 'low', assignee: 'bob' })).toEqual({
+      assignee: 'Must be "client_assignee" or a user id (uuid)',
+    });
   });
 
   it('asks for at least one field when the schema says minProperties', () => {

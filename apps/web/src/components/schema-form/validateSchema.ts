@@ -23,7 +23,8 @@ function checkString(schema: JsonSchema, value: string): string | null {
   if (typeof schema.minLength === 'number' && value.length < schema.minLength) {
     return schema.minLength === 1 ? 'Required' : `At least ${schema.minLength} characters`;
   }
-  if (typeof schema.maxLength === 'number' && value.length > schema.maxLength) return `At most ${schema.maxLength} characters`;
+  if (typeof schema.maxLength === 'number' && value.length > schema.maxLength)
+    return `At most ${schema.maxLength} characters`;
   if (typeof schema.pattern === 'string' && !matches(schema.pattern, value)) return patternMessage(schema.pattern);
   if (schema.format === 'email' && !EMAIL.test(value)) return 'Must be an email address';
   if (schema.format === 'uuid' && !UUID.test(value)) return 'Must be an id (uuid)';
@@ -31,7 +32,8 @@ function checkString(schema: JsonSchema, value: string): string | null {
 }
 
 function checkNumber(schema: JsonSchema, value: unknown, integer: boolean): string | null {
-  if (typeof value !== 'number' || !Number.isFinite(value)) return integer ? 'Must be a whole number' : 'Must be a number';
+  if (typeof value !== 'number' || !Number.isFinite(value))
+    return integer ? 'Must be a whole number' : 'Must be a number';
   if (integer && !Number.isInteger(value)) return 'Must be a whole number';
   if (typeof schema.minimum === 'number' && value < schema.minimum) return `Must be at least ${schema.minimum}`;
   if (typeof schema.maximum === 'number' && value > schema.maximum) return `Must be at most ${schema.maximum}`;
@@ -41,9 +43,13 @@ function checkNumber(schema: JsonSchema, value: unknown, integer: boolean): stri
 function checkAlternatives(schema: JsonSchema, value: unknown, path: string, errors: FieldErrors): void {
   const alternatives = (schema.oneOf ?? schema.anyOf) as unknown[] | undefined;
   if (!Array.isArray(alternatives)) return;
-  const fits = alternatives.some((alternative) => Object.keys(validateValue(asSchema(alternative), value)).length === 0);
+  const fits = alternatives.some(
+    (alternative) => Object.keys(validateValue(asSchema(alternative), value)).length === 0,
+  );
   if (fits) return;
-  const titles = alternatives.map((alternative) => asSchema(alternative).title).filter((title) => typeof title === 'string');
+  const titles = alternatives
+    .map((alternative) => asSchema(alternative).title)
+    .filter((title) => typeof title === 'string');
   errors[path] = titles.length === alternatives.length ? `Must be ${titles.join(' or ')}` : 'Not an accepted value';
 }
 
@@ -53,7 +59,8 @@ function checkConditionals(schema: JsonSchema, value: unknown, path: string, err
   for (const part of parts) {
     if (part.if === undefined || part.then === undefined) continue;
     if (Object.keys(validateValue(asSchema(part.if), value)).length === 0) {
-      for (const [key, message] of Object.entries(validateValue(asSchema(part.then), value, path))) errors[key] ??= message;
+      for (const [key, message] of Object.entries(validateValue(asSchema(part.then), value, path)))
+        errors[key] ??= message;
     }
   }
 }
@@ -76,7 +83,8 @@ function checkObject(schema: JsonSchema, value: unknown, path: string, errors: F
   }
   const filled = Object.values(record).filter((entry) => !isEmptyValue(entry)).length;
   if (typeof schema.minProperties === 'number' && filled < schema.minProperties) {
-    errors[path] ??= schema.minProperties === 1 ? 'Fill in at least one field' : `Fill in at least ${schema.minProperties} fields`;
+    errors[path] ??=
+      schema.minProperties === 1 ? 'Fill in at least one field' : `Fill in at least ${schema.minProperties} fields`;
   }
   checkConditionals(schema, value, path, errors);
 }
@@ -111,7 +119,8 @@ export function validateValue(schema: JsonSchema, value: unknown, path = ''): Fi
   const errors: FieldErrors = {};
   const options = enumOptions(schema);
   if (options && (schema.enum !== undefined || schema.const !== undefined)) {
-    if (!options.some((option) => option.value === String(value))) errors[path] = `Must be one of: ${options.map((o) => o.value).join(', ')}`;
+    if (!options.some((option) => option.value === String(value)))
+      errors[path] = `Must be one of: ${options.map((o) => o.value).join(', ')}`;
     return errors;
   }
   switch (schema.type) {

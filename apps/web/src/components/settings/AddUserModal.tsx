@@ -29,8 +29,21 @@ export function AddUserModal({ opened, onClose }: { opened: boolean; onClose: ()
     <Modal opened={opened} onClose={close} title="Add user" centered>
       <form onSubmit={submit}>
         <Stack gap="sm">
-          <TextInput label="Name" required value={form.name} onChange={(e) => set('name')(e.currentTarget.value)} error={fieldErrors.name} />
-          <TextInput label="Email" type="email" required value={form.email} onChange={(e) => set('email')(e.currentTarget.value)} error={fieldErrors.email} />
+          <TextInput
+            label="Name"
+            required
+            value={form.name}
+            onChange={(e) => set('name')(e.currentTarget.value)}
+            error={fieldErrors.name}
+          />
+          <TextInput
+            label="Email"
+            type="email"
+            required
+            value={form.email}
+            onChange={(e) => set('email')(e.currentTarget.value)}
+            error={fieldErrors.email}
+          />
           <PasswordInput
             label="Initial password"
             required
@@ -39,7 +52,12 @@ export function AddUserModal({ opened, onClose }: { opened: boolean; onClose: ()
             error={fieldErrors.password}
             autoComplete="new-password"
           />
-          <NativeSelect label="Role" data={ROLES} value={form.role} onChange={(e) => set('role')(e.currentTarget.value)} />
+          <NativeSelect
+            label="Role"
+            data={ROLES}
+            value={form.role}
+            onChange={(e) => set('role')(e.currentTarget.value)}
+          />
           {create.isError && Object.keys(fieldErrors).length === 0 && (
             <Alert color="red" role="alert" p="xs">
               {describeError(create.error)}

@@ -28,7 +28,14 @@ function AgencyForm({ agency, canEdit }: { agency: Agency; canEdit: boolean }) {
   return (
     <form onSubmit={submit} aria-label="Agency settings">
       <Stack gap="sm" maw={480}>
-        <TextInput label="Agency name" value={name} onChange={(e) => setName(e.currentTarget.value)} readOnly={!canEdit} required error={errors.name} />
+        <TextInput
+          label="Agency name"
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          readOnly={!canEdit}
+          required
+          error={errors.name}
+        />
         <TextInput
           label="Time zone"
           description="IANA name; conditions on time.hour / time.weekday and analytics days use it"

@@ -1,6 +1,20 @@
 import type { FormEvent } from 'react';
 import { useState } from 'react';
-import { Alert, Badge, Button, Code, CopyButton, Group, Modal, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Code,
+  CopyButton,
+  Group,
+  Modal,
+  NativeSelect,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { describeError } from '../../api/errors';
 import type { CreatedApiKey, Role } from '../../api/types';
 import { useApiKeys, useCreateApiKey, useRevokeApiKey } from '../../api/useApiKeys';
@@ -73,8 +87,22 @@ export function ApiKeysSettings() {
         <Stack gap="xs">
           <Title order={4}>New API key</Title>
           <Group align="flex-end" gap="sm" wrap="wrap">
-            <TextInput label="Key name" placeholder="e.g. CRM sync" required value={name} onChange={(e) => setName(e.currentTarget.value)} style={{ flex: '1 1 200px' }} maxLength={200} />
-            <NativeSelect label="Key role" data={ROLES} value={role} onChange={(e) => setRole(e.currentTarget.value as Role)} style={{ flex: '0 1 180px' }} />
+            <TextInput
+              label="Key name"
+              placeholder="e.g. CRM sync"
+              required
+              value={name}
+              onChange={(e) => setName(e.currentTarget.value)}
+              style={{ flex: '1 1 200px' }}
+              maxLength={200}
+            />
+            <NativeSelect
+              label="Key role"
+              data={ROLES}
+              value={role}
+              onChange={(e) => setRole(e.currentTarget.value as Role)}
+              style={{ flex: '0 1 180px' }}
+            />
             <Button type="submit" loading={create.isPending} disabled={!name.trim()}>
               Create key
             </Button>

@@ -49,7 +49,12 @@ export const INTEGRATION_SPECS: Record<IntegrationKind, KindSpec> = {
 };
 
 function initialValues(integration: Integration, spec: KindSpec): Record<string, string> {
-  return Object.fromEntries(spec.fields.map((field) => [field.key, typeof integration.settings[field.key] === 'string' ? (integration.settings[field.key] as string) : '']));
+  return Object.fromEntries(
+    spec.fields.map((field) => [
+      field.key,
+      typeof integration.settings[field.key] === 'string' ? (integration.settings[field.key] as string) : '',
+    ]),
+  );
 }
 
 /** One integration: its state ("configured", the secret only as set/unset), and for admins a form. */
@@ -60,12 +65,18 @@ export function IntegrationForm({ integration, canEdit }: { integration: Integra
   const [secret, setSecret] = useState('');
   const [saved, setSaved] = useState(false);
   const fieldErrors = validationErrorsOf(save.error);
-  const secretLabel = integration.secret.set ? `configured${integration.secret.last4 ? ` (…${integration.secret.last4})` : ''}` : 'not set';
+  const secretLabel = integration.secret.set
+    ? `configured${integration.secret.last4 ? ` (…${integration.secret.last4})` : ''}`
+    : 'not set';
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setSaved(false);
-    const body: Record<string, string> = Object.fromEntries(Object.entries(values).filter(([, value]) => value.trim() !== '').map(([key, value]) => [key, value.trim()]));
+    const body: Record<string, string> = Object.fromEntries(
+      Object.entries(values)
+        .filter(([, value]) => value.trim() !== '')
+        .map(([key, value]) => [key, value.trim()]),
+    );
     if (secret.trim()) body[spec.secret.key] = secret.trim();
     save.mutate({ kind: integration.kind, body } as IntegrationUpdate, {
       onSuccess: () => {
@@ -123,7 +134,11 @@ export function IntegrationForm({ integration, canEdit }: { integration: Integra
               )}
               <Group justify="space-between">
                 <Text size="xs" c="dimmed">
-                  {saved ? 'Saved.' : integration.updatedAt ? `Last changed ${formatDateTime(integration.updatedAt)}` : ''}
+                  {saved
+                    ? 'Saved.'
+                    : integration.updatedAt
+                      ? `Last changed ${formatDateTime(integration.updatedAt)}`
+                      : ''}
                 </Text>
                 <Button type="submit" loading={save.isPending}>
                   Save {spec.title}

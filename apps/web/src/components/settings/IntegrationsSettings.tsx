@@ -11,7 +11,11 @@ export function IntegrationsSettings() {
   const { canAdminister } = usePermissions();
   if (!integrations.data) {
     return integrations.error ? (
-      <QueryError title="Could not load integrations" error={integrations.error} onRetry={() => void integrations.refetch()} />
+      <QueryError
+        title="Could not load integrations"
+        error={integrations.error}
+        onRetry={() => void integrations.refetch()}
+      />
     ) : (
       <LoadingState label="Loading integrations…" />
     );
@@ -19,7 +23,11 @@ export function IntegrationsSettings() {
   return (
     <Stack gap="md">
       {integrations.data.items.map((integration) => (
-        <IntegrationForm key={`${integration.kind}-${integration.updatedAt ?? 'new'}`} integration={integration} canEdit={canAdminister} />
+        <IntegrationForm
+          key={`${integration.kind}-${integration.updatedAt ?? 'new'}`}
+          integration={integration}
+          canEdit={canAdminister}
+        />
       ))}
     </Stack>
   );

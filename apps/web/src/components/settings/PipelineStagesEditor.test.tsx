@@ -8,7 +8,10 @@ import { renderApp } from '../../test/renderApp';
 import { toStageName } from './PipelineStagesEditor';
 
 const stagesForm = () => screen.findByRole('form', { name: 'Pipeline stages' });
-const stageValues = (form: HTMLElement) => within(form).getAllByRole('textbox', { name: /^Stage \d+/ }).map((input) => (input as HTMLInputElement).value);
+const stageValues = (form: HTMLElement) =>
+  within(form)
+    .getAllByRole('textbox', { name: /^Stage \d+/ })
+    .map((input) => (input as HTMLInputElement).value);
 
 describe('Pipeline stages (Settings → Agency)', () => {
   beforeEach(() => tokenStore.set('jwt-123'));
@@ -40,7 +43,9 @@ describe('Pipeline stages (Settings → Agency)', () => {
     expect(stageValues(form)).toEqual(['prospect', 'onboarding', 'active', 'key_account', 'churned']);
 
     fireEvent.click(save);
-    await waitFor(() => expect(saved).toEqual({ pipelineStages: ['prospect', 'onboarding', 'active', 'key_account', 'churned'] }));
+    await waitFor(() =>
+      expect(saved).toEqual({ pipelineStages: ['prospect', 'onboarding', 'active', 'key_account', 'churned'] }),
+    );
     expect(await within(form).findByText('Stages saved.')).toBeTruthy();
     expect(requests.filter((request) => request.method === 'PATCH')).toHaveLength(1);
   });
@@ -49,7 +54,12 @@ describe('Pipeline stages (Settings → Agency)', () => {
     stubApp(
       {
         'PATCH /api/v1/agency': () =>
-          jsonResponse(409, { statusCode: 409, error: 'Conflict', message: "Cannot remove stage 'churned' is used by 2 clients: move those clients and edit those automations first" }),
+          jsonResponse(409, {
+            statusCode: 409,
+            error: 'Conflict',
+            message:
+              "Cannot remove stage 'churned' is used by 2 clients: move those clients and edit those automations first",
+          }),
       },
       'admin',
     );

@@ -42,7 +42,9 @@ export function PipelineStagesEditor({ agency, canEdit }: { agency: Agency; canE
     if (names.indexOf(row.name) !== index) return 'Listed twice';
     return serverErrors[`pipelineStages[${index}]`];
   };
-  const invalid = rows.some((row, index) => problemOf(row, index) !== undefined && !serverErrors[`pipelineStages[${index}]`]);
+  const invalid = rows.some(
+    (row, index) => problemOf(row, index) !== undefined && !serverErrors[`pipelineStages[${index}]`],
+  );
   const changed = names.join('\n') !== agency.pipelineStages.join('\n');
 
   const edit = (next: Row[]) => {
@@ -63,7 +65,15 @@ export function PipelineStagesEditor({ agency, canEdit }: { agency: Agency; canE
   };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    update.mutate({ pipelineStages: names }, { onSuccess: (agency) => { setRows(agency.pipelineStages.map((name) => ({ original: name, name }))); setSaved(true); } });
+    update.mutate(
+      { pipelineStages: names },
+      {
+        onSuccess: (agency) => {
+          setRows(agency.pipelineStages.map((name) => ({ original: name, name })));
+          setSaved(true);
+        },
+      },
+    );
   };
 
   return (
@@ -72,8 +82,8 @@ export function PipelineStagesEditor({ agency, canEdit }: { agency: Agency; canE
         <div>
           <Title order={4}>Pipeline stages</Title>
           <Text size="sm" c="dimmed">
-            The stages clients move through, in order. Automations, clients and events can only use these. A stage clients are in
-            or an active automation uses cannot be removed or renamed until they move.
+            The stages clients move through, in order. Automations, clients and events can only use these. A stage
+            clients are in or an active automation uses cannot be removed or renamed until they move.
           </Text>
         </div>
         {rows.map((row, index) => (
@@ -81,7 +91,13 @@ export function PipelineStagesEditor({ agency, canEdit }: { agency: Agency; canE
             <TextInput
               aria-label={`Stage ${index + 1}`}
               value={row.name}
-              onChange={(event) => edit(rows.map((other, at) => (at === index ? { ...other, name: event.currentTarget.value.toLowerCase() } : other)))}
+              onChange={(event) =>
+                edit(
+                  rows.map((other, at) =>
+                    at === index ? { ...other, name: event.currentTarget.value.toLowerCase() } : other,
+                  ),
+                )
+              }
               readOnly={!canEdit}
               error={problemOf(row, index)}
               description={row.original && row.name !== row.original ? `Renamed from ${row.original}` : undefined}
@@ -89,13 +105,32 @@ export function PipelineStagesEditor({ agency, canEdit }: { agency: Agency; canE
             />
             {canEdit && (
               <>
-                <ActionIcon variant="subtle" aria-label={`Move ${row.name || 'stage'} up`} disabled={index === 0} onClick={() => move(index, -1)} mt={4}>
+                <ActionIcon
+                  variant="subtle"
+                  aria-label={`Move ${row.name || 'stage'} up`}
+                  disabled={index === 0}
+                  onClick={() => move(index, -1)}
+                  mt={4}
+                >
                   <IconArrowUp size={16} />
                 </ActionIcon>
-                <ActionIcon variant="subtle" aria-label={`Move ${row.name || 'stage'} down`} disabled={index === rows.length - 1} onClick={() => move(index, 1)} mt={4}>
+                <ActionIcon
+                  variant="subtle"
+                  aria-label={`Move ${row.name || 'stage'} down`}
+                  disabled={index === rows.length - 1}
+                  onClick={() => move(index, 1)}
+                  mt={4}
+                >
                   <IconArrowDown size={16} />
                 </ActionIcon>
-                <ActionIcon variant="subtle" color="red" aria-label={`Remove ${row.name || 'stage'}`} disabled={rows.length === 1} onClick={() => edit(rows.filter((_, at) => at !== index))} mt={4}>
+                <ActionIcon
+                  variant="subtle"
+                  color="red"
+                  aria-label={`Remove ${row.name || 'stage'}`}
+                  disabled={rows.length === 1}
+                  onClick={() => edit(rows.filter((_, at) => at !== index))}
+                  mt={4}
+                >
                   <IconTrash size={16} />
                 </ActionIcon>
               </>
@@ -118,7 +153,11 @@ export function PipelineStagesEditor({ agency, canEdit }: { agency: Agency; canE
               description={added && toStageName(added) !== added ? `Saved as ${toStageName(added)}` : undefined}
               style={{ flex: 1 }}
             />
-            <Button variant="default" onClick={addStage} disabled={!toStageName(added) || names.includes(toStageName(added))}>
+            <Button
+              variant="default"
+              onClick={addStage}
+              disabled={!toStageName(added) || names.includes(toStageName(added))}
+            >
               Add stage
             </Button>
           </Group>

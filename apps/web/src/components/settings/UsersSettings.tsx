@@ -44,7 +44,13 @@ function UserActions({ user, isSelf }: { user: User; isSelf: boolean }) {
             Deactivate
           </ConfirmButton>
         ) : (
-          <Button size="compact-sm" variant="subtle" aria-label={`Reactivate ${user.name}`} onClick={() => update.mutate({ id: user.id, active: true })} loading={update.isPending}>
+          <Button
+            size="compact-sm"
+            variant="subtle"
+            aria-label={`Reactivate ${user.name}`}
+            onClick={() => update.mutate({ id: user.id, active: true })}
+            loading={update.isPending}
+          >
             Reactivate
           </Button>
         )}
@@ -109,7 +115,11 @@ export function UsersSettings() {
                     </Text>
                   </Table.Td>
                   <Table.Td ta={canAdminister ? 'right' : undefined}>
-                    {canAdminister ? <UserActions user={user} isSelf={user.id === me.data?.actorId} /> : <Text size="sm">{user.role}</Text>}
+                    {canAdminister ? (
+                      <UserActions user={user} isSelf={user.id === me.data?.actorId} />
+                    ) : (
+                      <Text size="sm">{user.role}</Text>
+                    )}
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -50,7 +50,11 @@ export function PagedTable<T>({ label, items, columns, rowKey, rowProps, pages }
             {items.map((item) => (
               <Table.Tr key={rowKey(item)} {...rowProps?.(item)}>
                 {columns.map((column) => (
-                  <Table.Td key={column.header} visibleFrom={visibleFrom(column)} style={column.wrapAnywhere ? WRAP_ANYWHERE : undefined}>
+                  <Table.Td
+                    key={column.header}
+                    visibleFrom={visibleFrom(column)}
+                    style={column.wrapAnywhere ? WRAP_ANYWHERE : undefined}
+                  >
                     {column.cell(item)}
                   </Table.Td>
                 ))}

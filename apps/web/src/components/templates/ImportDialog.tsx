@@ -6,7 +6,12 @@ import { useImportTemplate, useImportWorkflow } from '../../api/useTemplates';
 import { DialogForm } from '../DialogForm';
 import { errorsUnder } from '../schema-form/jsonSchema';
 import { PlaceholderForm } from './PlaceholderForm';
-import { checkPlaceholderValues, initialPlaceholderValues, resolvedPlaceholderValues, type PlaceholderValues } from './placeholderValues';
+import {
+  checkPlaceholderValues,
+  initialPlaceholderValues,
+  resolvedPlaceholderValues,
+  type PlaceholderValues,
+} from './placeholderValues';
 import { readFileText, readPortableFile, type PortableFile } from './portableFile';
 
 interface ImportDialogProps {
@@ -51,7 +56,8 @@ function ShareCodeImport({ onCancel }: { onCancel: () => void }) {
     importTemplate.mutate(
       { shareCode },
       {
-        onSuccess: (template) => navigate(`/templates/${encodeURIComponent(template.id)}`, { state: { imported: true } }),
+        onSuccess: (template) =>
+          navigate(`/templates/${encodeURIComponent(template.id)}`, { state: { imported: true } }),
         onError: (error) =>
           setProblem(
             error instanceof ApiError && (error.status === 404 || error.status === 400)
@@ -63,8 +69,15 @@ function ShareCodeImport({ onCancel }: { onCancel: () => void }) {
   };
 
   return (
-    <DialogForm onSubmit={submit} onCancel={onCancel} submitLabel="Import template" submitting={importTemplate.isPending}>
-      <Text size="sm">Another agency shared a template with you? Paste its code: a copy lands in your library, ready to use.</Text>
+    <DialogForm
+      onSubmit={submit}
+      onCancel={onCancel}
+      submitLabel="Import template"
+      submitting={importTemplate.isPending}
+    >
+      <Text size="sm">
+        Another agency shared a template with you? Paste its code: a copy lands in your library, ready to use.
+      </Text>
       <TextInput
         label="Share code"
         value={code}
@@ -121,10 +134,20 @@ function FileImport({ onCancel }: { onCancel: () => void }) {
     );
   };
 
-  const serverProblem = importWorkflow.isError && Object.keys(errors).length === 0 ? describeError(importWorkflow.error) : null;
+  const serverProblem =
+    importWorkflow.isError && Object.keys(errors).length === 0 ? describeError(importWorkflow.error) : null;
   return (
-    <DialogForm onSubmit={submit} onCancel={onCancel} submitLabel="Import automation" submitting={importWorkflow.isPending} submitDisabled={!read?.ok}>
-      <Text size="sm">Choose an automation exported as a file (.json). It is created paused, so you can check it before switching it on.</Text>
+    <DialogForm
+      onSubmit={submit}
+      onCancel={onCancel}
+      submitLabel="Import automation"
+      submitting={importWorkflow.isPending}
+      submitDisabled={!read?.ok}
+    >
+      <Text size="sm">
+        Choose an automation exported as a file (.json). It is created paused, so you can check it before switching it
+        on.
+      </Text>
       <FileInput
         label="Exported automation"
         placeholder="Choose a .json file"

@@ -21,7 +21,10 @@ export function RenameTemplateDialog({ template, opened, onClose }: RenameTempla
       setProblem('Give the template a name.');
       return;
     }
-    rename.mutate({ id: template.id, name: trimmed }, { onSuccess: onClose, onError: (error) => setProblem(validationErrorsOf(error).name ?? describeError(error)) });
+    rename.mutate(
+      { id: template.id, name: trimmed },
+      { onSuccess: onClose, onError: (error) => setProblem(validationErrorsOf(error).name ?? describeError(error)) },
+    );
   };
 
   return (

@@ -35,13 +35,28 @@ export function ShareTemplateDialog({ template, opened, onClose }: ShareTemplate
       <Stack gap="sm">
         {created ? (
           <>
-            <Text size="sm">Give this code to the other agency: an admin there imports it on their Templates page. It is shown only now.</Text>
+            <Text size="sm">
+              Give this code to the other agency: an admin there imports it on their Templates page. It is shown only
+              now.
+            </Text>
             <Group gap="xs" wrap="nowrap" align="flex-end">
-              <TextInput label="Share code" value={created.shareCode} readOnly style={{ flex: 1, minWidth: 0 }} onFocus={(event) => event.currentTarget.select()} />
+              <TextInput
+                label="Share code"
+                value={created.shareCode}
+                readOnly
+                style={{ flex: 1, minWidth: 0 }}
+                onFocus={(event) => event.currentTarget.select()}
+              />
               <CopyButton value={created.shareCode}>
                 {({ copied, copy }) => (
                   <Tooltip label={copied ? 'Copied' : 'Copy the code'} withArrow>
-                    <ActionIcon size="lg" variant={copied ? 'filled' : 'default'} color={copied ? 'teal' : undefined} onClick={copy} aria-label={copied ? 'Copied' : 'Copy the code'}>
+                    <ActionIcon
+                      size="lg"
+                      variant={copied ? 'filled' : 'default'}
+                      color={copied ? 'teal' : undefined}
+                      onClick={copy}
+                      aria-label={copied ? 'Copied' : 'Copy the code'}
+                    >
                       {copied ? <IconCheck size={18} aria-hidden="true" /> : <IconCopy size={18} aria-hidden="true" />}
                     </ActionIcon>
                   </Tooltip>
@@ -50,18 +65,21 @@ export function ShareTemplateDialog({ template, opened, onClose }: ShareTemplate
             </Group>
             <Text size="sm">The code works until {expiryInWords(created.expiresAt)}.</Text>
             <Text size="sm" c="dimmed">
-              They get a copy of the template only: its steps and the values it asks for — never your clients, people, Slack channels or keys.
+              They get a copy of the template only: its steps and the values it asks for — never your clients, people,
+              Slack channels or keys.
             </Text>
           </>
         ) : (
           <>
             <Text size="sm">
-              Create a code another agency can import this template with. They get a copy of the template only — never your clients, people, Slack channels or
-              keys. The code works for {SHARE_CODE_DAYS} days unless you revoke it.
+              Create a code another agency can import this template with. They get a copy of the template only — never
+              your clients, people, Slack channels or keys. The code works for {SHARE_CODE_DAYS} days unless you revoke
+              it.
             </Text>
             {template.share && (
               <Alert color="blue" variant="light">
-                A code is live until {expiryInWords(template.share.expiresAt)}. A new code replaces it: the old one stops working.
+                A code is live until {expiryInWords(template.share.expiresAt)}. A new code replaces it: the old one
+                stops working.
               </Alert>
             )}
           </>

@@ -22,7 +22,13 @@ export function TemplateCard({ template, labelOf, canUse }: TemplateCardProps) {
       <Stack gap="xs" h="100%" justify="space-between">
         <Stack gap={6}>
           <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
-            <Anchor component={Link} to={`/templates/${encodeURIComponent(id)}`} fw={600} c="inherit" style={{ overflowWrap: 'anywhere' }}>
+            <Anchor
+              component={Link}
+              to={`/templates/${encodeURIComponent(id)}`}
+              fw={600}
+              c="inherit"
+              style={{ overflowWrap: 'anywhere' }}
+            >
               {name}
             </Anchor>
             <div style={{ flexShrink: 1, minWidth: 0 }}>
@@ -34,13 +40,23 @@ export function TemplateCard({ template, labelOf, canUse }: TemplateCardProps) {
           </Text>
         </Stack>
         <Stack gap={8}>
-          <TemplateTypeIcons triggerTypes={template.triggerTypes} actionTypes={template.actionTypes} labelOf={labelOf} />
+          <TemplateTypeIcons
+            triggerTypes={template.triggerTypes}
+            actionTypes={template.actionTypes}
+            labelOf={labelOf}
+          />
           <Group justify="space-between" align="center" gap="xs">
             <Text size="xs" c="dimmed">
               {usageWords(usageCount)}
             </Text>
             {canUse && (
-              <Button component={Link} to={useTemplatePath(id)} size="compact-sm" variant="light" aria-label={`Use template ${name}`}>
+              <Button
+                component={Link}
+                to={useTemplatePath(id)}
+                size="compact-sm"
+                variant="light"
+                aria-label={`Use template ${name}`}
+              >
                 Use template
               </Button>
             )}

@@ -20,8 +20,8 @@ export function TemplateSuggestions({ canCreate }: { canCreate: boolean }) {
             No automations yet — start from a template
           </Text>
           <Text size="sm" c="dimmed">
-            Automations run actions for your clients when something happens — a stage change, a KPI dropping, a new message — or on a schedule. These
-            ready-made ones are what agencies use most.
+            Automations run actions for your clients when something happens — a stage change, a KPI dropping, a new
+            message — or on a schedule. These ready-made ones are what agencies use most.
           </Text>
         </Stack>
         {templates.isPending ? (

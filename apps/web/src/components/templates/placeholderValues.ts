@@ -40,24 +40,39 @@ export function placeholderFormSchema(placeholders: readonly TemplatePlaceholder
   return {
     type: 'object',
     properties: Object.fromEntries(
-      placeholders.map((placeholder) => [placeholder.key, { ...placeholder.schema, title: placeholder.label, description: placeholder.description }]),
+      placeholders.map((placeholder) => [
+        placeholder.key,
+        { ...placeholder.schema, title: placeholder.label, description: placeholder.description },
+      ]),
     ),
-    required: placeholders.filter((placeholder) => placeholder.default === undefined).map((placeholder) => placeholder.key),
+    required: placeholders
+      .filter((placeholder) => placeholder.default === undefined)
+      .map((placeholder) => placeholder.key),
   };
 }
 
 /** The values the form starts with: the defaults. */
 export function initialPlaceholderValues(placeholders: readonly TemplatePlaceholder[]): PlaceholderValues {
-  return Object.fromEntries(placeholders.filter((placeholder) => placeholder.default !== undefined).map((placeholder) => [placeholder.key, structuredClone(placeholder.default)]));
+  return Object.fromEntries(
+    placeholders
+      .filter((placeholder) => placeholder.default !== undefined)
+      .map((placeholder) => [placeholder.key, structuredClone(placeholder.default)]),
+  );
 }
 
 /** Errors keyed by placeholder key, as the API will give them under `values.<key>`. */
-export function checkPlaceholderValues(placeholders: readonly TemplatePlaceholder[], values: PlaceholderValues): FieldErrors {
+export function checkPlaceholderValues(
+  placeholders: readonly TemplatePlaceholder[],
+  values: PlaceholderValues,
+): FieldErrors {
   return validateValue(placeholderFormSchema(placeholders), values);
 }
 
 /** The values with the defaults standing in for the ones left empty (the API does the same), only keys the template asks for. */
-export function resolvedPlaceholderValues(placeholders: readonly TemplatePlaceholder[], values: PlaceholderValues): PlaceholderValues {
+export function resolvedPlaceholderValues(
+  placeholders: readonly TemplatePlaceholder[],
+  values: PlaceholderValues,
+): PlaceholderValues {
   const resolved: PlaceholderValues = {};
   for (const placeholder of placeholders) {
     const value = isEmptyValue(values[placeholder.key]) ? placeholder.default : values[placeholder.key];

@@ -1,6 +1,8 @@
 import type { TemplatePlaceholder } from './templateModel';
 
-export type PortableFile = { ok: true; document: Record<string, unknown>; name: string; placeholders: TemplatePlaceholder[] } | { ok: false; message: string };
+export type PortableFile =
+  | { ok: true; document: Record<string, unknown>; name: string; placeholders: TemplatePlaceholder[] }
+  | { ok: false; message: string };
 
 const FORMAT = 'automations.workflow/v1';
 
@@ -12,14 +14,23 @@ export function readPortableFile(text: string): PortableFile {
   } catch {
     return { ok: false, message: 'This file is not an exported automation (it is not JSON).' };
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return { ok: false, message: 'This file is not an exported automation.' };
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    return { ok: false, message: 'This file is not an exported automation.' };
   const document = parsed as Record<string, unknown>;
   if (document.format !== FORMAT) {
-    return { ok: false, message: 'This file is not an automation exported from this product (or comes from a version it cannot read).' };
+    return {
+      ok: false,
+      message: 'This file is not an automation exported from this product (or comes from a version it cannot read).',
+    };
   }
   const definition = document.definition as Record<string, unknown> | undefined;
   const placeholders = Array.isArray(document.placeholders) ? (document.placeholders as TemplatePlaceholder[]) : [];
-  return { ok: true, document, name: typeof definition?.name === 'string' ? definition.name : 'this automation', placeholders };
+  return {
+    ok: true,
+    document,
+    name: typeof definition?.name === 'string' ? definition.name : 'this automation',
+    placeholders,
+  };
 }
 
 /** The text of a chosen file (FileReader: also where `Blob.text()` is missing). */

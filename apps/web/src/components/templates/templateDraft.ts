@@ -7,6 +7,12 @@ import type { Draft } from '../builder/draft';
  * definition's own fields (name, description, approval, triggers, steps), which a template definition has.
  */
 export function draftFromDefinition(definition: Record<string, unknown>): Draft {
-  const draft = draftFromWorkflow({ description: null, requiresApproval: false, triggers: [], steps: [], ...definition } as unknown as WorkflowDetail);
+  const draft = draftFromWorkflow({
+    description: null,
+    requiresApproval: false,
+    triggers: [],
+    steps: [],
+    ...definition,
+  } as unknown as WorkflowDetail);
   return { ...draft, name: typeof definition.name === 'string' ? definition.name : '', isActive: true };
 }

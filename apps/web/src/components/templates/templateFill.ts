@@ -18,11 +18,17 @@ export function fillTemplateDraft(template: TemplateToFill, values: PlaceholderV
  * then saving instantiates the template, so its usage counts; after other edits it is saved as any new automation.
  */
 export function isUnchangedTemplate(draft: Draft, filled: Draft): boolean {
-  const comparable = (candidate: Draft) => JSON.stringify(definitionFromDraft({ ...candidate, name: '', isActive: true }));
+  const comparable = (candidate: Draft) =>
+    JSON.stringify(definitionFromDraft({ ...candidate, name: '', isActive: true }));
   return comparable(draft) === comparable(filled);
 }
 
 /** Errors of `POST /templates/{id}/instantiate` on the builder's paths: `definition.steps[0]…` → `steps[0]…`; `values.<key>` stays. */
 export function instantiationErrorsOnDraft(errors: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(errors).map(([path, message]) => [path.startsWith('definition.') ? path.slice('definition.'.length) : path, message]));
+  return Object.fromEntries(
+    Object.entries(errors).map(([path, message]) => [
+      path.startsWith('definition.') ? path.slice('definition.'.length) : path,
+      message,
+    ]),
+  );
 }

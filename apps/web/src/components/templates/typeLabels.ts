@@ -7,7 +7,9 @@ export function useTypeLabels(): (type: string) => string {
   const triggers = useTriggerTypes();
   const actions = useActionTypes();
   return useMemo(() => {
-    const labels = new Map<string, string>([...(triggers.data ?? []), ...(actions.data ?? [])].map((entry) => [entry.type, entry.label]));
+    const labels = new Map<string, string>(
+      [...(triggers.data ?? []), ...(actions.data ?? [])].map((entry) => [entry.type, entry.label]),
+    );
     // A template's actions list an IF/ELSE as `branch`, which is no catalog type.
     labels.set('branch', 'IF/ELSE branch');
     return (type: string) => labels.get(type) ?? humanize(type);

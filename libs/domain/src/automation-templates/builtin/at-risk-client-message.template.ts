@@ -7,7 +7,13 @@ export const atRiskClientMessageTemplate: BuiltinTemplate = {
   description:
     'When a client who is At risk sends a message, the account manager gets an urgent task to answer the same day, the team is told on Slack, and a considerate reply is drafted on the channel the client used (Slack or email).',
   category: 'communication',
-  placeholders: [slackRecipientsPlaceholder('accountTeamChannel', 'Where the account team is told', 'The Slack channel (or people) told when a client at risk writes in.')],
+  placeholders: [
+    slackRecipientsPlaceholder(
+      'accountTeamChannel',
+      'Where the account team is told',
+      'The Slack channel (or people) told when a client at risk writes in.',
+    ),
+  ],
   definition: {
     name: 'At-risk client wrote in',
     description: 'Same-day answer task, team heads-up and a drafted reply for every message from a client at risk.',
@@ -22,7 +28,8 @@ export const atRiskClientMessageTemplate: BuiltinTemplate = {
         type: 'create_task',
         config: {
           title: 'Answer {{client.name}} today',
-          description: '{{client.name}} is at risk, so a fast and personal answer matters. They wrote on {{trigger.platform}}:\n\n{{trigger.subject}}\n{{trigger.body}}',
+          description:
+            '{{client.name}} is at risk, so a fast and personal answer matters. They wrote on {{trigger.platform}}:\n\n{{trigger.subject}}\n{{trigger.body}}',
           priority: 'urgent',
           dueInDays: 0,
           assignee: 'client_assignee',
@@ -34,7 +41,8 @@ export const atRiskClientMessageTemplate: BuiltinTemplate = {
         config: {
           channel: 'slack',
           recipients: { $placeholder: 'accountTeamChannel' },
-          message: ':speech_balloon: {{client.name}} (at risk) just wrote on {{trigger.platform}}. {{client.assignee.name}} is answering today.',
+          message:
+            ':speech_balloon: {{client.name}} (at risk) just wrote on {{trigger.platform}}. {{client.assignee.name}} is answering today.',
         },
       },
       {
@@ -48,7 +56,8 @@ export const atRiskClientMessageTemplate: BuiltinTemplate = {
             config: {
               platform: 'slack',
               tone: 'empathetic',
-              template: 'A short Slack reply to {{client.name}} from {{client.assignee.name}} answering: "{{trigger.body}}". Thank them, answer plainly, and offer a quick call today.',
+              template:
+                'A short Slack reply to {{client.name}} from {{client.assignee.name}} answering: "{{trigger.body}}". Thank them, answer plainly, and offer a quick call today.',
             },
           },
         ],

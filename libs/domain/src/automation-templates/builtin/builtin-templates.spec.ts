@@ -29,7 +29,8 @@ function sampleValue(placeholder: TemplatePlaceholder): unknown {
   }
 }
 
-const sampleValues = (template: BuiltinTemplate) => Object.fromEntries(template.placeholders.map((placeholder) => [placeholder.key, sampleValue(placeholder)]));
+const sampleValues = (template: BuiltinTemplate) =>
+  Object.fromEntries(template.placeholders.map((placeholder) => [placeholder.key, sampleValue(placeholder)]));
 
 function instantiated(template: BuiltinTemplate): WorkflowDefinition {
   const result = instantiateTemplate(template, { values: sampleValues(template) });
@@ -39,7 +40,9 @@ function instantiated(template: BuiltinTemplate): WorkflowDefinition {
 
 /** "trigger type" for triggers; "action type" for actions, with send_notification split by channel. */
 const actionKinds = (definition: WorkflowDefinition) =>
-  listActionSteps(definition.steps).map((step) => (step.type === 'send_notification' ? `send_notification:${step.config.channel}` : step.type));
+  listActionSteps(definition.steps).map((step) =>
+    step.type === 'send_notification' ? `send_notification:${step.config.channel}` : step.type,
+  );
 
 const table = BUILTIN_TEMPLATES.map((template) => [template.id, template] as const);
 
@@ -59,27 +62,57 @@ describe('built-in templates', () => {
   it('cover every category, every trigger type and every action type (notifications on Slack and by email)', () => {
     const definitions = BUILTIN_TEMPLATES.map(instantiated);
     expect(new Set(BUILTIN_TEMPLATES.map((template) => template.category))).toEqual(new Set(TEMPLATE_CATEGORIES));
-    expect(new Set(definitions.flatMap((definition) => definition.triggers.map((trigger) => trigger.type)))).toEqual(new Set(TRIGGER_TYPES));
-    const expectedActions = ACTION_TYPES.flatMap((type) => (type === 'send_notification' ? ['send_notification:slack', 'send_notification:email'] : [type]));
+    expect(new Set(definitions.flatMap((definition) => definition.triggers.map((trigger) => trigger.type)))).toEqual(
+      new Set(TRIGGER_TYPES),
+    );
+    const expectedActions = ACTION_TYPES.flatMap((type) =>
+      type === 'send_notification' ? ['send_notification:slack', 'send_notification:email'] : [type],
+    );
     expect(new Set(definitions.flatMap(actionKinds))).toEqual(new Set(expectedActions));
   });
 
   it('include AND-combined triggers, branches, step approvals and a scheduled client filter given as a placeholder', () => {
     const definitions = BUILTIN_TEMPLATES.map((template) => template.definition as unknown as WorkflowDefinition);
-    const pairs = definitions.filter((definition) => definition.triggers.length === 2).map((definition) => definition.triggers.map((trigger) => trigger.type).join('+'));
-    expect(pairs).toEqual(expect.arrayContaining(['kpi_threshold+stage_change', 'inactivity+stage_change', 'new_message+stage_change']));
+    const pairs = definitions
+      .filter((definition) => definition.triggers.length === 2)
+      .map((definition) => definition.triggers.map((trigger) => trigger.type).join('+'));
+    expect(pairs).toEqual(
+      expect.arrayContaining(['kpi_threshold+stage_change', 'inactivity+stage_change', 'new_message+stage_change']),
+    );
     const stepTypes = definitions.flatMap((definition) => {
       const types: string[] = [];
-      walkSteps(definition.steps, (step) => void types.push(step.type === 'branch' ? (step.else ? 'branch with else' : 'branch') : step.requiresApproval ? 'approval' : step.type));
+      walkSteps(
+        definition.steps,
+        (step) =>
+          void types.push(
+            step.type === 'branch'
+              ? step.else
+                ? 'branch with else'
+                : 'branch'
+              : step.requiresApproval
+                ? 'approval'
+                : step.type,
+          ),
+      );
       return types;
     });
     expect(stepTypes).toEqual(expect.arrayContaining(['branch', 'branch with else', 'approval']));
-    const filters = BUILTIN_TEMPLATES.flatMap((template) => (template.definition.triggers as { type: string; config: { clientFilter?: { stages?: unknown } } }[]).filter((trigger) => trigger.type === 'scheduled'));
-    expect(filters.map((trigger) => trigger.config.clientFilter?.stages)).toContainEqual({ $placeholder: 'reportingStages' });
+    const filters = BUILTIN_TEMPLATES.flatMap((template) =>
+      (template.definition.triggers as { type: string; config: { clientFilter?: { stages?: unknown } } }[]).filter(
+        (trigger) => trigger.type === 'scheduled',
+      ),
+    );
+    expect(filters.map((trigger) => trigger.config.clientFilter?.stages)).toContainEqual({
+      $placeholder: 'reportingStages',
+    });
   });
 
   it('offer the broadly useful plays first (the empty dashboard shows three)', () => {
-    expect(BUILTIN_TEMPLATES.slice(0, 3).map((template) => template.category)).toEqual(['onboarding', 'performance', 'retention']);
+    expect(BUILTIN_TEMPLATES.slice(0, 3).map((template) => template.category)).toEqual([
+      'onboarding',
+      'performance',
+      'retention',
+    ]);
   });
 
   it('as a whole form no trigger cycle: an agency can install every one of them', () => {
@@ -109,8 +142,12 @@ describe('built-in templates', () => {
       const definition = instantiated(template);
       expect(definition.name).toBe(template.name);
       expect(JSON.stringify(definition)).not.toContain('$placeholder');
-      for (const reference of collectStageReferences(definition)) expect(DEFAULT_PIPELINE_STAGES).toContain(reference.stage);
-      expect(instantiateTemplate(template, { values: sampleValues(template), name: 'Our own name' })).toMatchObject({ ok: true, definition: { name: 'Our own name' } });
+      for (const reference of collectStageReferences(definition))
+        expect(DEFAULT_PIPELINE_STAGES).toContain(reference.stage);
+      expect(instantiateTemplate(template, { values: sampleValues(template), name: 'Our own name' })).toMatchObject({
+        ok: true,
+        definition: { name: 'Our own name' },
+      });
     });
 
     it('refuses a missing value without a default, naming values.<key>', () => {
@@ -119,21 +156,33 @@ describe('built-in templates', () => {
         const { [placeholder.key]: _missing, ...values } = sampleValues(template);
         const result = instantiateTemplate(template, { values });
         expect(result.ok).toBe(false);
-        if (!result.ok) expect(result.errors).toContainEqual({ path: `values.${placeholder.key}`, message: expect.stringContaining('is required') });
+        if (!result.ok)
+          expect(result.errors).toContainEqual({
+            path: `values.${placeholder.key}`,
+            message: expect.stringContaining('is required'),
+          });
       }
     });
 
     it('has no default that looks agency-specific (a Slack id, an email address, a user id)', () => {
       // Real Slack ids run to 9 characters or more; the product's pattern alone would take "UTC" for one.
       const slackId = /^[CGDUW][A-Z0-9]{6,}$/;
-      const strings = template.placeholders.flatMap((placeholder) => [placeholder.default].flat().filter((value): value is string => typeof value === 'string'));
+      const strings = template.placeholders.flatMap((placeholder) =>
+        [placeholder.default].flat().filter((value): value is string => typeof value === 'string'),
+      );
       for (const value of strings) {
         expect(value).not.toMatch(slackId);
         expect(value).not.toMatch(/@/);
         expect(value).not.toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-/i);
       }
-      const agencyPicked = template.placeholders.filter((placeholder) => AGENCY_PICKERS.includes(String(placeholder.schema[PICKER_KEYWORD])));
-      for (const placeholder of agencyPicked) expect({ key: placeholder.key, default: placeholder.default }).toEqual({ key: placeholder.key, default: undefined });
+      const agencyPicked = template.placeholders.filter((placeholder) =>
+        AGENCY_PICKERS.includes(String(placeholder.schema[PICKER_KEYWORD])),
+      );
+      for (const placeholder of agencyPicked)
+        expect({ key: placeholder.key, default: placeholder.default }).toEqual({
+          key: placeholder.key,
+          default: undefined,
+        });
     });
 
     it('keeps every agency-specific value of its actions behind a placeholder', () => {
@@ -141,8 +190,10 @@ describe('built-in templates', () => {
         if (!isActionStep(step)) return;
         const config = step.config as Record<string, unknown>;
         if (step.type === 'send_notification') expect(config.recipients).toEqual({ $placeholder: expect.any(String) });
-        if (step.type === 'create_task' && config.assignee !== undefined && config.assignee !== 'client_assignee') expect(config.assignee).toEqual({ $placeholder: expect.any(String) });
-        if (step.type === 'update_client' && config.assigneeId !== undefined) expect(config.assigneeId).toEqual({ $placeholder: expect.any(String) });
+        if (step.type === 'create_task' && config.assignee !== undefined && config.assignee !== 'client_assignee')
+          expect(config.assignee).toEqual({ $placeholder: expect.any(String) });
+        if (step.type === 'update_client' && config.assigneeId !== undefined)
+          expect(config.assigneeId).toEqual({ $placeholder: expect.any(String) });
       });
     });
   });

@@ -8,12 +8,21 @@ export const churnRiskSaveTemplate: BuiltinTemplate = {
     'When a client moves to At risk, mark them red, raise a critical alert, give the person who leads save calls a task to book one within two days, tell leadership on Slack and draft an honest email from the account manager proposing a review call, for you to approve.',
   category: 'retention',
   placeholders: [
-    userPlaceholder('saveOwner', 'Who leads save calls', 'The person (often an account director) who runs the save call with clients at risk.'),
-    slackRecipientsPlaceholder('leadershipChannel', 'Where leadership hears about clients at risk', 'The Slack channel (or people) told when a client is at risk of leaving.'),
+    userPlaceholder(
+      'saveOwner',
+      'Who leads save calls',
+      'The person (often an account director) who runs the save call with clients at risk.',
+    ),
+    slackRecipientsPlaceholder(
+      'leadershipChannel',
+      'Where leadership hears about clients at risk',
+      'The Slack channel (or people) told when a client is at risk of leaving.',
+    ),
   ],
   definition: {
     name: 'Churn-risk save',
-    description: 'Red health, a critical alert, a save call, a leadership heads-up and a drafted email for every client at risk.',
+    description:
+      'Red health, a critical alert, a save call, a leadership heads-up and a drafted email for every client at risk.',
     requiresApproval: false,
     triggers: [{ type: 'stage_change', config: { toStage: 'at_risk' } }],
     steps: [
@@ -45,7 +54,8 @@ export const churnRiskSaveTemplate: BuiltinTemplate = {
         config: {
           channel: 'slack',
           recipients: { $placeholder: 'leadershipChannel' },
-          message: ':warning: {{client.name}} moved to at risk. Account manager: {{client.assignee.name}}. A save call is being booked this week.',
+          message:
+            ':warning: {{client.name}} moved to at risk. Account manager: {{client.assignee.name}}. A save call is being booked this week.',
         },
       },
       {

@@ -8,19 +8,35 @@ export const cpaSpikeAlertTemplate: BuiltinTemplate = {
     "When a client's cost per acquisition (or per lead) climbs above your ceiling, raise a warning on the client, email the performance team and give the account manager a task to find the cause before the budget is wasted.",
   category: 'performance',
   placeholders: [
-    numberPlaceholder('cpaCeiling', 'Highest acceptable cost per acquisition', 'The alert fires when the cost per acquisition rises above this amount.', { minimum: 0, maximum: 1_000_000 }, 50),
-    emailRecipientsPlaceholder('performanceEmails', 'Who gets the email', 'The people (or addresses) emailed when a cost per acquisition spikes.'),
+    numberPlaceholder(
+      'cpaCeiling',
+      'Highest acceptable cost per acquisition',
+      'The alert fires when the cost per acquisition rises above this amount.',
+      { minimum: 0, maximum: 1_000_000 },
+      50,
+    ),
+    emailRecipientsPlaceholder(
+      'performanceEmails',
+      'Who gets the email',
+      'The people (or addresses) emailed when a cost per acquisition spikes.',
+    ),
   ],
   definition: {
     name: 'Cost-per-acquisition spike alert',
     description: 'Warning, email and a task when cost per acquisition rises above the ceiling.',
     requiresApproval: false,
-    triggers: [{ type: 'kpi_threshold', config: { metric: 'cpa', operator: 'above', value: { $placeholder: 'cpaCeiling' } } }],
+    triggers: [
+      { type: 'kpi_threshold', config: { metric: 'cpa', operator: 'above', value: { $placeholder: 'cpaCeiling' } } },
+    ],
     steps: [
       {
         id: 'cpa_warning',
         type: 'add_alert',
-        config: { title: 'Cost per acquisition up to {{metrics.cpa}} for {{client.name}}', message: 'It was {{trigger.previousValue}} before.', severity: 'warning' },
+        config: {
+          title: 'Cost per acquisition up to {{metrics.cpa}} for {{client.name}}',
+          message: 'It was {{trigger.previousValue}} before.',
+          severity: 'warning',
+        },
       },
       {
         id: 'email_performance_team',

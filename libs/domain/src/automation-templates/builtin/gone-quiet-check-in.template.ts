@@ -7,7 +7,15 @@ export const goneQuietCheckInTemplate: BuiltinTemplate = {
   description:
     'When an active client has had no calls, emails or meetings for a couple of weeks, give their account manager a task to check in and draft a short, warm note for them to send. If the client is already yellow or red, a warning is raised on the client too.',
   category: 'retention',
-  placeholders: [numberPlaceholder('quietDays', 'Days without contact', 'How many days without any activity count as gone quiet.', { minimum: 1, maximum: 365, integer: true }, 14)],
+  placeholders: [
+    numberPlaceholder(
+      'quietDays',
+      'Days without contact',
+      'How many days without any activity count as gone quiet.',
+      { minimum: 1, maximum: 365, integer: true },
+      14,
+    ),
+  ],
   definition: {
     name: 'Gone-quiet check-in',
     description: 'A check-in task and a drafted note for active clients nobody has talked to in a while.',
@@ -49,7 +57,8 @@ export const goneQuietCheckInTemplate: BuiltinTemplate = {
             type: 'add_alert',
             config: {
               title: '{{client.name}} has gone quiet and is {{client.health}}',
-              message: 'No contact for {{trigger.inactiveDays}} days while the account is not healthy: a churn signal worth a call this week.',
+              message:
+                'No contact for {{trigger.inactiveDays}} days while the account is not healthy: a churn signal worth a call this week.',
               severity: 'warning',
             },
           },

@@ -8,15 +8,38 @@ export const monthlyReportingPrepTemplate: BuiltinTemplate = {
     "On the first of every month at 8:00, give each client's account manager a task to prepare the monthly report within three days. Reports of clients who are yellow or red are flagged by email to the reviewers, so someone senior reads them before they go out.",
   category: 'reporting',
   placeholders: [
-    timeZonePlaceholder('timezone', 'Your time zone', 'The tasks are created on the 1st at 8:00 in this time zone (a name such as America/New_York or Europe/London).'),
-    stagesPlaceholder('reportingStages', 'Clients who get a monthly report', 'The stages of the clients who receive a monthly report.', ['active', 'at_risk']),
-    emailRecipientsPlaceholder('reportReviewers', 'Who reviews difficult reports', 'The people (or addresses) emailed when a report of a yellow or red client needs a senior review.'),
+    timeZonePlaceholder(
+      'timezone',
+      'Your time zone',
+      'The tasks are created on the 1st at 8:00 in this time zone (a name such as America/New_York or Europe/London).',
+    ),
+    stagesPlaceholder(
+      'reportingStages',
+      'Clients who get a monthly report',
+      'The stages of the clients who receive a monthly report.',
+      ['active', 'at_risk'],
+    ),
+    emailRecipientsPlaceholder(
+      'reportReviewers',
+      'Who reviews difficult reports',
+      'The people (or addresses) emailed when a report of a yellow or red client needs a senior review.',
+    ),
   ],
   definition: {
     name: 'Monthly reporting prep',
-    description: 'A report task on the 1st for every reporting client, with a review request for clients who are not green.',
+    description:
+      'A report task on the 1st for every reporting client, with a review request for clients who are not green.',
     requiresApproval: false,
-    triggers: [{ type: 'scheduled', config: { cron: '0 8 1 * *', timezone: { $placeholder: 'timezone' }, clientFilter: { stages: { $placeholder: 'reportingStages' } } } }],
+    triggers: [
+      {
+        type: 'scheduled',
+        config: {
+          cron: '0 8 1 * *',
+          timezone: { $placeholder: 'timezone' },
+          clientFilter: { stages: { $placeholder: 'reportingStages' } },
+        },
+      },
+    ],
     steps: [
       {
         id: 'prepare_report',

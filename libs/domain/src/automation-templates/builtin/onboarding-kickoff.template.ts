@@ -7,7 +7,13 @@ export const onboardingKickoffTemplate: BuiltinTemplate = {
   description:
     'When a client moves to Onboarding, book the kickoff call with their account manager, tell the team on Slack and draft a warm welcome email for you to approve.',
   category: 'onboarding',
-  placeholders: [slackRecipientsPlaceholder('onboardingChannel', 'Where the team hears about new clients', 'The Slack channel (or people) told when a client starts onboarding.')],
+  placeholders: [
+    slackRecipientsPlaceholder(
+      'onboardingChannel',
+      'Where the team hears about new clients',
+      'The Slack channel (or people) told when a client starts onboarding.',
+    ),
+  ],
   definition: {
     name: 'Onboarding kickoff',
     description: 'Kickoff call, team heads-up and a welcome email for every client who starts onboarding.',
@@ -31,7 +37,8 @@ export const onboardingKickoffTemplate: BuiltinTemplate = {
         config: {
           channel: 'slack',
           recipients: { $placeholder: 'onboardingChannel' },
-          message: ':wave: {{client.name}} just moved to onboarding. {{client.assignee.name}} is booking the kickoff call.',
+          message:
+            ':wave: {{client.name}} just moved to onboarding. {{client.assignee.name}} is booking the kickoff call.',
         },
       },
       {

@@ -8,8 +8,18 @@ export const onboardingStalledTemplate: BuiltinTemplate = {
     'When a client in Onboarding has had no activity for a week, raise a warning, ask the account manager on Slack what the team is waiting on, and give them a task to unblock it, before the slow start turns into a bad first month.',
   category: 'onboarding',
   placeholders: [
-    numberPlaceholder('stalledDays', 'Days without progress', 'How many days without any activity count as a stalled onboarding.', { minimum: 1, maximum: 90, integer: true }, 7),
-    slackRecipientsPlaceholder('onboardingChannel', 'Where onboarding is followed', 'The Slack channel (or people) told when an onboarding stalls.'),
+    numberPlaceholder(
+      'stalledDays',
+      'Days without progress',
+      'How many days without any activity count as a stalled onboarding.',
+      { minimum: 1, maximum: 90, integer: true },
+      7,
+    ),
+    slackRecipientsPlaceholder(
+      'onboardingChannel',
+      'Where onboarding is followed',
+      'The Slack channel (or people) told when an onboarding stalls.',
+    ),
   ],
   definition: {
     name: 'Stalled onboarding nudge',
@@ -23,7 +33,11 @@ export const onboardingStalledTemplate: BuiltinTemplate = {
       {
         id: 'stalled_warning',
         type: 'add_alert',
-        config: { title: 'Onboarding stalled for {{client.name}}', message: 'No activity for {{trigger.inactiveDays}} days.', severity: 'warning' },
+        config: {
+          title: 'Onboarding stalled for {{client.name}}',
+          message: 'No activity for {{trigger.inactiveDays}} days.',
+          severity: 'warning',
+        },
       },
       {
         id: 'nudge_on_slack',
@@ -31,7 +45,8 @@ export const onboardingStalledTemplate: BuiltinTemplate = {
         config: {
           channel: 'slack',
           recipients: { $placeholder: 'onboardingChannel' },
-          message: ':hourglass: Onboarding for {{client.name}} has had no activity for {{trigger.inactiveDays}} days. {{client.assignee.name}}, what are we waiting on?',
+          message:
+            ':hourglass: Onboarding for {{client.name}} has had no activity for {{trigger.inactiveDays}} days. {{client.assignee.name}}, what are we waiting on?',
         },
       },
       {

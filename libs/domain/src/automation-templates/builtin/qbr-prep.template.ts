@@ -7,12 +7,28 @@ export const qbrPrepTemplate: BuiltinTemplate = {
   description:
     "Two weeks before each quarter ends, give every active client's account manager a task to prepare the quarterly business review (and the renewal if the contract ends soon), with a drafted invitation offering the client three times to meet.",
   category: 'reporting',
-  placeholders: [timeZonePlaceholder('timezone', 'Your time zone', 'The tasks are created on the 15th of March, June, September and December at 9:00 in this time zone.')],
+  placeholders: [
+    timeZonePlaceholder(
+      'timezone',
+      'Your time zone',
+      'The tasks are created on the 15th of March, June, September and December at 9:00 in this time zone.',
+    ),
+  ],
   definition: {
     name: 'Quarterly review and renewal prep',
-    description: 'A QBR preparation task and a drafted invitation for every active client, two weeks before the quarter ends.',
+    description:
+      'A QBR preparation task and a drafted invitation for every active client, two weeks before the quarter ends.',
     requiresApproval: false,
-    triggers: [{ type: 'scheduled', config: { cron: '0 9 15 3,6,9,12 *', timezone: { $placeholder: 'timezone' }, clientFilter: { stages: ['active'] } } }],
+    triggers: [
+      {
+        type: 'scheduled',
+        config: {
+          cron: '0 9 15 3,6,9,12 *',
+          timezone: { $placeholder: 'timezone' },
+          clientFilter: { stages: ['active'] },
+        },
+      },
+    ],
     steps: [
       {
         id: 'prepare_qbr',

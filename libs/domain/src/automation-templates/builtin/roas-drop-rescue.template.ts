@@ -8,9 +8,25 @@ export const roasDropRescueTemplate: BuiltinTemplate = {
     "When an active client's return on ad spend falls below your floor, raise a warning on the client, give their account manager an urgent task to find the cause by tomorrow and tell the performance team on Slack. If ROAS falls below your critical level, the client is also marked red.",
   category: 'performance',
   placeholders: [
-    numberPlaceholder('roasFloor', 'ROAS floor', 'The rescue starts when ROAS drops below this value.', { minimum: 0, maximum: 100 }, 2),
-    numberPlaceholder('criticalRoas', 'Critical ROAS', 'Below this value the client is marked red as well.', { minimum: 0, maximum: 100 }, 1),
-    slackRecipientsPlaceholder('performanceChannel', 'Where the performance team hears about it', 'The Slack channel (or people) told when a client’s ROAS drops.'),
+    numberPlaceholder(
+      'roasFloor',
+      'ROAS floor',
+      'The rescue starts when ROAS drops below this value.',
+      { minimum: 0, maximum: 100 },
+      2,
+    ),
+    numberPlaceholder(
+      'criticalRoas',
+      'Critical ROAS',
+      'Below this value the client is marked red as well.',
+      { minimum: 0, maximum: 100 },
+      1,
+    ),
+    slackRecipientsPlaceholder(
+      'performanceChannel',
+      'Where the performance team hears about it',
+      'The Slack channel (or people) told when a client’s ROAS drops.',
+    ),
   ],
   definition: {
     name: 'ROAS drop rescue',
@@ -26,7 +42,8 @@ export const roasDropRescueTemplate: BuiltinTemplate = {
         type: 'add_alert',
         config: {
           title: 'ROAS dropped to {{metrics.roas}} for {{client.name}}',
-          message: 'ROAS fell below the agreed floor. {{client.assignee.name}} has a task to find the cause and write a rescue plan.',
+          message:
+            'ROAS fell below the agreed floor. {{client.assignee.name}} has a task to find the cause and write a rescue plan.',
           severity: 'warning',
         },
       },
@@ -48,7 +65,8 @@ export const roasDropRescueTemplate: BuiltinTemplate = {
         config: {
           channel: 'slack',
           recipients: { $placeholder: 'performanceChannel' },
-          message: ':chart_with_downwards_trend: ROAS for {{client.name}} dropped to {{metrics.roas}}. {{client.assignee.name}} is on the rescue plan; shout if you have seen the same in other accounts.',
+          message:
+            ':chart_with_downwards_trend: ROAS for {{client.name}} dropped to {{metrics.roas}}. {{client.assignee.name}} is on the rescue plan; shout if you have seen the same in other accounts.',
         },
       },
       {

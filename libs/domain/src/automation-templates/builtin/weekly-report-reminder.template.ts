@@ -7,12 +7,23 @@ export const weeklyReportReminderTemplate: BuiltinTemplate = {
   description:
     "Every Monday at 9:00, give each active client's account manager a task to send last week's report, with a drafted cover email summing up the numbers, so no client waits for their update.",
   category: 'reporting',
-  placeholders: [timeZonePlaceholder('timezone', 'Your time zone', 'The reminder is created on Mondays at 9:00 in this time zone (a name such as America/New_York or Europe/London).')],
+  placeholders: [
+    timeZonePlaceholder(
+      'timezone',
+      'Your time zone',
+      'The reminder is created on Mondays at 9:00 in this time zone (a name such as America/New_York or Europe/London).',
+    ),
+  ],
   definition: {
     name: 'Weekly report reminder',
     description: 'Monday task and drafted cover email for the weekly report of every active client.',
     requiresApproval: false,
-    triggers: [{ type: 'scheduled', config: { cron: '0 9 * * 1', timezone: { $placeholder: 'timezone' }, clientFilter: { stages: ['active'] } } }],
+    triggers: [
+      {
+        type: 'scheduled',
+        config: { cron: '0 9 * * 1', timezone: { $placeholder: 'timezone' }, clientFilter: { stages: ['active'] } },
+      },
+    ],
     steps: [
       {
         id: 'send_weekly_report',

@@ -7,12 +7,27 @@ export const winBackChurnedTemplate: BuiltinTemplate = {
   description:
     'At the start of every quarter, draft a low-pressure note to each former (churned) client sharing what is new and offering a free account audit, for you to approve, and give the former account manager a task to personalise and send it.',
   category: 'retention',
-  placeholders: [timeZonePlaceholder('timezone', 'Your time zone', 'The drafts are written on the first day of January, April, July and October at 10:00 in this time zone.')],
+  placeholders: [
+    timeZonePlaceholder(
+      'timezone',
+      'Your time zone',
+      'The drafts are written on the first day of January, April, July and October at 10:00 in this time zone.',
+    ),
+  ],
   definition: {
     name: 'Win back former clients',
     description: 'A quarterly, approved win-back note and a follow-up task for every churned client.',
     requiresApproval: false,
-    triggers: [{ type: 'scheduled', config: { cron: '0 10 1 1,4,7,10 *', timezone: { $placeholder: 'timezone' }, clientFilter: { stages: ['churned'] } } }],
+    triggers: [
+      {
+        type: 'scheduled',
+        config: {
+          cron: '0 10 1 1,4,7,10 *',
+          timezone: { $placeholder: 'timezone' },
+          clientFilter: { stages: ['churned'] },
+        },
+      },
+    ],
     steps: [
       {
         id: 'win_back_note',
@@ -30,7 +45,8 @@ export const winBackChurnedTemplate: BuiltinTemplate = {
         type: 'create_task',
         config: {
           title: 'Personalise and send the win-back note to {{client.name}}',
-          description: 'Add one detail only you know about their business, check nothing in it is out of date, and send it from your own mailbox.',
+          description:
+            'Add one detail only you know about their business, check nothing in it is out of date, and send it from your own mailbox.',
           priority: 'low',
           dueInDays: 5,
           assignee: 'client_assignee',

@@ -7,7 +7,13 @@ export const zeroConversionsCheckTemplate: BuiltinTemplate = {
   description:
     "When a client's conversions drop to zero, it is usually broken tracking rather than a bad day: open an urgent tracking ticket, raise a critical alert and tell the team on Slack so someone checks the pixel and the conversion events right away.",
   category: 'performance',
-  placeholders: [slackRecipientsPlaceholder('trackingChannel', 'Where tracking problems go', 'The Slack channel (or people) who fix tracking and analytics.')],
+  placeholders: [
+    slackRecipientsPlaceholder(
+      'trackingChannel',
+      'Where tracking problems go',
+      'The Slack channel (or people) who fix tracking and analytics.',
+    ),
+  ],
   definition: {
     name: 'Conversions dropped to zero',
     description: 'Urgent tracking ticket, critical alert and a Slack heads-up when conversions fall to zero.',
@@ -28,7 +34,11 @@ export const zeroConversionsCheckTemplate: BuiltinTemplate = {
       {
         id: 'zero_conversions_alert',
         type: 'add_alert',
-        config: { title: 'No conversions recorded for {{client.name}}', message: 'Probably a tracking problem; a ticket is open.', severity: 'critical' },
+        config: {
+          title: 'No conversions recorded for {{client.name}}',
+          message: 'Probably a tracking problem; a ticket is open.',
+          severity: 'critical',
+        },
       },
       {
         id: 'tracking_heads_up',
@@ -36,7 +46,8 @@ export const zeroConversionsCheckTemplate: BuiltinTemplate = {
         config: {
           channel: 'slack',
           recipients: { $placeholder: 'trackingChannel' },
-          message: ':mag: Conversions for {{client.name}} dropped to zero. Likely tracking; a ticket is open. {{client.assignee.name}} will hold spend changes until it is checked.',
+          message:
+            ':mag: Conversions for {{client.name}} dropped to zero. Likely tracking; a ticket is open. {{client.assignee.name}} will hold spend changes until it is checked.',
         },
       },
     ],

@@ -1,6 +1,16 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsObject, IsString, IsTimeZone, Matches, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsObject,
+  IsString,
+  IsTimeZone,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { MAX_PIPELINE_STAGES } from '@automations/domain';
 import { IsOptionalNonNullable } from '../../../common/validation.decorators';
 import { UpdateAgencySettingsDto } from './update-agency-settings.dto';

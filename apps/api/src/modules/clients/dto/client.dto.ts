@@ -7,7 +7,8 @@ export class ClientDto {
   @ApiProperty({ example: 'Acme Outdoor' }) name: string;
   @ApiProperty({ example: 'onboarding' }) stage: string;
   @ApiProperty({ enum: CLIENT_HEALTH, example: 'green' }) health: string;
-  @ApiProperty({ format: 'uuid', nullable: true, type: String, example: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d' }) assigneeId: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, example: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d' })
+  assigneeId: string | null;
   @ApiProperty({ format: 'date-time', example: '2026-03-02T09:30:00.000Z' }) lastActivityAt: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String, example: null }) deletedAt: string | null;
   @ApiProperty({ format: 'date-time', example: '2026-01-15T10:00:00.000Z' }) createdAt: string;

@@ -13,7 +13,11 @@ export class CreateClientMetricDto {
   @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'must be a finite number' })
   value: number;
 
-  @ApiPropertyOptional({ format: 'date-time', example: '2026-03-02T09:00:00.000Z', description: 'When it was measured (default: now); not in the future' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    example: '2026-03-02T09:00:00.000Z',
+    description: 'When it was measured (default: now); not in the future',
+  })
   @IsOptionalNonNullable()
   @IsISO8601({ strict: true })
   @IsNotFuture()

@@ -13,7 +13,12 @@ export class UpdateClientDto {
   @MaxLength(200)
   name?: string;
 
-  @ApiPropertyOptional({ example: 'active', maxLength: STAGE_MAX_LENGTH, description: "One of the agency's pipeline stages (a 400 otherwise); keeping a stage the pipeline no longer has is allowed" })
+  @ApiPropertyOptional({
+    example: 'active',
+    maxLength: STAGE_MAX_LENGTH,
+    description:
+      "One of the agency's pipeline stages (a 400 otherwise); keeping a stage the pipeline no longer has is allowed",
+  })
   @IsOptionalNonNullable()
   @IsString()
   @Matches(NON_BLANK_REGEX, { message: 'must not be blank' })
@@ -25,7 +30,13 @@ export class UpdateClientDto {
   @IsIn(CLIENT_HEALTH)
   health?: ClientHealth;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, example: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d', description: 'An active user of your agency; null unassigns' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    example: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+    description: 'An active user of your agency; null unassigns',
+  })
   @IsOptional()
   @IsUUID()
   assigneeId?: string | null;

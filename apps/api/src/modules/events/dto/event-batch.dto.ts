@@ -13,7 +13,12 @@ export class EventBatchDto {
     maxItems: MAX_EVENTS_PER_BATCH,
     example: [
       { type: 'client.activity', clientId: '3f1c6a0e-8a47-4a53-9c57-5d1f0b7d2e10', data: { kind: 'call' } },
-      { type: 'kpi.updated', clientId: '3f1c6a0e-8a47-4a53-9c57-5d1f0b7d2e10', idempotencyKey: 'ads-sync:2026-03-02:roas', data: { metric: 'roas', value: 1.8 } },
+      {
+        type: 'kpi.updated',
+        clientId: '3f1c6a0e-8a47-4a53-9c57-5d1f0b7d2e10',
+        idempotencyKey: 'ads-sync:2026-03-02:roas',
+        data: { metric: 'roas', value: 1.8 },
+      },
     ],
   })
   @IsArray()

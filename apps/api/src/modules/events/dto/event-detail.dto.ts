@@ -8,7 +8,8 @@ export class EventDetailDto extends EventDto {
     type: 'array',
     items: { type: 'object', additionalProperties: true },
     example: null,
-    description: 'Per candidate workflow: whether it started a run, was deduplicated, or did not fire and why. Null until the engine has processed the event.',
+    description:
+      'Per candidate workflow: whether it started a run, was deduplicated, or did not fire and why. Null until the engine has processed the event.',
   })
   processing: Record<string, unknown>[] | null;
 

@@ -1,6 +1,16 @@
 import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsISO8601, IsObject, IsString, IsUUID, MaxLength, MinLength, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  IsIn,
+  IsISO8601,
+  IsObject,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { IsNotFuture, IsOptionalNonNullable } from '../../../common/validation.decorators';
 import { EVENT_TYPES, EventType } from '@automations/domain';
 import { isEventType } from '../event-types';
@@ -16,13 +26,21 @@ export class EventInputDto {
   @IsUUID()
   clientId: string;
 
-  @ApiPropertyOptional({ format: 'date-time', example: '2026-03-02T09:30:00.000Z', description: 'When it happened (default: now); not in the future' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    example: '2026-03-02T09:30:00.000Z',
+    description: 'When it happened (default: now); not in the future',
+  })
   @IsOptionalNonNullable()
   @IsISO8601({ strict: true })
   @IsNotFuture()
   occurredAt?: string;
 
-  @ApiPropertyOptional({ example: 'crm-sync:deal-8812:stage:3', maxLength: 200, description: 'A repeated key returns the first event’s id and stores nothing' })
+  @ApiPropertyOptional({
+    example: 'crm-sync:deal-8812:stage:3',
+    maxLength: 200,
+    description: 'A repeated key returns the first event’s id and stores nothing',
+  })
   @IsOptionalNonNullable()
   @IsString()
   @MinLength(1)

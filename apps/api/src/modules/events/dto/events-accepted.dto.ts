@@ -5,6 +5,10 @@ export class EventsAcceptedDto {
   @ApiProperty({ type: [String], format: 'uuid', example: ['0b7a1d2e-3c4f-4a5b-8c6d-7e8f9a0b1c2d'] })
   ids: string[];
 
-  @ApiPropertyOptional({ format: 'uuid', example: '0b7a1d2e-3c4f-4a5b-8c6d-7e8f9a0b1c2d', description: 'Only for a single event' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    example: '0b7a1d2e-3c4f-4a5b-8c6d-7e8f9a0b1c2d',
+    description: 'Only for a single event',
+  })
   id?: string;
 }

@@ -4,7 +4,10 @@ import { PaginationQuery } from '../../../common/pagination.query';
 import { EVENT_TYPES, EventType } from '@automations/domain';
 
 export class EventsQuery extends PaginationQuery {
-  @ApiPropertyOptional({ format: 'uuid', example: '3f1c6a0e-8a47-4a53-9c57-5d1f0b7d2e10' }) @IsOptional() @IsUUID() clientId?: string;
+  @ApiPropertyOptional({ format: 'uuid', example: '3f1c6a0e-8a47-4a53-9c57-5d1f0b7d2e10' })
+  @IsOptional()
+  @IsUUID()
+  clientId?: string;
   @ApiPropertyOptional({ enum: EVENT_TYPES, example: 'kpi.updated' }) @IsOptional() @IsIn(EVENT_TYPES) type?: EventType;
   @ApiPropertyOptional({ format: 'date-time', example: '2026-03-01T00:00:00Z', description: 'occurredAt at or after' })
   @IsOptional()

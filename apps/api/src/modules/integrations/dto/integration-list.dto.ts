@@ -2,5 +2,6 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IntegrationDto } from './integration.dto';
 
 export class IntegrationListDto {
-  @ApiProperty({ type: [IntegrationDto], description: 'One entry per kind (slack, email, openai), configured or not' }) items: IntegrationDto[];
+  @ApiProperty({ type: [IntegrationDto], description: 'One entry per kind (slack, email, openai), configured or not' })
+  items: IntegrationDto[];
 }

@@ -6,8 +6,14 @@ import { IntegrationSecretDto } from './integration-secret.dto';
 export class IntegrationDto {
   @ApiProperty({ enum: INTEGRATION_KINDS, example: 'slack' }) kind: string;
   @ApiProperty({ example: true, description: 'Saved with everything it needs to work' }) configured: boolean;
-  @ApiProperty({ type: 'object', additionalProperties: true, example: { defaultChannel: 'C0123ABCD' }, description: 'Non-secret settings' })
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    example: { defaultChannel: 'C0123ABCD' },
+    description: 'Non-secret settings',
+  })
   settings: Record<string, unknown>;
   @ApiProperty({ type: IntegrationSecretDto }) secret: IntegrationSecretDto;
-  @ApiProperty({ format: 'date-time', nullable: true, type: String, example: '2026-03-02T09:30:00.000Z' }) updatedAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, example: '2026-03-02T09:30:00.000Z' }) updatedAt:
+    string | null;
 }

@@ -18,10 +18,14 @@ export class PutEmailIntegrationDto {
   @ApiPropertyOptional({
     example: 'smtps://mailer:app-password@smtp.example.com:465',
     writeOnly: true,
-    description: 'SMTP server URL with credentials (secret, write-only); omit it to keep the stored one. Without one, the server’s SMTP_URL is used.',
+    description:
+      'SMTP server URL with credentials (secret, write-only); omit it to keep the stored one. Without one, the server’s SMTP_URL is used.',
   })
   @IsOptionalNonNullable()
-  @IsUrl({ protocols: ['smtp', 'smtps'], require_protocol: true, require_tld: false }, { message: 'must be an smtp:// or smtps:// URL' })
+  @IsUrl(
+    { protocols: ['smtp', 'smtps'], require_protocol: true, require_tld: false },
+    { message: 'must be an smtp:// or smtps:// URL' },
+  )
   @MaxLength(2000)
   smtpUrl?: string;
 

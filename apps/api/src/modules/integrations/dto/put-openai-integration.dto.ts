@@ -22,9 +22,15 @@ export class PutOpenAiIntegrationDto {
   @MaxLength(100)
   model?: string;
 
-  @ApiPropertyOptional({ example: 'https://api.openai.com/v1', description: 'An OpenAI-compatible endpoint (http or https)' })
+  @ApiPropertyOptional({
+    example: 'https://api.openai.com/v1',
+    description: 'An OpenAI-compatible endpoint (http or https)',
+  })
   @IsOptionalNonNullable()
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: 'must be an http:// or https:// URL' })
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
+    { message: 'must be an http:// or https:// URL' },
+  )
   @MaxLength(2000)
   baseUrl?: string;
 }

@@ -5,11 +5,18 @@ import { IsOptionalNonNullable } from '../../../common/validation.decorators';
 import { PortableWorkflowDocumentDto } from './portable-workflow-document.dto';
 
 export class ImportWorkflowDto {
-  @ApiProperty({ type: PortableWorkflowDocumentDto, description: 'An exported document; another `format` is a 400 at `document.format`' })
+  @ApiProperty({
+    type: PortableWorkflowDocumentDto,
+    description: 'An exported document; another `format` is a 400 at `document.format`',
+  })
   @IsDefined()
   document: Record<string, unknown>;
 
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'A value per placeholder of the document; a missing or invalid one is a 400 at `values.<key>`' })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'A value per placeholder of the document; a missing or invalid one is a 400 at `values.<key>`',
+  })
   @IsOptionalNonNullable()
   @IsObject()
   values?: Record<string, unknown>;

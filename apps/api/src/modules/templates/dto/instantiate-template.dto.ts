@@ -4,7 +4,10 @@ import { MAX_WORKFLOW_NAME_LENGTH } from '@automations/domain';
 import { IsOptionalNonNullable } from '../../../common/validation.decorators';
 
 export class InstantiateTemplateDto {
-  @ApiPropertyOptional({ example: 'Onboarding kickoff', description: 'Name of the new automation; defaults to the template definition’s name' })
+  @ApiPropertyOptional({
+    example: 'Onboarding kickoff',
+    description: 'Name of the new automation; defaults to the template definition’s name',
+  })
   @IsOptionalNonNullable()
   @IsString()
   @Matches(/\S/, { message: 'must not be blank' })
@@ -15,7 +18,8 @@ export class InstantiateTemplateDto {
     type: 'object',
     additionalProperties: true,
     example: { alertsChannel: ['C0123ABCD'], roasThreshold: 2 },
-    description: 'A value per placeholder key (placeholders with a default may be left out); a missing or invalid one is a 400 at `values.<key>`',
+    description:
+      'A value per placeholder key (placeholders with a default may be left out); a missing or invalid one is a 400 at `values.<key>`',
   })
   @IsOptionalNonNullable()
   @IsObject()

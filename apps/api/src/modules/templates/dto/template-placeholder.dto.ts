@@ -9,14 +9,26 @@ export class TemplatePlaceholderDto {
   @ApiProperty({
     type: 'object',
     additionalProperties: true,
-    description: 'JSON Schema of the value (type, enum, format email/uuid, minimum/maximum, items…; `x-picker` names the list to pick it from: user, slack-recipient, email-recipient, stage, metric)',
-    example: { type: 'array', 'x-picker': 'slack-recipient', minItems: 1, items: { type: 'string', pattern: SLACK_ID_PATTERN } },
+    description:
+      'JSON Schema of the value (type, enum, format email/uuid, minimum/maximum, items…; `x-picker` names the list to pick it from: user, slack-recipient, email-recipient, stage, metric)',
+    example: {
+      type: 'array',
+      'x-picker': 'slack-recipient',
+      minItems: 1,
+      items: { type: 'string', pattern: SLACK_ID_PATTERN },
+    },
   })
   schema: Record<string, unknown>;
   @ApiPropertyOptional({
     description: 'Value used when none is given (any JSON value valid against `schema`)',
     example: 2,
-    oneOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }, { type: 'array', items: {} }, { type: 'object', additionalProperties: true }],
+    oneOf: [
+      { type: 'string' },
+      { type: 'number' },
+      { type: 'boolean' },
+      { type: 'array', items: {} },
+      { type: 'object', additionalProperties: true },
+    ],
   })
   default?: unknown;
 }

@@ -7,6 +7,11 @@ export class UpdateTemplateDto {
   @ApiPropertyOptional({ example: 'ROAS drop rescue v2' }) name?: string;
   @ApiPropertyOptional() description?: string;
   @ApiPropertyOptional({ enum: TEMPLATE_CATEGORIES }) category?: TemplateCategory;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Send `placeholders` along when the placeholders it uses change' }) definition?: Record<string, unknown>;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Send `placeholders` along when the placeholders it uses change',
+  })
+  definition?: Record<string, unknown>;
   @ApiPropertyOptional({ type: [TemplatePlaceholderDto] }) placeholders?: TemplatePlaceholderDto[];
 }

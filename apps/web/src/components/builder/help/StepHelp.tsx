@@ -45,11 +45,23 @@ export function StepHelp({ step, summary, children }: StepHelpProps) {
   const [open, setOpen] = useHelpOpen();
   const bodyId = useId();
   return (
-    <Paper component="aside" aria-label={`Help: ${step}`} withBorder radius="md" p="sm" bg="var(--mantine-color-indigo-light)">
+    <Paper
+      component="aside"
+      aria-label={`Help: ${step}`}
+      withBorder
+      radius="md"
+      p="sm"
+      bg="var(--mantine-color-indigo-light)"
+    >
       <Stack gap="xs">
         <Group justify="space-between" align="flex-start" wrap="nowrap" gap="xs">
           <Group gap="xs" align="flex-start" wrap="nowrap" miw={0}>
-            <IconHelpCircle size={20} aria-hidden="true" style={{ flexShrink: 0, marginTop: 1 }} color="var(--mantine-color-indigo-6)" />
+            <IconHelpCircle
+              size={20}
+              aria-hidden="true"
+              style={{ flexShrink: 0, marginTop: 1 }}
+              color="var(--mantine-color-indigo-6)"
+            />
             <Text size="sm" fw={500}>
               {summary}
             </Text>
@@ -59,7 +71,13 @@ export function StepHelp({ step, summary, children }: StepHelpProps) {
             size="compact-sm"
             color="indigo"
             style={{ flexShrink: 0 }}
-            rightSection={open ? <IconChevronDown size={14} aria-hidden="true" /> : <IconChevronRight size={14} aria-hidden="true" />}
+            rightSection={
+              open ? (
+                <IconChevronDown size={14} aria-hidden="true" />
+              ) : (
+                <IconChevronRight size={14} aria-hidden="true" />
+              )
+            }
             aria-expanded={open}
             aria-controls={bodyId}
             onClick={() => setOpen(!open)}

@@ -18,7 +18,9 @@ interface TypeExamplesProps {
 }
 
 function inWords(kind: TypeExamplesProps['kind'], descriptor: TypeDescriptor, example: Config): ExampleInWords {
-  return kind === 'trigger' ? triggerExampleInWords(descriptor.type, example) : actionExampleInWords(descriptor.type, descriptor.configSchema as JsonSchema, example);
+  return kind === 'trigger'
+    ? triggerExampleInWords(descriptor.type, example)
+    : actionExampleInWords(descriptor.type, descriptor.configSchema as JsonSchema, example);
 }
 
 interface ExampleListProps {
@@ -34,7 +36,15 @@ function ExampleList({ descriptor, kind, onUse, id }: ExampleListProps) {
   const stages = agency.data?.pipelineStages ?? null;
   const examples = descriptor.examples as Config[];
   return (
-    <Stack gap="xs" component="ul" id={id} p={0} m={0} style={{ listStyle: 'none' }} aria-label={`Examples: ${descriptor.label}`}>
+    <Stack
+      gap="xs"
+      component="ul"
+      id={id}
+      p={0}
+      m={0}
+      style={{ listStyle: 'none' }}
+      aria-label={`Examples: ${descriptor.label}`}
+    >
       {examples.map((example, index) => {
         const words = inWords(kind, descriptor, example);
         return (

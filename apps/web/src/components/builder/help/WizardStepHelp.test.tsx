@@ -14,9 +14,13 @@ describe('wizard step help', () => {
     const help = screen.getByRole('complementary', { name: 'Help: Review & test' });
     expect(within(help).getByText('Read the automation in words, try it on a client, then save it.')).toBeTruthy();
     fireEvent.click(within(help).getByRole('button', { name: 'Help' }));
-    expect(within(help).getByText(/plays the automation for one client, one of yours or a made-up sample/)).toBeTruthy();
+    expect(
+      within(help).getByText(/plays the automation for one client, one of yours or a made-up sample/),
+    ).toBeTruthy();
     expect(within(help).getByText('Nothing is sent during a test')).toBeTruthy();
-    expect(within(help).getByText(/no Slack message or email goes out, and no task, ticket, alert or client change is made/)).toBeTruthy();
+    expect(
+      within(help).getByText(/no Slack message or email goes out, and no task, ticket, alert or client change is made/),
+    ).toBeTruthy();
   });
 
   it('Fill in says which values a template asks for and that the rest can be changed later', () => {

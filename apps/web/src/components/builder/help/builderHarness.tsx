@@ -5,7 +5,13 @@ import { actionTypes, triggerTypes } from '../../../test/appStubs';
 import { BuilderContext, type BuilderContextValue } from '../BuilderContext';
 
 /** For component tests: a builder part with the real catalogs, its own query client and no errors. */
-export function BuilderHarness({ children, context = {} }: { children: ReactNode; context?: Partial<BuilderContextValue> }) {
+export function BuilderHarness({
+  children,
+  context = {},
+}: {
+  children: ReactNode;
+  context?: Partial<BuilderContextValue>;
+}) {
   const [queryClient] = useState(() => new QueryClient({ defaultOptions: { queries: { retry: false } } }));
   const value: BuilderContextValue = {
     catalogs: { triggers: triggerTypes.items, actions: actionTypes.items },

@@ -4,7 +4,8 @@ import type { JsonSchema } from '../../schema-form/jsonSchema';
 import { fillFromExample } from './exampleFill';
 
 const STAGES = ['lead', 'onboarding', 'active', 'at_risk', 'churned'];
-const schemaOf = (type: string) => [...triggerCatalog, ...actionCatalog].find((descriptor) => descriptor.type === type)!.configSchema as JsonSchema;
+const schemaOf = (type: string) =>
+  [...triggerCatalog, ...actionCatalog].find((descriptor) => descriptor.type === type)!.configSchema as JsonSchema;
 
 describe('fillFromExample', () => {
   it.each([
@@ -39,7 +40,11 @@ describe('fillFromExample', () => {
     {
       what: 'leaves email recipients (addresses and user ids) to pick',
       type: 'send_notification',
-      example: { channel: 'email', recipients: ['team@agency.example', '8f14e45f-ceea-467f-a8d5-6f0e5b2c1a90'], message: 'Hi' },
+      example: {
+        channel: 'email',
+        recipients: ['team@agency.example', '8f14e45f-ceea-467f-a8d5-6f0e5b2c1a90'],
+        message: 'Hi',
+      },
       config: { channel: 'email', message: 'Hi' },
       toChoose: [{ label: 'Recipients', reason: 'an example cannot know your people and addresses' }],
     },
@@ -53,7 +58,11 @@ describe('fillFromExample', () => {
     {
       what: 'filters the stages of a nested client filter',
       type: 'scheduled',
-      example: { cron: '0 9 * * 1', timezone: 'Europe/Paris', clientFilter: { stages: ['active', 'vip'], health: ['red'] } },
+      example: {
+        cron: '0 9 * * 1',
+        timezone: 'Europe/Paris',
+        clientFilter: { stages: ['active', 'vip'], health: ['red'] },
+      },
       config: { cron: '0 9 * * 1', timezone: 'Europe/Paris', clientFilter: { stages: ['active'], health: ['red'] } },
       toChoose: [{ label: 'Stages', reason: '“vip” is not one of your stages' }],
     },
@@ -69,13 +78,20 @@ describe('fillFromExample', () => {
   });
 
   it('keeps stages while the pipeline is not known', () => {
-    expect(fillFromExample(schemaOf('stage_change'), { toStage: 'churn_risk' }, null)).toEqual({ config: { toStage: 'churn_risk' }, toChoose: [] });
+    expect(fillFromExample(schemaOf('stage_change'), { toStage: 'churn_risk' }, null)).toEqual({
+      config: { toStage: 'churn_risk' },
+      toChoose: [],
+    });
   });
 
   it('gives every catalog example a config without made-up ids', () => {
     for (const descriptor of [...triggerCatalog, ...actionCatalog]) {
       for (const example of descriptor.examples) {
-        const { config } = fillFromExample(descriptor.configSchema as JsonSchema, example as Record<string, unknown>, STAGES);
+        const { config } = fillFromExample(
+          descriptor.configSchema as JsonSchema,
+          example as Record<string, unknown>,
+          STAGES,
+        );
         expect(JSON.stringify(config), descriptor.type).not.toMatch(/C0123ABCD|8f14e45f|@agency\.example/);
       }
     }

@@ -1,4 +1,12 @@
-import { asSchema, pickerOf, propertiesOf, suggestedOptions, titleOf, type JsonSchema, type PickerKind } from '../../schema-form/jsonSchema';
+import {
+  asSchema,
+  pickerOf,
+  propertiesOf,
+  suggestedOptions,
+  titleOf,
+  type JsonSchema,
+  type PickerKind,
+} from '../../schema-form/jsonSchema';
 
 type Config = Record<string, unknown>;
 
@@ -22,15 +30,23 @@ const AGENCY_OWN_REASON: Record<string, string> = {
   'email-recipient': 'an example cannot know your people and addresses',
 };
 
-const isConfig = (value: unknown): value is Config => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isConfig = (value: unknown): value is Config =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 const isTemplate = (value: unknown) => typeof value === 'string' && value.includes('{{');
 
 /** Values every agency shares even in a person field (create_task's "the client's assignee"). */
 function sharedOptions(property: JsonSchema): Set<string> {
-  return new Set([...suggestedOptions(property), ...suggestedOptions(asSchema(property.items))].map((option) => option.value));
+  return new Set(
+    [...suggestedOptions(property), ...suggestedOptions(asSchema(property.items))].map((option) => option.value),
+  );
 }
 
-function fillObject(schema: JsonSchema, example: Config, stages: readonly string[] | null, toChoose: FieldToChoose[]): Config {
+function fillObject(
+  schema: JsonSchema,
+  example: Config,
+  stages: readonly string[] | null,
+  toChoose: FieldToChoose[],
+): Config {
   const properties = new Map(propertiesOf(schema));
   const config: Config = {};
   for (const [name, value] of Object.entries(example)) {
@@ -41,16 +57,22 @@ function fillObject(schema: JsonSchema, example: Config, stages: readonly string
       const shared = sharedOptions(property);
       const kept = (Array.isArray(value) ? value : [value]).filter((item) => shared.has(String(item)));
       if (kept.length > 0) config[name] = Array.isArray(value) ? kept : kept[0];
-      if (kept.length < (Array.isArray(value) ? value.length : 1)) toChoose.push({ label, reason: AGENCY_OWN_REASON[kind] });
+      if (kept.length < (Array.isArray(value) ? value.length : 1))
+        toChoose.push({ label, reason: AGENCY_OWN_REASON[kind] });
       continue;
     }
     if (kind === 'stage' && stages) {
-      const unknown = (Array.isArray(value) ? value : [value]).filter((stage) => !isTemplate(stage) && !stages.includes(String(stage)));
+      const unknown = (Array.isArray(value) ? value : [value]).filter(
+        (stage) => !isTemplate(stage) && !stages.includes(String(stage)),
+      );
       if (unknown.length > 0) {
         const kept = Array.isArray(value) ? value.filter((stage) => !unknown.includes(stage)) : [];
         if (kept.length > 0) config[name] = kept;
         const names = unknown.map((stage) => `“${String(stage)}”`).join(', ');
-        toChoose.push({ label, reason: `${names} ${unknown.length === 1 ? 'is not one of your stages' : 'are not among your stages'}` });
+        toChoose.push({
+          label,
+          reason: `${names} ${unknown.length === 1 ? 'is not one of your stages' : 'are not among your stages'}`,
+        });
         continue;
       }
     }
@@ -70,7 +92,11 @@ function fillObject(schema: JsonSchema, example: Config, stages: readonly string
  * left for the user to pick) and stages the agency's pipeline does not have. `stages` null: not known
  * (yet), stages are kept.
  */
-export function fillFromExample(configSchema: JsonSchema, example: Config, stages: readonly string[] | null): ExampleFill {
+export function fillFromExample(
+  configSchema: JsonSchema,
+  example: Config,
+  stages: readonly string[] | null,
+): ExampleFill {
   const toChoose: FieldToChoose[] = [];
   const config = fillObject(configSchema, example, stages, toChoose);
   return { config, toChoose };

@@ -12,7 +12,14 @@ export interface ExampleInWords {
   details: { label: string; value: string }[];
 }
 
-const ALL_TRIGGER_TYPES = ['stage_change', 'inactivity', 'kpi_threshold', 'new_message', 'ticket_created', 'scheduled'] as const;
+const ALL_TRIGGER_TYPES = [
+  'stage_change',
+  'inactivity',
+  'kpi_threshold',
+  'new_message',
+  'ticket_created',
+  'scheduled',
+] as const;
 const VARIABLE_LABELS = new Map(
   templateVariableGroups(ALL_TRIGGER_TYPES.map((type) => ({ key: type, type, config: {} })))
     .flatMap((group) => group.variables)
@@ -36,14 +43,20 @@ function clientFilterWords(filter: Config): string | null {
   const stages = Array.isArray(filter.stages) ? filter.stages : [];
   const health = Array.isArray(filter.health) ? filter.health : [];
   if (stages.length === 0 && health.length === 0) return null;
-  const parts = [stages.length > 0 ? `in ${quoted(stages)}` : null, health.length > 0 ? `with health ${quoted(health)}` : null];
+  const parts = [
+    stages.length > 0 ? `in ${quoted(stages)}` : null,
+    health.length > 0 ? `with health ${quoted(health)}` : null,
+  ];
   return `Only clients ${parts.filter(Boolean).join(' ')}.`;
 }
 
 /** A trigger example as the wizard would say it once filled in: "Runs for a client when a client moves into “onboarding”." */
 export function triggerExampleInWords(type: string, example: Config): ExampleInWords {
   const summary = describeTriggers([{ key: 'example', type: type as never, config: example }]);
-  const filter = typeof example.clientFilter === 'object' && example.clientFilter !== null ? clientFilterWords(example.clientFilter as Config) : null;
+  const filter =
+    typeof example.clientFilter === 'object' && example.clientFilter !== null
+      ? clientFilterWords(example.clientFilter as Config)
+      : null;
   return { summary: filter ? `${summary} ${filter}` : summary, details: [] };
 }
 
@@ -66,7 +79,8 @@ function detailsOf(schema: JsonSchema, example: Config): ExampleInWords['details
     .filter(([name]) => example[name] !== undefined)
     .flatMap(([name, property]) => {
       const value = example[name];
-      if (typeof value === 'object' && value !== null && !Array.isArray(value)) return detailsOf(asSchema(property), value as Config);
+      if (typeof value === 'object' && value !== null && !Array.isArray(value))
+        return detailsOf(asSchema(property), value as Config);
       return [{ label: titleOf(property, name), value: valueInWords(value, pickerOf(schema, name, example)) }];
     });
 }

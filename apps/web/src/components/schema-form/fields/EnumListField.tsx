@@ -3,7 +3,16 @@ import type { EnumOption } from '../jsonSchema';
 import type { FieldProps } from './fieldProps';
 
 /** Several of a closed list, as checkboxes. */
-export function EnumListField({ label, description, required, error, value, onChange, disabled, options }: FieldProps<string[]> & { options: EnumOption[] }) {
+export function EnumListField({
+  label,
+  description,
+  required,
+  error,
+  value,
+  onChange,
+  disabled,
+  options,
+}: FieldProps<string[]> & { options: EnumOption[] }) {
   return (
     <Checkbox.Group
       label={label}
@@ -11,7 +20,9 @@ export function EnumListField({ label, description, required, error, value, onCh
       withAsterisk={required}
       error={error}
       value={value ?? []}
-      onChange={(next) => onChange(next.length > 0 ? options.map((o) => o.value).filter((v) => next.includes(v)) : undefined)}
+      onChange={(next) =>
+        onChange(next.length > 0 ? options.map((o) => o.value).filter((v) => next.includes(v)) : undefined)
+      }
     >
       <Group gap="md" mt={4}>
         {options.map((option) => (

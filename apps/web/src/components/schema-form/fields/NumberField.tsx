@@ -10,7 +10,17 @@ function toText(value: unknown): string {
  * A number typed as text (so "1." or "-" can be typed on the way to a number). Text that is
  * not a number is passed on as is, so validation can say so instead of silently dropping it.
  */
-export function NumberField({ schema, label, description, required, error, value, onChange, disabled, integer }: FieldProps<number | string> & { integer: boolean }) {
+export function NumberField({
+  schema,
+  label,
+  description,
+  required,
+  error,
+  value,
+  onChange,
+  disabled,
+  integer,
+}: FieldProps<number | string> & { integer: boolean }) {
   const [text, setText] = useState(toText(value));
   const [previous, setPrevious] = useState(value);
   if (value !== previous) {

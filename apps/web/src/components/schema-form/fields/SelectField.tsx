@@ -3,7 +3,16 @@ import type { EnumOption } from '../jsonSchema';
 import type { FieldProps } from './fieldProps';
 
 /** One of a closed list; a native select works well on phones and with screen readers. */
-export function SelectField({ label, description, required, error, value, onChange, disabled, options }: FieldProps<string> & { options: EnumOption[] }) {
+export function SelectField({
+  label,
+  description,
+  required,
+  error,
+  value,
+  onChange,
+  disabled,
+  options,
+}: FieldProps<string> & { options: EnumOption[] }) {
   const data = [{ value: '', label: required ? 'Choose…' : '(not set)' }, ...options];
   return (
     <NativeSelect

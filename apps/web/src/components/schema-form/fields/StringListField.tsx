@@ -3,13 +3,24 @@ import { Badge, Button, CloseButton, Group, Input, TextInput } from '@mantine/co
 import type { FieldProps } from './fieldProps';
 
 /** A list of short texts (recipients, stages): type and press Enter or Add; remove with ×. */
-export function StringListField({ label, description, required, error, value, onChange, disabled }: FieldProps<string[]>) {
+export function StringListField({
+  label,
+  description,
+  required,
+  error,
+  value,
+  onChange,
+  disabled,
+}: FieldProps<string[]>) {
   const inputId = useId();
   const [draft, setDraft] = useState('');
   const items = value ?? [];
 
   const add = () => {
-    const entries = draft.split(',').map((entry) => entry.trim()).filter((entry) => entry && !items.includes(entry));
+    const entries = draft
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry && !items.includes(entry));
     if (entries.length > 0) onChange([...items, ...entries]);
     setDraft('');
   };
@@ -25,7 +36,13 @@ export function StringListField({ label, description, required, error, value, on
   };
 
   return (
-    <Input.Wrapper label={label} description={description} withAsterisk={required} error={error} labelProps={{ htmlFor: inputId }}>
+    <Input.Wrapper
+      label={label}
+      description={description}
+      withAsterisk={required}
+      error={error}
+      labelProps={{ htmlFor: inputId }}
+    >
       {items.length > 0 && (
         <Group gap={6} my={6} role="list" aria-label={label}>
           {items.map((item) => (
@@ -37,7 +54,9 @@ export function StringListField({ label, description, required, error, value, on
               tt="none"
               size="lg"
               fw={500}
-              rightSection={!disabled && <CloseButton size="xs" aria-label={`Remove ${item}`} onClick={() => remove(item)} />}
+              rightSection={
+                !disabled && <CloseButton size="xs" aria-label={`Remove ${item}`} onClick={() => remove(item)} />
+              }
             >
               {item}
             </Badge>
@@ -57,7 +76,12 @@ export function StringListField({ label, description, required, error, value, on
           onKeyDown={onKeyDown}
           onBlur={add}
         />
-        <Button variant="default" onClick={add} disabled={disabled || draft.trim() === ''} aria-label={`Add to ${label}`}>
+        <Button
+          variant="default"
+          onClick={add}
+          disabled={disabled || draft.trim() === ''}
+          aria-label={`Add to ${label}`}
+        >
           Add
         </Button>
       </Group>

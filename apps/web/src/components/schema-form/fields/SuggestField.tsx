@@ -3,7 +3,16 @@ import type { EnumOption } from '../jsonSchema';
 import type { FieldProps } from './fieldProps';
 
 /** Free text with suggestions (a oneOf/anyOf of fixed values and free text). */
-export function SuggestField({ label, description, required, error, value, onChange, disabled, options }: FieldProps<string> & { options: EnumOption[] }) {
+export function SuggestField({
+  label,
+  description,
+  required,
+  error,
+  value,
+  onChange,
+  disabled,
+  options,
+}: FieldProps<string> & { options: EnumOption[] }) {
   return (
     <Autocomplete
       label={label}

@@ -8,7 +8,18 @@ interface TextFieldProps extends FieldProps<string> {
 }
 
 /** Free text; with an addon (variable picker) that can insert at the caret. */
-export function TextField({ schema, label, description, required, error, value, onChange, disabled, multiline, addon }: TextFieldProps) {
+export function TextField({
+  schema,
+  label,
+  description,
+  required,
+  error,
+  value,
+  onChange,
+  disabled,
+  multiline,
+  addon,
+}: TextFieldProps) {
   const ref = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   const text = value ?? '';
 
@@ -34,7 +45,10 @@ export function TextField({ schema, label, description, required, error, value, 
     value: text,
     disabled,
     maxLength: typeof schema.maxLength === 'number' ? schema.maxLength : undefined,
-    placeholder: Array.isArray(schema.examples) && typeof schema.examples[0] === 'string' ? `e.g. ${schema.examples[0]}` : undefined,
+    placeholder:
+      Array.isArray(schema.examples) && typeof schema.examples[0] === 'string'
+        ? `e.g. ${schema.examples[0]}`
+        : undefined,
     onChange: (event: { currentTarget: { value: string } }) => onChange(event.currentTarget.value || undefined),
     rightSection: addon && !disabled ? addon(insert, label) : undefined,
     rightSectionPointerEvents: 'all' as const,

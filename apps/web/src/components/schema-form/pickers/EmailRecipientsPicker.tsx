@@ -9,18 +9,32 @@ const EMAIL = /^[^\s@,;<>]+@[^\s@,;<>]+\.[^\s@,;<>]+$/;
  * Email recipients: the agency's users (stored as their ids, so an address change follows the person) and any
  * typed address (stored as the address): type it and pick "Add …", or press Enter.
  */
-export function EmailRecipientsPicker({ label, description, required, error, value, onChange, disabled }: FieldProps<string[]>) {
+export function EmailRecipientsPicker({
+  label,
+  description,
+  required,
+  error,
+  value,
+  onChange,
+  disabled,
+}: FieldProps<string[]>) {
   const users = useUsers();
   const [search, setSearch] = useState('');
   const selected = value ?? [];
-  const userOptions = (users.data?.items ?? []).filter((user) => user.active || selected.includes(user.id)).map((user) => ({ value: user.id, label: `${user.name} <${user.email}>` }));
+  const userOptions = (users.data?.items ?? [])
+    .filter((user) => user.active || selected.includes(user.id))
+    .map((user) => ({ value: user.id, label: `${user.name} <${user.email}>` }));
   const known = new Set(userOptions.map((option) => option.value));
   const typed = search.trim();
-  const addresses = selected.filter((recipient) => !known.has(recipient)).map((recipient) => ({ value: recipient, label: recipient }));
+  const addresses = selected
+    .filter((recipient) => !known.has(recipient))
+    .map((recipient) => ({ value: recipient, label: recipient }));
   const canAdd = EMAIL.test(typed) && !selected.includes(typed);
   const data = [
     ...(userOptions.length ? [{ group: 'Agency users', items: userOptions }] : []),
-    ...(addresses.length || canAdd ? [{ group: 'Addresses', items: [...addresses, ...(canAdd ? [{ value: typed, label: `Add ${typed}` }] : [])] }] : []),
+    ...(addresses.length || canAdd
+      ? [{ group: 'Addresses', items: [...addresses, ...(canAdd ? [{ value: typed, label: `Add ${typed}` }] : [])] }]
+      : []),
   ];
   const add = (next: string[]) => {
     setSearch('');

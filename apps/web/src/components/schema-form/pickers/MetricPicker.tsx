@@ -6,7 +6,7 @@ import type { FieldProps } from '../fields/fieldProps';
 const UNIT_LABELS: Record<string, string> = { ratio: 'ratio', currency: 'money', percent: '%', count: 'count' };
 
 export function describeMetric(metric: MetricName): string {
-  const unit = metric.unit ? UNIT_LABELS[metric.unit] ?? metric.unit : null;
+  const unit = metric.unit ? (UNIT_LABELS[metric.unit] ?? metric.unit) : null;
   return [metric.label !== metric.name ? metric.label : null, unit].filter(Boolean).join(' · ');
 }
 

@@ -20,7 +20,8 @@ const PICKER_DESCRIPTIONS: Partial<Record<PickerKind, string>> = {
 
 function describedForPicking(kind: PickerKind, description: string | undefined): string | undefined {
   if (PICKER_DESCRIPTIONS[kind]) return PICKER_DESCRIPTIONS[kind];
-  if (kind === 'user' && description && /\bid\b/.test(description)) return 'Pick a person from the list. Leave empty for nobody.';
+  if (kind === 'user' && description && /\bid\b/.test(description))
+    return 'Pick a person from the list. Leave empty for nobody.';
   return description;
 }
 
@@ -30,7 +31,11 @@ export function PickerField({ kind, value, onChange, ...rest }: FieldProps<unkno
   const isList = props.schema.type === 'array';
   switch (kind) {
     case 'stage':
-      return isList ? <StageListPicker {...props} value={asStrings(value)} onChange={onChange} /> : <StagePicker {...props} value={asString(value)} onChange={onChange} />;
+      return isList ? (
+        <StageListPicker {...props} value={asStrings(value)} onChange={onChange} />
+      ) : (
+        <StagePicker {...props} value={asString(value)} onChange={onChange} />
+      );
     case 'metric':
       return <MetricPicker {...props} value={asString(value)} onChange={onChange} />;
     case 'user':

@@ -12,11 +12,33 @@ import type { JsonSchema } from '../jsonSchema';
 import { SchemaForm } from '../SchemaForm';
 
 const schemaOf = (type: string): JsonSchema =>
-  (triggerCatalog.find((entry) => entry.type === type) ?? actionCatalog.find((entry) => entry.type === type))!.configSchema as JsonSchema;
+  (triggerCatalog.find((entry) => entry.type === type) ?? actionCatalog.find((entry) => entry.type === type))!
+    .configSchema as JsonSchema;
 
-const ADA = { id: '11111111-1111-4111-8111-111111111111', email: 'ada@agency.test', name: 'Ada Admin', role: 'admin', active: true, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' };
-const MIA = { ...ADA, id: '22222222-2222-4222-8222-222222222222', email: 'mia@agency.test', name: 'Mia Manager', role: 'manager' };
-const GONE = { ...ADA, id: '33333333-3333-4333-8333-333333333333', email: 'gone@agency.test', name: 'Gone User', role: 'manager', active: false };
+const ADA = {
+  id: '11111111-1111-4111-8111-111111111111',
+  email: 'ada@agency.test',
+  name: 'Ada Admin',
+  role: 'admin',
+  active: true,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+};
+const MIA = {
+  ...ADA,
+  id: '22222222-2222-4222-8222-222222222222',
+  email: 'mia@agency.test',
+  name: 'Mia Manager',
+  role: 'manager',
+};
+const GONE = {
+  ...ADA,
+  id: '33333333-3333-4333-8333-333333333333',
+  email: 'gone@agency.test',
+  name: 'Gone User',
+  role: 'manager',
+  active: false,
+};
 const users = () => jsonResponse(200, { items: [ADA, MIA, GONE], total: 3, page: 1, pageSize: 200 });
 
 let lastValue: Record<string, unknown> = {};
@@ -39,7 +61,10 @@ function renderForm(schema: JsonSchema, initial: Record<string, unknown> = {}) {
 }
 
 /** Options of the open combobox dropdown (not those of the native selects on the form). */
-const optionTexts = () => within(screen.getByRole('listbox')).getAllByRole('option').map((option) => option.textContent);
+const optionTexts = () =>
+  within(screen.getByRole('listbox'))
+    .getAllByRole('option')
+    .map((option) => option.textContent);
 
 describe('config pickers (x-picker)', () => {
   beforeEach(() => {
@@ -47,20 +72,34 @@ describe('config pickers (x-picker)', () => {
   });
 
   it('stage: a select of the agency’s pipeline stages, keeping a stored value the pipeline no longer has', async () => {
-    stubApp({ 'GET /api/v1/agency': () => jsonResponse(200, { ...agency, pipelineStages: ['lead', 'onboarding', 'renewal'] }) });
+    stubApp({
+      'GET /api/v1/agency': () => jsonResponse(200, { ...agency, pipelineStages: ['lead', 'onboarding', 'renewal'] }),
+    });
     renderForm(schemaOf('stage_change'), { toStage: 'onboarding', fromStage: 'trial' });
     const to = (await screen.findByLabelText(/^To stage/)) as HTMLSelectElement;
-    await waitFor(() => expect(within(to).getAllByRole('option').map((o) => o.textContent)).toEqual(['Choose a stage…', 'lead', 'onboarding', 'renewal']));
+    await waitFor(() =>
+      expect(
+        within(to)
+          .getAllByRole('option')
+          .map((o) => o.textContent),
+      ).toEqual(['Choose a stage…', 'lead', 'onboarding', 'renewal']),
+    );
     expect(to.value).toBe('onboarding');
     const from = screen.getByLabelText(/^From stage/) as HTMLSelectElement;
-    expect(within(from).getAllByRole('option').map((o) => o.textContent)).toEqual(['(any stage)', 'lead', 'onboarding', 'renewal', 'trial (not a pipeline stage)']);
+    expect(
+      within(from)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['(any stage)', 'lead', 'onboarding', 'renewal', 'trial (not a pipeline stage)']);
     fireEvent.change(to, { target: { value: 'renewal' } });
     fireEvent.change(from, { target: { value: '' } });
     expect(lastValue).toEqual({ toStage: 'renewal' });
   });
 
   it('stage list: the scheduled trigger’s client filter picks several stages, in pipeline order', async () => {
-    stubApp({ 'GET /api/v1/agency': () => jsonResponse(200, { ...agency, pipelineStages: ['lead', 'onboarding', 'active'] }) });
+    stubApp({
+      'GET /api/v1/agency': () => jsonResponse(200, { ...agency, pipelineStages: ['lead', 'onboarding', 'active'] }),
+    });
     renderForm(schemaOf('scheduled'), { cron: '0 9 * * 1', timezone: 'UTC', clientFilter: { stages: ['active'] } });
     const input = await screen.findByRole('textbox', { name: /^Stages/ });
     fireEvent.click(input);
@@ -75,7 +114,9 @@ describe('config pickers (x-picker)', () => {
     const input = (await screen.findByRole('textbox', { name: /^Assignee/ })) as HTMLInputElement;
     await waitFor(() => expect(input.value).toBe('The client’s assignee'));
     fireEvent.click(input);
-    await waitFor(() => expect(optionTexts()).toEqual(['The client’s assignee', 'Ada Admin (admin)', 'Mia Manager (manager)']));
+    await waitFor(() =>
+      expect(optionTexts()).toEqual(['The client’s assignee', 'Ada Admin (admin)', 'Mia Manager (manager)']),
+    );
     fireEvent.click(screen.getByRole('option', { name: 'Mia Manager (manager)' }));
     expect(lastValue.assignee).toBe(MIA.id);
   });
@@ -93,7 +134,14 @@ describe('config pickers (x-picker)', () => {
       'GET /api/v1/clients/metrics/names': () =>
         jsonResponse(200, {
           items: [
-            { name: 'lead_quality', label: 'lead_quality', unit: null, common: false, clients: 3, lastRecordedAt: '2026-01-01T00:00:00.000Z' },
+            {
+              name: 'lead_quality',
+              label: 'lead_quality',
+              unit: null,
+              common: false,
+              clients: 3,
+              lastRecordedAt: '2026-01-01T00:00:00.000Z',
+            },
             { name: 'roas', label: 'ROAS', unit: 'ratio', common: true, clients: 0, lastRecordedAt: null },
             { name: 'spend', label: 'Spend', unit: 'currency', common: true, clients: 0, lastRecordedAt: null },
           ],
@@ -120,7 +168,9 @@ describe('config pickers (x-picker)', () => {
           { id: 'C0ONBOARD', name: 'onboarding', isPrivate: false },
           { id: 'G0VIP', name: 'vip', isPrivate: true },
         ].filter((channel) => channel.name.includes(search));
-        const people = [{ id: 'U0DANA', name: 'Dana Smith', handle: 'dana' }].filter((user) => user.name.toLowerCase().includes(search));
+        const people = [{ id: 'U0DANA', name: 'Dana Smith', handle: 'dana' }].filter((user) =>
+          user.name.toLowerCase().includes(search),
+        );
         return jsonResponse(200, { connected: true, problem: null, channels, users: people, truncated: false });
       },
     });
@@ -132,16 +182,25 @@ describe('config pickers (x-picker)', () => {
     fireEvent.click(screen.getByRole('option', { name: 'Dana Smith' }));
     expect(lastValue.recipients).toEqual(['C0ONBOARD', 'U0DANA']);
     fireEvent.change(input, { target: { value: 'vi' } });
-    await waitFor(() => expect(requests.some((request) => new URL(request.url).searchParams.get('search') === 'vi')).toBe(true));
+    await waitFor(() =>
+      expect(requests.some((request) => new URL(request.url).searchParams.get('search') === 'vi')).toBe(true),
+    );
     await waitFor(() => expect(optionTexts()).toContain('#vip (private)'));
   });
 
   it('slack: when Slack is not connected the picker says so and links to Settings → Integrations', async () => {
-    stubApp({ 'GET /api/v1/integrations/slack/directory': () => jsonResponse(200, { connected: false, problem: null, channels: [], users: [], truncated: false }) });
+    stubApp({
+      'GET /api/v1/integrations/slack/directory': () =>
+        jsonResponse(200, { connected: false, problem: null, channels: [], users: [], truncated: false }),
+    });
     renderForm(schemaOf('send_notification'), { channel: 'slack', message: 'Hi' });
     const status = await screen.findByRole('status');
     expect(status.textContent).toContain('Slack is not connected');
-    expect(within(status).getByRole('link', { name: /Settings → Integrations/ }).getAttribute('href')).toBe('/settings/integrations');
+    expect(
+      within(status)
+        .getByRole('link', { name: /Settings → Integrations/ })
+        .getAttribute('href'),
+    ).toBe('/settings/integrations');
   });
 
   it('email: agency users (stored as ids) plus typed addresses', async () => {
@@ -149,7 +208,9 @@ describe('config pickers (x-picker)', () => {
     renderForm(schemaOf('send_notification'), { channel: 'email', message: 'Hi' });
     const input = await screen.findByRole('textbox', { name: /^Recipients/ });
     fireEvent.click(input);
-    await waitFor(() => expect(optionTexts()).toEqual(['Ada Admin <ada@agency.test>', 'Mia Manager <mia@agency.test>']));
+    await waitFor(() =>
+      expect(optionTexts()).toEqual(['Ada Admin <ada@agency.test>', 'Mia Manager <mia@agency.test>']),
+    );
     fireEvent.click(screen.getByRole('option', { name: 'Ada Admin <ada@agency.test>' }));
     expect(lastValue.recipients).toEqual([ADA.id]);
     fireEvent.change(input, { target: { value: 'client@example.com' } });

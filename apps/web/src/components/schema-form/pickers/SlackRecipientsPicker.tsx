@@ -10,7 +10,15 @@ import type { FieldProps } from '../fields/fieldProps';
  * (which lists them with the agency's bot token); the stored values are the ids (C…, U…). Without a Slack
  * integration the picker says so and links to Settings → Integrations.
  */
-export function SlackRecipientsPicker({ label, description, required, error, value, onChange, disabled }: FieldProps<string[]>) {
+export function SlackRecipientsPicker({
+  label,
+  description,
+  required,
+  error,
+  value,
+  onChange,
+  disabled,
+}: FieldProps<string[]>) {
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 250);
   const directory = useSlackDirectory(debounced.trim());
@@ -22,9 +30,21 @@ export function SlackRecipientsPicker({ label, description, required, error, val
   for (const user of users) labels.current.set(user.id, user.name);
   const selected = value ?? [];
   const listed = new Set([...channels.map((channel) => channel.id), ...users.map((user) => user.id)]);
-  const chosenElsewhere = selected.filter((id) => !listed.has(id)).map((id) => ({ value: id, label: labels.current.get(id) ?? id }));
+  const chosenElsewhere = selected
+    .filter((id) => !listed.has(id))
+    .map((id) => ({ value: id, label: labels.current.get(id) ?? id }));
   const data = [
-    ...(channels.length ? [{ group: 'Channels', items: channels.map((channel) => ({ value: channel.id, label: `#${channel.name}${channel.isPrivate ? ' (private)' : ''}` })) }] : []),
+    ...(channels.length
+      ? [
+          {
+            group: 'Channels',
+            items: channels.map((channel) => ({
+              value: channel.id,
+              label: `#${channel.name}${channel.isPrivate ? ' (private)' : ''}`,
+            })),
+          },
+        ]
+      : []),
     ...(users.length ? [{ group: 'People', items: users.map((user) => ({ value: user.id, label: user.name })) }] : []),
     ...(chosenElsewhere.length ? [{ group: 'Chosen', items: chosenElsewhere }] : []),
   ];
@@ -44,7 +64,13 @@ export function SlackRecipientsPicker({ label, description, required, error, val
         onSearchChange={setSearch}
         filter={({ options }) => options}
         placeholder={selected.length === 0 ? 'Search channels and people' : undefined}
-        nothingFoundMessage={directory.isFetching ? 'Searching Slack…' : notConnected ? 'Slack is not connected' : 'No channel or person matches'}
+        nothingFoundMessage={
+          directory.isFetching
+            ? 'Searching Slack…'
+            : notConnected
+              ? 'Slack is not connected'
+              : 'No channel or person matches'
+        }
         onChange={(next) => onChange(next.length > 0 ? next : undefined)}
       />
       {notConnected && (

@@ -15,7 +15,10 @@ function stageOptions(stages: readonly string[], current: readonly string[]) {
 export function StagePicker({ label, description, required, error, value, onChange, disabled }: FieldProps<string>) {
   const agency = useAgency();
   const stages = agency.data?.pipelineStages ?? [];
-  const data = [{ value: '', label: agency.isLoading ? 'Loading stages…' : required ? 'Choose a stage…' : '(any stage)' }, ...stageOptions(stages, value ? [value] : [])];
+  const data = [
+    { value: '', label: agency.isLoading ? 'Loading stages…' : required ? 'Choose a stage…' : '(any stage)' },
+    ...stageOptions(stages, value ? [value] : []),
+  ];
   return (
     <NativeSelect
       label={label}
@@ -32,7 +35,15 @@ export function StagePicker({ label, description, required, error, value, onChan
 }
 
 /** Several pipeline stages, in the pipeline's order. */
-export function StageListPicker({ label, description, required, error, value, onChange, disabled }: FieldProps<string[]>) {
+export function StageListPicker({
+  label,
+  description,
+  required,
+  error,
+  value,
+  onChange,
+  disabled,
+}: FieldProps<string[]>) {
   const agency = useAgency();
   const stages = agency.data?.pipelineStages ?? [];
   const selected = value ?? [];
@@ -49,7 +60,11 @@ export function StageListPicker({ label, description, required, error, value, on
       placeholder={selected.length === 0 ? 'Any stage' : undefined}
       searchable
       clearable
-      onChange={(next) => onChange(next.length > 0 ? data.map((option) => option.value).filter((stage) => next.includes(stage)) : undefined)}
+      onChange={(next) =>
+        onChange(
+          next.length > 0 ? data.map((option) => option.value).filter((stage) => next.includes(stage)) : undefined,
+        )
+      }
     />
   );
 }
