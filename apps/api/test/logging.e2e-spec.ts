@@ -66,7 +66,8 @@ describe('structured logs and secret hygiene', () => {
       agency.apiKey,
       agency.apiKey.split('_')[2],
       accessToken,
-      ...createdKeys.flatMap((key) => [key, key.split('_')[2]]),
+      // The secret is base64url and may itself hold '_': it is everything after `ak_<16 hex>_`.
+      ...createdKeys.flatMap((key) => [key, key.slice('ak_'.length + 16 + 1)]),
       SLACK_TOKEN,
       'SlackSecretValue9Zq',
       SMTP_URL,
