@@ -63,7 +63,7 @@ export {
 
 // Conditions
 export { evaluateCondition, evaluateConditionRule, type ConditionContext } from './conditions/condition-evaluator';
-export { CONDITION_FIELDS, CONDITION_OPERATORS, describeConditionFieldProblem } from './conditions/condition-fields';
+export { CONDITION_FIELDS, describeConditionFieldProblem } from './conditions/condition-fields';
 export { zonedHourAndWeekday } from './conditions/zoned-time';
 
 // Templates

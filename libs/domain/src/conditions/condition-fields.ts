@@ -2,18 +2,6 @@ import { CLIENT_HEALTH } from '../constants/workflow.constants';
 import { FORBIDDEN_SEGMENTS, IDENTIFIER_REGEX, METRIC_NAME_REGEX } from '../shared/patterns';
 import type { ConditionOperator } from '../types/workflow-definition.types';
 
-export const CONDITION_OPERATORS: readonly ConditionOperator[] = [
-  'equals',
-  'not_equals',
-  'greater_than',
-  'less_than',
-  'contains',
-  'starts_with',
-  'in',
-  'exists',
-  'not_exists',
-];
-
 /** Fields a condition may test; `<field>` / `<name>` stand for any identifier / metric name. */
 export const CONDITION_FIELDS = [
   'client.name',

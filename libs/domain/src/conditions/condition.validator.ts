@@ -1,4 +1,4 @@
-import { MAX_CONDITION_RULES } from '../constants/workflow.constants';
+import { CONDITION_OPERATORS, MAX_CONDITION_RULES } from '../constants/workflow.constants';
 import { childPath, indexPath } from '../shared/field-path.util';
 import { describeJsonType, isPlainObject } from '../shared/plain-object.util';
 import type {
@@ -9,7 +9,7 @@ import type {
   ConditionValue,
 } from '../types/workflow-definition.types';
 import type { FieldError } from '../types/validation.types';
-import { CONDITION_OPERATORS, describeConditionFieldProblem, describeFieldValueProblem } from './condition-fields';
+import { describeConditionFieldProblem, describeFieldValueProblem } from './condition-fields';
 
 const RULE_KEYS = ['field', 'operator', 'value'];
 const MAX_IN_VALUES = 100;

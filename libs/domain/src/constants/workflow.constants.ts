@@ -1,3 +1,5 @@
+import type { ConditionOperator } from '../types/workflow-definition.types';
+
 /** Trigger types a workflow can start on (PRODUCT.md §3). */
 export const TRIGGER_TYPES = [
   'stage_change',
@@ -87,6 +89,18 @@ export const MIN_TRIGGERS = 1;
 export const MAX_TRIGGERS = 2;
 /** Rules in one `all` / `any` condition. */
 export const MAX_CONDITION_RULES = 20;
+/** Operators a condition rule may use, in the order the builder offers them. */
+export const CONDITION_OPERATORS: readonly ConditionOperator[] = [
+  'equals',
+  'not_equals',
+  'greater_than',
+  'less_than',
+  'contains',
+  'starts_with',
+  'in',
+  'exists',
+  'not_exists',
+];
 /** Bounds of `delayMinutes` on an action step. */
 export const MAX_DELAY_MINUTES = 1440;
 export const MAX_WORKFLOW_NAME_LENGTH = 200;

@@ -1,5 +1,6 @@
 import {
   ACTION_TYPES,
+  CONDITION_OPERATORS,
   MAX_BRANCH_DEPTH,
   MAX_CONDITION_RULES,
   MAX_DELAY_MINUTES,
@@ -9,7 +10,7 @@ import {
   MIN_TRIGGERS,
   TRIGGER_TYPES,
 } from '../constants/workflow.constants';
-import { CONDITION_FIELDS, CONDITION_OPERATORS } from '../conditions/condition-fields';
+import { CONDITION_FIELDS } from '../conditions/condition-fields';
 import { STEP_ID_PATTERN } from '../shared/patterns';
 import type { JsonSchema } from '../types/validation.types';
 import { workflowDefinitionExample } from './workflow-definition.example';

@@ -1,4 +1,4 @@
-import { CLIENT_HEALTH } from '@automations/domain/constants';
+import { CLIENT_HEALTH, CONDITION_OPERATORS } from '@automations/domain/constants';
 import type { ConditionOperator } from '../../api/types';
 
 /** What a condition field holds, which decides its operators and its value input. */
@@ -23,27 +23,11 @@ export function conditionFieldType(field: string): ConditionFieldType {
   return 'text';
 }
 
-const ALL: readonly ConditionOperator[] = [
-  'equals',
-  'not_equals',
-  'greater_than',
-  'less_than',
-  'contains',
-  'starts_with',
-  'in',
-  'exists',
-  'not_exists',
-];
-const CHOICE: readonly ConditionOperator[] = ['equals', 'not_equals', 'in', 'exists', 'not_exists'];
-const NUMBER: readonly ConditionOperator[] = [
-  'equals',
-  'not_equals',
-  'greater_than',
-  'less_than',
-  'in',
-  'exists',
-  'not_exists',
-];
+const ALL: readonly ConditionOperator[] = CONDITION_OPERATORS;
+/** Numbers, hours, weekdays and dates: every operator but the text ones. */
+const NUMBER = ALL.filter((operator) => operator !== 'contains' && operator !== 'starts_with');
+/** Stages, health and people: picked from a list, so neither text nor ordering operators. */
+const CHOICE = NUMBER.filter((operator) => operator !== 'greater_than' && operator !== 'less_than');
 
 /** The operators that make sense for a field's type (the API refuses e.g. `contains` on time.hour). */
 export function operatorsFor(type: ConditionFieldType): readonly ConditionOperator[] {

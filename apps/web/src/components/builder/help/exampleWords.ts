@@ -1,3 +1,4 @@
+import { TRIGGER_TYPES } from '@automations/domain/constants';
 import { actionPhrase } from '../../../lib/automationWords';
 import { CLIENT_ASSIGNEE, CLIENT_ASSIGNEE_LABEL } from '../../schema-form/pickers/UserPicker';
 import { asSchema, pickerOf, propertiesOf, titleOf, type JsonSchema } from '../../schema-form/jsonSchema';
@@ -12,16 +13,8 @@ export interface ExampleInWords {
   details: { label: string; value: string }[];
 }
 
-const ALL_TRIGGER_TYPES = [
-  'stage_change',
-  'inactivity',
-  'kpi_threshold',
-  'new_message',
-  'ticket_created',
-  'scheduled',
-] as const;
 const VARIABLE_LABELS = new Map(
-  templateVariableGroups(ALL_TRIGGER_TYPES.map((type) => ({ key: type, type, config: {} })))
+  templateVariableGroups(TRIGGER_TYPES.map((type) => ({ key: type, type, config: {} })))
     .flatMap((group) => group.variables)
     .map((variable) => [variable.path, variable.label]),
 );
