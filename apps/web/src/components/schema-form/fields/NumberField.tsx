@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { TextInput } from '@mantine/core';
-import type { FieldProps } from './fieldProps';
+import { inputProps, type FieldProps } from './fieldProps';
 
 function toText(value: unknown): string {
   return value === undefined || value === null ? '' : String(value);
@@ -12,14 +12,10 @@ function toText(value: unknown): string {
  */
 export function NumberField({
   schema,
-  label,
-  description,
-  required,
-  error,
   value,
   onChange,
-  disabled,
   integer,
+  ...field
 }: FieldProps<number | string> & { integer: boolean }) {
   const [text, setText] = useState(toText(value));
   const [previous, setPrevious] = useState(value);
@@ -41,12 +37,8 @@ export function NumberField({
   ].filter(Boolean);
   return (
     <TextInput
-      label={label}
-      description={description}
-      withAsterisk={required}
-      aria-required={required || undefined}
-      error={error}
-      disabled={disabled}
+      {...inputProps(field)}
+      aria-required={field.required || undefined}
       inputMode={integer ? 'numeric' : 'decimal'}
       placeholder={bounds.length > 0 ? bounds.join(', ') : undefined}
       value={text}

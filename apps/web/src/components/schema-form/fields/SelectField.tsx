@@ -1,28 +1,21 @@
 import { NativeSelect } from '@mantine/core';
 import type { EnumOption } from '../jsonSchema';
-import type { FieldProps } from './fieldProps';
+import { inputProps, type FieldProps } from './fieldProps';
+
+interface SelectFieldProps extends FieldProps<string> {
+  options: EnumOption[];
+  /** The empty first choice; "Choose…" when the field is required, else "(not set)". */
+  blankLabel?: string;
+}
 
 /** One of a closed list; a native select works well on phones and with screen readers. */
-export function SelectField({
-  label,
-  description,
-  required,
-  error,
-  value,
-  onChange,
-  disabled,
-  options,
-}: FieldProps<string> & { options: EnumOption[] }) {
-  const data = [{ value: '', label: required ? 'Choose…' : '(not set)' }, ...options];
+export function SelectField({ value, onChange, options, blankLabel, ...field }: SelectFieldProps) {
+  const blank = { value: '', label: blankLabel ?? (field.required ? 'Choose…' : '(not set)') };
   return (
     <NativeSelect
-      label={label}
-      description={description}
-      withAsterisk={required}
-      aria-required={required || undefined}
-      error={error}
-      disabled={disabled}
-      data={data}
+      {...inputProps(field)}
+      aria-required={field.required || undefined}
+      data={[blank, ...options]}
       value={value ?? ''}
       onChange={(event) => onChange(event.currentTarget.value || undefined)}
     />

@@ -1,6 +1,6 @@
 import { useRef } from 'react';
 import { Textarea, TextInput } from '@mantine/core';
-import type { FieldProps, TextAddon } from './fieldProps';
+import { inputProps, type FieldProps, type TextAddon } from './fieldProps';
 
 interface TextFieldProps extends FieldProps<string> {
   multiline: boolean;
@@ -8,18 +8,7 @@ interface TextFieldProps extends FieldProps<string> {
 }
 
 /** Free text; with an addon (variable picker) that can insert at the caret. */
-export function TextField({
-  schema,
-  label,
-  description,
-  required,
-  error,
-  value,
-  onChange,
-  disabled,
-  multiline,
-  addon,
-}: TextFieldProps) {
+export function TextField({ schema, value, onChange, multiline, addon, ...field }: TextFieldProps) {
   const ref = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
   const text = value ?? '';
 
@@ -37,20 +26,16 @@ export function TextField({
 
   const common = {
     ref,
-    label,
-    description,
-    withAsterisk: required,
-    'aria-required': required || undefined,
-    error,
+    ...inputProps(field),
+    'aria-required': field.required || undefined,
     value: text,
-    disabled,
     maxLength: typeof schema.maxLength === 'number' ? schema.maxLength : undefined,
     placeholder:
       Array.isArray(schema.examples) && typeof schema.examples[0] === 'string'
         ? `e.g. ${schema.examples[0]}`
         : undefined,
     onChange: (event: { currentTarget: { value: string } }) => onChange(event.currentTarget.value || undefined),
-    rightSection: addon && !disabled ? addon(insert, label) : undefined,
+    rightSection: addon && !field.disabled ? addon(insert, field.label) : undefined,
     rightSectionPointerEvents: 'all' as const,
     rightSectionWidth: addon ? 40 : undefined,
   };

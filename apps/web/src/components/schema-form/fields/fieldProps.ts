@@ -23,3 +23,16 @@ export interface SchemaFormOptions {
   textAddon?: TextAddon;
   disabled?: boolean;
 }
+
+/** The part of a field every Mantine input shows alike: label, help text, required mark, error and disabled state. */
+export function inputProps(
+  field: Pick<FieldProps<unknown>, 'label' | 'description' | 'required' | 'error' | 'disabled'>,
+) {
+  return {
+    label: field.label,
+    description: field.description,
+    withAsterisk: field.required,
+    error: field.error,
+    disabled: field.disabled,
+  };
+}

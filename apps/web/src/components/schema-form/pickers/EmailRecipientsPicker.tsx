@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { MultiSelect } from '@mantine/core';
 import { useUsers } from '../../../api/useUsers';
-import type { FieldProps } from '../fields/fieldProps';
+import { inputProps, type FieldProps } from '../fields/fieldProps';
 
 const EMAIL = /^[^\s@,;<>]+@[^\s@,;<>]+\.[^\s@,;<>]+$/;
 
@@ -9,15 +9,7 @@ const EMAIL = /^[^\s@,;<>]+@[^\s@,;<>]+\.[^\s@,;<>]+$/;
  * Email recipients: the agency's users (stored as their ids, so an address change follows the person) and any
  * typed address (stored as the address): type it and pick "Add …", or press Enter.
  */
-export function EmailRecipientsPicker({
-  label,
-  description,
-  required,
-  error,
-  value,
-  onChange,
-  disabled,
-}: FieldProps<string[]>) {
+export function EmailRecipientsPicker({ value, onChange, ...field }: FieldProps<string[]>) {
   const users = useUsers();
   const [search, setSearch] = useState('');
   const selected = value ?? [];
@@ -42,11 +34,10 @@ export function EmailRecipientsPicker({
   };
   return (
     <MultiSelect
-      label={label}
-      description={description ? `${description} Type an address to add one.` : 'Pick agency users or type an address.'}
-      withAsterisk={required}
-      error={error}
-      disabled={disabled}
+      {...inputProps(field)}
+      description={
+        field.description ? `${field.description} Type an address to add one.` : 'Pick agency users or type an address.'
+      }
       data={data}
       value={selected}
       searchable

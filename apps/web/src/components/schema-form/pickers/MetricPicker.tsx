@@ -1,7 +1,7 @@
 import { Autocomplete, Group, Text } from '@mantine/core';
 import { useMetricNames } from '../../../api/usePickerLists';
 import type { MetricName } from '../../../api/types';
-import type { FieldProps } from '../fields/fieldProps';
+import { inputProps, type FieldProps } from '../fields/fieldProps';
 
 const UNIT_LABELS: Record<string, string> = { ratio: 'ratio', currency: 'money', percent: '%', count: 'count' };
 
@@ -14,7 +14,7 @@ export function describeMetric(metric: MetricName): string {
  * A metric name: the ones recorded for the agency's clients first, then the common ones, each with its label and
  * unit; any new name can be typed (it must be lowercase with underscores, which the form checks).
  */
-export function MetricPicker({ label, description, required, error, value, onChange, disabled }: FieldProps<string>) {
+export function MetricPicker({ value, onChange, ...field }: FieldProps<string>) {
   const metrics = useMetricNames();
   const items = metrics.data?.items ?? [];
   const byName = new Map(items.map((metric) => [metric.name, metric]));
@@ -26,11 +26,10 @@ export function MetricPicker({ label, description, required, error, value, onCha
   ];
   return (
     <Autocomplete
-      label={label}
-      description={description ? `${description} Pick one or type a new name.` : 'Pick one or type a new name.'}
-      withAsterisk={required}
-      error={error}
-      disabled={disabled}
+      {...inputProps(field)}
+      description={
+        field.description ? `${field.description} Pick one or type a new name.` : 'Pick one or type a new name.'
+      }
       data={data}
       value={value ?? ''}
       placeholder="e.g. roas"

@@ -3,22 +3,14 @@ import { Alert, Anchor, MultiSelect, Stack } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { Link } from 'react-router';
 import { useSlackDirectory } from '../../../api/usePickerLists';
-import type { FieldProps } from '../fields/fieldProps';
+import { inputProps, type FieldProps } from '../fields/fieldProps';
 
 /**
  * Slack channels ("#onboarding") and people ("Dana Smith") of the agency's workspace, searched through the API
  * (which lists them with the agency's bot token); the stored values are the ids (C…, U…). Without a Slack
  * integration the picker says so and links to Settings → Integrations.
  */
-export function SlackRecipientsPicker({
-  label,
-  description,
-  required,
-  error,
-  value,
-  onChange,
-  disabled,
-}: FieldProps<string[]>) {
+export function SlackRecipientsPicker({ value, onChange, ...field }: FieldProps<string[]>) {
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 250);
   const directory = useSlackDirectory(debounced.trim());
@@ -52,11 +44,7 @@ export function SlackRecipientsPicker({
   return (
     <Stack gap={4}>
       <MultiSelect
-        label={label}
-        description={description}
-        withAsterisk={required}
-        error={error}
-        disabled={disabled}
+        {...inputProps(field)}
         data={data}
         value={selected}
         searchable

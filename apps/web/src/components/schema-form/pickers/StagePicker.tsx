@@ -1,6 +1,7 @@
-import { MultiSelect, NativeSelect } from '@mantine/core';
+import { MultiSelect } from '@mantine/core';
 import { useAgency } from '../../../api/useAgency';
-import type { FieldProps } from '../fields/fieldProps';
+import { inputProps, type FieldProps } from '../fields/fieldProps';
+import { SelectField } from '../fields/SelectField';
 
 /** The agency's pipeline stages as options, plus values already stored that the pipeline no longer has. */
 function stageOptions(stages: readonly string[], current: readonly string[]) {
@@ -12,49 +13,27 @@ function stageOptions(stages: readonly string[], current: readonly string[]) {
 }
 
 /** One of the agency's pipeline stages (Settings → Agency); a native select, like the other closed lists. */
-export function StagePicker({ label, description, required, error, value, onChange, disabled }: FieldProps<string>) {
+export function StagePicker(props: FieldProps<string>) {
   const agency = useAgency();
   const stages = agency.data?.pipelineStages ?? [];
-  const data = [
-    { value: '', label: agency.isLoading ? 'Loading stages…' : required ? 'Choose a stage…' : '(any stage)' },
-    ...stageOptions(stages, value ? [value] : []),
-  ];
   return (
-    <NativeSelect
-      label={label}
-      description={description}
-      withAsterisk={required}
-      aria-required={required || undefined}
-      error={error}
-      disabled={disabled}
-      data={data}
-      value={value ?? ''}
-      onChange={(event) => onChange(event.currentTarget.value || undefined)}
+    <SelectField
+      {...props}
+      options={stageOptions(stages, props.value ? [props.value] : [])}
+      blankLabel={agency.isLoading ? 'Loading stages…' : props.required ? 'Choose a stage…' : '(any stage)'}
     />
   );
 }
 
 /** Several pipeline stages, in the pipeline's order. */
-export function StageListPicker({
-  label,
-  description,
-  required,
-  error,
-  value,
-  onChange,
-  disabled,
-}: FieldProps<string[]>) {
+export function StageListPicker({ value, onChange, ...field }: FieldProps<string[]>) {
   const agency = useAgency();
   const stages = agency.data?.pipelineStages ?? [];
   const selected = value ?? [];
   const data = stageOptions(stages, selected);
   return (
     <MultiSelect
-      label={label}
-      description={description}
-      withAsterisk={required}
-      error={error}
-      disabled={disabled}
+      {...inputProps(field)}
       data={data}
       value={selected}
       placeholder={selected.length === 0 ? 'Any stage' : undefined}

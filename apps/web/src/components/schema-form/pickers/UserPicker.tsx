@@ -1,7 +1,7 @@
 import { Select } from '@mantine/core';
 import { useUsers } from '../../../api/useUsers';
 import { suggestedOptions } from '../jsonSchema';
-import type { FieldProps } from '../fields/fieldProps';
+import { inputProps, type FieldProps } from '../fields/fieldProps';
 
 export const CLIENT_ASSIGNEE = 'client_assignee';
 export const CLIENT_ASSIGNEE_LABEL = 'The client’s assignee';
@@ -10,16 +10,7 @@ export const CLIENT_ASSIGNEE_LABEL = 'The client’s assignee';
  * A user of the agency (name and role; inactive users are not offered), plus "The client's assignee" when the
  * schema allows `client_assignee` (create_task). The stored value stays the user id or `client_assignee`.
  */
-export function UserPicker({
-  schema,
-  label,
-  description,
-  required,
-  error,
-  value,
-  onChange,
-  disabled,
-}: FieldProps<string>) {
+export function UserPicker({ schema, value, onChange, ...field }: FieldProps<string>) {
   const users = useUsers();
   const allowsClientAssignee = suggestedOptions(schema).some((option) => option.value === CLIENT_ASSIGNEE);
   const active = (users.data?.items ?? []).filter((user) => user.active || user.id === value);
@@ -34,16 +25,12 @@ export function UserPicker({
     data.push({ value, label: users.isLoading ? 'Loading users…' : `Unknown user (${value})` });
   return (
     <Select
-      label={label}
-      description={description}
-      withAsterisk={required}
-      error={error}
-      disabled={disabled}
+      {...inputProps(field)}
       data={data}
       value={value ?? null}
-      placeholder={required ? 'Choose a person…' : 'Unassigned'}
+      placeholder={field.required ? 'Choose a person…' : 'Unassigned'}
       searchable
-      clearable={!required}
+      clearable={!field.required}
       nothingFoundMessage="No such user"
       onChange={(next) => onChange(next ?? undefined)}
     />
