@@ -14,11 +14,12 @@ import { draftFromWorkflow } from '../components/builder/draftConversion';
 import { AttentionBadge } from '../components/dashboard/AttentionBadge';
 import { AutomationStat } from '../components/dashboard/AutomationStat';
 import { AutomationStatusBadge } from '../components/dashboard/AutomationStatusBadge';
+import { LastRunStat } from '../components/dashboard/LastRunStat';
 import { CatalogFlowDiagram } from '../components/flow/CatalogFlowDiagram';
 import { LoadingState } from '../components/LoadingState';
 import { QueryError } from '../components/QueryError';
 import { automationInOneLine } from '../lib/automationWords';
-import { formatCount, formatDateTime, formatPausedReason, formatRate, formatRelativeTime } from '../lib/format';
+import { formatCount, formatPausedReason, formatRate } from '../lib/format';
 
 /**
  * `/automations/:id`: what one automation does, read-only: in one line, its status and figures, and its flow diagram;
@@ -142,15 +143,7 @@ export function AutomationPage() {
               <AttentionBadge count={failedRunsNeedingAttention} />
             </Group>
           </AutomationStat>
-          <AutomationStat label="Last run">
-            {lastRunAt ? (
-              <time dateTime={lastRunAt} title={formatDateTime(lastRunAt)}>
-                {formatRelativeTime(lastRunAt)}
-              </time>
-            ) : (
-              'Never'
-            )}
-          </AutomationStat>
+          <LastRunStat lastRunAt={lastRunAt} />
           <AutomationStat label="Success rate">{formatRate(successRate)}</AutomationStat>
           <AutomationStat label="Runs">{formatCount(runCount)}</AutomationStat>
         </Group>

@@ -1,13 +1,14 @@
 import { Anchor, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import type { WorkflowListItem } from '../../api/types';
-import { formatCount, formatDateTime, formatPausedReason, formatRate, formatRelativeTime } from '../../lib/format';
+import { formatCount, formatPausedReason, formatRate } from '../../lib/format';
 import { AttentionBadge } from './AttentionBadge';
 import { AutomationQuickToggle } from './AutomationQuickToggle';
 import { AutomationStat } from './AutomationStat';
 import { AutomationStatusBadge } from './AutomationStatusBadge';
 import { AutomationMenu } from './AutomationMenu';
 import { AutomationSummaryLine } from './AutomationSummaryLine';
+import { LastRunStat } from './LastRunStat';
 
 function rateColor(rate: number | null): string | undefined {
   if (rate === null) return undefined;
@@ -65,15 +66,7 @@ export function AutomationCard({ workflow, canEdit }: AutomationCardProps) {
 
         <Group justify="space-between" align="flex-end" gap="sm" mt={4}>
           <Group gap="xl">
-            <AutomationStat label="Last run">
-              {lastRunAt ? (
-                <time dateTime={lastRunAt} title={formatDateTime(lastRunAt)}>
-                  {formatRelativeTime(lastRunAt)}
-                </time>
-              ) : (
-                'Never'
-              )}
-            </AutomationStat>
+            <LastRunStat lastRunAt={lastRunAt} />
             <AutomationStat label="Success rate">
               <Text span inherit c={rateColor(successRate)}>
                 {formatRate(successRate)}
