@@ -16,6 +16,7 @@ import { WorkflowsService } from '../workflows/workflows.service';
 import { loadAgencyWords } from './agency-specifics';
 import type { ImportWorkflowDto } from './dto/import-workflow.dto';
 import type { PortableWorkflowDocumentDto } from './dto/portable-workflow-document.dto';
+import { shareableDefinition } from './shareable-definition';
 
 /** Workflows as files (PRODUCT.md §8.2): the same templatizing as saving a template, and the same creation as `POST /workflows`. */
 @Injectable()
@@ -28,13 +29,7 @@ export class PortableWorkflowsService {
 
   async exportDocument(principal: Principal, id: string): Promise<PortableWorkflowDocumentDto> {
     const workflow = await this.workflows.get(principal, id);
-    const definition: Record<string, unknown> = {
-      name: workflow.name,
-      requiresApproval: workflow.requiresApproval,
-      triggers: workflow.triggers,
-      steps: workflow.steps,
-    };
-    if (workflow.description) definition.description = workflow.description;
+    const definition = shareableDefinition(workflow);
     const templatized = templatizeDefinition(definition, {
       redact: await loadAgencyWords(this.dataSource.manager, principal.agencyId),
     });

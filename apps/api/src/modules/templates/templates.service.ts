@@ -19,6 +19,7 @@ import type { CreateTemplateFromWorkflowDto } from './dto/create-template-from-w
 import type { InstantiateTemplateDto } from './dto/instantiate-template.dto';
 import type { TemplateDto, TemplatePageDto } from './dto/template.dto';
 import type { ListTemplatesQuery } from './dto/templates.query';
+import { shareableDefinition } from './shareable-definition';
 import { TemplateLibrary } from './template-library';
 import { fromBuiltin, fromStored, toTemplateDto, type LibraryTemplate } from './template.mapper';
 
@@ -109,13 +110,7 @@ export class TemplatesService {
   async createFromWorkflow(principal: Principal, body: CreateTemplateFromWorkflowDto): Promise<TemplateDto> {
     const workflow = await this.workflows.get(principal, body.fromWorkflowId);
     const words = await loadAgencyWords(this.dataSource.manager, principal.agencyId);
-    const definition: Record<string, unknown> = {
-      name: workflow.name,
-      requiresApproval: workflow.requiresApproval,
-      triggers: workflow.triggers,
-      steps: workflow.steps,
-    };
-    if (workflow.description) definition.description = workflow.description;
+    const definition = shareableDefinition(workflow);
     const templatized = templatizeContent(
       {
         name: workflow.name,
