@@ -1,5 +1,6 @@
 import { AlertEntity } from '@automations/persistence';
 import type { ActionExecution, ActionExecutor, StepEffect } from './action-executor';
+import { stepOrigin } from './step-origin';
 
 export class AddAlertAction implements ActionExecutor<'add_alert'> {
   readonly type = 'add_alert' as const;
@@ -10,11 +11,7 @@ export class AddAlertAction implements ActionExecutor<'add_alert'> {
     return execution.commit(async (manager) => {
       const alert = await manager.save(
         manager.create(AlertEntity, {
-          agencyId: execution.agencyId,
-          clientId: execution.clientId,
-          runId: execution.runId,
-          workflowId: execution.workflowId,
-          stepId: execution.step.id,
+          ...stepOrigin(execution),
           kind: 'automation',
           title: config.title,
           message: config.message ?? null,

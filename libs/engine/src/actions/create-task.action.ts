@@ -1,5 +1,6 @@
 import { TaskEntity } from '@automations/persistence';
 import type { ActionExecution, ActionExecutor, StepEffect } from './action-executor';
+import { stepOrigin } from './step-origin';
 
 export class CreateTaskAction implements ActionExecutor<'create_task'> {
   readonly type = 'create_task' as const;
@@ -13,11 +14,7 @@ export class CreateTaskAction implements ActionExecutor<'create_task'> {
     return execution.commit(async (manager) => {
       const task = await manager.save(
         manager.create(TaskEntity, {
-          agencyId: execution.agencyId,
-          clientId: execution.clientId,
-          runId: execution.runId,
-          workflowId: execution.workflowId,
-          stepId: execution.step.id,
+          ...stepOrigin(execution),
           title: config.title,
           description: config.description ?? null,
           priority: config.priority,

@@ -1,5 +1,6 @@
 import { EventRecorder, TicketEntity } from '@automations/persistence';
 import type { ActionExecution, ActionExecutor, StepEffect } from './action-executor';
+import { stepOrigin } from './step-origin';
 
 /** Creates a ticket and emits `ticket.created` (with causation) in the same transaction. */
 export class CreateTicketAction implements ActionExecutor<'create_ticket'> {
@@ -11,11 +12,7 @@ export class CreateTicketAction implements ActionExecutor<'create_ticket'> {
     return execution.commit(async (manager) => {
       const ticket = await manager.save(
         manager.create(TicketEntity, {
-          agencyId: execution.agencyId,
-          clientId: execution.clientId,
-          runId: execution.runId,
-          workflowId: execution.workflowId,
-          stepId: execution.step.id,
+          ...stepOrigin(execution),
           title: config.title,
           description: config.description ?? null,
           priority: config.priority,

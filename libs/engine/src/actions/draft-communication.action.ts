@@ -2,6 +2,7 @@ import { CommunicationDraftEntity } from '@automations/persistence';
 import type { IntegrationSettingsLoader } from '../context/integration-settings.loader';
 import { createCommunicationDrafter } from '../integrations/communication-drafter.factory';
 import type { ActionExecution, ActionExecutor, StepEffect } from './action-executor';
+import { stepOrigin } from './step-origin';
 
 export interface DraftDefaults {
   openaiApiKey?: string;
@@ -50,11 +51,7 @@ export class DraftCommunicationAction implements ActionExecutor<'draft_communica
     return execution.commit(async (manager) => {
       const saved = await manager.save(
         manager.create(CommunicationDraftEntity, {
-          agencyId: execution.agencyId,
-          clientId: execution.clientId,
-          runId: execution.runId,
-          workflowId: execution.workflowId,
-          stepId: execution.step.id,
+          ...stepOrigin(execution),
           platform: raw.platform,
           tone: raw.tone,
           subject: raw.platform === 'email' ? (draft.subject ?? null) : null,

@@ -6,6 +6,7 @@ import { PermanentActionError } from '../errors/action-errors';
 import type { EmailSender } from '../integrations/email-sender';
 import type { SlackNotifier } from '../integrations/slack-notifier';
 import type { ActionConfigOf, ActionExecution, ActionExecutor, StepEffect } from './action-executor';
+import { stepOrigin } from './step-origin';
 
 type NotificationConfig = ActionConfigOf<'send_notification'>;
 
@@ -32,11 +33,7 @@ export class SendNotificationAction implements ActionExecutor<'send_notification
       const recipients = await this.resolveRecipients(execution, config);
       notification = await notifications.save({
         ...(notification ?? {}),
-        agencyId: execution.agencyId,
-        clientId: execution.clientId,
-        runId: execution.runId,
-        workflowId: execution.workflowId,
-        stepId: execution.step.id,
+        ...stepOrigin(execution),
         userId: null,
         channel: config.channel,
         recipients,
