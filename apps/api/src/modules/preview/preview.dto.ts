@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, getSchemaPath, PickType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   IsBoolean,
@@ -11,7 +11,6 @@ import {
   Matches,
   MaxLength,
   registerDecorator,
-  ValidateIf,
   ValidateNested,
   ValidationOptions,
 } from 'class-validator';
@@ -25,9 +24,10 @@ import {
   TRIGGER_TYPES,
 } from '@automations/domain';
 import { IsNotFuture, IsOptionalNonNullable } from '../../common/validation.decorators';
-import { EVENT_DATA_DTOS, EventData } from '../events/dto/event-data.registry';
+import { EventDataProperty } from '../events/dto/event-data.property';
+import { EventData } from '../events/dto/event-data.registry';
 import { CreateClientDto } from '../clients/dto/create-client.dto';
-import { isEventType, NON_BLANK_REGEX } from '../events/event-types';
+import { NON_BLANK_REGEX } from '../events/event-types';
 import { WarningDto } from '../workflows/workflow.dto';
 import { WORKFLOW_DEFINITION_SCHEMA_NAME } from '../workflows/workflow-definition.openapi';
 
@@ -116,21 +116,12 @@ export class PreviewEventDto {
   @IsIn(EVENT_TYPES)
   type: EventType;
 
-  @ApiProperty({
+  @EventDataProperty({
     description:
       'Shape depends on `type`, as for `POST /events`; unknown fields are rejected. The client is previewed as the engine would see it once the event is stored: ' +
       '`kpi.updated` becomes the latest metric and gets `previousValue` (the client’s latest value before it); `client.stage_changed` finds the client in `toStage` ' +
       '(`fromStage` defaults to its current stage); activity events move `lastActivityAt`.',
-    oneOf: Object.values(EVENT_DATA_DTOS).map((dto) => ({ $ref: getSchemaPath(dto) })),
     example: { fromStage: 'lead', toStage: 'onboarding' },
-  })
-  // With an unknown `type` only the type is reported, not every field of `data`.
-  @ValidateIf((event: { type?: unknown }) => isEventType(event.type))
-  @IsObject()
-  @ValidateNested()
-  @Type((options) => {
-    const type: unknown = options?.object.type;
-    return isEventType(type) ? EVENT_DATA_DTOS[type] : Object;
   })
   data: EventData;
 }

@@ -1,20 +1,9 @@
-import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import {
-  IsIn,
-  IsISO8601,
-  IsObject,
-  IsString,
-  IsUUID,
-  MaxLength,
-  MinLength,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsISO8601, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { IsNotFuture, IsOptionalNonNullable } from '../../../common/validation.decorators';
 import { EVENT_TYPES, EventType } from '@automations/domain';
-import { isEventType } from '../event-types';
-import { EVENT_DATA_DTOS, EventData } from './event-data.registry';
+import { EventDataProperty } from './event-data.property';
+import { EventData } from './event-data.registry';
 
 /** One domain event pushed by an integrator. */
 export class EventInputDto {
@@ -47,18 +36,9 @@ export class EventInputDto {
   @MaxLength(200)
   idempotencyKey?: string;
 
-  @ApiProperty({
+  @EventDataProperty({
     description: 'Shape depends on `type`; unknown fields are rejected',
-    oneOf: Object.values(EVENT_DATA_DTOS).map((dto) => ({ $ref: getSchemaPath(dto) })),
     example: { metric: 'roas', value: 1.8 },
-  })
-  // With an unknown `type` only the type is reported, not every field of `data`.
-  @ValidateIf((event: { type?: unknown }) => isEventType(event.type))
-  @IsObject()
-  @ValidateNested()
-  @Type((options) => {
-    const type: unknown = options?.object.type;
-    return isEventType(type) ? EVENT_DATA_DTOS[type] : Object;
   })
   data: EventData;
 }
