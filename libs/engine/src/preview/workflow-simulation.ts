@@ -120,6 +120,16 @@ export async function simulateWorkflow(input: SimulationInput): Promise<Workflow
   let clock = evaluation.startsAt;
   let approvalsPassed = 0;
   let emitsEvents = false;
+  /** A step's condition explained at the current clock, warning when it reads time.* after an approval. */
+  const explainStepCondition = (condition: Condition, path: string) => {
+    if (approvalsPassed && usesTimeFields(condition))
+      warnings.push({
+        code: 'time_after_approval',
+        path,
+        message: 'This condition reads time.*: it is evaluated as if every earlier approval was granted at once',
+      });
+    return explainCondition(condition, conditionContextOf(snapshot, evaluation.fields, clock));
+  };
 
   // Each iteration settles one step, so the walk ends within the number of steps.
   for (let guard = 0; guard <= paths.size; guard += 1) {
@@ -130,16 +140,7 @@ export async function simulateWorkflow(input: SimulationInput): Promise<Workflow
 
     if (next.kind === 'branch') {
       const branch = next.step;
-      if (approvalsPassed && usesTimeFields(branch.condition))
-        warnings.push({
-          code: 'time_after_approval',
-          path,
-          message: 'This condition reads time.*: it is evaluated as if every earlier approval was granted at once',
-        });
-      const { holds, explanation } = explainCondition(
-        branch.condition,
-        conditionContextOf(snapshot, evaluation.fields, clock),
-      );
+      const { holds, explanation } = explainStepCondition(branch.condition, path);
       const taken = holds ? 'then' : 'else';
       const inner = taken === 'then' ? branch.then : (branch.else ?? []);
       progress.set(branch.id, { status: 'completed', branch: taken });
@@ -159,16 +160,7 @@ export async function simulateWorkflow(input: SimulationInput): Promise<Workflow
 
     const action = next.step;
     if (action.condition) {
-      if (approvalsPassed && usesTimeFields(action.condition))
-        warnings.push({
-          code: 'time_after_approval',
-          path,
-          message: 'This condition reads time.*: it is evaluated as if every earlier approval was granted at once',
-        });
-      const { holds, explanation } = explainCondition(
-        action.condition,
-        conditionContextOf(snapshot, evaluation.fields, clock),
-      );
+      const { holds, explanation } = explainStepCondition(action.condition, path);
       if (!holds) {
         progress.set(action.id, { status: 'skipped' });
         steps.push({
