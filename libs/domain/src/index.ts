@@ -124,3 +124,16 @@ export {
   type PortableWorkflowDocument,
 } from './automation-templates/portable-workflow';
 export { BUILTIN_TEMPLATES, getBuiltinTemplate } from './automation-templates/builtin';
+
+// Version diff (PRODUCT.md §8.3)
+export {
+  diffDefinitions,
+  type DefinitionDiff,
+  type ValueChange,
+  type SettingChange,
+  type TriggerEntry,
+  type TriggerChange,
+  type StepEntry,
+  type StepChange,
+  type StepMove,
+} from './definition/definition-diff';

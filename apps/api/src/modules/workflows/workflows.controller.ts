@@ -3,7 +3,9 @@ import {
   ApiBadRequestResponse,
   ApiBearerAuth,
   ApiBody,
+  ApiConflictResponse,
   ApiCreatedResponse,
+  ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -27,6 +29,8 @@ import {
 } from './workflow.dto';
 import { WORKFLOW_DEFINITION_SCHEMA_NAME } from './workflow-definition.openapi';
 import { WorkflowsService } from './workflows.service';
+import { RestoreWorkflowVersionDto, WorkflowVersionDiffDto } from './workflow-version.dto';
+import { WorkflowVersionsService } from './workflow-versions.service';
 
 const definitionBody = (description: string) =>
   ApiBody({
@@ -40,7 +44,10 @@ const definitionBody = (description: string) =>
 @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Invalid input; `details` lists each field path' })
 @Controller('workflows')
 export class WorkflowsController {
-  constructor(private readonly workflows: WorkflowsService) {}
+  constructor(
+    private readonly workflows: WorkflowsService,
+    private readonly workflowVersions: WorkflowVersionsService,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'List automations with status, search, sort and pagination' })
@@ -156,5 +163,45 @@ export class WorkflowsController {
     @Param('version', positiveIntParam('version')) version: number,
   ): Promise<WorkflowVersionDto> {
     return this.workflows.version(principal, id, version);
+  }
+
+  @Post(':id/versions/:version/restore')
+  @MinRole('manager')
+  @ApiOperation({
+    summary:
+      'Restore a version: a new version whose definition (name, description, requiresApproval, triggers, steps) equals it; isActive is kept, the history is never rewritten',
+    description:
+      "Saved like PATCH (today's pipeline stages and users are validated: 400 naming the field). 201 with the workflow as it now is; audit `workflow.restored` with `fromVersion` and `toVersion`.",
+  })
+  @ApiCreatedResponse({ type: WorkflowDetailDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No such workflow or version' })
+  @ApiForbiddenResponse({ type: ErrorResponseDto, description: 'Viewers cannot restore' })
+  @ApiConflictResponse({
+    type: ErrorResponseDto,
+    description: 'The version is already the current one, or the workflow is not at `expectedVersion`',
+  })
+  restore(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam) id: string,
+    @Param('version', positiveIntParam('version')) version: number,
+    @Body() body: RestoreWorkflowVersionDto = {},
+  ): Promise<WorkflowDetailDto> {
+    return this.workflowVersions.restore(principal, id, version, body?.expectedVersion);
+  }
+
+  @Get(':id/versions/:from/diff/:to')
+  @ApiOperation({
+    summary:
+      'What changed from one saved version to another: triggers (by type), steps (by id, at any depth), settings',
+  })
+  @ApiOkResponse({ type: WorkflowVersionDiffDto })
+  @ApiNotFoundResponse({ type: ErrorResponseDto, description: 'No such workflow, or either version is not one of it' })
+  diff(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', UuidParam) id: string,
+    @Param('from', positiveIntParam('from')) from: number,
+    @Param('to', positiveIntParam('to')) to: number,
+  ): Promise<WorkflowVersionDiffDto> {
+    return this.workflowVersions.diff(principal, id, from, to);
   }
 }

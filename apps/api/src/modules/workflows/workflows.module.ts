@@ -5,11 +5,13 @@ import { PendingRunsCanceller } from './pending-runs.canceller';
 import { WorkflowChangeNotifier } from './workflow-change.notifier';
 import { WorkflowsController } from './workflows.controller';
 import { WorkflowsService } from './workflows.service';
+import { WorkflowVersionsService } from './workflow-versions.service';
 
 @Module({
   controllers: [WorkflowsController],
   providers: [
     WorkflowsService,
+    WorkflowVersionsService,
     WorkflowChangeNotifier,
     PendingRunsCanceller,
     {

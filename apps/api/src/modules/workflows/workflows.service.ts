@@ -159,7 +159,16 @@ export class WorkflowsService {
     return toWorkflowDetail({ ...workflow, steps: definition.steps }, STATS_OF_NEW_WORKFLOW, warnings);
   }
 
-  async update(principal: Principal, id: string, body: unknown): Promise<WorkflowDetailDto> {
+  /**
+   * `auditedAs` replaces the `workflow.updated` audit event of a save made on the caller's behalf by another
+   * operation (a version restore), in the same transaction.
+   */
+  async update(
+    principal: Principal,
+    id: string,
+    body: unknown,
+    auditedAs?: (version: number) => { eventType: string; details: Record<string, unknown> },
+  ): Promise<WorkflowDetailDto> {
     if (typeof body !== 'object' || body === null || Array.isArray(body))
       throw ApiError.validation([{ path: '', message: 'body must be a JSON object' }]);
     const { expectedVersion, ...patch } = body as Record<string, unknown>;
@@ -204,10 +213,12 @@ export class WorkflowsService {
       await this.audit.record(
         {
           agencyId: principal.agencyId,
-          eventType: 'workflow.updated',
           actor: actorOf(principal),
           workflowId: id,
-          details: { version: updated.version, changed },
+          ...(auditedAs?.(updated.version) ?? {
+            eventType: 'workflow.updated',
+            details: { version: updated.version, changed },
+          }),
         },
         manager,
       );
