@@ -4,6 +4,7 @@ export * from './errors/action-errors';
 export * from './queues/engine-queues';
 export * from './runs/run-statuses';
 export * from './runs/parked-runs';
+export * from './runs/bulk-runs';
 export * from './runs/run-actor';
 export * from './runs/run-control.service';
 export * from './runs/approval-notifier';

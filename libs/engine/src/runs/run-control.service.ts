@@ -16,6 +16,7 @@ import { isApprovalExpired } from './approval-expiry';
 import type { ApprovalExpiry } from './approval-notifier';
 import { decisionGate, type ReviewDecision } from './decision-gate';
 import { type DraftEditInput, draftEdits } from './draft-edits';
+import { cancelRunsById, NOTHING_CANCELLED } from './parked-runs';
 import { retryGate } from './retry-gate';
 import type { RunActor } from './run-actor';
 import { loadRunDefinition, loadRunProgress } from './run-definition.loader';
@@ -232,6 +233,34 @@ export class RunControl {
     if (retried) await this.changes?.runChanged(retried, 'queued');
     if (outcome === 'retried') await this.queues.enqueueRun(runId);
     return outcome;
+  }
+
+  /**
+   * Cancels the named runs that are queued, waiting or awaiting approval, in one transaction (the caller keeps the
+   * list short: a bulk cancel chunks it), as a stopped workflow's are: pending approvals and their drafts rejected, a
+   * queued job finds the run no longer queued and does nothing. One `run.cancelled` audit line per run; returns the
+   * ids cancelled — the others were not the agency's or not pending any more.
+   */
+  async cancel({
+    agencyId,
+    runIds,
+    actor,
+    reason,
+  }: {
+    agencyId: string;
+    runIds: readonly string[];
+    actor: RunActor;
+    reason: string;
+  }): Promise<string[]> {
+    if (runIds.length === 0) return [];
+    const cancelled = await this.dataSource.transaction((manager) =>
+      cancelRunsById(manager, agencyId, runIds, reason, actor),
+    );
+    if (cancelled !== NOTHING_CANCELLED && this.changes) {
+      for (const approval of cancelled.approvals) await this.changes.approvalChanged(approval, 'rejected');
+      for (const run of cancelled.runs) await this.changes.runChanged(run, 'cancelled');
+    }
+    return cancelled.runs.map((run) => run.id);
   }
 
   /**

@@ -29,6 +29,7 @@ import { ErrorResponseDto } from '../../common/page.dto';
 import { RejectRequestBody } from '../../common/reject-request-body.interceptor';
 import type { Principal } from '../../common/principal';
 import { UuidParam } from '../../common/uuid-param.pipe';
+import { BULK_RUN_CHUNK_SIZE, MAX_BULK_FILTER_RUNS, MAX_BULK_RUN_IDS } from '@automations/engine';
 import {
   ApprovalPageDto,
   ApprovalsQuery,
@@ -42,6 +43,8 @@ import {
   RunsQuery,
   WorkflowRunsQuery,
 } from './run.dto';
+import { BulkRunsDto, BulkRunsResultDto } from './bulk-runs.dto';
+import { RunsBulkService } from './runs-bulk.service';
 import { RunsService } from './runs.service';
 
 /** `:runId` that is not a UUID: a 400 naming `runId`. */
@@ -59,7 +62,10 @@ const RunIdParam = new ParseUUIDPipe({
 @ApiBadRequestResponse({ type: ErrorResponseDto, description: 'Invalid input; `details` lists each field path' })
 @Controller('workflows')
 export class RunsController {
-  constructor(private readonly runs: RunsService) {}
+  constructor(
+    private readonly runs: RunsService,
+    private readonly bulk: RunsBulkService,
+  ) {}
 
   @Get('runs')
   @ApiOperation({ summary: 'Runs across workflows, newest first' })
@@ -100,6 +106,34 @@ export class RunsController {
   @ApiConflictResponse({ type: ErrorResponseDto, description: 'The run is not failed' })
   retry(@CurrentPrincipal() principal: Principal, @Param('runId', RunIdParam) runId: string): Promise<RunDetailDto> {
     return this.runs.retry(principal, runId);
+  }
+
+  @Post('runs/bulk-retry')
+  @MinRole('manager')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Retry several failed runs at once, each from its failed step',
+    description: `Give \`runIds\` (1 to ${MAX_BULK_RUN_IDS}, each once) or a \`filter\` (at most ${MAX_BULK_FILTER_RUNS} failed runs per call, oldest first; repeat the call for the next ones), not both. Each failed run is retried exactly like \`POST /workflows/runs/{runId}/retry\` (one \`run.retried\` audit line per run), ${BULK_RUN_CHUNK_SIZE} runs at a time. The others — not this agency's, not failed, or purged by retention — are listed in \`skipped\`; repeating the call retries nothing more.`,
+  })
+  @ApiBody({ type: BulkRunsDto })
+  @ApiOkResponse({ type: BulkRunsResultDto })
+  @ApiForbiddenResponse({ type: ErrorResponseDto })
+  bulkRetry(@CurrentPrincipal() principal: Principal, @Body() body: BulkRunsDto): Promise<BulkRunsResultDto> {
+    return this.bulk.run('retry', principal, body);
+  }
+
+  @Post('runs/bulk-cancel')
+  @MinRole('manager')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({
+    summary: 'Cancel several queued, waiting or awaiting-approval runs at once',
+    description: `Give \`runIds\` (1 to ${MAX_BULK_RUN_IDS}, each once) or a \`filter\` (at most ${MAX_BULK_FILTER_RUNS} pending runs per call, oldest first; repeat the call for the next ones), not both. Runs are cancelled ${BULK_RUN_CHUNK_SIZE} per transaction the way a disabled workflow's are: their pending approvals (and the drafts waiting for them) are rejected and a queued job finds nothing to do. One \`run.cancelled\` audit line per run. The others — not this agency's, running, or already finished — are listed in \`skipped\`; repeating the call cancels nothing more.`,
+  })
+  @ApiBody({ type: BulkRunsDto })
+  @ApiOkResponse({ type: BulkRunsResultDto })
+  @ApiForbiddenResponse({ type: ErrorResponseDto })
+  bulkCancel(@CurrentPrincipal() principal: Principal, @Body() body: BulkRunsDto): Promise<BulkRunsResultDto> {
+    return this.bulk.run('cancel', principal, body);
   }
 
   @Post('runs/:runId/approve')
