@@ -700,6 +700,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/workflows/{id}/versions/{from}/diff/{to}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What changed from one saved version to another: triggers (by type), steps (by id, at any depth), settings */
+        get: operations["WorkflowsController_diff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/workflows/{id}/versions/{version}": {
         parameters: {
             query?: never;
@@ -711,6 +728,26 @@ export interface paths {
         get: operations["WorkflowsController_version"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflows/{id}/versions/{version}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore a version: a new version whose definition (name, description, requiresApproval, triggers, steps) equals it; isActive is kept, the history is never rewritten
+         * @description Saved like PATCH (today's pipeline stages and users are validated: 400 naming the field). 201 with the workflow as it now is; audit `workflow.restored` with `fromVersion` and `toVersion`.
+         */
+        post: operations["WorkflowsController_restore"];
         delete?: never;
         options?: never;
         head?: never;
@@ -890,6 +927,46 @@ export interface paths {
         put?: never;
         /** Retry a failed run from its failed step (completed steps are not executed again) */
         post: operations["RunsController_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflows/runs/bulk-cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel several queued, waiting or awaiting-approval runs at once
+         * @description Give `runIds` (1 to 1000, each once) or a `filter` (at most 10000 pending runs per call, oldest first; repeat the call for the next ones), not both. Runs are cancelled 100 per transaction the way a disabled workflow's are: their pending approvals (and the drafts waiting for them) are rejected and a queued job finds nothing to do. One `run.cancelled` audit line per run. The others — not this agency's, running, or already finished — are listed in `skipped`; repeating the call cancels nothing more.
+         */
+        post: operations["RunsController_bulkCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workflows/runs/bulk-retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retry several failed runs at once, each from its failed step
+         * @description Give `runIds` (1 to 1000, each once) or a `filter` (at most 10000 failed runs per call, oldest first; repeat the call for the next ones), not both. Each failed run is retried exactly like `POST /workflows/runs/{runId}/retry` (one `run.retried` audit line per run), 100 runs at a time. The others — not this agency's, not failed, or purged by retention — are listed in `skipped`; repeating the call retries nothing more.
+         */
+        post: operations["RunsController_bulkRetry"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1423,6 +1500,74 @@ export interface components {
              */
             matched: number;
             skipped: components["schemas"]["BulkSkippedDto"][];
+        };
+        BulkRunFilterDto: {
+            /**
+             * Format: uuid
+             * @example 1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d
+             */
+            clientId?: string;
+            /**
+             * Format: date-time
+             * @description startedAt at or after
+             * @example 2026-03-01T00:00:00Z
+             */
+            from?: string;
+            /**
+             * @description Retry: `failed` only; cancel: `queued`, `waiting` or `awaiting_approval`. Left out: every status the action applies to
+             * @example failed
+             * @enum {string}
+             */
+            status?: "queued" | "running" | "waiting" | "awaiting_approval" | "completed" | "failed" | "skipped" | "cancelled" | "rejected";
+            /**
+             * Format: date-time
+             * @description startedAt at or before
+             * @example 2026-03-31T23:59:59Z
+             */
+            to?: string;
+            /**
+             * Format: uuid
+             * @example 3f1c6a0e-8a47-4a53-9c57-5d1f0b7d2e10
+             */
+            workflowId?: string;
+        };
+        BulkRunsDto: {
+            /** @description The runs matching it, oldest first, at most 10,000 per call (repeat the call for the next ones). Give this or `runIds`, not both */
+            filter?: components["schemas"]["BulkRunFilterDto"];
+            /**
+             * @description Up to 1000 run ids, each once. Give this or `filter`, not both
+             * @example [
+             *       "6e5d4c3b-2a19-4f08-8e7d-6c5b4a392817"
+             *     ]
+             */
+            runIds?: string[];
+        };
+        BulkRunSkippedDto: {
+            /**
+             * @description `not_found`: no such run in this agency; `not_failed`: retry applies to failed runs only; `purged`: its data is past the retention period; `already_finished`: the run has ended; `running`: a worker is executing it now
+             * @example not_failed
+             * @enum {string}
+             */
+            reason: "not_found" | "not_failed" | "purged" | "already_finished" | "running";
+            /**
+             * Format: uuid
+             * @example 6e5d4c3b-2a19-4f08-8e7d-6c5b4a392817
+             */
+            runId: string;
+        };
+        BulkRunsResultDto: {
+            /**
+             * @description Retried or cancelled by this call
+             * @example 2
+             */
+            done: number;
+            /**
+             * @description Runs named, or selected by the filter
+             * @example 3
+             */
+            matched: number;
+            /** @description The runs left alone, and why */
+            skipped: components["schemas"]["BulkRunSkippedDto"][];
         };
         BulkSkippedDto: {
             /**
@@ -2409,6 +2554,13 @@ export interface components {
             /** @example Tone is too pushy for this client */
             reason?: string;
         };
+        RestoreWorkflowVersionDto: {
+            /**
+             * @description The version the caller is looking at; 409 when the workflow has moved on (as PATCH)
+             * @example 5
+             */
+            expectedVersion?: number;
+        };
         RunApprovalDto: {
             /** @example draft_communication */
             actionType: string;
@@ -2768,6 +2920,20 @@ export interface components {
              */
             stage: string;
         };
+        SettingChangeDto: {
+            /**
+             * @description A top-level field other than triggers and steps
+             * @example name
+             */
+            field: string;
+            /** @description Any JSON value; an absent value is null */
+            new: Record<string, never>;
+            /** @description Any JSON value; an absent value is null */
+            old: Record<string, never>;
+        };
+        SettingsDiffDto: {
+            changed: components["schemas"]["SettingChangeDto"][];
+        };
         ShareTemplateDto: {
             /**
              * @description Days until the code stops working
@@ -2826,6 +2992,43 @@ export interface components {
              * @example onboarding
              */
             toStage: string;
+        };
+        StepChangeDto: {
+            changes: components["schemas"]["ValueChangeDto"][];
+            /** @example task */
+            id: string;
+            /**
+             * @description Where the step is in the `to` version
+             * @example steps[0]
+             */
+            path: string;
+            /** @example create_task */
+            type: string;
+        };
+        StepDiffDto: {
+            added: components["schemas"]["StepEntryDto"][];
+            changed: components["schemas"]["StepChangeDto"][];
+            /** @description Kept steps now in another list, or out of the common order of their list */
+            moved: components["schemas"]["StepMoveDto"][];
+            removed: components["schemas"]["StepEntryDto"][];
+        };
+        StepEntryDto: {
+            /** @example alert */
+            id: string;
+            /** @example steps[1].then[0] */
+            path: string;
+            /** @description The step; a branch without its `then` / `else` (the steps inside are listed on their own) */
+            step: {
+                [key: string]: unknown;
+            };
+        };
+        StepMoveDto: {
+            /** @example steps[0] */
+            from: string;
+            /** @example task */
+            id: string;
+            /** @example steps[1].then[0] */
+            to: string;
         };
         StepPreviewDto: {
             /**
@@ -3171,6 +3374,32 @@ export interface components {
              */
             isActive?: boolean;
         };
+        TriggerChangeDto: {
+            changes: components["schemas"]["ValueChangeDto"][];
+            /** @example 1 */
+            fromIndex: number;
+            /** @example 0 */
+            toIndex: number;
+            /** @example kpi_threshold */
+            type: string;
+        };
+        TriggerDiffDto: {
+            added: components["schemas"]["TriggerEntryDto"][];
+            changed: components["schemas"]["TriggerChangeDto"][];
+            removed: components["schemas"]["TriggerEntryDto"][];
+        };
+        TriggerEntryDto: {
+            /**
+             * @description Position in the version it is found in
+             * @example 0
+             */
+            index: number;
+            trigger: {
+                [key: string]: unknown;
+            };
+            /** @example stage_change */
+            type: string;
+        };
         TriggerPartnerDto: {
             /** @example false */
             holds: boolean;
@@ -3317,6 +3546,17 @@ export interface components {
             pageSize: number;
             /** @example 42 */
             total: number;
+        };
+        ValueChangeDto: {
+            /** @description Any JSON value; an absent value is null */
+            new: Record<string, never>;
+            /** @description Any JSON value; an absent value is null */
+            old: Record<string, never>;
+            /**
+             * @description Path relative to the step or trigger
+             * @example config.title
+             */
+            path: string;
         };
         WarningDto: {
             /** @example too_many_actions */
@@ -4422,6 +4662,17 @@ export interface components {
             updatedAt: string;
             /** @example 3 */
             version: number;
+        };
+        WorkflowVersionDiffDto: {
+            /** @example 2 */
+            from: number;
+            settings: components["schemas"]["SettingsDiffDto"];
+            /** @description Matched by id at any depth */
+            steps: components["schemas"]["StepDiffDto"];
+            /** @example 5 */
+            to: number;
+            /** @description Matched by type (the n-th of a type with the n-th) */
+            triggers: components["schemas"]["TriggerDiffDto"];
         };
         WorkflowVersionDto: {
             /** Format: date-time */
@@ -6401,6 +6652,47 @@ export interface operations {
             };
         };
     };
+    WorkflowsController_diff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                from: number;
+                id: string;
+                to: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowVersionDiffDto"];
+                };
+            };
+            /** @description Invalid input; `details` lists each field path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workflow, or either version is not one of it */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
     WorkflowsController_version: {
         parameters: {
             query?: never;
@@ -6423,6 +6715,68 @@ export interface operations {
             };
             /** @description Invalid input; `details` lists each field path */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    WorkflowsController_restore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RestoreWorkflowVersionDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkflowDetailDto"];
+                };
+            };
+            /** @description Invalid input; `details` lists each field path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description Viewers cannot restore */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description No such workflow or version */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            /** @description The version is already the current one, or the workflow is not at `expectedVersion` */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6851,6 +7205,86 @@ export interface operations {
             };
             /** @description The run is not failed */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RunsController_bulkCancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkRunsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkRunsResultDto"];
+                };
+            };
+            /** @description Invalid input; `details` lists each field path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+        };
+    };
+    RunsController_bulkRetry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkRunsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkRunsResultDto"];
+                };
+            };
+            /** @description Invalid input; `details` lists each field path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponseDto"];
+                };
+            };
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
