@@ -43,6 +43,10 @@ export type TimelineEntry = Schemas['TimelineEntryDto'];
 export type RunStatus = RunSummary['status'];
 export type StepStatus = RunStep['status'];
 export type RunListQuery = NonNullable<paths['/api/v1/workflows/runs']['get']['parameters']['query']>;
+export type BulkRunsRequest = Schemas['BulkRunsDto'];
+export type BulkRunFilter = Schemas['BulkRunFilterDto'];
+export type BulkRunsResult = Schemas['BulkRunsResultDto'];
+export type BulkRunSkipReason = Schemas['BulkRunSkippedDto']['reason'];
 
 export type ApprovalPage = Schemas['ApprovalPageDto'];
 export type ApprovalItem = Schemas['ApprovalQueueItemDto'];

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { RunDetail, Role } from '../api/types';
+import type { BulkRunsResult, RunDetail, Role } from '../api/types';
 import { tokenStore } from '../auth/tokenStore';
 import { pathOf, stubApp } from '../test/appStubs';
 import { jsonResponse } from '../test/fetchStub';
@@ -233,5 +233,153 @@ describe('ExecutionHistoryPage', () => {
     fireEvent.click(button);
     expect((screen.getByRole('combobox', { name: 'Status' }) as HTMLSelectElement).value).toBe('failed');
     vi.restoreAllMocks();
+  });
+
+  describe('bulk retry and cancel', () => {
+    const bodiesOf = (requests: Request[], path: string) =>
+      Promise.all(requests.filter((r) => r.method === 'POST' && pathOf(r) === path).map((r) => r.clone().json()));
+    const result = (overrides: Partial<BulkRunsResult>): BulkRunsResult => ({
+      matched: 0,
+      done: 0,
+      skipped: [],
+      ...overrides,
+    });
+
+    it('retries the selected failed runs by id: count in the confirmation, progress, result in words', async () => {
+      const first = runSummary({ status: 'failed', workflowName: 'Low ROAS alert', clientName: 'Bolt Fitness' });
+      const second = runSummary({ status: 'failed', workflowName: 'Low ROAS alert', clientName: 'Acme Dental' });
+      const done = runSummary({ status: 'completed', workflowName: 'Onboarding kickoff', clientName: 'Acme Dental' });
+      let answer!: (response: Response) => void;
+      const { requests } = stubApp({
+        'GET /api/v1/workflows/runs': () => jsonResponse(200, runPage([first, second, done])),
+        'POST /api/v1/workflows/runs/bulk-retry': () => new Promise<Response>((resolve) => (answer = resolve)),
+      });
+      renderApp('/runs');
+
+      await screen.findByRole('row', { name: 'Low ROAS alert for Bolt Fitness' });
+      fireEvent.click(screen.getByRole('checkbox', { name: 'Select all runs on this page' }));
+      const bar = screen.getByRole('region', { name: 'Selected runs' });
+      expect(within(bar).getByText('3 selected')).toBeTruthy();
+      expect(bar.style.position).toBe('sticky');
+      expect((within(bar).getByRole('button', { name: 'Cancel selected' }) as HTMLButtonElement).disabled).toBe(true);
+      // All three fit on one page: nothing more to select by filter.
+      expect(screen.queryByText(/matching this filter/)).toBeNull();
+
+      fireEvent.click(within(bar).getByRole('button', { name: 'Retry selected' }));
+      const dialog = await screen.findByRole('dialog', { name: 'Retry runs' });
+      expect(within(dialog).getByText('Retry 2 failed runs?')).toBeTruthy();
+      const listCalls = listRequests(requests).length;
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Retry 2 runs' }));
+
+      expect(await within(dialog).findByText('Retrying 2 runs…')).toBeTruthy();
+      expect(await bodiesOf(requests, '/api/v1/workflows/runs/bulk-retry')).toEqual([
+        { runIds: [first.id, second.id] },
+      ]);
+      answer(jsonResponse(200, result({ matched: 2, done: 1, skipped: [{ runId: second.id, reason: 'not_failed' }] })));
+
+      expect(await screen.findByText('1 retried, 1 skipped: it is no longer failed')).toBeTruthy();
+      await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Retry runs' })).toBeNull());
+      expect(screen.queryByRole('region', { name: 'Selected runs' })).toBeNull();
+      expect(
+        (screen.getByRole('checkbox', { name: 'Select Low ROAS alert for Bolt Fitness' }) as HTMLInputElement).checked,
+      ).toBe(false);
+      await waitFor(() => expect(listRequests(requests).length).toBeGreaterThan(listCalls));
+    });
+
+    it('selects every run matching the filter and sends the filter instead of ids', async () => {
+      const workflowId = crypto.randomUUID();
+      const runs = [runSummary({ status: 'failed', workflowId }), runSummary({ status: 'failed', workflowId })];
+      const { requests } = stubApp({
+        'GET /api/v1/workflows/runs': () => jsonResponse(200, runPage(runs, { total: 120 })),
+        'POST /api/v1/workflows/runs/bulk-retry': () =>
+          jsonResponse(
+            200,
+            result({
+              matched: 120,
+              done: 117,
+              skipped: [
+                { runId: crypto.randomUUID(), reason: 'running' },
+                { runId: crypto.randomUUID(), reason: 'running' },
+                { runId: crypto.randomUUID(), reason: 'purged' },
+              ],
+            }),
+          ),
+      });
+      renderApp(`/runs?status=failed&workflowId=${workflowId}&from=2026-03-01`);
+
+      fireEvent.click(await screen.findByRole('checkbox', { name: 'Select all runs on this page' }));
+      expect(screen.getByText(/The 2 runs on this page are selected/)).toBeTruthy();
+      fireEvent.click(screen.getByRole('button', { name: 'Select all 120 runs matching this filter' }));
+      expect(screen.getByText(/All 120 runs matching this filter are selected/)).toBeTruthy();
+      const bar = screen.getByRole('region', { name: 'Selected runs' });
+      expect(within(bar).getByText('120 selected')).toBeTruthy();
+      // The filter is on failed runs: there is nothing to cancel.
+      expect((within(bar).getByRole('button', { name: 'Cancel selected' }) as HTMLButtonElement).disabled).toBe(true);
+
+      fireEvent.click(within(bar).getByRole('button', { name: 'Retry selected' }));
+      const dialog = await screen.findByRole('dialog', { name: 'Retry runs' });
+      expect(within(dialog).getByText('Retry 120 failed runs?')).toBeTruthy();
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Retry 120 runs' }));
+
+      expect(
+        await screen.findByText('117 retried, 3 skipped: 2 are running right now, 1 is past the data retention period'),
+      ).toBeTruthy();
+      expect(await bodiesOf(requests, '/api/v1/workflows/runs/bulk-retry')).toEqual([
+        {
+          filter: {
+            status: 'failed',
+            workflowId,
+            from: new Date('2026-03-01T00:00:00').toISOString(),
+          },
+        },
+      ]);
+    });
+
+    it('cancels the selected queued and waiting runs', async () => {
+      const queued = runSummary({ status: 'queued', workflowName: 'Weekly report', clientName: 'Acme Dental' });
+      const waiting = runSummary({ status: 'waiting', workflowName: 'Weekly report', clientName: 'Bolt Fitness' });
+      const failed = runSummary({ status: 'failed', workflowName: 'Low ROAS alert', clientName: 'Bolt Fitness' });
+      const { requests } = stubApp({
+        'GET /api/v1/workflows/runs': () => jsonResponse(200, runPage([queued, waiting, failed])),
+        'POST /api/v1/workflows/runs/bulk-cancel': () =>
+          jsonResponse(
+            200,
+            result({ matched: 2, done: 1, skipped: [{ runId: waiting.id, reason: 'already_finished' }] }),
+          ),
+      });
+      const { router } = renderApp('/runs');
+
+      fireEvent.click(await screen.findByRole('checkbox', { name: 'Select Weekly report for Acme Dental' }));
+      fireEvent.click(screen.getByRole('checkbox', { name: 'Select Weekly report for Bolt Fitness' }));
+      // Ticking a box does not open the run.
+      expect(router.state.location.pathname).toBe('/runs');
+      const bar = screen.getByRole('region', { name: 'Selected runs' });
+      expect(within(bar).getByText('2 selected')).toBeTruthy();
+      expect((within(bar).getByRole('button', { name: 'Retry selected' }) as HTMLButtonElement).disabled).toBe(true);
+
+      fireEvent.click(within(bar).getByRole('button', { name: 'Cancel selected' }));
+      const dialog = await screen.findByRole('dialog', { name: 'Cancel runs' });
+      expect(within(dialog).getByText('Cancel 2 runs? They will not run.')).toBeTruthy();
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel 2 runs' }));
+
+      expect(await screen.findByText('1 cancelled, 1 skipped: it has already finished')).toBeTruthy();
+      expect(await bodiesOf(requests, '/api/v1/workflows/runs/bulk-cancel')).toEqual([
+        { runIds: [queued.id, waiting.id] },
+      ]);
+      expect(screen.queryByRole('region', { name: 'Selected runs' })).toBeNull();
+    });
+
+    it('offers no selection to viewers', async () => {
+      stubApp(
+        { 'GET /api/v1/workflows/runs': () => jsonResponse(200, runPage([runSummary({ status: 'failed' })])) },
+        'viewer',
+      );
+      renderApp('/runs');
+      await screen.findByRole('row', { name: 'Onboarding kickoff for Acme Dental' });
+      expect(await screen.findByText('Viewer · read-only')).toBeTruthy();
+      expect(screen.queryByRole('checkbox')).toBeNull();
+      expect(screen.queryByRole('button', { name: 'Retry selected' })).toBeNull();
+      expect(screen.getByText('1 run')).toBeTruthy();
+    });
   });
 });

@@ -1,10 +1,13 @@
-import { Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { Alert, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import type { RunListQuery, RunStatus } from '../api/types';
+import type { BulkRunFilter, RunListQuery, RunStatus } from '../api/types';
 import { useRuns } from '../api/useRuns';
+import { usePermissions } from '../auth/usePermissions';
 import { EmptyState } from '../components/EmptyState';
 import { LoadingState } from '../components/LoadingState';
 import { QueryError } from '../components/QueryError';
+import { RunBulkActionBar, RunSelectPage, useRunSelection } from '../components/runs/RunBulkActions';
 import { RunDetailsModal } from '../components/runs/RunDetailsModal';
 import { RunFilters, type RunFilterValues } from '../components/runs/RunFilters';
 import { RunTable } from '../components/runs/RunTable';
@@ -35,9 +38,16 @@ export function toRunListQuery(filters: RunFilterValues, page: number, pageSize 
   return query;
 }
 
+/** The page's filters as the bulk retry/cancel routes take them (the same runs the list shows). */
+export function toBulkRunFilter(filters: RunFilterValues): BulkRunFilter {
+  const { page: _page, pageSize: _pageSize, ...filter } = toRunListQuery(filters, 1);
+  return filter;
+}
+
 /**
  * ExecutionHistory: runs across automations, newest first, with filters kept in the URL. A row
- * opens the RunDetailsModal at `/runs/:id` (same filters), so a run can be linked to.
+ * opens the RunDetailsModal at `/runs/:id` (same filters), so a run can be linked to. Managers and admins can
+ * select runs (or every run matching the filters) and retry or cancel them at once.
  */
 export function ExecutionHistoryPage() {
   const { id: openRunId = null } = useParams();
@@ -45,6 +55,9 @@ export function ExecutionHistoryPage() {
   const navigate = useNavigate();
   const filters = readFilters(searchParams);
   const page = parsePage(searchParams.get('page'));
+  const { canEdit } = usePermissions();
+  const selection = useRunSelection(JSON.stringify(filters));
+  const [notice, setNotice] = useState<{ color: string; text: string } | null>(null);
   const runs = useRuns(toRunListQuery(filters, page));
   const search = searchParams.toString();
   const runPath = (id: string) => `/runs/${id}${search ? `?${search}` : ''}`;
@@ -69,6 +82,18 @@ export function ExecutionHistoryPage() {
 
       <RunFilters values={filters} onChange={changeFilters} onClear={clearFilters} />
 
+      {notice && (
+        <Alert
+          color={notice.color}
+          withCloseButton
+          closeButtonLabel="Dismiss"
+          onClose={() => setNotice(null)}
+          role="status"
+        >
+          {notice.text}
+        </Alert>
+      )}
+
       {data ? (
         data.items.length === 0 ? (
           filtered ? (
@@ -86,9 +111,13 @@ export function ExecutionHistoryPage() {
           )
         ) : (
           <div style={{ opacity: runs.isPlaceholderData ? 0.6 : 1 }}>
-            <Text size="sm" c="dimmed" mb="xs">
-              {data.total === 1 ? '1 run' : `${data.total.toLocaleString('en')} runs`}
-            </Text>
+            {canEdit ? (
+              <RunSelectPage selection={selection} runs={data.items} total={data.total} />
+            ) : (
+              <Text size="sm" c="dimmed" mb="xs">
+                {data.total === 1 ? '1 run' : `${data.total.toLocaleString('en')} runs`}
+              </Text>
+            )}
             <RunTable
               runs={data.items}
               linkTo={(run) => runPath(run.id)}
@@ -98,7 +127,16 @@ export function ExecutionHistoryPage() {
                 pageCount,
                 onChange: (value) => setSearchParams((current) => withParams(current, { page: pageParam(value) })),
               }}
+              selection={canEdit ? selection.table : undefined}
             />
+            {canEdit && (
+              <RunBulkActionBar
+                selection={selection}
+                total={data.total}
+                filter={toBulkRunFilter(filters)}
+                onResult={setNotice}
+              />
+            )}
           </div>
         )
       ) : error ? (

@@ -1,5 +1,5 @@
 import type { MouseEvent } from 'react';
-import { Text } from '@mantine/core';
+import { Checkbox, Text } from '@mantine/core';
 import type { RunSummary } from '../../api/types';
 import { useWorkflowVersionTriggers } from '../../api/useWorkflowDefinition';
 import { triggerEventsInWords } from '../../lib/eventTypes';
@@ -18,6 +18,13 @@ interface RunTableProps {
   /** A client's own page does not repeat the client on every row. */
   hideClient?: boolean;
   pages?: PageControls;
+  /** Row checkboxes (managers on the run history): which runs are picked, and a change of one. */
+  selection?: RunSelection;
+}
+
+export interface RunSelection {
+  isSelected: (run: RunSummary) => boolean;
+  onToggle: (run: RunSummary, selected: boolean) => void;
 }
 
 /**
@@ -37,8 +44,23 @@ function TriggerCell({ run }: { run: RunSummary }) {
 }
 
 /** Runs as rows; a row (or its automation link) opens the run's details. Narrow screens drop the duration. */
-export function RunTable({ runs, linkTo, onOpen, hideClient, pages }: RunTableProps) {
+export function RunTable({ runs, linkTo, onOpen, hideClient, pages, selection }: RunTableProps) {
   const columns: PagedTableColumn<RunSummary>[] = [
+    ...(selection
+      ? [
+          {
+            header: 'Select',
+            cell: (run: RunSummary) => (
+              <Checkbox
+                aria-label={`Select ${run.workflowName} for ${run.clientName}`}
+                checked={selection.isSelected(run)}
+                onChange={(event) => selection.onToggle(run, event.currentTarget.checked)}
+                onClick={(event) => event.stopPropagation()}
+              />
+            ),
+          },
+        ]
+      : []),
     {
       header: 'Automation',
       wrapAnywhere: true,
@@ -64,7 +86,7 @@ export function RunTable({ runs, linkTo, onOpen, hideClient, pages }: RunTablePr
       rowProps={(run) => ({
         'aria-label': `${run.workflowName} for ${run.clientName}`,
         onClick: (event: MouseEvent<HTMLTableRowElement>) => {
-          if ((event.target as HTMLElement).closest('a')) return;
+          if ((event.target as HTMLElement).closest('a, input, label')) return;
           onOpen(run);
         },
         style: { cursor: 'pointer' },
