@@ -270,9 +270,11 @@ describe('AutomationPage: Save as template and Export', () => {
     stubApp({
       [`GET /api/v1/workflows/${ID}`]: () => jsonResponse(200, workflow),
       [`GET /api/v1/workflows/${ID}/export`]: () => errorResponse(500, 'Internal Server Error', 'Something went wrong'),
+      [`GET /api/v1/workflows/${ID}/versions`]: () => jsonResponse(200, { items: [] }),
     });
     renderApp(`/automations/${ID}`);
     fireEvent.click(await screen.findByRole('button', { name: 'Export' }));
+    expect(await screen.findByRole('list', { name: 'Versions' })).toBeTruthy();
     expect(within(await screen.findByRole('alert')).getByText('Something went wrong')).toBeTruthy();
   });
 });

@@ -16,6 +16,7 @@ import { AutomationStat } from '../components/dashboard/AutomationStat';
 import { AutomationStatusBadge } from '../components/dashboard/AutomationStatusBadge';
 import { LastRunStat } from '../components/dashboard/LastRunStat';
 import { CatalogFlowDiagram } from '../components/flow/CatalogFlowDiagram';
+import { AutomationHistory } from '../components/history/AutomationHistory';
 import { LoadingState } from '../components/LoadingState';
 import { QueryError } from '../components/QueryError';
 import { automationInOneLine } from '../lib/automationWords';
@@ -23,7 +24,8 @@ import { formatCount, formatPausedReason, formatRate } from '../lib/format';
 
 /**
  * `/automations/:id`: what one automation does, read-only: in one line, its status and figures, and its flow diagram;
- * Export (every role) downloads it as a file, Save as template (managers and admins) adds it to the template library.
+ * Export (every role) downloads it as a file, Save as template (managers and admins) adds it to the template library;
+ * its History lists the saved versions, compares any two in words, and restores an older one (managers and admins).
  */
 export function AutomationPage() {
   const { id } = useParams();
@@ -154,6 +156,13 @@ export function AutomationPage() {
           How it runs
         </Title>
         <CatalogFlowDiagram input={input} label={`Flow diagram of ${name}`} />
+      </Stack>
+
+      <Stack gap="xs" component="section" aria-labelledby="history-heading">
+        <Title order={3} id="history-heading">
+          History
+        </Title>
+        <AutomationHistory workflowId={workflow.data.id} isActive={isActive} canRestore={canEdit} />
       </Stack>
     </Stack>
   );
