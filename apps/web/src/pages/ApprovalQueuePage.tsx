@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Checkbox, Group, Loader, Pagination, Stack, Text, Title } from '@mantine/core';
+import { Button, Checkbox, Group, Loader, Pagination, Stack, Text, Title } from '@mantine/core';
 import { describeError } from '../api/errors';
 import type { ApprovalItem } from '../api/types';
 import { usePendingApprovals } from '../api/useApprovals';
@@ -11,6 +11,7 @@ import { EmptyState } from '../components/EmptyState';
 import { LoadingState } from '../components/LoadingState';
 import { pageCountOf } from '../lib/searchParams';
 import { QueryError } from '../components/QueryError';
+import { PageNotice, type Notice } from '../components/PageNotice';
 
 const subjectOf = (approval: ApprovalItem) => `${approval.workflowName} for ${approval.clientName}`;
 
@@ -31,7 +32,7 @@ export function ApprovalQueuePage() {
   const approve = useApproveRun();
   const reject = useRejectRun();
   const [rejecting, setRejecting] = useState<ApprovalItem | null>(null);
-  const [notice, setNotice] = useState<{ color: string; text: string } | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const bulk = useBulkApprove();
   const [selected, setSelected] = useState<Set<string>>(new Set());
 
@@ -105,17 +106,7 @@ export function ApprovalQueuePage() {
           Only admins can approve or reject. You can follow what is waiting here.
         </Text>
       )}
-      {notice && (
-        <Alert
-          color={notice.color}
-          withCloseButton
-          closeButtonLabel="Dismiss"
-          onClose={() => setNotice(null)}
-          role="status"
-        >
-          {notice.text}
-        </Alert>
-      )}
+      <PageNotice notice={notice} onDismiss={() => setNotice(null)} />
 
       {data ? (
         data.items.length === 0 ? (

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import type { BulkRunFilter, RunListQuery, RunStatus } from '../api/types';
 import { useRuns } from '../api/useRuns';
@@ -13,6 +13,7 @@ import { RunFilters, type RunFilterValues } from '../components/runs/RunFilters'
 import { RunTable } from '../components/runs/RunTable';
 import { RUN_STATUSES } from '../lib/runStatus';
 import { endOfDay, pageCountOf, pageParam, parseDay, parsePage, startOfDay, withParams } from '../lib/searchParams';
+import { PageNotice, type Notice } from '../components/PageNotice';
 
 const PAGE_SIZE = 50;
 const FILTER_KEYS = ['status', 'workflowId', 'clientId', 'from', 'to'] as const;
@@ -57,7 +58,7 @@ export function ExecutionHistoryPage() {
   const page = parsePage(searchParams.get('page'));
   const { canEdit } = usePermissions();
   const selection = useRunSelection(JSON.stringify(filters));
-  const [notice, setNotice] = useState<{ color: string; text: string } | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   const runs = useRuns(toRunListQuery(filters, page));
   const search = searchParams.toString();
   const runPath = (id: string) => `/runs/${id}${search ? `?${search}` : ''}`;
@@ -82,17 +83,7 @@ export function ExecutionHistoryPage() {
 
       <RunFilters values={filters} onChange={changeFilters} onClear={clearFilters} />
 
-      {notice && (
-        <Alert
-          color={notice.color}
-          withCloseButton
-          closeButtonLabel="Dismiss"
-          onClose={() => setNotice(null)}
-          role="status"
-        >
-          {notice.text}
-        </Alert>
-      )}
+      <PageNotice notice={notice} onDismiss={() => setNotice(null)} />
 
       {data ? (
         data.items.length === 0 ? (
