@@ -61,19 +61,26 @@ function propertySchema(configSchema: JsonSchema, property: string): JsonSchema 
   return cloneJson(properties[property]);
 }
 
-/** A config property whose values come from a closed list (an enum, a stage, a metric, a number): never free text. */
-function isClosedValue(kind: 'trigger' | 'action', type: string, property: string): boolean {
+/** Whether `value` is one of the constants the schema (or one of its `anyOf` alternatives) lists: a product word. */
+function isSchemaConstant(schema: JsonSchema, value: unknown): boolean {
+  if (Array.isArray(schema.enum) && schema.enum.includes(value)) return true;
+  return (
+    Array.isArray(schema.anyOf) && (schema.anyOf as JsonSchema[]).some((option) => isSchemaConstant(option, value))
+  );
+}
+
+/**
+ * A config value that is the product's, never the agency's data nor text to redact: a value from a closed list (an
+ * enum, a stage, a metric, a number) or one of the schema's constants, such as a task assignee's `client_assignee`.
+ */
+function isProductValue(kind: 'trigger' | 'action', type: string, property: string, value: unknown): boolean {
   const descriptor = kind === 'trigger' ? getTriggerDescriptor(type as never) : getActionDescriptor(type as never);
   const schema = ((descriptor?.configSchema.properties ?? {}) as Record<string, JsonSchema>)[property];
   if (!schema) return false;
   if (Array.isArray(schema.enum) || schema.type === 'number' || schema.type === 'integer' || schema.type === 'boolean')
     return true;
-  return schema[PICKER_KEYWORD] === 'stage' || schema[PICKER_KEYWORD] === 'metric';
-}
-
-/** `client_assignee` is the product's word for "the client's assignee", never the agency's data (nor text to redact). */
-function isClientAssignee(kind: 'trigger' | 'action', type: string, property: string, value: unknown): boolean {
-  return kind === 'action' && type === 'create_task' && property === 'assignee' && value === CLIENT_ASSIGNEE;
+  if (schema[PICKER_KEYWORD] === 'stage' || schema[PICKER_KEYWORD] === 'metric') return true;
+  return isSchemaConstant(schema, value);
 }
 
 /** A structured agency-specific value: which placeholder it becomes. */
@@ -207,8 +214,7 @@ export function templatizeDefinition(
       const value = input[property];
       const candidate = isPlaceholderRef(value) ? null : candidateFor(kind, type, property, input, where);
       if (candidate && value !== undefined && value !== null) copy[property] = structured(candidate, value);
-      else if (isClosedValue(kind, type, property) || isClientAssignee(kind, type, property, value))
-        copy[property] = cloneJson(value);
+      else if (isProductValue(kind, type, property, value)) copy[property] = cloneJson(value);
       else copy[property] = scrub(value, where);
     }
     return copy;
