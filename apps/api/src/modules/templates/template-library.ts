@@ -27,7 +27,10 @@ export class TemplateLibrary {
     if (isBuiltinTemplateId(id)) {
       const builtin = getBuiltinTemplate(id);
       if (!builtin) throw ApiError.notFound('Template');
-      return fromBuiltin(builtin, (await this.builtinUsage(agencyId)).get(id) ?? 0);
+      const usage = await this.dataSource.manager
+        .getRepository(BuiltinTemplateUsageEntity)
+        .findOne({ where: { agencyId, templateId: id } });
+      return fromBuiltin(builtin, usage?.usageCount ?? 0);
     }
     return fromStored(await this.findStored(agencyId, id));
   }
