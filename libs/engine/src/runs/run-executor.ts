@@ -15,7 +15,8 @@ import { conditionContextOf, templateContextOf, type ClientSnapshot } from '../c
 import { AdminNotifier } from '../notifications/admin-notifier';
 import type { EngineQueues } from '../queues/engine-queues';
 import type { ApprovalNotifier } from './approval-notifier';
-import { classifyStepError, retryDelayMs } from './error-classifier';
+import { classifyStepError } from './error-classifier';
+import { decideAfterFailure } from './retry-policy';
 import { StaleLeaseError } from './stale-lease.error';
 import { editorRefusal } from './editor-permission';
 import type { RunChangeListener } from '../live/run-change-listener';
@@ -327,8 +328,12 @@ export class RunExecutor {
       if (attempted > 1) return this.executeStep(drive, step, 1, mode);
       drive.executed += 1;
       const failure = classifyStepError(error);
-      if (failure.transient && attempt.attempts < this.options.maxAttempts) {
-        const delay = retryDelayMs(failure, attempt.attempts, this.options.retryBackoffMs);
+      const decision = decideAfterFailure(
+        { failure, attempt: attempt.attempts, continueOnFailure: Boolean(step.continueOnFailure) },
+        this.options,
+      );
+      if (decision.kind === 'retry') {
+        const delay = decision.delayMs;
         const retry = {
           ...attempt,
           status: 'pending' as const,
@@ -342,7 +347,7 @@ export class RunExecutor {
       const failed = { ...attempt, status: 'failed' as const, error: failure.toJSON(), finishedAt: new Date() };
       drive.rows.set(step.id, failed);
       drive.pending.push(failed);
-      if (step.continueOnFailure) return 'next';
+      if (decision.kind === 'continue') return 'next';
       await this.finish(drive, 'failed', { error: { stepId: step.id, ...failure.toJSON() } });
       return 'stopped';
     }
