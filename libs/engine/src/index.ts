@@ -36,3 +36,7 @@ export * from './maintenance/health-monitor';
 export * from './context/integration-settings.loader';
 export * from './live';
 export * from './notifications/admin-notifier';
+export * from './batching/micro-batcher';
+export * from './matching/candidate-screen';
+export * from './matching/event-batch-matcher';
+export * from './matching/event-match-processor';

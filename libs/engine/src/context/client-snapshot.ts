@@ -56,7 +56,26 @@ export async function takeClientSnapshot(
   clientId: string,
 ): Promise<ClientSnapshot | null> {
   const [row]: SnapshotRow[] = await manager.query(SNAPSHOT_SQL, [clientId, agencyId]);
-  if (!row) return null;
+  return row ? snapshotOf(row) : null;
+}
+
+/** The snapshots of many clients in one statement, keyed `agencyId:clientId` (clients missing from their agency are absent). */
+export async function takeClientSnapshots(
+  manager: EntityManager,
+  clients: { agencyId: string; clientId: string }[],
+): Promise<Map<string, ClientSnapshot>> {
+  if (clients.length === 0) return new Map();
+  const rows: SnapshotRow[] = await manager.query(
+    SNAPSHOT_SQL.replace(
+      'WHERE c.id = $1 AND c.agency_id = $2',
+      'WHERE (c.id, c.agency_id) IN (SELECT * FROM unnest($1::uuid[], $2::uuid[]))',
+    ),
+    [clients.map((client) => client.clientId), clients.map((client) => client.agencyId)],
+  );
+  return new Map(rows.map((row) => [`${row.agency_id}:${row.id}`, snapshotOf(row)]));
+}
+
+function snapshotOf(row: SnapshotRow): ClientSnapshot {
   return {
     client: {
       id: row.id,

@@ -1,13 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import {
-  eventRoutes,
-  evaluateTriggerEvent,
-  type TriggerEvent,
-  evaluateTriggerState,
-  scheduleTriggerOf,
-  TRIGGER_TYPE_OF_EVENT,
-  TriggerDefinition,
-} from '@automations/domain';
+import { eventRoutes, evaluateTriggerState, TRIGGER_TYPE_OF_EVENT, TriggerDefinition } from '@automations/domain';
 import { markEventProcessed, type EventEntity } from '@automations/persistence';
 import { loadEvent } from './event.loader';
 import type { EmittedEvent } from '../actions/action-executor';
@@ -16,15 +8,9 @@ import { loadTriggerState, takeClientSnapshot, type ClientSnapshot } from '../co
 import { DEFAULT_LOOP_LIMITS, LoopBreaker } from '../loops/loop-breaker';
 import { createRun, type CreateRunInput, type RunTrigger } from '../runs/run-creator';
 import type { CandidateWorkflow, WorkflowIndex } from './workflow-index';
+import { type CandidateVerdict, partnerOf, screenCandidate } from './candidate-screen';
 
-/** One line of an event's processing record: the "why didn't it fire?" answer. */
-export interface CandidateVerdict {
-  workflowId: string;
-  workflowName: string;
-  outcome: 'started' | 'deduplicated' | 'skipped' | 'not_fired';
-  runId?: string;
-  reason?: string;
-}
+export type { CandidateVerdict } from './candidate-screen';
 
 export interface MatchResult {
   /** False when the event was already processed (by this or another worker). */
@@ -81,7 +67,7 @@ export class EventMatcher implements EmittedEventSettler {
       ? await this.index.candidates(event.agencyId, triggerType, eventRoutes(triggerType, event.data))
       : [];
     // Trigger filters read only the event: workflows they reject need no lock, no snapshot and no transaction.
-    const screened = candidates.map((workflow) => ({ workflow, screen: this.screen(workflow, event) }));
+    const screened = candidates.map((workflow) => ({ workflow, screen: screenCandidate(workflow, event) }));
     if (!screened.some(({ screen }) => 'fired' in screen))
       return this.markProcessedWithoutRuns(
         event,
@@ -144,7 +130,7 @@ export class EventMatcher implements EmittedEventSettler {
       ? this.index.cachedCandidates(event.agencyId, triggerType, eventRoutes(triggerType, event.data))
       : [];
     if (candidates === null) return false;
-    const screens = candidates.map((workflow) => this.screen(workflow, event));
+    const screens = candidates.map((workflow) => screenCandidate(workflow, event));
     if (screens.some((screen) => 'fired' in screen)) return false;
     await markEventProcessed(manager, event.id, screens);
     return true;
@@ -154,20 +140,6 @@ export class EventMatcher implements EmittedEventSettler {
   private async markProcessedWithoutRuns(event: EventEntity, verdicts: CandidateVerdict[]): Promise<MatchResult> {
     const processed = await markEventProcessed(this.dataSource, event.id, verdicts);
     return { processed, agencyId: event.agencyId, clientId: event.clientId, runIdsToEnqueue: [], verdicts };
-  }
-
-  /** The verdict a workflow gets from the event alone, or the trigger that fired (the rest needs the client's state). */
-  private screen(workflow: CandidateWorkflow, event: TriggerEvent): CandidateVerdict | { fired: TriggerDefinition } {
-    const base = { workflowId: workflow.id, workflowName: workflow.name };
-    if (scheduleTriggerOf(workflow.triggers))
-      return { ...base, outcome: 'not_fired', reason: 'fires only on its schedule' };
-    const verdicts = workflow.triggers.map((trigger) => ({ trigger, verdict: evaluateTriggerEvent(trigger, event) }));
-    const fired = verdicts.find((entry) => entry.verdict.ok);
-    if (fired) return { fired: fired.trigger };
-    const firstReason = verdicts
-      .map((entry) => entry.verdict)
-      .find((verdict) => !verdict.ok && verdict.code !== 'wrong_event');
-    return { ...base, outcome: 'not_fired', reason: firstReason?.reason ?? `no trigger fires on ${event.type}` };
   }
 
   private async evaluate(
@@ -181,7 +153,7 @@ export class EventMatcher implements EmittedEventSettler {
     const base = { workflowId: workflow.id, workflowName: workflow.name };
     const snapshot = await snapshotOf();
     if (!snapshot) return { ...base, outcome: 'not_fired', reason: 'client not found' };
-    const partner: TriggerDefinition | undefined = workflow.triggers.find((trigger) => trigger !== firedTrigger);
+    const partner = partnerOf(workflow.triggers, firedTrigger);
     if (partner && snapshot.client.deletedAt === null) {
       const state = evaluateTriggerState(partner, await loadTriggerState(manager, snapshot), new Date());
       if (!state.ok) return { ...base, outcome: 'not_fired', reason: state.reason };

@@ -56,6 +56,60 @@ export async function addToWorkflowCounters(
   );
 }
 
+/**
+ * Adds many deltas in one statement, summed per workflow first (one row may not be updated twice by one statement), in
+ * workflow order so concurrent batches take the counter rows' locks in the same order.
+ */
+export async function addManyToWorkflowCounters(
+  manager: EntityManager,
+  deltas: { agencyId: string; workflowId: string; delta: CounterDelta }[],
+): Promise<void> {
+  const sums = new Map<
+    string,
+    {
+      workflow_id: string;
+      agency_id: string;
+      runs: number;
+      successes: number;
+      failures: number;
+      skips: number;
+      ran: boolean;
+    }
+  >();
+  for (const { agencyId, workflowId, delta } of deltas) {
+    const sum = sums.get(workflowId) ?? {
+      workflow_id: workflowId,
+      agency_id: agencyId,
+      runs: 0,
+      successes: 0,
+      failures: 0,
+      skips: 0,
+      ran: false,
+    };
+    sum.runs += delta.runs ?? 0;
+    sum.successes += delta.successes ?? 0;
+    sum.failures += delta.failures ?? 0;
+    sum.skips += delta.skips ?? 0;
+    sum.ran ||= delta.ran ?? false;
+    sums.set(workflowId, sum);
+  }
+  if (sums.size === 0) return;
+  const rows = [...sums.values()]
+    .sort((a, b) => (a.workflow_id < b.workflow_id ? -1 : 1))
+    .map((sum, position) => ({ ...sum, position, shard: Math.floor(Math.random() * SHARDS) }));
+  await manager.query(
+    `INSERT INTO workflow_counters AS c (workflow_id, shard, agency_id, run_count, success_count, failure_count, skip_count, last_run_at)
+     SELECT v.workflow_id, v.shard, v.agency_id, v.runs, v.successes, v.failures, v.skips, CASE WHEN v.ran THEN now() END
+       FROM jsonb_to_recordset($1::jsonb) AS v(workflow_id uuid, shard int, agency_id uuid, runs int, successes int, failures int, skips int, ran boolean, position int)
+      ORDER BY v.position
+     ON CONFLICT (workflow_id, shard) DO UPDATE SET
+       run_count = c.run_count + EXCLUDED.run_count, success_count = c.success_count + EXCLUDED.success_count,
+       failure_count = c.failure_count + EXCLUDED.failure_count, skip_count = c.skip_count + EXCLUDED.skip_count,
+       last_run_at = GREATEST(c.last_run_at, EXCLUDED.last_run_at)`,
+    [JSON.stringify(rows)],
+  );
+}
+
 /** Counters of the given workflows of one agency; workflows without runs are absent (use NO_RUNS). */
 export async function loadWorkflowCounts(
   manager: EntityManager,

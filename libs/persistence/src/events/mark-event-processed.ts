@@ -13,3 +13,21 @@ export async function markEventProcessed(runner: SqlRunner, eventId: string, pro
   );
   return marked.length > 0;
 }
+
+/** `markEventProcessed` for many events in one statement: the ids this call marked (the others were processed before). */
+export async function markEventsProcessed(
+  runner: SqlRunner,
+  entries: { id: string; processing: unknown }[],
+): Promise<Set<string>> {
+  if (entries.length === 0) return new Set();
+  const marked = rowsOf<{ id: string }>(
+    await runner.query(
+      `UPDATE events e SET processed_at = now(), processing = v.processing
+         FROM jsonb_to_recordset($1::jsonb) AS v(id uuid, processing jsonb)
+        WHERE e.id = v.id AND e.processed_at IS NULL
+       RETURNING e.id`,
+      [JSON.stringify(entries)],
+    ),
+  );
+  return new Set(marked.map((row) => row.id));
+}
