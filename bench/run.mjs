@@ -8,7 +8,8 @@ import os from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import Redis from 'ioredis';
 import { parseOptions, USAGE } from './lib/args.mjs';
-import { figuresOf, formatTable } from './lib/report.mjs';
+import { activePeers, N8N_VERSION, runN8nPeer } from './lib/peer/n8n.mjs';
+import { figuresOf, formatPeerTable, formatTable, peerComparison } from './lib/report.mjs';
 import {
   activeStacks,
   BENCH_ENV,
@@ -100,6 +101,7 @@ async function main() {
   );
 
   const results = [];
+  let peer = null;
   for (const name of options.only) {
     const started = Date.now();
     try {
@@ -118,6 +120,7 @@ async function main() {
         allRunsCompleted: false,
       });
     }
+    if (name === 'W1' && options.peer) peer = await runPeer(ctx, results.at(-1));
   }
 
   const figures = results.flatMap(figuresOf);
@@ -139,10 +142,15 @@ async function main() {
     results,
     figures,
   };
+  if (peer) {
+    if (!peer.error) peer.comparison = peerComparison(figures, peer);
+    report.peer = peer;
+  }
   mkdirSync(dirname(outFile), { recursive: true });
   writeFileSync(outFile, `${JSON.stringify(report, null, 2)}\n`);
 
   process.stdout.write(`\n${formatTable(figures)}\n\n`);
+  if (peer) process.stdout.write(`${formatPeerTable(peer)}\n\n`);
   for (const result of results) {
     const burst = result.phases?.burst;
     if (!burst?.database?.tables) continue;
@@ -182,7 +190,37 @@ async function main() {
   if (results.some((result) => result.error)) return 1;
   if (results.some((result) => !result.allRunsCompleted)) return 3;
   if (options.strict && figures.some((figure) => figure.pass === false)) return 4;
+  if (options.strict && peer?.error) return 5;
   return 0;
+}
+
+/** The peer's run of W1's burst (same event count and concurrency), right after W1; never throws. */
+async function runPeer(ctx, w1) {
+  const { peer, sizes } = ctx.options;
+  const missing = (reason, started = Date.now()) => ({
+    name: peer.name,
+    version: N8N_VERSION,
+    error: reason,
+    seconds: Math.round((Date.now() - started) / 100) / 10,
+  });
+  if (w1.error) return missing('W1 failed, so the peer was not run');
+  const started = Date.now();
+  try {
+    log(`peer ${peer.name}: starting (scratch folder ${peer.dir})`);
+    const section = await runN8nPeer({
+      scratchDir: peer.dir,
+      events: sizes.clients * 2, // W1's burst: two events per client (workloads/w1.mjs)
+      concurrency: sizes.concurrency,
+      warmupEvents: sizes.warmupEvents,
+      log,
+    });
+    section.seconds = Math.round((Date.now() - started) / 100) / 10;
+    log(`peer ${peer.name}: done in ${section.seconds} s, ${section.completedPerS} automations completed/s`);
+    return section;
+  } catch (error) {
+    log(`peer ${peer.name} failed: ${error.stack ?? error}`);
+    return missing(String(error.message ?? error), started);
+  }
 }
 
 function perRunMs(phase, name) {
@@ -204,7 +242,10 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
     if (interrupted) process.exit(130);
     interrupted = true;
     log(`${signal}: stopping processes and dropping databases`);
-    await Promise.all([...activeStacks].map((stack) => stack.closeNow().catch(() => undefined)));
+    await Promise.all([
+      ...[...activeStacks].map((stack) => stack.closeNow().catch(() => undefined)),
+      ...[...activePeers].map((stop) => stop().catch(() => undefined)),
+    ]);
     process.exit(130);
   });
 }

@@ -1,6 +1,10 @@
+import os from 'node:os';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
+import { ROOT } from './stack.mjs';
 
 export const WORKLOADS = ['W1', 'W2', 'W3', 'W4'];
+export const PEERS = ['n8n'];
 
 export const USAGE = `Usage: node bench/run.mjs [options]   (npm run bench builds first)
 
@@ -8,7 +12,12 @@ export const USAGE = `Usage: node bench/run.mjs [options]   (npm run bench build
   --only W1,W4            workloads to run (default: W1,W2,W3,W4)
   --keep                  keep the databases and Redis keys (default: dropped at the end)
   --out FILE              result JSON (default: bench/results/<ISO date>.json)
-  --strict                exit 4 when a target is missed (default: exit 0, the table says it)
+  --strict                exit 4 when a target is missed, 5 when --peer was given and the peer is missing
+                          (default: exit 0, the table says it)
+  --peer n8n              right after W1, run the same W1 burst on n8n 1.82.3 (installed on first use, ~5 min,
+                          ~1.3 GB; own Postgres on 127.0.0.1:55433) and print both side by side with the ratio
+  --peer-dir DIR          the peer's scratch folder, outside the repository
+                          (default: $BENCH_PEER_DIR or <tmpdir>/automations-bench-peer/<peer>)
 
   sizes (defaults: full / --smoke)
   --clients N             clients of the agency (1000 / 20); every 4th is red
@@ -36,7 +45,8 @@ export const USAGE = `Usage: node bench/run.mjs [options]   (npm run bench build
   --db-pool-size N        DB_POOL_SIZE
 
   env: BENCH_DATABASE_ADMIN_URL (default postgres://postgres@127.0.0.1:5432/postgres), REDIS_URL,
-       BENCH_CPU_PROF_DIR (write a V8 --cpu-prof profile of the api and worker there, one folder each)`;
+       BENCH_CPU_PROF_DIR (write a V8 --cpu-prof profile of the api and worker there, one folder each),
+       BENCH_PEER_DIR (see --peer-dir), BENCH_PEER_SCRIPTS (the n8n peer's scripts, default /work/shared/peer/n8n)`;
 
 const FULL = {
   clients: 1000,
@@ -97,6 +107,8 @@ export function parseOptions(argv) {
       keep: { type: 'boolean', default: false },
       out: { type: 'string' },
       strict: { type: 'boolean', default: false },
+      peer: { type: 'string' },
+      'peer-dir': { type: 'string' },
       'all-rates': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
       clients: { type: 'string' },
@@ -160,6 +172,20 @@ export function parseOptions(argv) {
     if (!WORKLOADS.includes(name))
       throw new Error(`--only: unknown workload "${name}" (one of ${WORKLOADS.join(', ')})`);
 
+  let peer = null;
+  if (values.peer !== undefined) {
+    const name = values.peer.trim().toLowerCase();
+    if (!PEERS.includes(name)) throw new Error(`--peer: unknown peer "${values.peer}" (one of ${PEERS.join(', ')})`);
+    if (!only.includes('W1')) throw new Error('--peer compares W1: add W1 to --only');
+    const dir = resolve(
+      values['peer-dir'] ?? process.env.BENCH_PEER_DIR ?? join(os.tmpdir(), 'automations-bench-peer', name),
+    );
+    const inRepo = relative(ROOT, dir);
+    if (!inRepo || !(inRepo === '..' || inRepo.startsWith(`..${sep}`) || isAbsolute(inRepo)))
+      throw new Error(`--peer-dir must be outside the repository (${ROOT}), got ${dir}`);
+    peer = { name, dir };
+  } else if (values['peer-dir'] !== undefined) throw new Error('--peer-dir needs --peer');
+
   const engineEnv = {};
   if (values['worker-concurrency'] !== undefined)
     engineEnv.WORKER_CONCURRENCY = String(positiveInt('worker-concurrency', values['worker-concurrency']));
@@ -174,6 +200,7 @@ export function parseOptions(argv) {
     out: values.out,
     strict: values.strict,
     allRates: values['all-rates'],
+    peer,
     sizes,
     engineEnv,
   };

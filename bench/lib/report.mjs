@@ -352,3 +352,87 @@ export function formatTable(figures) {
       .trimEnd();
   return [line(header), widths.map((width) => '-'.repeat(width)).join('-|-'), ...rows.map(line)].join('\n');
 }
+
+/**
+ * The project's W1 burst beside the peer's run of the same work (issue 15). Each row: the peer's value,
+ * the project's, and the ratio oriented so that above 1 means this project does better
+ * (project ÷ peer for throughput, peer ÷ project for costs).
+ */
+export function peerComparison(figures, peer) {
+  const w1 = (key) => figures.find((figure) => figure.workload === 'W1' && figure.key === key)?.value ?? null;
+  const rows = [
+    [
+      'completedPerS',
+      'W1 burst: automations completed/s',
+      peer.completedPerS,
+      w1('burst.runsCompletedPerSecond'),
+      '/s',
+      'higher',
+    ],
+    [
+      'cpuMsPerAutomation',
+      'CPU per automation (n8n; api + worker)',
+      peer.cpuMsPerAutomation,
+      sum(w1('burst.apiCpuMsPerRun'), w1('burst.workerCpuMsPerRun')),
+      'ms',
+      'lower',
+    ],
+    [
+      'postgresCpuMsPerAutomation',
+      'Postgres CPU per automation',
+      peer.postgresCpuMsPerAutomation,
+      w1('burst.postgresCpuMsPerRun'),
+      'ms',
+      'lower',
+    ],
+    ['e2eP50Ms', 'end-to-end latency p50', peer.e2eP50Ms, w1('burst.runCompleted.p50'), 'ms', 'lower'],
+    ['e2eP99Ms', 'end-to-end latency p99', peer.e2eP99Ms, w1('burst.runCompleted.p99'), 'ms', 'lower'],
+    [
+      'peakRssMiB',
+      'peak RSS (n8n; api + worker)',
+      peer.peakRssMiB,
+      sum(w1('burst.apiPeakRssMiB'), w1('burst.workerPeakRssMiB')),
+      'MiB',
+      'lower',
+    ],
+  ];
+  return rows.map(([key, label, peerValue, project, unit, better]) => ({
+    key,
+    label,
+    unit,
+    peer: peerValue ?? null,
+    project,
+    ratio: better === 'higher' ? ratio(project, peerValue) : ratio(peerValue, project),
+    ratioIs: better === 'higher' ? 'project ÷ peer' : 'peer ÷ project',
+  }));
+}
+
+export function formatPeerTable(peer) {
+  if (peer.error) return `${peer.name} ${peer.version} peer: missing — ${peer.error}`;
+  const rows = peer.comparison.map((row) => [
+    row.label,
+    `${formatNumber(row.peer)} ${row.unit}`,
+    `${formatNumber(row.project)} ${row.unit}`,
+    row.ratio === null ? '—' : `${row.ratio}×`,
+  ]);
+  const header = [
+    `W1 burst, ${formatNumber(peer.events)} events at concurrency ${peer.concurrency}`,
+    `${peer.name} ${peer.version}`,
+    'this project',
+    'ratio',
+  ];
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
+  const line = (cells) =>
+    cells
+      .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column])))
+      .join(' | ')
+      .trimEnd();
+  return [
+    line(header),
+    widths.map((width) => '-'.repeat(width)).join('-|-'),
+    ...rows.map(line),
+    'ratio: this project ÷ n8n for throughput, n8n ÷ this project for costs (above 1: this project does better).',
+    "Latency: n8n ticket created − event sent (client clock); this project event accepted → run finished. CPU excludes Postgres (own row; n8n's includes the loadgen's psql polls).",
+    ...(peer.warning ? [`${peer.name}: ${peer.warning}`] : []),
+  ].join('\n');
+}
