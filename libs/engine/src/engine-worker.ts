@@ -17,7 +17,9 @@ import { MatchedRunAnnouncer } from './live/matched-run-announcer';
 import { EmailSender } from './integrations/email-sender';
 import { SlackNotifier } from './integrations/slack-notifier';
 import { Reconciler } from './maintenance/reconciler';
-import { EventMatcher } from './matching/event-matcher';
+import { EventBatchMatcher } from './matching/event-batch-matcher';
+import { EventMatcher, type EventMatcherOptions } from './matching/event-matcher';
+import { EventMatchProcessor } from './matching/event-match-processor';
 import { WorkflowIndex, workflowChangesChannel } from './matching/workflow-index';
 import { EngineQueues, type EventJobData, type RunJobData } from './queues/engine-queues';
 import { QueueName } from './queue-names';
@@ -66,6 +68,7 @@ export class EngineWorker {
   /** Run and approval changes for the API's live stream (Redis pub/sub, best effort). */
   readonly live: LiveUpdatePublisher;
   private readonly matchedRuns: MatchedRunAnnouncer;
+  private readonly matcherOptions: EventMatcherOptions;
   private retentionSchedule: RetentionSchedule | null = null;
   private workers: Worker[] = [];
   private syncTimer: NodeJS.Timeout | null = null;
@@ -82,11 +85,12 @@ export class EngineWorker {
   ) {
     this.queues = new EngineQueues({ redisUrl: config.redisUrl, prefix: config.queuePrefix });
     this.index = new WorkflowIndex(dataSource);
-    this.matcher = new EventMatcher(dataSource, this.index, {
+    this.matcherOptions = {
       dedupeWindowSeconds: config.dedupeWindowSeconds,
       loopMaxDepth: config.loopMaxDepth,
       loopMaxRunsPerHour: config.loopMaxRunsPerHour,
-    });
+    };
+    this.matcher = new EventMatcher(dataSource, this.index, this.matcherOptions);
     const secretBox = SecretBox.fromConfig(config);
     const integrations = new IntegrationSettingsLoader(dataSource, secretBox);
     const slack = new SlackNotifier({ slackApiUrl: config.slackApiUrl });
@@ -120,11 +124,11 @@ export class EngineWorker {
     this.matchedRuns = new MatchedRunAnnouncer(dataSource, runChanges);
     // Pending approvals (executor) and expired ones (RunControl's sweep) reach the admins on Slack and by email.
     const approvals = new ApprovalNotifier(dataSource, integrations, slack, email);
-    this.executor = new RunExecutor(
+    this.executor = new RunExecutor({
       dataSource,
-      this.queues,
+      queues: this.queues,
       actions,
-      {
+      options: {
         workerId: `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`,
         leaseMs: options.leaseMs ?? config.runLeaseSeconds * 1000,
         chunkSize: options.chunkSize ?? 25,
@@ -133,11 +137,11 @@ export class EngineWorker {
         approvalTimeoutMinutes: config.approvalTimeoutMinutes,
         secretBox,
       },
-      this.quota,
-      approvals,
-      runChanges,
-      this.matcher,
-    );
+      admission: this.quota,
+      approvalNotifier: approvals,
+      changes: runChanges,
+      emittedEvents: this.matcher,
+    });
     this.reconciler = new Reconciler(dataSource, this.queues);
     this.control = new RunControl(dataSource, this.queues, runChanges, approvals);
     this.schedules = createSchedulesQueue({ redisUrl: config.redisUrl, prefix: config.queuePrefix });
@@ -156,15 +160,21 @@ export class EngineWorker {
     await this.subscriber.subscribe(workflowChangesChannel(prefix));
     this.subscriber.on('message', (_channel, agencyId: string) => this.index.invalidate(agencyId || undefined));
 
+    const eventConcurrency = Math.max(1, Math.ceil(this.config.workerConcurrency / 2));
+    // Each waiting job brings one event: a batch is at most what the consumer holds at once.
+    const eventMatching = new EventMatchProcessor(
+      new EventBatchMatcher(this.dataSource, this.index, this.matcher, this.matcherOptions),
+      this.matchedRuns,
+      this.queues,
+      { maxBatch: eventConcurrency, maxWaitMs: 2 },
+    );
     this.workers = [
       new Worker<EventJobData>(
         QueueName.Events,
         async (job) => {
-          const result = await this.matcher.match(job.data.eventId);
-          await this.matchedRuns.announce(result);
-          await this.queues.enqueueRuns(result.runIdsToEnqueue);
+          await eventMatching.process(job.data.eventId);
         },
-        { connection, prefix, concurrency: Math.max(1, Math.ceil(this.config.workerConcurrency / 2)) },
+        { connection, prefix, concurrency: eventConcurrency },
       ),
       new Worker<RunJobData>(QueueName.Runs, (job) => this.executor.advance(job.data.runId), {
         connection,

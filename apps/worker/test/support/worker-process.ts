@@ -6,7 +6,7 @@ import type { TestStack } from './test-stack';
 const WORKER_MAIN = join(__dirname, '..', '..', '..', '..', 'dist', 'apps', 'worker', 'main.js');
 
 /** The built worker in its own process (so a test can SIGKILL it), on the stack's database and queues, with a 2 s lease. */
-export function startWorkerProcess(stack: TestStack): Promise<ChildProcess> {
+export function startWorkerProcess(stack: TestStack, env: Record<string, string> = {}): Promise<ChildProcess> {
   if (!existsSync(WORKER_MAIN))
     throw new Error(`No worker build at ${WORKER_MAIN}: run npm run build:server first (npm test does)`);
   const { config } = stack.api;
@@ -20,6 +20,7 @@ export function startWorkerProcess(stack: TestStack): Promise<ChildProcess> {
       RUN_LEASE_SECONDS: '2',
       DB_POOL_SIZE: '5',
       WORKER_CONCURRENCY: '4',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
