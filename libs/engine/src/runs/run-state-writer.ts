@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { addToWorkflowCounters, rowsOf } from '@automations/persistence';
+import { counterShard, rowsOf } from '@automations/persistence';
 import type { LeasedRun, StepRow } from './run-lease';
 import { StaleLeaseError } from './stale-lease.error';
 import { writeStepRows } from './step-rows.writer';
@@ -24,12 +24,20 @@ const FENCE_AND_LOCK_CLIENT_SQL = `WITH fenced AS (
   SELECT c.id FROM clients c JOIN fenced f ON c.id = f.client_id AND c.agency_id = f.agency_id FOR UPDATE OF c`;
 const PARK_SQL = `UPDATE workflow_runs SET status = $3, next_attempt_at = $4, lease_owner = NULL, lease_expires_at = NULL, updated_at = now()
   WHERE id = $1 AND lease_token = $2 AND status = 'running' RETURNING id`;
-/** Ends the run and writes its audit line in one statement; nothing is written when the lease is lost. */
+/**
+ * Ends the run, adds it to its workflow's counters (one shard, $8; success $9 or failure $10, none when cancelled) and
+ * writes its audit line, in one statement; nothing is written when the lease is lost.
+ */
 const FINISH_SQL = `WITH finished AS (
     UPDATE workflow_runs SET status = $3, reason = $4, error = $5::jsonb, finished_at = now(), next_attempt_at = NULL,
            lease_owner = NULL, lease_expires_at = NULL, updated_at = now()
      WHERE id = $1 AND lease_token = $2 AND status = 'running'
-    RETURNING id, agency_id, workflow_id, client_id)
+    RETURNING id, agency_id, workflow_id, client_id),
+  counted AS (
+    INSERT INTO workflow_counters AS c (workflow_id, shard, agency_id, run_count, success_count, failure_count, skip_count, last_run_at)
+    SELECT workflow_id, $8::int, agency_id, 0, $9::int, $10::int, 0, NULL FROM finished WHERE $9::int + $10::int > 0
+    ON CONFLICT (workflow_id, shard) DO UPDATE SET
+      success_count = c.success_count + EXCLUDED.success_count, failure_count = c.failure_count + EXCLUDED.failure_count)
   INSERT INTO audit_events (agency_id, workflow_id, client_id, event_type, actor_type, actor_id, details, at)
   SELECT agency_id, workflow_id, client_id, $6, 'system', NULL, $7::jsonb, now() FROM finished
   RETURNING id`;
@@ -87,16 +95,12 @@ export class RunStateWriter {
         details.error ? JSON.stringify(details.error) : null,
         AUDIT_EVENT_OF[status],
         JSON.stringify(audit),
+        counterShard(),
+        status === 'completed' ? 1 : 0,
+        status === 'failed' ? 1 : 0,
       ]),
     );
     if (written.length === 0) throw new StaleLeaseError(run.id);
-    if (status !== 'cancelled')
-      await addToWorkflowCounters(
-        manager,
-        run.agencyId,
-        run.workflowId,
-        status === 'completed' ? { successes: 1 } : { failures: 1 },
-      );
   }
 
   /** Step rows, inserted or updated (no fence of their own: call after one of the statements above). */

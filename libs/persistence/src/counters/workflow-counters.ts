@@ -20,6 +20,11 @@ export const NO_RUNS: WorkflowCounts = Object.freeze({
 /** Writers spread over this many rows per workflow, so concurrent runs rarely wait on one row lock. */
 const SHARDS = 16;
 
+/** The shard a writer adds to (random, so concurrent writers rarely share a row). */
+export function counterShard(): number {
+  return Math.floor(Math.random() * SHARDS);
+}
+
 interface CounterDelta {
   runs?: number;
   successes?: number;
@@ -45,7 +50,7 @@ export async function addToWorkflowCounters(
        last_run_at = GREATEST(c.last_run_at, EXCLUDED.last_run_at)`,
     [
       workflowId,
-      Math.floor(Math.random() * SHARDS),
+      counterShard(),
       agencyId,
       delta.runs ?? 0,
       delta.successes ?? 0,
@@ -96,7 +101,7 @@ export async function addManyToWorkflowCounters(
   if (sums.size === 0) return;
   const rows = [...sums.values()]
     .sort((a, b) => (a.workflow_id < b.workflow_id ? -1 : 1))
-    .map((sum, position) => ({ ...sum, position, shard: Math.floor(Math.random() * SHARDS) }));
+    .map((sum, position) => ({ ...sum, position, shard: counterShard() }));
   await manager.query(
     `INSERT INTO workflow_counters AS c (workflow_id, shard, agency_id, run_count, success_count, failure_count, skip_count, last_run_at)
      SELECT v.workflow_id, v.shard, v.agency_id, v.runs, v.successes, v.failures, v.skips, CASE WHEN v.ran THEN now() END
