@@ -38,6 +38,22 @@ export interface RunExecutorOptions {
   secretBox: SecretBox;
 }
 
+/** What a RunExecutor works with; the optional parts are left out where a worker (or a test) does without them. */
+export interface RunExecutorDependencies {
+  dataSource: DataSource;
+  queues: EngineQueues;
+  actions: ActionExecutorRegistry;
+  options: RunExecutorOptions;
+  /** Per-agency quotas; without it every run starts at once. */
+  admission?: RunAdmission | null;
+  /** The admins' Slack and email notices of pending approvals. */
+  approvalNotifier?: ApprovalNotifier | null;
+  /** Run and approval changes for the live stream. */
+  changes?: RunChangeListener | null;
+  /** Settles emitted events no workflow fires on inside the step's transaction (else they are all enqueued). */
+  emittedEvents?: EmittedEventSettler | null;
+}
+
 /** What a step transaction committed: the first step's effect, whether the run ended, and events to match. */
 interface CommittedSteps {
   effect: StepEffect;
@@ -59,23 +75,29 @@ const BATCH_LIMIT = 10;
  * and the run finishes in the same transaction as its last step.
  */
 export class RunExecutor {
+  private readonly dataSource: DataSource;
+  private readonly queues: EngineQueues;
+  private readonly actions: ActionExecutorRegistry;
+  private readonly options: RunExecutorOptions;
+  private readonly admission: RunAdmission | null;
+  private readonly changes: RunChangeListener | null;
+  private readonly emittedEvents: EmittedEventSettler | null;
   private readonly definitions: RunDefinitionCache;
   private readonly writer: RunStateWriter;
   private readonly approvals: ApprovalRequester;
 
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly queues: EngineQueues,
-    private readonly actions: ActionExecutorRegistry,
-    private readonly options: RunExecutorOptions,
-    private readonly admission: RunAdmission | null = null,
-    approvalNotifier: ApprovalNotifier | null = null,
-    private readonly changes: RunChangeListener | null = null,
-    private readonly emittedEvents: EmittedEventSettler | null = null,
-  ) {
+  constructor(dependencies: RunExecutorDependencies) {
+    const { dataSource, options, approvalNotifier = null } = dependencies;
+    this.dataSource = dataSource;
+    this.queues = dependencies.queues;
+    this.actions = dependencies.actions;
+    this.options = options;
+    this.admission = dependencies.admission ?? null;
+    this.changes = dependencies.changes ?? null;
+    this.emittedEvents = dependencies.emittedEvents ?? null;
     this.definitions = new RunDefinitionCache(dataSource, options.secretBox);
     this.writer = new RunStateWriter(dataSource, options.leaseMs);
-    this.approvals = new ApprovalRequester(dataSource, this.writer, options, changes, approvalNotifier);
+    this.approvals = new ApprovalRequester(dataSource, this.writer, options, this.changes, approvalNotifier);
   }
 
   async advance(runId: string): Promise<void> {
