@@ -210,13 +210,20 @@ export class EventRecorder {
       const current = latest.get(key);
       if (!current || current.occurredAt <= row.occurredAt) latest.set(key, row);
     }
-    for (const { event, occurredAt } of latest.values()) {
-      await manager.query(
-        `UPDATE clients SET stage = $3, stage_changed_at = $4, updated_at = now()
-          WHERE agency_id = $1 AND id = $2 AND deleted_at IS NULL AND stage_changed_at < $4`,
-        [event.agencyId, event.clientId, event.data.toStage, occurredAt],
-      );
-    }
+    if (latest.size === 0) return;
+    // One statement for all of them (a group-committed ingest brings many); each client appears once.
+    const targets = [...latest.values()];
+    await manager.query(
+      `UPDATE clients AS c SET stage = v.stage, stage_changed_at = v.at, updated_at = now()
+         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::timestamptz[]) AS v(agency_id, id, stage, at)
+        WHERE c.agency_id = v.agency_id AND c.id = v.id AND c.deleted_at IS NULL AND c.stage_changed_at < v.at`,
+      [
+        targets.map(({ event }) => event.agencyId),
+        targets.map(({ event }) => event.clientId),
+        targets.map(({ event }) => event.data.toStage as string),
+        targets.map(({ occurredAt }) => occurredAt),
+      ],
+    );
   }
 
   /** agencyId → clientId → latest occurredAt, over the activity events among `rows`. */

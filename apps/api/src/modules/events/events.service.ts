@@ -1,10 +1,8 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AgencyScopedRepository, EventEntity } from '@automations/persistence';
 import { ApiError } from '../../common/api-error';
-import { assertKnownStages } from '../../common/pipeline-stages';
-import { EventDispatch } from '../engine/event-dispatch.service';
 import type { Principal } from '../../common/principal';
 import { EventBatchDto } from './dto/event-batch.dto';
 import { EventDetailDto } from './dto/event-detail.dto';
@@ -13,56 +11,27 @@ import { EventPageDto } from './dto/event-page.dto';
 import { EventDto } from './dto/event.dto';
 import type { EventsAcceptedDto } from './dto/events-accepted.dto';
 import type { EventsQuery } from './dto/events.query';
-import type { KpiUpdatedDataDto } from './dto/kpi-updated-data.dto';
-import { EventRecorder, EventToRecord } from '@automations/persistence';
-import { lockClients } from '@automations/persistence';
-import { MetricRecorder } from './metric-recorder.service';
+import { EventIngestBatcher } from './event-ingest.batcher';
 
 @Injectable()
 export class EventsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly recorder: EventRecorder,
-    private readonly metrics: MetricRecorder,
-    private readonly dispatch: EventDispatch,
+    private readonly batcher: EventIngestBatcher,
   ) {}
 
   /**
-   * Stores one event or a batch in one transaction. `kpi.updated` events also store the client
-   * metric and carry `previousValue`, exactly like `POST /clients/{id}/metrics`.
+   * Stores one event or a batch, committed (with concurrent requests, see EventIngestBatcher) and handed
+   * to the worker before it answers. `kpi.updated` events also store the client metric and carry
+   * `previousValue`, exactly like `POST /clients/{id}/metrics`.
    */
   async ingest(principal: Principal, body: EventInputDto | EventBatchDto): Promise<EventsAcceptedDto> {
     const batch = body instanceof EventBatchDto;
-    const events = batch ? body.events : [body];
-    const pathOf = (index: number, field: string) => (batch ? `events[${index}].${field}` : field);
-    const ids = await this.dataSource.transaction(async (manager) => {
-      const known = new Set(
-        (
-          await lockClients(
-            manager,
-            principal.agencyId,
-            events.map((event) => event.clientId),
-          )
-        ).map((client) => client.id),
-      );
-      const unknown = events.findIndex((event) => !known.has(event.clientId));
-      if (unknown >= 0)
-        throw new ApiError(HttpStatus.NOT_FOUND, 'Client not found', [
-          { path: pathOf(unknown, 'clientId'), message: 'no such client' },
-        ]);
-      // `toStage` must be a pipeline stage; `fromStage` is history (it may name a stage removed since) and is not checked.
-      await assertKnownStages(
-        manager,
-        principal.agencyId,
-        events.flatMap((event, index) =>
-          event.type === 'client.stage_changed'
-            ? [{ path: pathOf(index, 'data.toStage'), stage: (event.data as { toStage: string }).toStage }]
-            : [],
-        ),
-      );
-      return this.store(manager, principal.agencyId, events);
+    const ids = await this.batcher.submit({
+      agencyId: principal.agencyId,
+      events: batch ? body.events : [body],
+      batch,
     });
-    await this.dispatch.dispatch(ids);
     return batch ? { ids } : { id: ids[0], ids };
   }
 
@@ -90,65 +59,5 @@ export class EventsService {
 
   private events(agencyId: string) {
     return AgencyScopedRepository.for(this.dataSource.manager, EventEntity, agencyId);
-  }
-
-  /** Ids in request order; a key repeated inside the request resolves to its first occurrence. */
-  private async store(manager: EntityManager, agencyId: string, events: EventInputDto[]): Promise<string[]> {
-    const receivedAt = new Date();
-    const ids: string[] = new Array(events.length);
-    const firstIndexByKey = new Map<string, number>();
-    const repeats: [index: number, first: number][] = [];
-    const plain: { index: number; event: EventToRecord }[] = [];
-
-    for (const [index, input] of events.entries()) {
-      const key = input.idempotencyKey;
-      if (key !== undefined) {
-        const first = firstIndexByKey.get(key);
-        if (first !== undefined) {
-          repeats.push([index, first]);
-          continue;
-        }
-        firstIndexByKey.set(key, index);
-      }
-      const occurredAt = input.occurredAt ? new Date(input.occurredAt) : undefined;
-      if (input.type === 'kpi.updated') {
-        const { metric, value } = input.data as KpiUpdatedDataDto;
-        const recorded = await this.metrics.record(
-          {
-            agencyId,
-            clientId: input.clientId,
-            metric,
-            value,
-            recordedAt: occurredAt,
-            idempotencyKey: key,
-            source: 'api',
-          },
-          manager,
-        );
-        ids[index] = recorded.event.id;
-      } else {
-        const data = { ...input.data } as Record<string, unknown>;
-        plain.push({
-          index,
-          event: {
-            agencyId,
-            clientId: input.clientId,
-            type: input.type,
-            data,
-            occurredAt: occurredAt ?? receivedAt,
-            idempotencyKey: key,
-            source: 'api',
-          },
-        });
-      }
-    }
-
-    const recorded = await this.recorder.recordMany(
-      plain.map(({ event }) => event),
-      manager,
-    );
-    plain.forEach(({ index }, position) => (ids[index] = recorded[position].id));
-    for (const [index, first] of repeats) ids[index] = ids[first];
-    return ids;
   }
 }
