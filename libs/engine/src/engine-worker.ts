@@ -132,6 +132,7 @@ export class EngineWorker {
         workerId: `${hostname()}:${process.pid}:${Math.random().toString(36).slice(2, 8)}`,
         leaseMs: options.leaseMs ?? config.runLeaseSeconds * 1000,
         chunkSize: options.chunkSize ?? 25,
+        leaseBatch: this.config.workerConcurrency,
         maxAttempts: config.actionMaxAttempts,
         retryBackoffMs: config.retryBackoffMs,
         approvalTimeoutMinutes: config.approvalTimeoutMinutes,

@@ -171,7 +171,7 @@ export interface CreateAgencyRunQuotaOptions extends AgencyRunQuotaOptions {
 
 /**
  * The quota for the executor:
- * `new RunExecutor(dataSource, queues, actions, options, createAgencyRunQuota({ redisUrl, dataSource, prefix }))`.
+ * `new RunExecutor({ dataSource, queues, actions, options, admission: createAgencyRunQuota({ redisUrl, dataSource, prefix }) })`.
  */
 export function createAgencyRunQuota({
   dataSource,

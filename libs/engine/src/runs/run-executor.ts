@@ -14,7 +14,8 @@ import { classifyStepError } from './error-classifier';
 import { decideAfterFailure } from './retry-policy';
 import { RunDefinitionCache } from './run-definition.cache';
 import { attemptRow, causationFor, decideUpToNextAction, newDrive, stepRow, type Drive } from './run-drive';
-import { leaseRun, type LeasedRun, type StepRow } from './run-lease';
+import { MicroBatcher } from '../batching/micro-batcher';
+import { leaseRuns, type LeasedRun, type StepRow } from './run-lease';
 import { RunStateWriter, type OutcomeDetails, type ParkedStatus, type RunOutcome } from './run-state-writer';
 import { StaleLeaseError } from './stale-lease.error';
 
@@ -36,6 +37,8 @@ export interface RunExecutorOptions {
   approvalTimeoutMinutes: number;
   /** Opens the sealed (sensitive) values of the definitions the runs execute. */
   secretBox: SecretBox;
+  /** Most runs leased by one statement (concurrent jobs lease together); default 1, one statement per job. */
+  leaseBatch?: number;
 }
 
 /** What a RunExecutor works with; the optional parts are left out where a worker (or a test) does without them. */
@@ -85,6 +88,7 @@ export class RunExecutor {
   private readonly definitions: RunDefinitionCache;
   private readonly writer: RunStateWriter;
   private readonly approvals: ApprovalRequester;
+  private readonly leases: MicroBatcher<string, LeasedRun | null>;
 
   constructor(dependencies: RunExecutorDependencies) {
     const { dataSource, options, approvalNotifier = null } = dependencies;
@@ -98,10 +102,20 @@ export class RunExecutor {
     this.definitions = new RunDefinitionCache(dataSource, options.secretBox);
     this.writer = new RunStateWriter(dataSource, options.leaseMs);
     this.approvals = new ApprovalRequester(dataSource, this.writer, options, this.changes, approvalNotifier);
+    this.leases = new MicroBatcher({
+      handle: async (runIds) => {
+        const leased = await leaseRuns(dataSource, runIds, options.workerId, options.leaseMs / 1000);
+        return runIds.map((runId) => leased.get(runId) ?? null);
+      },
+      maxBatch: Math.max(1, options.leaseBatch ?? 1),
+      maxWaitMs: 0,
+      // Batches of one (the default) lease as before, one statement per job, as many at once as jobs run.
+      maxInFlight: (options.leaseBatch ?? 1) > 1 ? 2 : Number.MAX_SAFE_INTEGER,
+    });
   }
 
   async advance(runId: string): Promise<void> {
-    const run = await leaseRun(this.dataSource, runId, this.options.workerId, this.options.leaseMs / 1000);
+    const run = await this.leases.add(runId);
     if (!run) return this.wakeLater(runId);
     await this.changes?.runChanged(run, 'running');
     try {

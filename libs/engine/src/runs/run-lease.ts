@@ -42,14 +42,15 @@ interface LeaseRow extends LeasedRunFields {
 }
 
 /**
- * One statement: takes the lease of a due (or abandoned) run, bumping its fencing token, and returns the run with its
- * workflow's state, its last editor's standing and its step rows. Null when the run is not due or is leased elsewhere.
+ * One statement: takes the leases of the due (or abandoned) runs among $1, bumping their fencing tokens, and returns
+ * each run with its workflow's state, its last editor's standing and its step rows. Runs not due or leased elsewhere
+ * are absent.
  */
 const LEASE_SQL = `
   WITH leased AS (
     UPDATE workflow_runs SET status = 'running', lease_owner = $2, lease_expires_at = now() + make_interval(secs => $3),
            lease_token = lease_token + 1, updated_at = now()
-     WHERE id = $1 AND (
+     WHERE id = ANY($1::uuid[]) AND (
            (status IN ('queued', 'waiting') AND (next_attempt_at IS NULL OR next_attempt_at <= now() + interval '50 milliseconds'))
         OR (status = 'running' AND lease_expires_at < now()))
     RETURNING id, agency_id AS "agencyId", workflow_id AS "workflowId", workflow_version AS "workflowVersion", client_id AS "clientId",
@@ -91,8 +92,21 @@ export async function leaseRun(
   workerId: string,
   leaseSeconds: number,
 ): Promise<LeasedRun | null> {
-  const [row] = rowsOf<LeaseRow>(await dataSource.query(LEASE_SQL, [runId, workerId, leaseSeconds]));
-  if (!row) return null;
+  return (await leaseRuns(dataSource, [runId], workerId, leaseSeconds)).get(runId) ?? null;
+}
+
+/** `leaseRun` for many runs in one statement (the run consumer's concurrent jobs lease together). */
+export async function leaseRuns(
+  dataSource: DataSource,
+  runIds: string[],
+  workerId: string,
+  leaseSeconds: number,
+): Promise<Map<string, LeasedRun>> {
+  const rows = rowsOf<LeaseRow>(await dataSource.query(LEASE_SQL, [runIds, workerId, leaseSeconds]));
+  return new Map(rows.map((row) => [row.id, leasedRunOf(row)]));
+}
+
+function leasedRunOf(row: LeaseRow): LeasedRun {
   const { workflow_name, is_active, workflow_deleted, updated_by_user_id, updated_by_api_key_id, steps, ...rest } = row;
   const {
     editor_email,
