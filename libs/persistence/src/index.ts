@@ -17,3 +17,5 @@ export * from './sql/rows-of';
 export * from './sql/contains-pattern';
 export * from './sql/advisory-locks';
 export * from './sql/with-advisory-lock';
+export * from './sql/guarded-pg-client';
+export * from './sql/preparing-pg-client';
