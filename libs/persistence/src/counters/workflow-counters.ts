@@ -18,7 +18,7 @@ export const NO_RUNS: WorkflowCounts = Object.freeze({
 });
 
 /** Writers spread over this many rows per workflow, so concurrent runs rarely wait on one row lock. */
-const SHARDS = 16;
+const SHARDS = 64;
 
 /** The shard a writer adds to (random, so concurrent writers rarely share a row). */
 export function counterShard(): number {
