@@ -22,6 +22,14 @@ export async function runW2(ctx) {
   try {
     const { stack, sampler } = workload;
     const setup = await setupW1Agency(ctx, workload);
+    // The API accepts only an agency's pipeline stages (PRODUCT §8.7): W2's own stages join the defaults.
+    const agency = (await stack.api.call('GET', '/api/v1/agency', undefined, [200])).body;
+    await stack.api.call(
+      'PATCH',
+      '/api/v1/agency',
+      { pipelineStages: [...agency.pipelineStages, 'w2-delay', 'w2-approval', 'w2-late'] },
+      [200],
+    );
     const delayWorkflowId = await createWorkflow(stack.api, {
       name: 'Bench W2: delayed follow-up',
       triggers: [{ type: 'stage_change', config: { toStage: 'w2-delay' } }],
