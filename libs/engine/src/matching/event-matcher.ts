@@ -121,19 +121,18 @@ export class EventMatcher implements EmittedEventSettler {
   }
 
   /**
-   * For an event a step just stored, inside the step's transaction: when the index is warm and no workflow fires on the
-   * event, records its verdicts there and answers true (it needs no matching job); otherwise false, and it is enqueued.
+   * For an event a step just stored: when the index is warm and no workflow fires on the event, its verdicts (the step's
+   * transaction records them and it needs no matching job); otherwise null, and it is enqueued.
    */
-  async settleInline(manager: EntityManager, event: EmittedEvent): Promise<boolean> {
+  screenInline(event: EmittedEvent): CandidateVerdict[] | null {
     const triggerType = TRIGGER_TYPE_OF_EVENT[event.type];
     const candidates = triggerType
       ? this.index.cachedCandidates(event.agencyId, triggerType, eventRoutes(triggerType, event.data))
       : [];
-    if (candidates === null) return false;
+    if (candidates === null) return null;
     const screens = candidates.map((workflow) => screenCandidate(workflow, event));
-    if (screens.some((screen) => 'fired' in screen)) return false;
-    await markEventProcessed(manager, event.id, screens);
-    return true;
+    if (screens.some((screen) => 'fired' in screen)) return null;
+    return screens as CandidateVerdict[];
   }
 
   /** No workflow fires on this event: one conditional write records the verdicts (no lock, no transaction). */

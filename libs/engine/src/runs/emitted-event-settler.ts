@@ -1,8 +1,10 @@
-import type { EntityManager } from 'typeorm';
 import type { EmittedEvent } from '../actions/action-executor';
 
-/** Matches an event a step stored inside the step's own transaction when that is cheap (see EventMatcher.settleInline). */
+/** Matches an event a step stored inside the step's own transaction when that is cheap (see EventMatcher.screenInline). */
 export interface EmittedEventSettler {
-  /** True when the event is settled (processed, with its verdicts); false when it must be enqueued for matching. */
-  settleInline(manager: EntityManager, event: EmittedEvent): Promise<boolean>;
+  /**
+   * The event's verdicts when no workflow fires on it (the step's transaction records them with its own writes), or
+   * null when it must be enqueued for matching.
+   */
+  screenInline(event: EmittedEvent): unknown[] | null;
 }

@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { renderStepConfig, type ActionStep, type WorkflowDefinition } from '@automations/domain';
 import { emittedErrors, type SecretBox } from '@automations/persistence';
 import type { ActionExecutorRegistry } from '../actions/action-executor.registry';
-import type { ActionExecution, EmittedEvent, StepEffect } from '../actions/action-executor';
+import type { ActionExecution, StepEffect } from '../actions/action-executor';
 import { templateContextOf } from '../context/client-snapshot';
 import type { RunChangeListener } from '../live/run-change-listener';
 import type { EngineQueues } from '../queues/engine-queues';
@@ -16,7 +16,13 @@ import { RunDefinitionCache } from './run-definition.cache';
 import { attemptRow, causationFor, decideUpToNextAction, newDrive, stepRow, type Drive } from './run-drive';
 import { MicroBatcher } from '../batching/micro-batcher';
 import { leaseRuns, type LeasedRun, type StepRow } from './run-lease';
-import { RunStateWriter, type OutcomeDetails, type ParkedStatus, type RunOutcome } from './run-state-writer';
+import {
+  RunStateWriter,
+  type OutcomeDetails,
+  type ParkedStatus,
+  type RunOutcome,
+  type SettledEvent,
+} from './run-state-writer';
 import { StaleLeaseError } from './stale-lease.error';
 
 /**
@@ -347,6 +353,7 @@ export class RunExecutor {
     const rows = new Map(drive.rows);
     const writes: StepRow[] = [...drive.pending];
     const emitted: string[] = [];
+    const settled: SettledEvent[] = [];
     let executed = 0;
     let finished = false;
     let firstEffect: StepEffect | undefined;
@@ -368,7 +375,11 @@ export class RunExecutor {
         };
         rows.set(completed.stepId, completed);
         writes.push(completed);
-        emitted.push(...(await this.settleEmitted(manager, effect.emitted ?? [])));
+        for (const event of effect.emitted ?? []) {
+          const verdicts = this.emittedEvents?.screenInline(event) ?? null;
+          if (verdicts) settled.push({ id: event.id, processing: verdicts });
+          else emitted.push(event.id);
+        }
         const next = decideUpToNextAction(drive, rows, writes);
         finished = next.kind === 'done';
         attempt = null;
@@ -382,8 +393,9 @@ export class RunExecutor {
               .execute(this.execution(drive, step, config, (effectInside) => effectInside(inner)));
         }
       }
-      await this.writer.writeSteps(manager, writes);
-      if (finished) await this.writer.finish(manager, run, 'completed', {});
+      // One statement ends the commit: the step rows, the settled events and, when nothing is left, the run's end.
+      if (finished) await this.writer.finish(manager, run, 'completed', {}, writes, settled);
+      else await this.writer.writeSteps(manager, writes, settled);
     });
     drive.rows = rows;
     drive.pending = [];
@@ -399,13 +411,6 @@ export class RunExecutor {
       !drive.definition.requiresApproval &&
       !rows.has(step.id)
     );
-  }
-
-  /** Emitted events no workflow fires on are settled in the step's transaction; the ids of the others are enqueued after it. */
-  private async settleEmitted(manager: EntityManager, events: EmittedEvent[]): Promise<string[]> {
-    const toEnqueue: string[] = [];
-    for (const event of events) if (!(await this.emittedEvents?.settleInline(manager, event))) toEnqueue.push(event.id);
-    return toEnqueue;
   }
 
   /** Writes step rows (and the pending decisions) under the lease. */

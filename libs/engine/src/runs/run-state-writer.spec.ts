@@ -153,4 +153,79 @@ describe('RunStateWriter', () => {
     const steps = await dataSource.query(`SELECT step_id, status, attempts FROM run_steps WHERE run_id = $1`, [run.id]);
     expect(steps).toEqual([{ step_id: 's1', status: 'pending', attempts: 1 }]);
   });
+
+  describe("a commit that ends in one statement: step rows, settled events and the run's end", () => {
+    const stepOf = (runId: string, stepId: string) => ({
+      agencyId,
+      runId,
+      stepId,
+      type: 'create_ticket',
+      status: 'completed' as const,
+      attempts: 1,
+      input: {},
+      output: { ticketId: 't' },
+      error: null,
+      scheduledFor: null,
+      startedAt: new Date(),
+      finishedAt: new Date(),
+    });
+    async function emittedEvent(): Promise<string> {
+      const [{ id }] = await dataSource.query(
+        `INSERT INTO events (agency_id, client_id, type, data, occurred_at, source) VALUES ($1, $2, 'ticket.created', '{}', now(), 'action') RETURNING id`,
+        [agencyId, clientId],
+      );
+      return id;
+    }
+    const eventState = async (id: string) =>
+      (
+        await dataSource.query(`SELECT processed_at IS NOT NULL AS processed, processing FROM events WHERE id = $1`, [
+          id,
+        ])
+      )[0];
+    const stepIds = async (runId: string) =>
+      (await dataSource.query(`SELECT step_id FROM run_steps WHERE run_id = $1 ORDER BY step_id`, [runId])).map(
+        (row: { step_id: string }) => row.step_id,
+      );
+    const verdicts = [{ workflowId: 'w', workflowName: 'Other', outcome: 'not_fired', reason: 'no trigger fires' }];
+
+    it.each([
+      ['finish', true],
+      ['writeSteps', false],
+    ])('%s writes the step rows and settles the events while the lease is held', async (method, ends) => {
+      const run = await leasedRun();
+      const event = await emittedEvent();
+      await dataSource.transaction((manager) =>
+        method === 'finish'
+          ? writer.finish(
+              manager,
+              run,
+              'completed',
+              {},
+              [stepOf(run.id, 's1'), stepOf(run.id, 's2')],
+              [{ id: event, processing: verdicts }],
+            )
+          : writer.writeSteps(
+              manager,
+              [stepOf(run.id, 's1'), stepOf(run.id, 's2')],
+              [{ id: event, processing: verdicts }],
+            ),
+      );
+      expect(await stepIds(run.id)).toEqual(['s1', 's2']);
+      expect(await eventState(event)).toEqual({ processed: true, processing: verdicts });
+      expect((await stateOf(run)).status).toBe(ends ? 'completed' : 'running');
+    });
+
+    it('after a takeover, finish writes neither the step rows nor the settled events', async () => {
+      const run = await leasedRun();
+      const event = await emittedEvent();
+      await takeOver(run);
+      await expect(
+        dataSource.transaction((manager) =>
+          writer.finish(manager, run, 'completed', {}, [stepOf(run.id, 's1')], [{ id: event, processing: verdicts }]),
+        ),
+      ).rejects.toBeInstanceOf(StaleLeaseError);
+      expect(await stepIds(run.id)).toEqual([]);
+      expect(await eventState(event)).toEqual({ processed: false, processing: null });
+    });
+  });
 });

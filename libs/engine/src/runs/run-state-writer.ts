@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { counterShard, rowsOf } from '@automations/persistence';
 import type { LeasedRun, StepRow } from './run-lease';
 import { StaleLeaseError } from './stale-lease.error';
-import { writeStepRows } from './step-rows.writer';
+import { stepRowsParameter, stepRowsUpsert, writeStepRows } from './step-rows.writer';
 
 export type RunOutcome = 'completed' | 'failed' | 'cancelled';
 export type ParkedStatus = 'queued' | 'waiting' | 'awaiting_approval';
@@ -28,7 +28,7 @@ const PARK_SQL = `UPDATE workflow_runs SET status = $3, next_attempt_at = $4, le
  * Ends the run, adds it to its workflow's counters (one shard, $8; success $9 or failure $10, none when cancelled) and
  * writes its audit line, in one statement; nothing is written when the lease is lost.
  */
-const FINISH_SQL = `WITH finished AS (
+const FINISH_CTES = `finished AS (
     UPDATE workflow_runs SET status = $3, reason = $4, error = $5::jsonb, finished_at = now(), next_attempt_at = NULL,
            lease_owner = NULL, lease_expires_at = NULL, updated_at = now()
      WHERE id = $1 AND lease_token = $2 AND status = 'running'
@@ -37,10 +37,31 @@ const FINISH_SQL = `WITH finished AS (
     INSERT INTO workflow_counters AS c (workflow_id, shard, agency_id, run_count, success_count, failure_count, skip_count, last_run_at)
     SELECT workflow_id, $8::int, agency_id, 0, $9::int, $10::int, 0, NULL FROM finished WHERE $9::int + $10::int > 0
     ON CONFLICT (workflow_id, shard) DO UPDATE SET
-      success_count = c.success_count + EXCLUDED.success_count, failure_count = c.failure_count + EXCLUDED.failure_count)
-  INSERT INTO audit_events (agency_id, workflow_id, client_id, event_type, actor_type, actor_id, details, at)
+      success_count = c.success_count + EXCLUDED.success_count, failure_count = c.failure_count + EXCLUDED.failure_count)`;
+const FINISH_AUDIT = `INSERT INTO audit_events (agency_id, workflow_id, client_id, event_type, actor_type, actor_id, details, at)
   SELECT agency_id, workflow_id, client_id, $6, 'system', NULL, $7::jsonb, now() FROM finished
   RETURNING id`;
+/** Records the verdicts of events a step emitted and no workflow fires on (JSON `[{id, processing}]` in `$n`). */
+const settledEventsCte = (parameter: number) => `settled AS (
+    UPDATE events e SET processed_at = now(), processing = v.processing
+      FROM jsonb_to_recordset($${parameter}::jsonb) AS v(id uuid, processing jsonb)
+     WHERE e.id = v.id AND e.processed_at IS NULL RETURNING e.id)`;
+
+/** Events a step emitted that the commit marks processed with their verdicts (see EmittedEventSettler). */
+export interface SettledEvent {
+  id: string;
+  processing: unknown;
+}
+
+/** The finish statement, led by the CTEs that write the commit's step rows and settled events when there are any. */
+function finishSql(steps: boolean, settled: boolean): string {
+  const ctes = [
+    ...(steps ? [`steps AS (${stepRowsUpsert(11)} RETURNING 1)`] : []),
+    ...(settled ? [settledEventsCte(steps ? 12 : 11)] : []),
+    FINISH_CTES,
+  ];
+  return `WITH ${ctes.join(',\n  ')}\n  ${FINISH_AUDIT}`;
+}
 
 const AUDIT_EVENT_OF: Record<RunOutcome, string> = {
   completed: 'run.executed',
@@ -79,15 +100,25 @@ export class RunStateWriter {
     if (parked.length === 0) throw new StaleLeaseError(run.id);
   }
 
-  /** The run's end, its audit line and its workflow's counters. */
-  async finish(manager: EntityManager, run: LeasedRun, status: RunOutcome, details: OutcomeDetails): Promise<void> {
+  /**
+   * The run's end, its audit line and its workflow's counters — with the commit's step rows and settled events, all in
+   * one statement (one round trip: on this path a round trip costs more than the work it carries).
+   */
+  async finish(
+    manager: EntityManager,
+    run: LeasedRun,
+    status: RunOutcome,
+    details: OutcomeDetails,
+    rows: StepRow[] = [],
+    settled: SettledEvent[] = [],
+  ): Promise<void> {
     const audit = {
       runId: run.id,
       ...(details.reason ? { reason: details.reason } : {}),
       ...(details.error ? { stepId: details.error.stepId, code: details.error.code } : {}),
     };
     const written = rowsOf<{ id: string }>(
-      await manager.query(FINISH_SQL, [
+      await manager.query(finishSql(rows.length > 0, settled.length > 0), [
         run.id,
         run.leaseToken,
         status,
@@ -98,14 +129,27 @@ export class RunStateWriter {
         counterShard(),
         status === 'completed' ? 1 : 0,
         status === 'failed' ? 1 : 0,
+        ...(rows.length ? [stepRowsParameter(rows)] : []),
+        ...(settled.length ? [JSON.stringify(settled)] : []),
       ]),
     );
     if (written.length === 0) throw new StaleLeaseError(run.id);
   }
 
-  /** Step rows, inserted or updated (no fence of their own: call after one of the statements above). */
-  async writeSteps(manager: EntityManager, rows: StepRow[]): Promise<void> {
-    await writeStepRows(manager, rows);
+  /**
+   * Step rows, inserted or updated, and settled events, in one statement (no fence of their own: call after one of the
+   * statements above).
+   */
+  async writeSteps(manager: EntityManager, rows: StepRow[], settled: SettledEvent[] = []): Promise<void> {
+    if (settled.length === 0) return writeStepRows(manager, rows);
+    if (rows.length === 0) {
+      await manager.query(`WITH ${settledEventsCte(1)} SELECT count(*) FROM settled`, [JSON.stringify(settled)]);
+      return;
+    }
+    await manager.query(`WITH ${settledEventsCte(2)} ${stepRowsUpsert(1)}`, [
+      stepRowsParameter(rows),
+      JSON.stringify(settled),
+    ]);
   }
 
   /** One transaction: the fence, then the step rows. */
@@ -124,11 +168,8 @@ export class RunStateWriter {
     });
   }
 
-  /** One transaction: the run's end, then the step rows. */
+  /** The run's end with its step rows (one statement, its own transaction). */
   async finishWithSteps(run: LeasedRun, status: RunOutcome, details: OutcomeDetails, rows: StepRow[]): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      await this.finish(manager, run, status, details);
-      await this.writeSteps(manager, rows);
-    });
+    await this.dataSource.transaction((manager) => this.finish(manager, run, status, details, rows));
   }
 }
