@@ -27,6 +27,24 @@ describe('engine: events in, triggers matched, action chains run exactly once', 
     return events.body.items[0].id as string;
   };
 
+  it("a task the automation creates is client activity: the client's last activity moves to the task's time", async () => {
+    const workflow = await createWorkflow({
+      name: 'Activity by task',
+      triggers: [{ type: 'stage_change', config: { toStage: 'active' } }],
+      steps: [{ id: 'task', type: 'create_task', config: { title: 'Check in with {{client.name}}', priority: 'low' } }],
+    });
+    const client = await createClient('Quiet Client');
+    await stack.api.dataSource.query(`UPDATE clients SET last_activity_at = now() - interval '30 days' WHERE id = $1`, [
+      client.id,
+    ]);
+    const eventId = await moveStage(client.id, 'active');
+    const verdict = (await stack.waitForEventProcessed(eventId)).find((v) => v.workflowId === workflow.id);
+    await stack.waitForRun(verdict!.runId!, ['completed']);
+    const task = await stack.api.dataSource.getRepository(TaskEntity).findOneByOrFail({ runId: verdict!.runId! });
+    const [row] = await stack.api.dataSource.query(`SELECT last_activity_at FROM clients WHERE id = $1`, [client.id]);
+    expect(row.last_activity_at.getTime()).toBeGreaterThanOrEqual(task.createdAt.getTime());
+  });
+
   it('runs a branching chain from a stage change: task, alert or ticket by health, client update, counters', async () => {
     const workflow = await createWorkflow({
       name: 'Onboarding chain',

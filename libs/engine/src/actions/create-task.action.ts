@@ -1,6 +1,14 @@
-import { TaskEntity } from '@automations/persistence';
+import { rowsOf } from '@automations/persistence';
 import type { ActionExecution, ActionExecutor, StepEffect } from './action-executor';
 import { stepOrigin } from './step-origin';
+
+/** The task and the client's activity (a task created is client activity, PRODUCT.md §6) in one round trip. */
+const CREATE_TASK_SQL = `WITH task AS (
+    INSERT INTO tasks (agency_id, client_id, run_id, workflow_id, step_id, title, description, priority, due_at, assignee_id, status)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'open') RETURNING id),
+  touched AS (
+    UPDATE clients SET last_activity_at = GREATEST(last_activity_at, now()) WHERE id = $2 AND agency_id = $1)
+  SELECT id FROM task`;
 
 export class CreateTaskAction implements ActionExecutor<'create_task'> {
   readonly type = 'create_task' as const;
@@ -11,22 +19,21 @@ export class CreateTaskAction implements ActionExecutor<'create_task'> {
     const assigneeId =
       config.assignee === 'client_assignee' ? execution.snapshot.client.assigneeId : (config.assignee ?? null);
     const dueAt = config.dueInDays !== undefined ? new Date(Date.now() + config.dueInDays * 86_400_000) : null;
+    const origin = stepOrigin(execution);
     return execution.commit(async (manager) => {
-      const task = await manager.save(
-        manager.create(TaskEntity, {
-          ...stepOrigin(execution),
-          title: config.title,
-          description: config.description ?? null,
-          priority: config.priority,
+      const [task] = rowsOf<{ id: string }>(
+        await manager.query(CREATE_TASK_SQL, [
+          origin.agencyId,
+          origin.clientId,
+          origin.runId,
+          origin.workflowId,
+          origin.stepId,
+          config.title,
+          config.description ?? null,
+          config.priority,
           dueAt,
           assigneeId,
-          status: 'open',
-        }),
-      );
-      // A task created is client activity (PRODUCT.md §6).
-      await manager.query(
-        `UPDATE clients SET last_activity_at = GREATEST(last_activity_at, now()) WHERE id = $1 AND agency_id = $2`,
-        [execution.clientId, execution.agencyId],
+        ]),
       );
       return { output: { taskId: task.id, assigneeId, dueAt: dueAt?.toISOString() ?? null } };
     });
