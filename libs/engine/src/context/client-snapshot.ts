@@ -35,8 +35,9 @@ interface SnapshotRow {
 }
 
 /**
- * The client, its agency, its assignee (an active or inactive user of the same agency) and the latest value of each
- * metric, in one statement: this runs for every event that reaches a candidate workflow.
+ * Clients (ids in $1, their agencies in $2, pairwise) with their agency, their assignee (an active or inactive user of
+ * the same agency) and the latest value of each metric, in one statement: this runs for every batch of events that
+ * reaches a candidate workflow.
  */
 const SNAPSHOT_SQL = `
   SELECT c.id, c.name, c.stage, c.health, c.assignee_id, c.last_activity_at, c.deleted_at,
@@ -47,7 +48,7 @@ const SNAPSHOT_SQL = `
     FROM clients c
     JOIN agencies a ON a.id = c.agency_id
     LEFT JOIN users u ON u.id = c.assignee_id AND u.agency_id = c.agency_id
-   WHERE c.id = $1 AND c.agency_id = $2`;
+   WHERE (c.id, c.agency_id) IN (SELECT * FROM unnest($1::uuid[], $2::uuid[]))`;
 
 /** Loads the snapshot of a client (null when the client does not exist in the agency). */
 export async function takeClientSnapshot(
@@ -55,8 +56,7 @@ export async function takeClientSnapshot(
   agencyId: string,
   clientId: string,
 ): Promise<ClientSnapshot | null> {
-  const [row]: SnapshotRow[] = await manager.query(SNAPSHOT_SQL, [clientId, agencyId]);
-  return row ? snapshotOf(row) : null;
+  return (await takeClientSnapshots(manager, [{ agencyId, clientId }])).get(`${agencyId}:${clientId}`) ?? null;
 }
 
 /** The snapshots of many clients in one statement, keyed `agencyId:clientId` (clients missing from their agency are absent). */
@@ -65,13 +65,10 @@ export async function takeClientSnapshots(
   clients: { agencyId: string; clientId: string }[],
 ): Promise<Map<string, ClientSnapshot>> {
   if (clients.length === 0) return new Map();
-  const rows: SnapshotRow[] = await manager.query(
-    SNAPSHOT_SQL.replace(
-      'WHERE c.id = $1 AND c.agency_id = $2',
-      'WHERE (c.id, c.agency_id) IN (SELECT * FROM unnest($1::uuid[], $2::uuid[]))',
-    ),
-    [clients.map((client) => client.clientId), clients.map((client) => client.agencyId)],
-  );
+  const rows: SnapshotRow[] = await manager.query(SNAPSHOT_SQL, [
+    clients.map((client) => client.clientId),
+    clients.map((client) => client.agencyId),
+  ]);
   return new Map(rows.map((row) => [`${row.agency_id}:${row.id}`, snapshotOf(row)]));
 }
 

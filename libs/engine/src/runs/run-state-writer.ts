@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { counterShard, rowsOf } from '@automations/persistence';
+import { counterShard, markEventsProcessed, markEventsProcessedSql, rowsOf } from '@automations/persistence';
 import type { LeasedRun, StepRow } from './run-lease';
 import { StaleLeaseError } from './stale-lease.error';
 import { stepRowsParameter, stepRowsUpsert, writeStepRows } from './step-rows.writer';
@@ -42,10 +42,7 @@ const FINISH_AUDIT = `INSERT INTO audit_events (agency_id, workflow_id, client_i
   SELECT agency_id, workflow_id, client_id, $6, 'system', NULL, $7::jsonb, now() FROM finished
   RETURNING id`;
 /** Records the verdicts of events a step emitted and no workflow fires on (JSON `[{id, processing}]` in `$n`). */
-const settledEventsCte = (parameter: number) => `settled AS (
-    UPDATE events e SET processed_at = now(), processing = v.processing
-      FROM jsonb_to_recordset($${parameter}::jsonb) AS v(id uuid, processing jsonb)
-     WHERE e.id = v.id AND e.processed_at IS NULL RETURNING e.id)`;
+const settledEventsCte = (parameter: number) => `settled AS (${markEventsProcessedSql(parameter)})`;
 
 /** Events a step emitted that the commit marks processed with their verdicts (see EmittedEventSettler). */
 export interface SettledEvent {
@@ -143,7 +140,7 @@ export class RunStateWriter {
   async writeSteps(manager: EntityManager, rows: StepRow[], settled: SettledEvent[] = []): Promise<void> {
     if (settled.length === 0) return writeStepRows(manager, rows);
     if (rows.length === 0) {
-      await manager.query(`WITH ${settledEventsCte(1)} SELECT count(*) FROM settled`, [JSON.stringify(settled)]);
+      await markEventsProcessed(manager, settled);
       return;
     }
     await manager.query(`WITH ${settledEventsCte(2)} ${stepRowsUpsert(1)}`, [

@@ -41,24 +41,7 @@ export async function addToWorkflowCounters(
   workflowId: string,
   delta: CounterDelta,
 ): Promise<void> {
-  await manager.query(
-    `INSERT INTO workflow_counters AS c (workflow_id, shard, agency_id, run_count, success_count, failure_count, skip_count, last_run_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, CASE WHEN $8::boolean THEN now() END)
-     ON CONFLICT (workflow_id, shard) DO UPDATE SET
-       run_count = c.run_count + EXCLUDED.run_count, success_count = c.success_count + EXCLUDED.success_count,
-       failure_count = c.failure_count + EXCLUDED.failure_count, skip_count = c.skip_count + EXCLUDED.skip_count,
-       last_run_at = GREATEST(c.last_run_at, EXCLUDED.last_run_at)`,
-    [
-      workflowId,
-      counterShard(),
-      agencyId,
-      delta.runs ?? 0,
-      delta.successes ?? 0,
-      delta.failures ?? 0,
-      delta.skips ?? 0,
-      delta.ran ?? false,
-    ],
-  );
+  await addManyToWorkflowCounters(manager, [{ agencyId, workflowId, delta }]);
 }
 
 /**
